@@ -1,0 +1,12 @@
+//! The domain, pure Rust: genome model, coordinates, edits, lift-over, spec, strains.
+//!
+//! Invariants: nothing here names a browser API or UI crate; coordinates are 0-based half-open
+//! ([`coord`]); every input problem is a value (a diagnostic or a typed error), never a panic.
+
+pub mod attributes;
+pub mod contig;
+pub mod coord;
+pub mod diagnostics;
+pub mod feature;
+pub mod interval;
+pub mod strand;

@@ -1,0 +1,1 @@
+//! Bytes in, bytes out: GFF3, FASTA, gzip, JSON. Parses from `&[u8]` / `BufRead`, never from paths.

@@ -1,0 +1,3 @@
+//! The browser app's entry point (built by Trunk for wasm32).
+
+fn main() {}

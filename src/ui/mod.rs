@@ -1,0 +1,1 @@
+//! The Leptos front end: thin components over view state derived from (genome, design).
