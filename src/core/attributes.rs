@@ -88,7 +88,8 @@ impl<'a> Attributes<'a> {
             let tag = field.split_once('=').map_or(field, |(t, _)| t);
             if percent_decode(tag.trim_start_matches(' ')) == "Parent" {
                 if !replaced && !parents.is_empty() {
-                    let values: Vec<Cow<'_, str>> = parents.iter().map(|p| percent_encode(p)).collect();
+                    let values: Vec<Cow<'_, str>> =
+                        parents.iter().map(|p| percent_encode(p)).collect();
                     fields.push(Cow::Owned(format!("{tag}={}", values.join(","))));
                 }
                 replaced = true;
@@ -137,7 +138,8 @@ fn hex(b: u8) -> Option<u8> {
 
 /// Escapes the characters GFF3 reserves in column 9 values (`; = & ,`, tab, newlines, `%`, controls).
 pub fn percent_encode(s: &str) -> Cow<'_, str> {
-    let needs = |c: char| matches!(c, ';' | '=' | '&' | ',' | '%' | '\t' | '\n' | '\r') || c.is_control();
+    let needs =
+        |c: char| matches!(c, ';' | '=' | '&' | ',' | '%' | '\t' | '\n' | '\r') || c.is_control();
     if !s.chars().any(needs) {
         return Cow::Borrowed(s);
     }

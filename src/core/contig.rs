@@ -53,6 +53,7 @@ impl Contig {
 
     /// Whether `name` is this contig's name or one of its aliases (case-insensitive).
     pub fn is_named(&self, name: &str) -> bool {
-        self.name.eq_ignore_ascii_case(name) || self.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
+        self.name.eq_ignore_ascii_case(name)
+            || self.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
     }
 }

@@ -12,7 +12,9 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 /// A 0-based position on a contig (a base index, or the gap before that base).
-#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Copy, Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(transparent)]
 pub struct Pos(pub u64);
 
@@ -195,7 +197,10 @@ mod tests {
         let b = Span::from_raw(10, 20);
         assert!(!a.overlaps(&b));
         assert!(a.overlaps(&Span::from_raw(9, 10)));
-        assert_eq!(a.intersect(&Span::from_raw(5, 15)), Some(Span::from_raw(5, 10)));
+        assert_eq!(
+            a.intersect(&Span::from_raw(5, 15)),
+            Some(Span::from_raw(5, 10))
+        );
         assert!(a.contains(Pos(9)) && !a.contains(Pos(10)));
     }
 
@@ -205,6 +210,9 @@ mod tests {
         assert_eq!(thousands(999), "999");
         assert_eq!(thousands(1000), "1,000");
         assert_eq!(thousands(12_157_105), "12,157,105");
-        assert_eq!(Span::from_one_based(147_594, 151_166).unwrap().to_string(), "147,594–151,166");
+        assert_eq!(
+            Span::from_one_based(147_594, 151_166).unwrap().to_string(),
+            "147,594–151,166"
+        );
     }
 }

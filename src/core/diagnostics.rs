@@ -66,7 +66,12 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A diagnostic about one line of an input.
-    pub fn at_line(severity: Severity, input: InputKind, line: u64, message: impl Into<String>) -> Self {
+    pub fn at_line(
+        severity: Severity,
+        input: InputKind,
+        line: u64,
+        message: impl Into<String>,
+    ) -> Self {
         Self {
             severity,
             input,
@@ -89,7 +94,11 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.line {
-            Some(line) => write!(f, "{} {} line {}: {}", self.severity, self.input, line, self.message),
+            Some(line) => write!(
+                f,
+                "{} {} line {}: {}",
+                self.severity, self.input, line, self.message
+            ),
             None => write!(f, "{} {}: {}", self.severity, self.input, self.message),
         }
     }

@@ -110,13 +110,20 @@ impl FeatureKind {
     pub fn is_gene_like(&self) -> bool {
         matches!(
             self,
-            Self::Gene | Self::NcRnaGene | Self::Pseudogene | Self::TransposableElementGene | Self::TrnaGene
+            Self::Gene
+                | Self::NcRnaGene
+                | Self::Pseudogene
+                | Self::TransposableElementGene
+                | Self::TrnaGene
         )
     }
 
     /// Kinds that describe a whole sequence rather than a feature on it.
     pub fn is_sequence_level(&self) -> bool {
-        matches!(self, Self::Chromosome | Self::Region | Self::Contig | Self::Supercontig)
+        matches!(
+            self,
+            Self::Chromosome | Self::Region | Self::Contig | Self::Supercontig
+        )
     }
 }
 
@@ -213,7 +220,9 @@ impl Feature {
         if let Some(g) = self.attributes().first("gene_id") {
             return Some(g);
         }
-        self.id.as_deref().map(|id| std::borrow::Cow::Borrowed(strip_type_prefix(id)))
+        self.id
+            .as_deref()
+            .map(|id| std::borrow::Cow::Borrowed(strip_type_prefix(id)))
     }
 
     /// The name to show a person: `Name`, else the systematic name, else the ID.
@@ -228,7 +237,14 @@ impl Feature {
 
 /// `gene:YAL001C` → `YAL001C`; IDs without a known `type:` prefix are returned as they are.
 pub fn strip_type_prefix(id: &str) -> &str {
-    const PREFIXES: [&str; 6] = ["gene:", "transcript:", "CDS:", "chromosome:", "exon:", "rna:"];
+    const PREFIXES: [&str; 6] = [
+        "gene:",
+        "transcript:",
+        "CDS:",
+        "chromosome:",
+        "exon:",
+        "rna:",
+    ];
     PREFIXES
         .iter()
         .find_map(|p| id.strip_prefix(p))

@@ -78,8 +78,14 @@ mod tests {
                 .map(|(i, &(s, e))| (Span::from_raw(s, e), FeatureIdx(i as u32))),
         );
         assert_eq!(idx.overlapping(Span::from_raw(10, 20)), vec![FeatureIdx(1)]);
-        assert_eq!(idx.overlapping(Span::from_raw(9, 21)), vec![FeatureIdx(0), FeatureIdx(1), FeatureIdx(2)]);
+        assert_eq!(
+            idx.overlapping(Span::from_raw(9, 21)),
+            vec![FeatureIdx(0), FeatureIdx(1), FeatureIdx(2)]
+        );
         assert_eq!(idx.overlapping(Span::from_raw(15, 20)), vec![]);
-        assert_eq!(idx.overlapping(Span::from_raw(29, 30)), vec![FeatureIdx(2), FeatureIdx(3)]);
+        assert_eq!(
+            idx.overlapping(Span::from_raw(29, 30)),
+            vec![FeatureIdx(2), FeatureIdx(3)]
+        );
     }
 }

@@ -3,10 +3,19 @@
 //! Invariants: nothing here names a browser API or UI crate; coordinates are 0-based half-open
 //! ([`coord`]); every input problem is a value (a diagnostic or a typed error), never a panic.
 
+pub mod aliases;
+pub mod assemble;
 pub mod attributes;
 pub mod contig;
 pub mod coord;
 pub mod diagnostics;
 pub mod feature;
+pub mod gene_info;
+pub mod genome;
 pub mod interval;
+mod links;
+pub mod names;
+pub mod reconcile;
+pub mod seq;
 pub mod strand;
+pub mod summary;

@@ -1,0 +1,91 @@
+//! What SGD's `SGD_features.tab` adds to a gene: standard name, aliases, ORF class, description.
+
+use serde::{Deserialize, Serialize};
+
+/// SGD's classification of an ORF (column 3 of `SGD_features.tab`).
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrfClass {
+    /// Verified: a protein product is experimentally established.
+    Verified,
+    /// Uncharacterized: likely a protein, not yet shown.
+    Uncharacterized,
+    /// Dubious: unlikely to encode a functional protein.
+    Dubious,
+    /// Verified, but silenced (e.g. HMLALPHA1).
+    VerifiedSilenced,
+}
+
+impl OrfClass {
+    /// Parses column 3 (`Verified`, `Uncharacterized`, `Dubious`, `Verified|silenced_gene`).
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "Verified" => Some(Self::Verified),
+            "Uncharacterized" => Some(Self::Uncharacterized),
+            "Dubious" => Some(Self::Dubious),
+            s if s.starts_with("Verified|") => Some(Self::VerifiedSilenced),
+            _ => None,
+        }
+    }
+
+    /// Lower-case word for people ("dubious").
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Verified => "verified",
+            Self::Uncharacterized => "uncharacterized",
+            Self::Dubious => "dubious",
+            Self::VerifiedSilenced => "verified (silenced)",
+        }
+    }
+}
+
+/// One named row of `SGD_features.tab` (rows without a systematic name are not kept).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FeatureTableRow {
+    /// 1-based line in the table.
+    pub line: u64,
+    /// SGD identifier (`S000002143`).
+    pub sgdid: Box<str>,
+    /// SGD feature type (`ORF`, `tRNA_gene`, `ncRNA_gene`, …).
+    pub feature_type: Box<str>,
+    /// ORF class, for ORFs.
+    pub orf_class: Option<OrfClass>,
+    /// Systematic name (`YLR303W`).
+    pub systematic: Box<str>,
+    /// Standard name (`MET17`).
+    pub standard: Option<Box<str>>,
+    /// Aliases (`MET25`, `MET15`).
+    pub aliases: Vec<Box<str>>,
+    /// Free-text description.
+    pub description: Option<Box<str>>,
+}
+
+/// What the feature table says about one gene of the annotation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GeneInfo {
+    /// SGD identifier.
+    pub sgdid: Box<str>,
+    /// SGD feature type.
+    pub feature_type: Box<str>,
+    /// ORF class, for ORFs.
+    pub orf_class: Option<OrfClass>,
+    /// Standard name.
+    pub standard: Option<Box<str>>,
+    /// Aliases.
+    pub aliases: Vec<Box<str>>,
+    /// Description.
+    pub description: Option<Box<str>>,
+}
+
+impl From<&FeatureTableRow> for GeneInfo {
+    fn from(r: &FeatureTableRow) -> Self {
+        Self {
+            sgdid: r.sgdid.clone(),
+            feature_type: r.feature_type.clone(),
+            orf_class: r.orf_class,
+            standard: r.standard.clone(),
+            aliases: r.aliases.clone(),
+            description: r.description.clone(),
+        }
+    }
+}

@@ -1,0 +1,164 @@
+//! The loaded reference genome: contigs, features, their links and indexes. Immutable once built.
+
+use std::collections::HashMap;
+
+use super::contig::{Contig, ContigId};
+use super::coord::Span;
+use super::feature::{Feature, FeatureIdx};
+use super::gene_info::GeneInfo;
+use super::interval::IntervalIndex;
+use super::names::{Lookup, NameIndex};
+
+/// One item of the GFF3 document in input order, kept so export can reproduce it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DocItem {
+    /// `##gff-version …`, raw.
+    GffVersion(Box<str>),
+    /// `##sequence-region` of a contig, raw.
+    SequenceRegion {
+        /// The contig it declares.
+        contig: ContigId,
+        /// The line as written.
+        raw: Box<str>,
+    },
+    /// Any other `##` directive, raw.
+    Directive(Box<str>),
+    /// A `#` comment (including `#!` lines), raw.
+    Comment(Box<str>),
+    /// `###`: all forward references so far are resolved.
+    Sync,
+    /// A feature line.
+    Feature(FeatureIdx),
+}
+
+/// The reference genome. Built once by [`super::assemble::assemble`], never mutated after.
+#[derive(Clone, Debug, Default)]
+pub struct Genome {
+    pub(crate) contigs: Vec<Contig>,
+    pub(crate) features: Vec<Feature>,
+    pub(crate) document: Vec<DocItem>,
+    pub(crate) by_id: HashMap<Box<str>, Vec<FeatureIdx>>,
+    pub(crate) children: HashMap<Box<str>, Vec<FeatureIdx>>,
+    pub(crate) intervals: Vec<IntervalIndex>,
+    pub(crate) names: NameIndex,
+    pub(crate) gene_info: HashMap<FeatureIdx, GeneInfo>,
+    pub(crate) contig_names: HashMap<Box<str>, ContigId>,
+}
+
+impl Genome {
+    /// All contigs, in annotation order (seqids first, then sequences without features).
+    pub fn contigs(&self) -> &[Contig] {
+        &self.contigs
+    }
+
+    /// One contig.
+    pub fn contig(&self, id: ContigId) -> &Contig {
+        &self.contigs[id.get()]
+    }
+
+    /// Finds a contig by its name or any alias (`I`, `chrI`, `NC_001133`), case-insensitive.
+    pub fn contig_by_name(&self, name: &str) -> Option<ContigId> {
+        self.contig_names
+            .get(name.trim().to_lowercase().as_str())
+            .copied()
+    }
+
+    /// Total length of all contigs.
+    pub fn total_length(&self) -> u64 {
+        self.contigs.iter().map(|c| c.length).sum()
+    }
+
+    /// All features, in input order.
+    pub fn features(&self) -> &[Feature] {
+        &self.features
+    }
+
+    /// One feature.
+    pub fn feature(&self, idx: FeatureIdx) -> &Feature {
+        &self.features[idx.get()]
+    }
+
+    /// The GFF3 document's items in input order.
+    pub fn document(&self) -> &[DocItem] {
+        &self.document
+    }
+
+    /// Every line carrying this `ID` (several for multi-line features).
+    pub fn by_id(&self, id: &str) -> &[FeatureIdx] {
+        self.by_id.get(id).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Features naming `id` among their `Parent`s.
+    pub fn children(&self, id: &str) -> &[FeatureIdx] {
+        self.children.get(id).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The feature lines of every parent of `idx`.
+    pub fn parents(&self, idx: FeatureIdx) -> impl Iterator<Item = FeatureIdx> + '_ {
+        self.feature(idx)
+            .parents
+            .iter()
+            .flat_map(|p| self.by_id(p).iter().copied())
+    }
+
+    /// Features on `contig` sharing at least one base with `span`, in input order. O(log n + k).
+    pub fn overlapping(&self, contig: ContigId, span: Span) -> Vec<FeatureIdx> {
+        self.intervals
+            .get(contig.get())
+            .map(|i| i.overlapping(span))
+            .unwrap_or_default()
+    }
+
+    /// Looks a gene up by systematic, standard or alias name (case-insensitive).
+    pub fn lookup(&self, name: &str) -> Lookup {
+        self.names.lookup(name)
+    }
+
+    /// The name index.
+    pub fn names(&self) -> &NameIndex {
+        &self.names
+    }
+
+    /// What the feature table says about a gene-level feature.
+    pub fn gene_info(&self, idx: FeatureIdx) -> Option<&GeneInfo> {
+        self.gene_info.get(&idx)
+    }
+
+    /// Whether a feature table was joined to the annotation.
+    pub fn has_gene_info(&self) -> bool {
+        !self.gene_info.is_empty()
+    }
+
+    /// The reference bases of `span` on `contig`, when its sequence is loaded and the span fits.
+    pub fn sequence(&self, contig: ContigId, span: Span) -> Option<&[u8]> {
+        let seq = self.contigs.get(contig.get())?.sequence.as_deref()?;
+        seq.get(span.as_range())
+    }
+
+    /// Top-level, gene-like features (what "a gene" means to a user), in input order, first line of each ID.
+    pub fn genes(&self) -> impl Iterator<Item = FeatureIdx> + '_ {
+        self.features.iter().enumerate().filter_map(move |(i, f)| {
+            let idx = FeatureIdx(i as u32);
+            let first_of_id =
+                f.id.as_deref()
+                    .is_none_or(|id| self.by_id(id).first() == Some(&idx));
+            (f.kind.is_gene_like() && f.parents.is_empty() && first_of_id).then_some(idx)
+        })
+    }
+
+    /// The full extent of a (possibly multi-line) feature: the union of every line sharing its ID.
+    pub fn extent(&self, idx: FeatureIdx) -> Span {
+        let f = self.feature(idx);
+        let lines = f.id.as_deref().map(|id| self.by_id(id)).unwrap_or(&[]);
+        lines
+            .iter()
+            .map(|&i| self.feature(i))
+            .filter(|g| g.contig == f.contig)
+            .fold(f.span, |acc, g| {
+                Span::from_raw(
+                    acc.start().get().min(g.span.start().get()),
+                    acc.end().get().max(g.span.end().get()),
+                )
+            })
+    }
+}

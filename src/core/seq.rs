@@ -1,0 +1,53 @@
+//! Nucleotide sequence helpers: IUPAC validation, reverse complement, translation.
+
+/// Whether `b` is an IUPAC nucleotide code (either case): `ACGTU RYSWKM BDHV N`.
+pub const fn is_iupac(b: u8) -> bool {
+    matches!(
+        b.to_ascii_uppercase(),
+        b'A' | b'C'
+            | b'G'
+            | b'T'
+            | b'U'
+            | b'R'
+            | b'Y'
+            | b'S'
+            | b'W'
+            | b'K'
+            | b'M'
+            | b'B'
+            | b'D'
+            | b'H'
+            | b'V'
+            | b'N'
+    )
+}
+
+/// The 0-based index of the first byte that is not an IUPAC code, if any.
+pub fn first_non_iupac(seq: &[u8]) -> Option<usize> {
+    // Fast path: check 64-byte blocks with a branch-free fold, only then look for the offending index.
+    const TABLE: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut i = 0;
+        while i < 256 {
+            t[i] = is_iupac(i as u8);
+            i += 1;
+        }
+        t
+    };
+    let mut base = 0;
+    for block in seq.chunks(64) {
+        if !block.iter().fold(true, |ok, &b| ok & TABLE[b as usize]) {
+            return block
+                .iter()
+                .position(|&b| !TABLE[b as usize])
+                .map(|p| base + p);
+        }
+        base += block.len();
+    }
+    None
+}
+
+/// Reverse complement (IUPAC-aware, case-preserving), through `bio`.
+pub fn revcomp(seq: &[u8]) -> Vec<u8> {
+    bio::alphabets::dna::revcomp(seq)
+}

@@ -1,0 +1,8 @@
+//! GFF3: reading (through noodles-gff) and, later, writing.
+
+mod attributes_check;
+mod error;
+mod reader;
+
+pub use error::Gff3Error;
+pub use reader::{Gff3Parser, ParsedGff3, read};

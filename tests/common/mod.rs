@@ -1,0 +1,41 @@
+//! Shared helpers for native integration tests: paths to repo data and the default genome.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use genoforge::io::load::{InputFile, LoadRequest, Loaded, load};
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A file under `tests/data`.
+pub fn data(rel: &str) -> PathBuf {
+    root().join("tests/data").join(rel)
+}
+
+/// Reads a file into an [`InputFile`] named after it.
+pub fn input(path: &Path) -> InputFile {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    InputFile::new(path.file_name().unwrap().to_string_lossy(), bytes)
+}
+
+/// The shipped default genome's request (the same files the app loads).
+pub fn default_request() -> LoadRequest {
+    let g = root().join("public/genome");
+    LoadRequest {
+        gff: input(&g.join("Saccharomyces_cerevisiae.R64-1-1.99.gff3.gz")),
+        fasta: Some(input(
+            &g.join("S288C_reference_sequence_R64-2-1_20150113.fsa.gz"),
+        )),
+        feature_table: Some(input(&g.join("SGD_features.tab.gz"))),
+    }
+}
+
+/// The default genome, loaded once per test binary.
+pub fn default_genome() -> &'static Loaded {
+    static CELL: OnceLock<Loaded> = OnceLock::new();
+    CELL.get_or_init(|| load(default_request()).expect("the default genome loads"))
+}
