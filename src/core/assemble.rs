@@ -1,11 +1,11 @@
 //! Builds a [`Genome`] from what the readers produced: annotation, sequences, feature table.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::contig::{Contig, ContigId, Topology};
 use super::diagnostics::{Diagnostic, InputKind, Severity};
 use super::feature::{Feature, FeatureIdx};
-use super::gene_info::{FeatureTableRow, GeneInfo};
+use super::gene_info::GeneInfo;
 use super::genome::{DocItem, Genome};
 use super::interval::IntervalIndex;
 use super::links;
@@ -38,12 +38,12 @@ pub struct SequenceRecord {
 pub fn assemble(
     annotation: Annotation,
     records: Vec<SequenceRecord>,
-    table: Option<&[FeatureTableRow]>,
+    table: Option<Vec<GeneInfo>>,
 ) -> (Genome, Vec<Diagnostic>) {
     let Annotation {
         seqids,
         mut features,
-        document,
+        mut document,
     } = annotation;
     let infos: Vec<RecordInfo> = records.iter().map(|r| r.info.clone()).collect();
     let rec = reconcile(&seqids, &infos);
@@ -101,7 +101,17 @@ pub fn assemble(
     }
 
     check_bounds(&features, &contigs, &seqids, &mut diagnostics);
-    let (by_id, children) = links::link(&mut features, &mut diagnostics);
+
+    // Genome order: sequences in FASTA order (I … XVI, Mito), then seqids without a sequence.
+    let mut order_key: Vec<(u8, usize)> = (0..seqids.len())
+        .map(|si| match rec.matches[si] {
+            Some((ri, _)) => (0, ri),
+            None => (1, si),
+        })
+        .collect();
+    order_key.extend(rec.unmatched_records.iter().map(|&ri| (0, ri)));
+    let contigs = reorder(contigs, &order_key, &mut features, &mut document);
+    let links = links::link(&mut features, &mut diagnostics);
 
     let mut per_contig: Vec<Vec<(super::coord::Span, FeatureIdx)>> =
         vec![Vec::new(); contigs.len()];
@@ -112,7 +122,7 @@ pub fn assemble(
     }
     let intervals = per_contig.into_iter().map(IntervalIndex::build).collect();
 
-    let mut contig_names = HashMap::new();
+    let mut contig_names = FxHashMap::default();
     for (i, c) in contigs.iter().enumerate() {
         for n in std::iter::once(&c.name).chain(c.aliases.iter()) {
             contig_names
@@ -125,15 +135,45 @@ pub fn assemble(
         contigs,
         features,
         document,
-        by_id,
-        children,
+        ids: links.ids,
+        id_lines: links.lines,
+        id_children: links.children,
         intervals,
         names: NameIndex::default(),
-        gene_info: HashMap::new(),
+        gene_table: Vec::new(),
+        gene_info: FxHashMap::default(),
         contig_names,
     };
     index_names(&mut genome, table, &mut diagnostics);
     (genome, diagnostics)
+}
+
+/// Sorts contigs by `key` and renumbers every reference to them.
+fn reorder(
+    contigs: Vec<Contig>,
+    key: &[(u8, usize)],
+    features: &mut [Feature],
+    document: &mut [DocItem],
+) -> Vec<Contig> {
+    let mut order: Vec<usize> = (0..contigs.len()).collect();
+    order.sort_by_key(|&i| key[i]);
+    if order.iter().enumerate().all(|(new, &old)| new == old) {
+        return contigs;
+    }
+    let mut remap = vec![ContigId(0); contigs.len()];
+    for (new, &old) in order.iter().enumerate() {
+        remap[old] = ContigId(new as u32);
+    }
+    for f in features.iter_mut() {
+        f.contig = remap[f.contig.get()];
+    }
+    for item in document.iter_mut() {
+        if let DocItem::SequenceRegion { contig, .. } = item {
+            *contig = remap[contig.get()];
+        }
+    }
+    let mut slots: Vec<Option<Contig>> = contigs.into_iter().map(Some).collect();
+    order.iter().filter_map(|&old| slots[old].take()).collect()
 }
 
 fn header_of(info: &RecordInfo) -> Box<str> {
@@ -197,13 +237,9 @@ fn check_bounds(
     }
 }
 
-fn index_names(
-    genome: &mut Genome,
-    table: Option<&[FeatureTableRow]>,
-    diags: &mut Vec<Diagnostic>,
-) {
+fn index_names(genome: &mut Genome, table: Option<Vec<GeneInfo>>, diags: &mut Vec<Diagnostic>) {
     let mut names = NameIndex::default();
-    let mut by_systematic: HashMap<String, FeatureIdx> = HashMap::new();
+    let mut by_systematic: FxHashMap<String, FeatureIdx> = FxHashMap::default();
     let top_level: Vec<FeatureIdx> = genome
         .features
         .iter()
@@ -231,6 +267,7 @@ fn index_names(
     }
     if let Some(rows) = table {
         let mut unmatched = Vec::new();
+        let mut kept: Vec<GeneInfo> = Vec::new();
         for row in rows {
             let Some(&idx) = by_systematic.get(&row.systematic.to_uppercase()) else {
                 unmatched.push(row);
@@ -242,11 +279,12 @@ fn index_names(
             for a in &row.aliases {
                 names.insert(a, idx, NameKind::Alias);
             }
-            genome
-                .gene_info
-                .entry(idx)
-                .or_insert_with(|| GeneInfo::from(row));
+            if let std::collections::hash_map::Entry::Vacant(e) = genome.gene_info.entry(idx) {
+                e.insert(kept.len() as u32);
+                kept.push(row);
+            }
         }
+        genome.gene_table = kept;
         if !unmatched.is_empty() {
             let examples: Vec<String> = unmatched
                 .iter()

@@ -34,7 +34,9 @@ impl<'a> Attribute<'a> {
     /// The decoded values (the value text split at unescaped commas).
     pub fn values(self) -> impl Iterator<Item = Cow<'a, str>> + 'a {
         let raw = self.raw_value;
-        raw.split(',').filter(|v| !v.is_empty()).map(percent_decode)
+        split_ascii(raw, b',')
+            .filter(|v| !v.is_empty())
+            .map(percent_decode)
     }
 }
 
@@ -51,12 +53,12 @@ impl<'a> Attributes<'a> {
 
     /// Every `tag=value` pair in order. Empty fields (`;;`, a trailing `;`) are skipped.
     pub fn iter(&self) -> impl Iterator<Item = Attribute<'a>> + 'a {
-        self.0.split(';').filter_map(|field| {
+        split_ascii(self.0, b';').filter_map(|field| {
             let field = field.trim_start_matches(' ');
             if field.trim().is_empty() {
                 return None;
             }
-            let (raw_tag, raw_value) = field.split_once('=').unwrap_or((field, ""));
+            let (raw_tag, raw_value) = split_once_ascii(field, b'=').unwrap_or((field, ""));
             Some(Attribute { raw_tag, raw_value })
         })
     }
@@ -102,9 +104,33 @@ impl<'a> Attributes<'a> {
     }
 }
 
+/// Splits `s` at every ASCII byte `sep` (memchr-fast; ASCII separators always fall on char boundaries).
+pub fn split_ascii(s: &str, sep: u8) -> impl Iterator<Item = &str> {
+    debug_assert!(sep.is_ascii());
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match memchr::memchr(sep, r.as_bytes()) {
+            Some(i) => {
+                rest = Some(&r[i + 1..]);
+                Some(&r[..i])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
+/// Splits at the first ASCII byte `sep`.
+pub fn split_once_ascii(s: &str, sep: u8) -> Option<(&str, &str)> {
+    memchr::memchr(sep, s.as_bytes()).map(|i| (&s[..i], &s[i + 1..]))
+}
+
 /// Decodes `%XX` escapes. Invalid escapes are kept as written; invalid UTF-8 is replaced.
 pub fn percent_decode(s: &str) -> Cow<'_, str> {
-    if !s.contains('%') {
+    if memchr::memchr(b'%', s.as_bytes()).is_none() {
         return Cow::Borrowed(s);
     }
     let bytes = s.as_bytes();

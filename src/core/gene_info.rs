@@ -39,9 +39,10 @@ impl OrfClass {
     }
 }
 
-/// One named row of `SGD_features.tab` (rows without a systematic name are not kept).
+/// One named row of `SGD_features.tab`: what SGD says about one gene (rows without a systematic
+/// name are not kept).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FeatureTableRow {
+pub struct GeneInfo {
     /// 1-based line in the table.
     pub line: u64,
     /// SGD identifier (`S000002143`).
@@ -58,34 +59,4 @@ pub struct FeatureTableRow {
     pub aliases: Vec<Box<str>>,
     /// Free-text description.
     pub description: Option<Box<str>>,
-}
-
-/// What the feature table says about one gene of the annotation.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct GeneInfo {
-    /// SGD identifier.
-    pub sgdid: Box<str>,
-    /// SGD feature type.
-    pub feature_type: Box<str>,
-    /// ORF class, for ORFs.
-    pub orf_class: Option<OrfClass>,
-    /// Standard name.
-    pub standard: Option<Box<str>>,
-    /// Aliases.
-    pub aliases: Vec<Box<str>>,
-    /// Description.
-    pub description: Option<Box<str>>,
-}
-
-impl From<&FeatureTableRow> for GeneInfo {
-    fn from(r: &FeatureTableRow) -> Self {
-        Self {
-            sgdid: r.sgdid.clone(),
-            feature_type: r.feature_type.clone(),
-            orf_class: r.orf_class,
-            standard: r.standard.clone(),
-            aliases: r.aliases.clone(),
-            description: r.description.clone(),
-        }
-    }
 }

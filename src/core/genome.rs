@@ -1,12 +1,13 @@
 //! The loaded reference genome: contigs, features, their links and indexes. Immutable once built.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::contig::{Contig, ContigId};
 use super::coord::Span;
 use super::feature::{Feature, FeatureIdx};
 use super::gene_info::GeneInfo;
 use super::interval::IntervalIndex;
+use super::links::Csr;
 use super::names::{Lookup, NameIndex};
 
 /// One item of the GFF3 document in input order, kept so export can reproduce it.
@@ -37,12 +38,14 @@ pub struct Genome {
     pub(crate) contigs: Vec<Contig>,
     pub(crate) features: Vec<Feature>,
     pub(crate) document: Vec<DocItem>,
-    pub(crate) by_id: HashMap<Box<str>, Vec<FeatureIdx>>,
-    pub(crate) children: HashMap<Box<str>, Vec<FeatureIdx>>,
+    pub(crate) ids: FxHashMap<Box<str>, u32>,
+    pub(crate) id_lines: Csr,
+    pub(crate) id_children: Csr,
     pub(crate) intervals: Vec<IntervalIndex>,
     pub(crate) names: NameIndex,
-    pub(crate) gene_info: HashMap<FeatureIdx, GeneInfo>,
-    pub(crate) contig_names: HashMap<Box<str>, ContigId>,
+    pub(crate) gene_table: Vec<GeneInfo>,
+    pub(crate) gene_info: FxHashMap<FeatureIdx, u32>,
+    pub(crate) contig_names: FxHashMap<Box<str>, ContigId>,
 }
 
 impl Genome {
@@ -85,12 +88,12 @@ impl Genome {
 
     /// Every line carrying this `ID` (several for multi-line features).
     pub fn by_id(&self, id: &str) -> &[FeatureIdx] {
-        self.by_id.get(id).map(Vec::as_slice).unwrap_or(&[])
+        self.ids.get(id).map_or(&[], |&g| self.id_lines.get(g))
     }
 
     /// Features naming `id` among their `Parent`s.
     pub fn children(&self, id: &str) -> &[FeatureIdx] {
-        self.children.get(id).map(Vec::as_slice).unwrap_or(&[])
+        self.ids.get(id).map_or(&[], |&g| self.id_children.get(g))
     }
 
     /// The feature lines of every parent of `idx`.
@@ -121,7 +124,9 @@ impl Genome {
 
     /// What the feature table says about a gene-level feature.
     pub fn gene_info(&self, idx: FeatureIdx) -> Option<&GeneInfo> {
-        self.gene_info.get(&idx)
+        self.gene_info
+            .get(&idx)
+            .map(|&r| &self.gene_table[r as usize])
     }
 
     /// Whether a feature table was joined to the annotation.

@@ -13,7 +13,7 @@ pub mod feature;
 pub mod gene_info;
 pub mod genome;
 pub mod interval;
-mod links;
+pub mod links;
 pub mod names;
 pub mod reconcile;
 pub mod seq;

@@ -1,6 +1,6 @@
 //! The gene name index: systematic, standard and alias names → gene-level features, case-insensitive.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -43,7 +43,7 @@ pub enum Lookup {
 /// Case-insensitive name index.
 #[derive(Clone, Debug, Default)]
 pub struct NameIndex {
-    map: HashMap<Box<str>, Vec<NameHit>>,
+    map: FxHashMap<Box<str>, Vec<NameHit>>,
     /// Sorted keys, for prefix suggestions.
     sorted: Vec<Box<str>>,
 }

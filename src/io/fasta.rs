@@ -111,7 +111,11 @@ pub fn read(
                 });
             }
         }
-        let mut seq = Vec::new();
+        // Reserve the record's raw size (up to the next header) so the sequence never regrows.
+        let from = body.len() - reader.get_ref().len();
+        let raw_len =
+            memchr::memmem::find(&body[from..], b"\n>").map_or(body.len() - from, |i| i + 1);
+        let mut seq = Vec::with_capacity(raw_len);
         if let Err(e) = reader.read_sequence(&mut seq) {
             return Err(FastaError::Header {
                 line,

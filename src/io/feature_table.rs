@@ -1,7 +1,8 @@
 //! SGD's `SGD_features.tab`: systematic ↔ standard names, aliases, ORF class, description.
 
+use crate::core::attributes::split_ascii;
 use crate::core::diagnostics::{Diagnostic, InputKind, Severity};
-use crate::core::gene_info::{FeatureTableRow, OrfClass};
+use crate::core::gene_info::{GeneInfo, OrfClass};
 
 /// The table as a whole is unusable.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -28,7 +29,7 @@ pub enum FeatureTableError {
 /// let (rows, _) = genoforge::io::feature_table::read(line).unwrap();
 /// assert_eq!(rows[0].aliases.len(), 2);
 /// ```
-pub fn read(data: &[u8]) -> Result<(Vec<FeatureTableRow>, Vec<Diagnostic>), FeatureTableError> {
+pub fn read(data: &[u8]) -> Result<(Vec<GeneInfo>, Vec<Diagnostic>), FeatureTableError> {
     let text = String::from_utf8_lossy(data);
     if text.trim().is_empty() {
         return Err(FeatureTableError::Empty);
@@ -61,15 +62,14 @@ pub fn read(data: &[u8]) -> Result<(Vec<FeatureTableRow>, Vec<Diagnostic>), Feat
             continue;
         }
         let opt = |s: &str| (!s.trim().is_empty()).then(|| Box::<str>::from(s.trim()));
-        rows.push(FeatureTableRow {
+        rows.push(GeneInfo {
             line: line_no,
             sgdid: cols[0].trim().into(),
             feature_type: cols[1].trim().into(),
             orf_class: OrfClass::parse(cols[2].trim()),
             systematic: cols[3].trim().into(),
             standard: opt(cols[4]),
-            aliases: cols[5]
-                .split('|')
+            aliases: split_ascii(cols[5], b'|')
                 .filter(|a| !a.trim().is_empty())
                 .map(|a| a.trim().into())
                 .collect(),

@@ -5,7 +5,7 @@
 
 use crate::core::assemble::{SequenceRecord, assemble};
 use crate::core::diagnostics::{Diagnostic, InputKind, Severity};
-use crate::core::gene_info::FeatureTableRow;
+use crate::core::gene_info::GeneInfo;
 use crate::core::genome::Genome;
 
 use super::compress::{Compression, DecompressError, Decompressor};
@@ -169,7 +169,7 @@ pub struct Loader {
     gff: Gff3Parser,
     parsed: Option<ParsedGff3>,
     records: Vec<SequenceRecord>,
-    table: Option<Vec<FeatureTableRow>>,
+    table: Option<Vec<GeneInfo>>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -307,41 +307,14 @@ impl Loader {
         }
         let embedded = self.parsed.as_ref().and_then(|p| p.fasta_section);
         if let (Some((offset, line)), Some(gff)) = (embedded, self.data[GFF].as_deref()) {
-            let section = &gff[offset.min(gff.len())..];
-            if section.iter().all(u8::is_ascii_whitespace) {
-                self.diagnostics.push(Diagnostic::at_line(
-                    Severity::Warning,
-                    InputKind::Gff3,
-                    line.saturating_sub(1),
-                    "the ##FASTA section is empty",
-                ));
-            } else {
-                let (records, diags) =
-                    fasta::read(section, line).map_err(|error| LoadError::Fasta {
-                        file: format!("{} (##FASTA section)", self.names[GFF]),
-                        error,
-                    })?;
-                let mut diags = diags;
-                for d in &mut diags {
-                    d.input = InputKind::Gff3;
-                }
-                for r in records {
-                    if self.records.iter().any(|x| x.info.id == r.info.id) {
-                        self.diagnostics.push(Diagnostic::at_line(
-                            Severity::Warning,
-                            InputKind::Gff3,
-                            r.info.line,
-                            format!(
-                                "sequence '{}' is both in the FASTA file and in the ##FASTA section; the FASTA file's is used",
-                                r.info.id
-                            ),
-                        ));
-                    } else {
-                        self.records.push(r);
-                    }
-                }
-                self.diagnostics.extend(diags);
-            }
+            embedded_fasta(
+                &self.names[GFF],
+                gff,
+                offset,
+                line,
+                &mut self.records,
+                &mut self.diagnostics,
+            )?;
         }
         self.data[GFF] = None;
         self.stage = Stage::ReadingFeatureTable;
@@ -365,7 +338,7 @@ impl Loader {
     fn assemble(&mut self) -> Loaded {
         let annotation = self.parsed.take().map(|p| p.annotation).unwrap_or_default();
         let records = std::mem::take(&mut self.records);
-        let (genome, diags) = assemble(annotation, records, self.table.as_deref());
+        let (genome, diags) = assemble(annotation, records, self.table.take());
         let mut diagnostics = std::mem::take(&mut self.diagnostics);
         diagnostics.extend(diags);
         Loaded {
@@ -376,12 +349,164 @@ impl Loader {
     }
 }
 
-/// Loads a genome in one go.
-pub fn load(req: LoadRequest) -> Result<Loaded, LoadError> {
+/// Loads a genome in one go, stepping through the same stages as the browser.
+pub fn load_stepwise(req: LoadRequest) -> Result<Loaded, LoadError> {
     let mut loader = Loader::new(req);
     loop {
         if let Step::Done(loaded) = loader.step()? {
             return Ok(*loaded);
         }
     }
+}
+
+/// Loads a genome in one go. Natively the three inputs are decompressed and parsed on separate
+/// threads; the result is identical to [`load_stepwise`] (a test checks this).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn load(req: LoadRequest) -> Result<Loaded, LoadError> {
+    use super::compress::decompress;
+
+    let LoadRequest {
+        gff,
+        fasta,
+        feature_table,
+    } = req;
+    let summary = |f: &InputFile| InputSummary {
+        name: f.name.clone(),
+        compression: Compression::detect(&f.bytes),
+        bytes: f.bytes.len(),
+        decompressed_bytes: 0,
+    };
+    let mut inputs: Vec<InputSummary> = [Some(&gff), fasta.as_ref(), feature_table.as_ref()]
+        .into_iter()
+        .flatten()
+        .map(summary)
+        .collect();
+    let unpack = |f: InputFile| -> Result<(String, Vec<u8>), LoadError> {
+        let bytes = decompress(f.bytes).map_err(|error| LoadError::Decompress {
+            file: f.name.clone(),
+            error,
+        })?;
+        Ok((f.name, bytes))
+    };
+    type Part<T> = Result<(T, Vec<Diagnostic>, usize), LoadError>;
+    let (gff_part, fasta_part, table_part) = std::thread::scope(|s| {
+        let fasta_job = s.spawn(|| -> Option<Part<Vec<SequenceRecord>>> {
+            let f = fasta?;
+            Some(unpack(f).and_then(|(name, bytes)| {
+                let (records, diags) = fasta::read(&bytes, 1)
+                    .map_err(|error| LoadError::Fasta { file: name, error })?;
+                Ok((records, diags, bytes.len()))
+            }))
+        });
+        let table_job = s.spawn(|| -> Option<Part<Vec<GeneInfo>>> {
+            let f = feature_table?;
+            Some(unpack(f).and_then(|(name, bytes)| {
+                let (rows, diags) = feature_table::read(&bytes)
+                    .map_err(|error| LoadError::FeatureTable { file: name, error })?;
+                Ok((rows, diags, bytes.len()))
+            }))
+        });
+        let gff_part = unpack(gff).and_then(|(name, bytes)| {
+            let parsed = super::gff3::read(&bytes).map_err(|error| LoadError::Gff3 {
+                file: name.clone(),
+                error,
+            })?;
+            Ok((name, bytes, parsed))
+        });
+        (gff_part, join(fasta_job), join(table_job))
+    });
+    let (gff_name, gff_bytes, parsed) = gff_part?;
+    inputs[0].decompressed_bytes = gff_bytes.len();
+    let mut diagnostics = parsed.diagnostics;
+    let mut records = Vec::new();
+    let mut next_input = 1;
+    if let Some(part) = fasta_part {
+        let (r, d, n) = part?;
+        inputs[next_input].decompressed_bytes = n;
+        next_input += 1;
+        records = r;
+        diagnostics.extend(d);
+    }
+    if let Some((offset, line)) = parsed.fasta_section {
+        embedded_fasta(
+            &gff_name,
+            &gff_bytes,
+            offset,
+            line,
+            &mut records,
+            &mut diagnostics,
+        )?;
+    }
+    drop(gff_bytes);
+    let mut table = None;
+    if let Some(part) = table_part {
+        let (rows, d, n) = part?;
+        inputs[next_input].decompressed_bytes = n;
+        table = Some(rows);
+        diagnostics.extend(d);
+    }
+    let (genome, diags) = assemble(parsed.annotation, records, table);
+    diagnostics.extend(diags);
+    Ok(Loaded {
+        genome,
+        diagnostics,
+        inputs,
+    })
+}
+
+/// Joins a worker thread, re-raising its panic (there is none to expect: parsing never panics).
+#[cfg(not(target_arch = "wasm32"))]
+fn join<T>(h: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    h.join().unwrap_or_else(|p| std::panic::resume_unwind(p))
+}
+
+/// Loads a genome in one go (in the browser: without yielding; prefer [`Loader`]).
+#[cfg(target_arch = "wasm32")]
+pub fn load(req: LoadRequest) -> Result<Loaded, LoadError> {
+    load_stepwise(req)
+}
+
+/// Reads a GFF3 file's `##FASTA` section (from byte `offset`, line `line`) into `records`.
+fn embedded_fasta(
+    gff_name: &str,
+    gff: &[u8],
+    offset: usize,
+    line: u64,
+    records: &mut Vec<SequenceRecord>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<(), LoadError> {
+    let section = &gff[offset.min(gff.len())..];
+    if section.iter().all(u8::is_ascii_whitespace) {
+        diagnostics.push(Diagnostic::at_line(
+            Severity::Warning,
+            InputKind::Gff3,
+            line.saturating_sub(1),
+            "the ##FASTA section is empty",
+        ));
+        return Ok(());
+    }
+    let (embedded, mut diags) = fasta::read(section, line).map_err(|error| LoadError::Fasta {
+        file: format!("{gff_name} (##FASTA section)"),
+        error,
+    })?;
+    for d in &mut diags {
+        d.input = InputKind::Gff3;
+    }
+    for r in embedded {
+        if records.iter().any(|x| x.info.id == r.info.id) {
+            diagnostics.push(Diagnostic::at_line(
+                Severity::Warning,
+                InputKind::Gff3,
+                r.info.line,
+                format!(
+                    "sequence '{}' is both in the FASTA file and in the ##FASTA section; the FASTA file's is used",
+                    r.info.id
+                ),
+            ));
+        } else {
+            records.push(r);
+        }
+    }
+    diagnostics.extend(diags);
+    Ok(())
 }

@@ -1,6 +1,6 @@
 //! GFF3: reading (through noodles-gff) and, later, writing.
 
-mod attributes_check;
+mod attributes_scan;
 mod error;
 mod reader;
 

@@ -2,14 +2,13 @@
 //!
 //! It reads in chunks of lines ([`Gff3Parser::parse_chunk`]) so a browser can yield between them.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use noodles_gff as gff;
 
-use super::attributes_check;
+use super::attributes_scan;
 use super::error::Gff3Error;
 use crate::core::assemble::Annotation;
-use crate::core::attributes::Attributes;
 use crate::core::contig::ContigId;
 use crate::core::coord::Span;
 use crate::core::diagnostics::{Diagnostic, InputKind, Severity};
@@ -33,7 +32,7 @@ pub struct ParsedGff3 {
 pub struct Gff3Parser {
     pos: usize,
     line_no: u64,
-    seqids: HashMap<Box<str>, u32>,
+    seqids: FxHashMap<Box<str>, u32>,
     out: ParsedGff3,
     version_line: Option<u64>,
     first_content_line: Option<u64>,
@@ -43,7 +42,6 @@ pub struct Gff3Parser {
     gff3_style_features: u64,
     done: bool,
     line: gff::Line,
-    scratch: Vec<u8>,
 }
 
 impl Default for Gff3Parser {
@@ -72,7 +70,7 @@ impl Gff3Parser {
         Self {
             pos: 0,
             line_no: 0,
-            seqids: HashMap::new(),
+            seqids: FxHashMap::default(),
             out: ParsedGff3::default(),
             version_line: None,
             first_content_line: None,
@@ -82,7 +80,6 @@ impl Gff3Parser {
             gff3_style_features: 0,
             done: false,
             line: gff::Line::default(),
-            scratch: Vec::new(),
         }
     }
 
@@ -93,25 +90,41 @@ impl Gff3Parser {
 
     /// Parses up to `max_lines` more lines of `data` (the same slice every call). Returns `true` when done.
     pub fn parse_chunk(&mut self, data: &[u8], max_lines: usize) -> Result<bool, Gff3Error> {
+        if self.pos == 0 && self.line_no == 0 {
+            // Size the vectors once: growing them would copy every feature several times.
+            let lines = memchr::memchr_iter(b'\n', data).count() + 1;
+            self.out.annotation.features.reserve(lines);
+            self.out.annotation.document.reserve(lines);
+        }
+        let mut reader = gff::io::Reader::new(data.get(self.pos..).unwrap_or(&[]));
+        let mut line = std::mem::take(&mut self.line);
+        let mut result = Ok(());
         let mut n = 0;
         while !self.done && n < max_lines {
-            if self.pos >= data.len() {
-                self.done = true;
+            let before = reader.get_ref().len();
+            let read = match reader.read_line(&mut line) {
+                Ok(0) | Err(_) => {
+                    // Reading a byte slice cannot fail; either way the input is exhausted.
+                    self.done = true;
+                    break;
+                }
+                Ok(read) => read,
+            };
+            let consumed = before - reader.get_ref().len();
+            let bytes = &data[self.pos..self.pos + consumed];
+            // Blank lines noodles skipped count too; a last line without '\n' still is a line.
+            let newlines = memchr::memchr_iter(b'\n', bytes).count() as u64;
+            self.line_no += newlines + u64::from(bytes.last() != Some(&b'\n'));
+            let line_start = self.pos + consumed - read;
+            self.pos += consumed;
+            n += 1;
+            if let Err(e) = self.line(&line, line_start) {
+                result = Err(e);
                 break;
             }
-            let rest = &data[self.pos..];
-            let (line, advance) = match memchr::memchr(b'\n', rest) {
-                Some(i) => (&rest[..i], i + 1),
-                None => (rest, rest.len()),
-            };
-            let line_start = self.pos;
-            self.line_no += 1;
-            self.pos += advance;
-            n += 1;
-            let line = line.strip_suffix(b"\r").unwrap_or(line);
-            self.line(line, line_start)?;
         }
-        Ok(self.done)
+        self.line = line;
+        result.map(|()| self.done)
     }
 
     /// Finishes: whole-file checks, and the result.
@@ -167,7 +180,8 @@ impl Gff3Parser {
         self.warn(Severity::Error, format!("line skipped: {message}"));
     }
 
-    fn line(&mut self, bytes: &[u8], start: usize) -> Result<(), Gff3Error> {
+    fn line(&mut self, line: &gff::Line, start: usize) -> Result<(), Gff3Error> {
+        let bytes: &[u8] = line.as_ref();
         if bytes.iter().all(u8::is_ascii_whitespace) {
             return Ok(());
         }
@@ -212,7 +226,7 @@ impl Gff3Parser {
             self.done = true;
             Ok(())
         } else {
-            self.feature(&text)
+            self.feature(&text, line)
         }
     }
 
@@ -335,20 +349,20 @@ impl Gff3Parser {
         i
     }
 
-    fn feature(&mut self, text: &str) -> Result<(), Gff3Error> {
-        let trimmed = text.trim_end_matches([' ', '\t']);
-        if trimmed.len() != text.len() && text.matches('\t').count() >= 8 {
+    fn feature(&mut self, text: &str, line: &gff::Line) -> Result<(), Gff3Error> {
+        let mut tab_at = TabPositions::of(text);
+        let text = if text.ends_with([' ', '\t']) && tab_at.count >= 8 {
             self.warn(
                 Severity::Warning,
                 "the line ends with blanks; they were removed",
             );
-        }
-        let text = if trimmed.matches('\t').count() >= 8 {
+            let trimmed = text.trim_end_matches([' ', '\t']);
+            tab_at = TabPositions::of(trimmed);
             trimmed
         } else {
             text
         };
-        let tabs = text.matches('\t').count();
+        let tabs = tab_at.count;
         let (record_text, attributes_at): (std::borrow::Cow<'_, str>, usize) = match tabs {
             0..=6 => {
                 let hint = if text.contains(' ') {
@@ -370,21 +384,17 @@ impl Gff3Parser {
                 (format!("{text}\t.").into(), text.len() + 1)
             }
             _ => {
-                let at = text
-                    .match_indices('\t')
-                    .nth(7)
-                    .map_or(text.len(), |(i, _)| i + 1);
                 if tabs > 8 {
                     self.warn(
                         Severity::Warning,
                         "the line has more than 9 tab-separated columns; the extra tabs are kept in column 9",
                     );
                 }
-                (text.into(), at)
+                (text.into(), tab_at.at[7] + 1)
             }
         };
         let raw_attributes = &record_text[attributes_at..];
-        if attributes_check::looks_like_gtf(raw_attributes) {
+        if attributes_scan::looks_like_gtf(raw_attributes) {
             if self.gff3_style_features == 0 {
                 return Err(Gff3Error::Gtf {
                     line: self.line_no,
@@ -399,60 +409,72 @@ impl Gff3Parser {
             self.gff3_style_features += 1;
         }
 
-        self.scratch.clear();
-        self.scratch.extend_from_slice(record_text.as_bytes());
-        self.scratch.push(b'\n');
-        let mut reader = gff::io::Reader::new(&self.scratch[..]);
-        if reader.read_line(&mut self.line).is_err() {
-            self.skip("the line could not be read".to_owned());
-            return Ok(());
-        }
-        let fields = match self.line.as_record() {
-            Some(Ok(r)) => RecordFields::from(&r),
+        // Columns 1–5 through noodles. A line missing column 9 is re-read with '.' appended.
+        let patched;
+        let line = if tabs == 7 {
+            let mut l = gff::Line::default();
+            let src = format!("{record_text}\n");
+            let _ = gff::io::Reader::new(src.as_bytes()).read_line(&mut l);
+            patched = l;
+            &patched
+        } else {
+            line
+        };
+        let record = match line.as_record() {
+            Some(Ok(r)) => r,
             Some(Err(e)) => {
                 self.skip(format!("not a GFF3 feature line: {e}"));
                 return Ok(());
             }
             None => return Ok(()),
         };
-        let columns: Vec<&str> = record_text.splitn(9, '\t').collect();
-        let (start, end) = match (fields.start, fields.end) {
-            (Some(s), Some(e)) => (s, e),
-            (None, _) => {
+        let col = |k: usize| {
+            let from = if k == 0 { 0 } else { tab_at.at[k - 1] + 1 };
+            record_text.get(from..tab_at.at[k]).unwrap_or("")
+        };
+        let (c_start, c_end, c_score, c_strand, c_phase) = (col(3), col(4), col(5), col(6), col(7));
+        let (start, end) = match (record.start(), record.end()) {
+            (Ok(s), Ok(e)) => (usize::from(s) as u64, usize::from(e) as u64),
+            (Err(_), _) => {
                 self.skip(format!(
-                    "illegal feature start '{}' (a 1-based position: a whole number ≥ 1)",
-                    columns[3]
+                    "illegal feature start '{c_start}' (a 1-based position: a whole number ≥ 1)"
                 ));
                 return Ok(());
             }
-            (_, None) => {
+            (_, Err(_)) => {
                 self.skip(format!(
-                    "illegal feature end '{}' (a 1-based position: a whole number ≥ 1)",
-                    columns[4]
+                    "illegal feature end '{c_end}' (a 1-based position: a whole number ≥ 1)"
                 ));
                 return Ok(());
             }
         };
-        let span = match Span::from_one_based(start as u64, end as u64) {
+        let span = match Span::from_one_based(start, end) {
             Ok(s) => s,
             Err(e) => {
                 self.skip(format!("{e}"));
                 return Ok(());
             }
         };
-        if fields.seqid.is_empty() {
+        let seqid = record.reference_sequence_name();
+        let Ok(seqid) = std::str::from_utf8(seqid.as_ref()) else {
+            self.skip("the seqid (column 1) is not valid UTF-8".to_owned());
+            return Ok(());
+        };
+        if seqid.is_empty() {
             self.skip("the seqid (column 1) is empty".to_owned());
             return Ok(());
         }
+        let source: Box<str> = String::from_utf8_lossy(record.source().as_ref()).into();
+        let kind = FeatureKind::parse(&String::from_utf8_lossy(record.ty().as_ref()));
         self.usable_lines += 1;
-        let strand = Strand::parse(columns[6]).unwrap_or_else(|| {
+        let strand = Strand::parse(c_strand).unwrap_or_else(|| {
             self.warn(
                 Severity::Warning,
-                format!("strand '{}' is not one of + - . ?; read as '?'", columns[6]),
+                format!("strand '{c_strand}' is not one of + - . ?; read as '?'"),
             );
             Strand::Unknown
         });
-        let phase = match columns[7] {
+        let phase = match c_phase {
             "." => None,
             p => Phase::parse(p).or_else(|| {
                 self.warn(
@@ -462,14 +484,13 @@ impl Gff3Parser {
                 None
             }),
         };
-        let kind = FeatureKind::parse(&fields.ty);
         if kind == FeatureKind::Cds && phase.is_none() {
             self.warn(
                 Severity::Warning,
                 "a CDS without a phase (column 8 must be 0, 1 or 2)",
             );
         }
-        let score = match columns[5] {
+        let score = match c_score {
             "." => None,
             s => s.parse::<f64>().ok().or_else(|| {
                 self.warn(
@@ -479,75 +500,57 @@ impl Gff3Parser {
                 None
             }),
         };
-        for problem in attributes_check::check(raw_attributes) {
-            self.warn(Severity::Warning, problem);
+        let scanned = attributes_scan::scan(raw_attributes);
+        for problem in &scanned.problems {
+            self.warn(Severity::Warning, problem.clone());
         }
-        let attrs = Attributes::new(raw_attributes);
-        let id = attrs.first("ID").map(|s| Box::<str>::from(s.as_ref()));
-        let name = attrs.first("Name").map(|s| Box::<str>::from(s.as_ref()));
-        let parents: Vec<Box<str>> = attrs
-            .all("Parent")
-            .into_iter()
-            .map(|p| p.as_ref().into())
-            .collect();
-        let circular = attrs.first("Is_circular").is_some_and(|v| v == "true");
-        let aliases: Vec<Box<str>> = if kind.is_sequence_level() {
-            attrs
-                .all("Alias")
-                .into_iter()
-                .map(|a| a.as_ref().into())
-                .collect()
-        } else {
-            Vec::new()
-        };
 
-        let contig = self.seqid(&fields.seqid);
+        let contig = self.seqid(seqid);
         let info = &mut self.out.annotation.seqids[contig as usize];
         info.feature_count += 1;
-        info.max_feature_end = info.max_feature_end.max(end as u64);
-        info.circular |= circular;
+        info.max_feature_end = info.max_feature_end.max(end);
+        info.circular |= scanned.circular;
         if kind.is_sequence_level() && start == 1 {
-            info.region_feature_end = Some(info.region_feature_end.unwrap_or(0).max(end as u64));
-            info.aliases.extend(aliases);
+            info.region_feature_end = Some(info.region_feature_end.unwrap_or(0).max(end));
+            info.aliases
+                .extend(scanned.aliases.iter().map(|a| Box::<str>::from(a.as_ref())));
         }
 
         let idx = FeatureIdx(self.out.annotation.features.len() as u32);
-        let source_line = SourceLine::new(self.line_no, record_text.as_ref().into(), attributes_at);
         self.out.annotation.features.push(Feature {
             kind,
-            source: fields.source.into(),
+            source,
             contig: ContigId(contig),
             span,
             strand,
             phase,
             score,
-            id,
-            name,
-            parents,
-            source_line,
+            id: scanned.id.map(|s| s.as_ref().into()),
+            name: scanned.name.map(|s| s.as_ref().into()),
+            parents: scanned.parents.iter().map(|p| p.as_ref().into()).collect(),
+            source_line: SourceLine::new(self.line_no, record_text.as_ref().into(), attributes_at),
         });
         self.out.annotation.document.push(DocItem::Feature(idx));
         Ok(())
     }
 }
 
-/// Columns 1–5 as noodles decoded them.
-struct RecordFields {
-    seqid: String,
-    source: String,
-    ty: String,
-    start: Option<usize>,
-    end: Option<usize>,
+/// Byte positions of the first eight tabs of a line, and how many tabs it has.
+struct TabPositions {
+    at: [usize; 8],
+    count: usize,
 }
 
-impl From<&gff::Record<'_>> for RecordFields {
-    fn from(r: &gff::Record<'_>) -> Self {
-        Self {
-            seqid: r.reference_sequence_name().to_string(),
-            source: r.source().to_string(),
-            ty: r.ty().to_string(),
-            start: r.start().ok().map(usize::from),
-            end: r.end().ok().map(usize::from),
+impl TabPositions {
+    fn of(text: &str) -> Self {
+        let mut at = [text.len(); 8];
+        let mut count = 0;
+        for i in memchr::memchr_iter(b'\t', text.as_bytes()) {
+            if count < 8 {
+                at[count] = i;
+            }
+            count += 1;
         }
+        Self { at, count }
     }
 }
