@@ -228,7 +228,7 @@ fn check_bounds(
                     InputKind::Gff3,
                     f.source_line.line,
                     format!(
-                        "{} {}..{end} is not contained in the ##sequence-region {rs}..{re} of '{}' (line {rline})",
+                        "{} {}..{end} is not contained in range {rs}..{re} of the ##sequence-region of '{}' (line {rline})",
                         f.kind, start, c.name
                     ),
                 ));

@@ -124,7 +124,7 @@ pub(crate) fn link(features: &mut [Feature], diags: &mut Vec<Diagnostic>) -> Lin
                     InputKind::Gff3,
                     f.source_line.line,
                     format!(
-                        "this {} has a different sequence id than its parent '{p}' on line {}",
+                        "this {} has different sequence id than its parent on line {} ('{p}')",
                         f.kind,
                         features[other.get()].source_line.line
                     ),

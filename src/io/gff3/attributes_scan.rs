@@ -72,7 +72,7 @@ pub fn scan(raw: &str) -> Scanned<'_> {
         }
         if seen[..n_seen].contains(&raw_tag) {
             out.problems.push(format!(
-                "more than one '{tag}' attribute on this line (give several values as {tag}=a,b)"
+                "more than one {tag} attribute on this line (give several values as {tag}=a,b)"
             ));
         } else if n_seen < seen.len() {
             seen[n_seen] = raw_tag;
