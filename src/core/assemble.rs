@@ -143,7 +143,11 @@ pub fn assemble(
         gene_table: Vec::new(),
         gene_info: FxHashMap::default(),
         contig_names,
+        by_start: Vec::new(),
+        parent_order: Vec::new(),
+        cds_groups: Default::default(),
     };
+    super::hierarchy::index(&mut genome);
     index_names(&mut genome, table, &mut diagnostics);
     (genome, diagnostics)
 }

@@ -46,6 +46,12 @@ pub struct Genome {
     pub(crate) gene_table: Vec<GeneInfo>,
     pub(crate) gene_info: FxHashMap<FeatureIdx, u32>,
     pub(crate) contig_names: FxHashMap<Box<str>, ContigId>,
+    /// Per contig, its features sorted by (start, end).
+    pub(crate) by_start: Vec<Vec<FeatureIdx>>,
+    /// Features with at least one parent, parents before children.
+    pub(crate) parent_order: Vec<FeatureIdx>,
+    /// CDS groups (lines sharing an ID, or a lone line), each in coding order.
+    pub(crate) cds_groups: Csr,
 }
 
 impl Genome {
@@ -149,6 +155,33 @@ impl Genome {
                     .is_none_or(|id| self.by_id(id).first() == Some(&idx));
             (f.kind.is_gene_like() && f.parents.is_empty() && first_of_id).then_some(idx)
         })
+    }
+
+    /// A contig's features sorted by (start, end).
+    pub fn features_by_start(&self, contig: ContigId) -> &[FeatureIdx] {
+        self.by_start.get(contig.get()).map_or(&[], Vec::as_slice)
+    }
+
+    /// Features that have parents, ordered so that every parent comes before its children.
+    pub fn parent_order(&self) -> &[FeatureIdx] {
+        &self.parent_order
+    }
+
+    /// Every CDS (the lines sharing one ID), each in coding direction (5′ → 3′).
+    pub fn cds_groups(&self) -> impl Iterator<Item = &[FeatureIdx]> {
+        (0..self.cds_groups.len() as u32).map(|g| self.cds_groups.get(g))
+    }
+
+    /// The top-level ancestor of a feature (itself when it has no parent), following first parents.
+    pub fn top_ancestor(&self, idx: FeatureIdx) -> FeatureIdx {
+        let mut cur = idx;
+        for _ in 0..64 {
+            match self.parents(cur).next() {
+                Some(p) => cur = p,
+                None => break,
+            }
+        }
+        cur
     }
 
     /// The full extent of a (possibly multi-line) feature: the union of every line sharing its ID.

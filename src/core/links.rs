@@ -18,7 +18,7 @@ pub struct Csr {
 
 impl Csr {
     /// Builds rows from `(group, item)` pairs; items keep their relative order within a group.
-    fn from_pairs(groups: usize, pairs: &[(u32, FeatureIdx)]) -> Self {
+    pub(crate) fn from_pairs(groups: usize, pairs: &[(u32, FeatureIdx)]) -> Self {
         let mut offsets = vec![0u32; groups + 1];
         for &(g, _) in pairs {
             offsets[g as usize + 1] += 1;

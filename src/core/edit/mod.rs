@@ -1,0 +1,150 @@
+//! Edits over the immutable reference: what they are, how they are validated, how they compose.
+//!
+//! An edit is, on one contig, a reference span `[start, end)` (empty for an insertion) whose bases
+//! are replaced by a sequence (empty for a deletion). All coordinates are reference coordinates,
+//! so edits are order-independent; [`layout::ContigLayout`] derives the edited genome from them.
+
+pub mod helpers;
+pub mod layout;
+pub(crate) mod validate;
+
+use std::fmt;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use super::contig::ContigId;
+use super::coord::{Pos, Span};
+use super::feature::FeatureKind;
+use super::strand::Strand;
+
+pub use validate::{EditDesc, EditError, check_sequence};
+
+/// A stable identifier of an edit within a design (never reused after removal).
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct EditId(pub u32);
+
+impl fmt::Display for EditId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "#{}", self.0)
+    }
+}
+
+/// What an edit does.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EditOp {
+    /// Remove reference bases.
+    Delete,
+    /// Add bases between two reference bases.
+    Insert,
+    /// Replace reference bases by other bases.
+    Replace,
+}
+
+impl fmt::Display for EditOp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Delete => "delete",
+            Self::Insert => "insert",
+            Self::Replace => "replace",
+        })
+    }
+}
+
+/// A sub-feature of an inserted feature (a cassette's promoter, CDS, terminator), in coordinates
+/// relative to the inserted bases read in the insert's orientation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubFeature {
+    /// Type.
+    #[serde(rename = "type")]
+    pub kind: FeatureKind,
+    /// Name.
+    pub name: Option<String>,
+    /// 0-based half-open offset range within the inserted sequence, in the insert's orientation.
+    pub offset: Span,
+    /// Strand relative to the insert (`+` = same orientation as the insert).
+    pub strand: Strand,
+    /// Phase, for CDS.
+    #[serde(default)]
+    pub phase: Option<u8>,
+}
+
+/// The annotation an insertion or replacement adds: exactly the inserted bases.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InsertedFeature {
+    /// Type (`gene`, `insertion`, …).
+    #[serde(rename = "type")]
+    pub kind: FeatureKind,
+    /// `ID`, unique in the edited annotation.
+    pub id: Option<String>,
+    /// `Name`.
+    pub name: Option<String>,
+    /// Strand on the contig.
+    pub strand: Strand,
+    /// Further attributes (decoded tag, decoded value), written %-escaped.
+    #[serde(default)]
+    pub attributes: Vec<(String, String)>,
+    /// Sub-features (a cassette's parts), placed in the insert's orientation.
+    #[serde(default)]
+    pub children: Vec<SubFeature>,
+}
+
+/// One edit, in reference coordinates.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edit {
+    /// Its identifier in the design.
+    pub id: EditId,
+    /// The contig it changes.
+    pub contig: ContigId,
+    /// Reference bases removed: empty for an insertion (then `span.start()` is the gap).
+    pub span: Span,
+    /// Bases put in their place, reading on the + strand: empty for a deletion.
+    pub sequence: Arc<[u8]>,
+    /// What the user asked for (a replacement by an empty sequence is still a replacement).
+    pub op: EditOp,
+    /// A label for people (`his3Δ1`).
+    pub label: Option<String>,
+    /// Annotation of the inserted bases.
+    pub feature: Option<InsertedFeature>,
+}
+
+impl Edit {
+    /// The gap an insertion goes into (its span's start).
+    pub fn gap(&self) -> Pos {
+        self.span.start()
+    }
+
+    /// Whether it only adds bases.
+    pub fn is_insertion(&self) -> bool {
+        self.span.is_empty()
+    }
+
+    /// Net change of the contig's length.
+    pub fn length_change(&self) -> i64 {
+        self.sequence.len() as i64 - self.span.len() as i64
+    }
+
+    /// Ordering key on a contig: by start, an insertion before a span starting at its gap.
+    pub(crate) fn sort_key(&self) -> (u64, u64) {
+        (self.span.start().get(), self.span.end().get())
+    }
+}
+
+/// An edit before it has an id: what users and files describe.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EditRequest {
+    /// The contig.
+    pub contig: ContigId,
+    /// Reference span removed (empty for an insertion).
+    pub span: Span,
+    /// Bases inserted (+ strand).
+    pub sequence: Vec<u8>,
+    /// What kind of edit it is.
+    pub op: EditOp,
+    /// Label.
+    pub label: Option<String>,
+    /// Annotation of the inserted bases.
+    pub feature: Option<InsertedFeature>,
+}

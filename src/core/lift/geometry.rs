@@ -1,0 +1,179 @@
+//! Per-line geometry: which bases of a feature survive, where they go, and which edits touched it.
+
+use super::{Effect, EffectKind, FeatureStatus, LiftedFeature};
+use crate::core::contig::ContigId;
+use crate::core::coord::{Pos, Span};
+use crate::core::edit::layout::{BaseLift, ContigLayout};
+use crate::core::genome::Genome;
+
+/// Lifts every feature line of `contig` through `layout`. Features are walked by start, so the
+/// first op that can touch each is found by a forward-moving cursor: O(F + E + touching ops).
+pub(super) fn lift_contig(
+    genome: &Genome,
+    layout: &ContigLayout,
+    contig: ContigId,
+    out: &mut [LiftedFeature],
+    effects: &mut Vec<Effect>,
+) {
+    let ops = layout.ops();
+    let ref_len = layout.reference_len();
+    let edited_len = layout.edited_len();
+    let mut cursor = 0usize;
+    for &idx in genome.features_by_start(contig) {
+        let f = genome.feature(idx);
+        let (fs, fe) = (f.span.start().get(), f.span.end().get());
+        let slot = &mut out[idx.get()];
+        if f.kind.is_sequence_level() && fs == 0 && fe == ref_len {
+            slot.span = Some(Span::from_raw(0, edited_len));
+            slot.status = if edited_len == ref_len {
+                FeatureStatus::Unchanged
+            } else {
+                FeatureStatus::Resized
+            };
+            slot.geometric = slot.status;
+            continue;
+        }
+        // Ops ending at or before fs cannot touch the feature; ends are non-decreasing.
+        while cursor < ops.len() && ops[cursor].end <= fs {
+            cursor += 1;
+        }
+        let shift = layout.delta_before(cursor);
+        let touching = ops[cursor..].iter().take_while(|o| o.start < fe);
+        let mut any = false;
+        // Surviving bases: skip spans covering the left end, then the right end.
+        let mut first = fs;
+        let mut last_end = fe;
+        for o in touching.clone() {
+            any = true;
+            if o.end > o.start && o.start <= first && o.end > first {
+                first = o.end;
+            }
+        }
+        if !any {
+            if shift != 0 {
+                slot.status = FeatureStatus::Shifted;
+                slot.geometric = FeatureStatus::Shifted;
+                slot.span = Some(Span::from_raw(
+                    (fs as i64 + shift) as u64,
+                    (fe as i64 + shift) as u64,
+                ));
+            }
+            continue;
+        }
+        let touching: Vec<usize> = (cursor..ops.len())
+            .take_while(|&i| ops[i].start < fe)
+            .collect();
+        for &i in touching.iter().rev() {
+            let o = &ops[i];
+            if o.end > o.start && o.start < last_end && o.end >= last_end {
+                last_end = o.start;
+            }
+        }
+        if first >= last_end {
+            slot.status = FeatureStatus::Dropped;
+            slot.geometric = FeatureStatus::Dropped;
+            slot.span = None;
+            slot.lost_left = fe - fs;
+            for &i in &touching {
+                if ops[i].end > ops[i].start {
+                    effects.push(Effect {
+                        edit: ops[i].edit,
+                        feature: idx,
+                        kind: EffectKind::Dropped,
+                    });
+                }
+            }
+            continue;
+        }
+        let lift = |p: u64| match layout.lift_base(Pos(p)) {
+            BaseLift::Kept(q) => q.get(),
+            // Unreachable for surviving bases; fall back to the collapse point.
+            BaseLift::Deleted(i) => layout.op_edited_start(i),
+        };
+        let new_start = lift(first);
+        let new_end = lift(last_end - 1) + 1;
+        slot.span = Some(Span::from_raw(new_start, new_end));
+        slot.lost_left = first - fs;
+        slot.lost_right = fe - last_end;
+        let mut trimmed = false;
+        let mut disrupted = false;
+        for &i in &touching {
+            let o = &ops[i];
+            let kind = if o.end == o.start {
+                // An insertion: strictly inside the surviving bases, or at a boundary (outside).
+                if first < o.start && o.start < last_end {
+                    EffectKind::Disrupted
+                } else {
+                    continue;
+                }
+            } else if o.start <= fs || o.end >= fe || o.end <= first || o.start >= last_end {
+                EffectKind::Trimmed
+            } else {
+                EffectKind::Disrupted
+            };
+            trimmed |= kind == EffectKind::Trimmed;
+            disrupted |= kind == EffectKind::Disrupted;
+            effects.push(Effect {
+                edit: o.edit,
+                feature: idx,
+                kind,
+            });
+        }
+        slot.disrupted = disrupted;
+        slot.status = if trimmed {
+            FeatureStatus::Trimmed
+        } else if disrupted {
+            FeatureStatus::Disrupted
+        } else if new_start != fs || new_end != fe {
+            FeatureStatus::Shifted
+        } else {
+            FeatureStatus::Unchanged
+        };
+        slot.geometric = slot.status;
+    }
+}
+
+/// Drops children whose every parent is gone, and marks children that lost some parents. Walks
+/// parents before children, so whole lineages go at once.
+pub(super) fn orphans(genome: &Genome, out: &mut [LiftedFeature], effects: &mut Vec<Effect>) {
+    for &idx in genome.parent_order() {
+        let f = genome.feature(idx);
+        // Recomputed from scratch: start from what geometry said.
+        out[idx.get()].status = out[idx.get()].geometric;
+        let mut gone = 0;
+        let mut resolved = 0;
+        for p in &f.parents {
+            let lines = genome.by_id(p);
+            if lines.is_empty() {
+                continue;
+            }
+            resolved += 1;
+            if lines.iter().all(|&l| out[l.get()].status.is_gone()) {
+                gone += 1;
+            }
+        }
+        let me = &mut out[idx.get()];
+        me.parents_removed = gone > 0 && gone < resolved && !me.status.is_gone();
+        if resolved > 0 && gone == resolved && !me.status.is_gone() {
+            me.status = FeatureStatus::Orphaned;
+            // Attribute to the edits that removed the parents' lines.
+            let causes: Vec<_> = effects
+                .iter()
+                .filter(|e| matches!(e.kind, EffectKind::Dropped | EffectKind::Orphaned))
+                .filter(|e| {
+                    f.parents
+                        .iter()
+                        .any(|p| genome.by_id(p).contains(&e.feature))
+                })
+                .map(|e| e.edit)
+                .collect();
+            for edit in causes {
+                effects.push(Effect {
+                    edit,
+                    feature: idx,
+                    kind: EffectKind::Orphaned,
+                });
+            }
+        }
+    }
+}
