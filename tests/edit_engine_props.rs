@@ -123,7 +123,7 @@ fn build(len: u64, seq: &[u8], genes: &[GeneSpec]) -> Genome {
     }
     let fasta = format!(">ctg\n{}\n", String::from_utf8_lossy(seq));
     load(LoadRequest {
-        gff: InputFile::new("t.gff3", gff.into_bytes()),
+        gff: Some(InputFile::new("t.gff3", gff.into_bytes())),
         fasta: Some(InputFile::new("t.fa", fasta.into_bytes())),
         feature_table: None,
     })

@@ -54,7 +54,7 @@ fn annotation_files() -> Vec<PathBuf> {
 fn load_fixture(gff: &Path) -> Result<Loaded, LoadError> {
     let fas = gff.with_extension("fas");
     let req = LoadRequest {
-        gff: common::input(gff),
+        gff: Some(common::input(gff)),
         fasta: fas.exists().then(|| common::input(&fas)),
         feature_table: None,
     };
@@ -235,7 +235,9 @@ fn embedded_fasta_and_real_yeast_fixtures() {
     let mut fasta = std::fs::read(fixtures().join("jbrowse1/yeast_scaffolds_chr1.fa.gz")).unwrap();
     fasta.extend(std::fs::read(fixtures().join("jbrowse1/yeast_scaffolds_chr2.fa.gzip")).unwrap());
     let l = load(LoadRequest {
-        gff: common::input(&fixtures().join("jbrowse1/yeast_chr1+2.gff3")),
+        gff: Some(common::input(
+            &fixtures().join("jbrowse1/yeast_chr1+2.gff3"),
+        )),
         fasta: Some(InputFile::new("chr1+2.fa.gz", fasta)),
         feature_table: None,
     })
@@ -269,7 +271,9 @@ fn embedded_fasta_and_real_yeast_fixtures() {
 fn ucsc_fasta_reconciles_with_ensembl_gff() {
     let g = common::root().join("public/genome");
     let l = load(LoadRequest {
-        gff: common::input(&g.join("Saccharomyces_cerevisiae.R64-1-1.99.gff3.gz")),
+        gff: Some(common::input(
+            &g.join("Saccharomyces_cerevisiae.R64-1-1.99.gff3.gz"),
+        )),
         fasta: Some(common::input(&common::data("ucsc/sacCer3.fa.gz"))),
         feature_table: None,
     })
@@ -302,7 +306,7 @@ fn stepwise_and_parallel_loads_agree() {
 
 fn gff_only(name: &str, bytes: Vec<u8>) -> Result<Loaded, LoadError> {
     load(LoadRequest {
-        gff: InputFile::new(name, bytes),
+        gff: Some(InputFile::new(name, bytes)),
         fasta: None,
         feature_table: None,
     })
@@ -333,7 +337,7 @@ fn bad_inputs_are_refused_with_where_and_what() {
     // Truncated gzip.
     let gz = std::fs::read(common::root().join("public/genome/SGD_features.tab.gz")).unwrap();
     let e = load(LoadRequest {
-        gff: common::input(&fixtures().join("genometools/eden.gff3")),
+        gff: Some(common::input(&fixtures().join("genometools/eden.gff3"))),
         fasta: None,
         feature_table: Some(InputFile::new(
             "SGD_features.tab.gz",
@@ -347,7 +351,7 @@ fn bad_inputs_are_refused_with_where_and_what() {
     let e = gff_only("seq.fa", b">chrI\nACGT\n".to_vec()).unwrap_err();
     assert!(e.to_string().contains("FASTA file, not GFF3"), "{e}");
     let e = load(LoadRequest {
-        gff: common::input(&fixtures().join("genometools/eden.gff3")),
+        gff: Some(common::input(&fixtures().join("genometools/eden.gff3"))),
         fasta: Some(common::input(&fixtures().join("genometools/eden.gff3"))),
         feature_table: None,
     })
@@ -360,7 +364,7 @@ fn bad_data_inside_usable_files_is_diagnosed_and_kept() {
     let gff = b"##gff-version 3\n##sequence-region ctg 1 12\nctg\t.\tgene\t1\t12\t.\t+\t.\tID=g1\nctg\t.\tgene\t5\t20\t.\t+\t.\tID=g2\n".to_vec();
     let fasta = b">ctg\nACGTAC\nGT*AXN\n".to_vec();
     let l = load(LoadRequest {
-        gff: InputFile::new("bad.gff3", gff),
+        gff: Some(InputFile::new("bad.gff3", gff)),
         fasta: Some(InputFile::new("bad.fa", fasta)),
         feature_table: None,
     })

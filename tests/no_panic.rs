@@ -8,7 +8,7 @@ const FASTA: &[u8] = b">ctg123 [top=circular]\nACGTNNACGTRYKM\nacgt\n>two\nAC\n"
 
 fn run(gff: Vec<u8>, fasta: Option<Vec<u8>>) {
     let _ = load_stepwise(LoadRequest {
-        gff: InputFile::new("x.gff3", gff),
+        gff: Some(InputFile::new("x.gff3", gff)),
         fasta: fasta.map(|f| InputFile::new("x.fa", f)),
         feature_table: Some(InputFile::new(
             "t.tab",

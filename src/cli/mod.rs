@@ -1,7 +1,9 @@
 //! The `genoforge` command-line tool: core + io for pipelines. Reads files; everything else is
 //! the same code the browser runs.
 
+mod apply;
 mod args;
+mod liftover;
 mod summary;
 
 use std::path::Path;
@@ -21,6 +23,8 @@ pub fn main() -> i32 {
 pub fn run(cli: Cli) -> i32 {
     let result = match cli.command {
         Command::Summary(a) => summary::run(&a),
+        Command::Apply(a) => apply::run(&a),
+        Command::Liftover(a) => liftover::run(&a),
     };
     match result {
         Ok(()) => 0,

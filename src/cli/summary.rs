@@ -13,7 +13,7 @@ use crate::io::load::{InputSummary, LoadRequest, Loaded, load};
 /// Loads the genome the arguments name.
 pub(crate) fn load_genome(g: &GenomeArgs) -> Result<Loaded, String> {
     let req = LoadRequest {
-        gff: read_input(&g.gff)?,
+        gff: g.gff.as_deref().map(read_input).transpose()?,
         fasta: g.fasta.as_deref().map(read_input).transpose()?,
         feature_table: g.features.as_deref().map(read_input).transpose()?,
     };

@@ -27,7 +27,7 @@ impl Design {
         Self::default()
     }
 
-    /// All edits (enabled or not), in the order they were added.
+    /// All edits (enabled or not), in id order (the order they were added).
     pub fn edits(&self) -> &[Edit] {
         &self.edits
     }
@@ -42,9 +42,12 @@ impl Design {
         self.edits.is_empty()
     }
 
-    /// One edit.
+    /// One edit. O(log E): edits are kept in id order.
     pub fn edit(&self, id: EditId) -> Option<&Edit> {
-        self.edits.iter().find(|e| e.id == id)
+        self.edits
+            .binary_search_by_key(&id, |e| e.id)
+            .ok()
+            .map(|i| &self.edits[i])
     }
 
     /// Whether an edit takes part in the edited genome.
@@ -93,11 +96,11 @@ impl Design {
         req: EditRequest,
         id: EditId,
     ) -> Result<EditId, EditError> {
-        if self.edits.iter().any(|e| e.id == id) {
+        let Err(slot) = self.edits.binary_search_by_key(&id, |e| e.id) else {
             return Err(EditError::BadCoordinates(format!(
                 "edit id {id} is used twice"
             )));
-        }
+        };
         let edit = Edit {
             id,
             contig: req.contig,
@@ -113,7 +116,7 @@ impl Design {
             .or_insert_with(|| ContigLayout::new(genome.contig(edit.contig).length, []))
             .insert(&edit);
         self.next_id = self.next_id.max(id.0 + 1);
-        self.edits.push(edit);
+        self.edits.insert(slot, edit);
         Ok(id)
     }
 

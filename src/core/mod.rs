@@ -6,6 +6,7 @@
 pub mod aliases;
 pub mod assemble;
 pub mod attributes;
+pub mod cassette;
 pub mod contig;
 pub mod coord;
 pub mod design;

@@ -32,11 +32,12 @@ impl InputFile {
     }
 }
 
-/// What to load: GFF3 (required), FASTA (optional when the GFF3 embeds it), SGD feature table (optional).
+/// What to load: GFF3 and/or FASTA (a GFF3 may embed its sequence; a FASTA alone gives a genome
+/// without features), and optionally SGD's feature table.
 #[derive(Clone, Debug)]
 pub struct LoadRequest {
     /// The annotation.
-    pub gff: InputFile,
+    pub gff: Option<InputFile>,
     /// The sequences.
     pub fasta: Option<InputFile>,
     /// SGD's `SGD_features.tab`.
@@ -46,6 +47,9 @@ pub struct LoadRequest {
 /// A load that cannot produce a genome. Names the file and, where it applies, the line.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum LoadError {
+    /// Neither annotation nor sequence was given.
+    #[error("nothing to load: give a GFF3 file, a FASTA file, or both")]
+    NothingToLoad,
     /// A compressed file could not be decompressed.
     #[error("{file}: {error}")]
     Decompress {
@@ -161,6 +165,7 @@ const GFF_CHUNK: usize = 12_000;
 /// A load in progress.
 pub struct Loader {
     names: [String; 3],
+    given: [bool; 3],
     pending: [Option<Decompressor>; 3],
     data: [Option<Vec<u8>>; 3],
     inputs: Vec<InputSummary>,
@@ -177,9 +182,10 @@ impl Loader {
     /// Starts a load.
     pub fn new(req: LoadRequest) -> Self {
         let mut names: [String; 3] = Default::default();
+        let mut given = [false; 3];
         let mut pending: [Option<Decompressor>; 3] = [None, None, None];
         let mut inputs = Vec::new();
-        for (i, f) in [Some(req.gff), req.fasta, req.feature_table]
+        for (i, f) in [req.gff, req.fasta, req.feature_table]
             .into_iter()
             .enumerate()
         {
@@ -191,11 +197,13 @@ impl Loader {
                     decompressed_bytes: 0,
                 });
                 names[i] = f.name;
+                given[i] = true;
                 pending[i] = Some(Decompressor::new(f.bytes));
             }
         }
         Self {
             names,
+            given,
             pending,
             data: [None, None, None],
             inputs,
@@ -211,6 +219,9 @@ impl Loader {
 
     /// Does a bounded amount of work.
     pub fn step(&mut self) -> Result<Step, LoadError> {
+        if !self.given[GFF] && !self.given[FASTA] {
+            return Err(LoadError::NothingToLoad);
+        }
         match self.stage {
             Stage::Decompressing => self.decompress_step()?,
             Stage::ReadingAnnotation => self.annotation_step()?,
@@ -277,6 +288,12 @@ impl Loader {
     }
 
     fn annotation_step(&mut self) -> Result<(), LoadError> {
+        if !self.given[GFF] {
+            // A FASTA alone: a genome without annotation.
+            self.parsed = Some(ParsedGff3::default());
+            self.stage = Stage::ReadingSequence;
+            return Ok(());
+        }
         let data = self.data[GFF].as_deref().unwrap_or(&[]);
         let gff_err = |error| LoadError::Gff3 {
             file: self.names[GFF].clone(),
@@ -376,7 +393,10 @@ pub fn load(req: LoadRequest) -> Result<Loaded, LoadError> {
         bytes: f.bytes.len(),
         decompressed_bytes: 0,
     };
-    let mut inputs: Vec<InputSummary> = [Some(&gff), fasta.as_ref(), feature_table.as_ref()]
+    if gff.is_none() && fasta.is_none() {
+        return Err(LoadError::NothingToLoad);
+    }
+    let mut inputs: Vec<InputSummary> = [gff.as_ref(), fasta.as_ref(), feature_table.as_ref()]
         .into_iter()
         .flatten()
         .map(summary)
@@ -406,20 +426,26 @@ pub fn load(req: LoadRequest) -> Result<Loaded, LoadError> {
                 Ok((rows, diags, bytes.len()))
             }))
         });
-        let gff_part = unpack(gff).and_then(|(name, bytes)| {
-            let parsed = super::gff3::read(&bytes).map_err(|error| LoadError::Gff3 {
-                file: name.clone(),
-                error,
-            })?;
-            Ok((name, bytes, parsed))
-        });
+        let gff_part = match gff {
+            None => Ok((String::new(), Vec::new(), ParsedGff3::default())),
+            Some(gff) => unpack(gff).and_then(|(name, bytes)| {
+                let parsed = super::gff3::read(&bytes).map_err(|error| LoadError::Gff3 {
+                    file: name.clone(),
+                    error,
+                })?;
+                Ok((name, bytes, parsed))
+            }),
+        };
         (gff_part, join(fasta_job), join(table_job))
     });
     let (gff_name, gff_bytes, parsed) = gff_part?;
-    inputs[0].decompressed_bytes = gff_bytes.len();
+    let mut next_input = 0;
+    if !gff_name.is_empty() {
+        inputs[0].decompressed_bytes = gff_bytes.len();
+        next_input = 1;
+    }
     let mut diagnostics = parsed.diagnostics;
     let mut records = Vec::new();
-    let mut next_input = 1;
     if let Some(part) = fasta_part {
         let (r, d, n) = part?;
         inputs[next_input].decompressed_bytes = n;

@@ -1,7 +1,13 @@
 //! Bytes in, bytes out: GFF3, FASTA, gzip, JSON. Parses from `&[u8]` / `BufRead`, never from paths.
 
+pub mod cassette;
+pub mod chain;
 pub mod compress;
+pub mod edits_json;
 pub mod fasta;
+pub mod fasta_writer;
 pub mod feature_table;
+pub mod genbank;
 pub mod gff3;
 pub mod load;
+pub mod report;

@@ -24,7 +24,7 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("load");
     g.sample_size(20);
     let request = || LoadRequest {
-        gff: InputFile::new(GFF, gff.clone()),
+        gff: Some(InputFile::new(GFF, gff.clone())),
         fasta: Some(InputFile::new(FASTA, fasta.clone())),
         feature_table: Some(InputFile::new(TABLE, table.clone())),
     };

@@ -26,7 +26,9 @@ pub fn input(path: &Path) -> InputFile {
 pub fn default_request() -> LoadRequest {
     let g = root().join("public/genome");
     LoadRequest {
-        gff: input(&g.join("Saccharomyces_cerevisiae.R64-1-1.99.gff3.gz")),
+        gff: Some(input(
+            &g.join("Saccharomyces_cerevisiae.R64-1-1.99.gff3.gz"),
+        )),
         fasta: Some(input(
             &g.join("S288C_reference_sequence_R64-2-1_20150113.fsa.gz"),
         )),

@@ -11,7 +11,7 @@ use super::{Edit, EditId};
 use crate::core::coord::{Pos, Span};
 
 /// One edit as the layout sees it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Op {
     /// Reference span removed (empty for an insertion at `start`).
     pub start: u64,
@@ -21,6 +21,19 @@ pub struct Op {
     pub sequence: Arc<[u8]>,
     /// The edit.
     pub edit: EditId,
+}
+
+impl std::fmt::Debug for Op {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "Op({}..{} ← {:?}, {})",
+            self.start,
+            self.end,
+            super::Abbrev(&self.sequence),
+            self.edit
+        )
+    }
 }
 
 impl Op {

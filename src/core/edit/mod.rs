@@ -92,7 +92,7 @@ pub struct InsertedFeature {
 }
 
 /// One edit, in reference coordinates.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Edit {
     /// Its identifier in the design.
     pub id: EditId,
@@ -108,6 +108,31 @@ pub struct Edit {
     pub label: Option<String>,
     /// Annotation of the inserted bases.
     pub feature: Option<InsertedFeature>,
+}
+
+/// Bases for debug output: length and the first few letters, not thousands of numbers.
+pub(crate) struct Abbrev<'a>(pub &'a [u8]);
+
+impl fmt::Debug for Abbrev<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let head = String::from_utf8_lossy(&self.0[..self.0.len().min(12)]);
+        let more = if self.0.len() > 12 { "…" } else { "" };
+        write!(f, "{} bp \"{head}{more}\"", self.0.len())
+    }
+}
+
+impl fmt::Debug for Edit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Edit")
+            .field("id", &self.id)
+            .field("contig", &self.contig)
+            .field("span", &self.span)
+            .field("sequence", &Abbrev(&self.sequence))
+            .field("op", &self.op)
+            .field("label", &self.label)
+            .field("feature", &self.feature.as_ref().map(|f| (&f.kind, &f.id)))
+            .finish()
+    }
 }
 
 impl Edit {

@@ -1,0 +1,43 @@
+//! `genoforge liftover`: reference positions → edited positions.
+
+use super::apply::load_design;
+use super::args::LiftoverArgs;
+use super::summary::load_genome;
+use crate::core::coord::Pos;
+use crate::core::edited::{EditedGenome, LiftedPos};
+
+pub(crate) fn run(a: &LiftoverArgs) -> Result<(), String> {
+    let loaded = load_genome(&a.genome)?;
+    let genome = &loaded.genome;
+    let design = load_design(genome, &a.edits)?;
+    let edited = EditedGenome::new(genome, &design);
+    let mut failures = Vec::new();
+    for token in &a.positions {
+        let Some((seqid, pos)) = token.rsplit_once(':') else {
+            failures.push(format!("'{token}': expected SEQID:POS"));
+            continue;
+        };
+        let Ok(pos) = pos.replace([',', '_'], "").parse::<u64>() else {
+            failures.push(format!("'{token}': '{pos}' is not a position"));
+            continue;
+        };
+        let Some(contig) = genome.contig_by_name(seqid) else {
+            failures.push(format!("'{token}': unknown sequence '{seqid}'"));
+            continue;
+        };
+        let lifted = pos.checked_sub(1).and_then(|p| edited.lift(contig, Pos(p)));
+        match lifted {
+            Some(LiftedPos::At(q)) => println!("{token}\t{seqid}:{}", q.get() + 1),
+            Some(LiftedPos::Deleted { .. }) => println!("{token}\tDELETED"),
+            None => failures.push(format!(
+                "'{token}': position {pos} is outside {seqid} (1–{})",
+                genome.contig(contig).length
+            )),
+        }
+    }
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(failures.join("\n"))
+    }
+}

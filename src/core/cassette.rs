@@ -1,0 +1,78 @@
+//! Cassettes: sequences with parts (promoter, ORF, terminator) to insert or replace genes with.
+
+use serde::{Deserialize, Serialize};
+
+use super::coord::Span;
+use super::edit::{InsertedFeature, SubFeature};
+use super::feature::FeatureKind;
+use super::seq::revcomp;
+use super::strand::Strand;
+
+/// A cassette, read 5′ → 3′ in its own orientation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cassette {
+    /// Name as geneticists write it (`kanMX4`).
+    pub name: String,
+    /// Marker gene description (`kan^r, G418 resistance`).
+    pub description: String,
+    /// The bases.
+    pub sequence: String,
+    /// Parts, offsets within `sequence`.
+    pub parts: Vec<SubFeature>,
+    /// Where it came from (accession and coordinates).
+    pub source: String,
+}
+
+impl Cassette {
+    /// The part that is the marker's coding sequence.
+    pub fn orf(&self) -> Option<&SubFeature> {
+        self.parts.iter().find(|p| p.kind == FeatureKind::Cds)
+    }
+
+    /// The bases to put on the + strand so the cassette reads on `strand`.
+    pub fn oriented(&self, strand: Strand) -> Vec<u8> {
+        if strand == Strand::Reverse {
+            revcomp(self.sequence.as_bytes())
+        } else {
+            self.sequence.as_bytes().to_vec()
+        }
+    }
+
+    /// The feature annotating an inserted copy on `strand`, with the cassette's parts.
+    pub fn feature(&self, id: Option<String>, strand: Strand) -> InsertedFeature {
+        InsertedFeature {
+            kind: FeatureKind::Other("gene_cassette".into()),
+            id,
+            name: Some(self.name.clone()),
+            strand,
+            attributes: Vec::new(),
+            children: self.parts.clone(),
+        }
+    }
+
+    /// The part's bases in the cassette's orientation.
+    pub fn part_sequence(&self, part: &SubFeature) -> &[u8] {
+        &self.sequence.as_bytes()[part.offset.as_range()]
+    }
+
+    /// Length in bases.
+    pub fn len(&self) -> usize {
+        self.sequence.len()
+    }
+
+    /// Whether it has no bases.
+    pub fn is_empty(&self) -> bool {
+        self.sequence.is_empty()
+    }
+}
+
+/// A part at `[start, end)` of a cassette.
+pub fn part(kind: FeatureKind, name: &str, start: u64, end: u64) -> SubFeature {
+    SubFeature {
+        phase: (kind == FeatureKind::Cds).then_some(0),
+        kind,
+        name: Some(name.to_owned()),
+        offset: Span::from_raw(start, end),
+        strand: Strand::Forward,
+    }
+}

@@ -1,0 +1,109 @@
+//! Building a marker cassette from a plasmid's GenBank record: TEF promoter → marker ORF → TEF
+//! terminator, located by the record's own feature annotation.
+
+use super::genbank::{GbFeature, GbRecord};
+use crate::core::cassette::{Cassette, part};
+use crate::core::feature::FeatureKind;
+
+/// Why a cassette could not be built from a record.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CassetteError {
+    /// No forward-strand CDS matching the marker.
+    #[error("record '{record}': no CDS matches '{marker}'")]
+    NoOrf {
+        /// Record name.
+        record: String,
+        /// What was looked for.
+        marker: String,
+    },
+    /// No promoter or terminator flanking the ORF.
+    #[error("record '{record}': no {what} next to the {marker} ORF")]
+    NoFlank {
+        /// Record name.
+        record: String,
+        /// promoter or terminator.
+        what: &'static str,
+        /// The marker.
+        marker: String,
+    },
+}
+
+fn is_promoter(f: &GbFeature) -> bool {
+    f.qualifier("regulatory_class") == Some("promoter")
+        || f.key == "promoter"
+        || f.label()
+            .is_some_and(|l| l.to_ascii_uppercase().contains("PRO"))
+}
+
+fn is_terminator(f: &GbFeature) -> bool {
+    f.qualifier("regulatory_class") == Some("terminator")
+        || f.key == "terminator"
+        || f.label()
+            .is_some_and(|l| l.to_ascii_uppercase().contains("TER"))
+}
+
+/// Builds `name` from `record`: the forward CDS whose annotation mentions `marker` (or the first
+/// forward CDS when `marker` is empty), the promoter ending within 20 bp before it and the
+/// terminator starting within 20 bp after it.
+pub fn marker_cassette(
+    record: &GbRecord,
+    name: &str,
+    marker: &str,
+    description: &str,
+) -> Result<Cassette, CassetteError> {
+    let mentions = |f: &GbFeature| {
+        marker.is_empty()
+            || f.qualifiers.iter().any(|(_, v)| {
+                v.to_ascii_lowercase()
+                    .contains(&marker.to_ascii_lowercase())
+            })
+    };
+    let orf = record
+        .features
+        .iter()
+        .find(|f| f.key == "CDS" && !f.location.reverse && mentions(f))
+        .ok_or_else(|| CassetteError::NoOrf {
+            record: record.name.clone(),
+            marker: marker.to_owned(),
+        })?;
+    let (os, oe) = (orf.location.start(), orf.location.end());
+    let promoter = record
+        .features
+        .iter()
+        .filter(|f| is_promoter(f) && !f.location.reverse)
+        .filter(|f| f.location.end() < os && os - f.location.end() <= 20)
+        .max_by_key(|f| f.location.end())
+        .ok_or_else(|| CassetteError::NoFlank {
+            record: record.name.clone(),
+            what: "promoter",
+            marker: marker.to_owned(),
+        })?;
+    let terminator = record
+        .features
+        .iter()
+        .filter(|f| is_terminator(f) && !f.location.reverse)
+        .filter(|f| f.location.start() > oe && f.location.start() - oe <= 20)
+        .min_by_key(|f| f.location.start())
+        .ok_or_else(|| CassetteError::NoFlank {
+            record: record.name.clone(),
+            what: "terminator",
+            marker: marker.to_owned(),
+        })?;
+    let (from, to) = (promoter.location.start(), terminator.location.end());
+    let rel = |a: u64, b: u64| (a - from, b - from + 1);
+    let (ps, pe) = rel(promoter.location.start(), promoter.location.end());
+    let (cs, ce) = rel(os, oe);
+    let (ts, te) = rel(terminator.location.start(), terminator.location.end());
+    let seq = &record.sequence[(from - 1) as usize..to as usize];
+    Ok(Cassette {
+        name: name.to_owned(),
+        description: description.to_owned(),
+        sequence: String::from_utf8_lossy(seq).to_ascii_uppercase(),
+        parts: vec![
+            part(FeatureKind::Promoter, "TEF promoter", ps, pe),
+            part(FeatureKind::Cds, marker, cs, ce),
+            part(FeatureKind::Terminator, "TEF terminator", ts, te),
+        ],
+        source: format!("{} {from}..{to}", record.name),
+    })
+}

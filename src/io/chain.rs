@@ -1,0 +1,95 @@
+//! UCSC chain files: reference (target) → edited (query) alignment of each contig.
+//!
+//! Format: <https://genome.ucsc.edu/goldenPath/help/chain.html>. Each contig is one chain of
+//! ungapped blocks: the reference bases between edits, with the edits as gaps on either side.
+
+use std::io::{self, Write};
+
+use crate::core::contig::ContigId;
+use crate::core::edited::EditedGenome;
+
+/// One ungapped block: reference start, edited start, size.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    /// 0-based start on the reference.
+    pub t: u64,
+    /// 0-based start on the edited contig.
+    pub q: u64,
+    /// Size in bases.
+    pub size: u64,
+}
+
+/// The aligned blocks of one contig, in order.
+pub fn blocks(edited: &EditedGenome<'_>, contig: ContigId) -> Vec<Block> {
+    let len = edited.genome.contig(contig).length;
+    let Some(layout) = edited.design.layout(contig) else {
+        return if len > 0 {
+            vec![Block {
+                t: 0,
+                q: 0,
+                size: len,
+            }]
+        } else {
+            Vec::new()
+        };
+    };
+    let mut out = Vec::new();
+    let mut t = 0u64;
+    for (i, op) in layout.ops().iter().enumerate() {
+        if op.start > t {
+            let q = (t as i64 + layout.delta_before(i)) as u64;
+            out.push(Block {
+                t,
+                q,
+                size: op.start - t,
+            });
+        }
+        t = t.max(op.end);
+    }
+    if len > t {
+        let q = (t as i64 + layout.delta_before(layout.ops().len())) as u64;
+        out.push(Block {
+            t,
+            q,
+            size: len - t,
+        });
+    }
+    out
+}
+
+/// Writes one chain per contig (contigs left without any reference base are omitted).
+pub fn write<W: Write>(out: &mut W, edited: &EditedGenome<'_>) -> io::Result<()> {
+    let mut id = 0;
+    for (i, contig) in edited.genome.contigs().iter().enumerate() {
+        let c = ContigId(i as u32);
+        let b = blocks(edited, c);
+        let (Some(first), Some(last)) = (b.first(), b.last()) else {
+            continue;
+        };
+        id += 1;
+        let score: u64 = b.iter().map(|x| x.size).sum();
+        writeln!(
+            out,
+            "chain {score} {name} {tlen} + {ts} {te} {name} {qlen} + {qs} {qe} {id}",
+            name = contig.name,
+            tlen = contig.length,
+            ts = first.t,
+            te = last.t + last.size,
+            qlen = edited.contig_len(c),
+            qs = first.q,
+            qe = last.q + last.size,
+        )?;
+        for w in b.windows(2) {
+            let (x, y) = (w[0], w[1]);
+            writeln!(
+                out,
+                "{}\t{}\t{}",
+                x.size,
+                y.t - (x.t + x.size),
+                y.q - (x.q + x.size)
+            )?;
+        }
+        writeln!(out, "{}\n", last.size)?;
+    }
+    Ok(())
+}

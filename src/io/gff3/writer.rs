@@ -1,0 +1,237 @@
+//! Writing the edited annotation as GFF3, streaming.
+//!
+//! Lines no edit touched are written byte-identical to the input; touched lines change only
+//! columns 4, 5 (coordinates), 8 (phase) and the `Parent` attribute. `##sequence-region` follows
+//! the new lengths, comments and directives are kept, a `###` is written only after features.
+//! Inserted features (and a cassette's parts) follow, with source `genoforge`.
+
+use std::io::{self, Write};
+
+use crate::core::attributes::percent_encode;
+use crate::core::contig::ContigId;
+use crate::core::design::Design;
+use crate::core::edit::{Edit, InsertedFeature};
+use crate::core::feature::Feature;
+use crate::core::genome::{DocItem, Genome};
+use crate::core::lift::{Lifted, LiftedFeature};
+use crate::core::strand::Strand;
+
+/// Writes the edited annotation of `genome` under `design` (with `lifted` derived from both).
+pub fn write<W: Write>(
+    out: &mut W,
+    genome: &Genome,
+    design: &Design,
+    lifted: &Lifted,
+) -> io::Result<()> {
+    let mut since_sync = false;
+    let mut wrote_version = false;
+    for item in genome.document() {
+        match item {
+            DocItem::GffVersion(raw) => {
+                writeln!(out, "{raw}")?;
+                wrote_version = true;
+            }
+            DocItem::SequenceRegion { contig, raw } => {
+                if !wrote_version {
+                    writeln!(out, "##gff-version 3")?;
+                    wrote_version = true;
+                }
+                write_sequence_region(out, genome, lifted, *contig, raw)?;
+            }
+            DocItem::Directive(raw) | DocItem::Comment(raw) => writeln!(out, "{raw}")?,
+            DocItem::Sync => {
+                if since_sync {
+                    writeln!(out, "###")?;
+                    since_sync = false;
+                }
+            }
+            DocItem::Feature(idx) => {
+                if !wrote_version {
+                    writeln!(out, "##gff-version 3")?;
+                    wrote_version = true;
+                }
+                let l = lifted.feature(*idx);
+                if l.status.is_gone() {
+                    continue;
+                }
+                let f = genome.feature(*idx);
+                if l.is_touched() {
+                    write_touched(out, genome, lifted, f, l)?;
+                } else {
+                    writeln!(out, "{}", f.source_line.text)?;
+                }
+                since_sync = true;
+            }
+        }
+    }
+    if !wrote_version {
+        writeln!(out, "##gff-version 3")?;
+    }
+    write_inserted(out, genome, design)
+}
+
+fn write_sequence_region<W: Write>(
+    out: &mut W,
+    genome: &Genome,
+    lifted: &Lifted,
+    contig: ContigId,
+    raw: &str,
+) -> io::Result<()> {
+    let c = genome.contig(contig);
+    let new_len = lifted.contig_length(contig);
+    if new_len == c.length {
+        return writeln!(out, "{raw}");
+    }
+    // Keep the declared start; move the end by the contig's length change.
+    let fields: Vec<&str> = raw.split_whitespace().collect();
+    let start: u64 = fields.get(2).and_then(|s| s.parse().ok()).unwrap_or(1);
+    let end: u64 = fields
+        .get(3)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(c.length);
+    let new_end = (end as i64 + new_len as i64 - c.length as i64).max(start as i64 - 1) as u64;
+    writeln!(out, "##sequence-region   {} {start} {new_end}", c.name)
+}
+
+fn write_touched<W: Write>(
+    out: &mut W,
+    genome: &Genome,
+    lifted: &Lifted,
+    f: &Feature,
+    l: &LiftedFeature,
+) -> io::Result<()> {
+    let text = &f.source_line.text;
+    let cols: Vec<&str> = text.splitn(9, '\t').collect();
+    let span = l.span.unwrap_or(f.span);
+    let (start, end) = span.one_based();
+    let phase = match l.phase {
+        Some(p) => p.to_string(),
+        None => cols.get(7).copied().unwrap_or(".").to_owned(),
+    };
+    let attributes = if l.parents_removed {
+        let kept: Vec<&str> = f
+            .parents
+            .iter()
+            .filter(|p| {
+                let lines = genome.by_id(p);
+                lines.is_empty() || !lines.iter().all(|&x| lifted.feature(x).status.is_gone())
+            })
+            .map(|p| p.as_ref())
+            .collect();
+        f.attributes().with_parents(&kept)
+    } else {
+        f.source_line.raw_attributes().to_owned()
+    };
+    writeln!(
+        out,
+        "{}\t{}\t{}\t{start}\t{end}\t{}\t{}\t{phase}\t{attributes}",
+        cols[0],
+        cols.get(1).unwrap_or(&"."),
+        cols.get(2).unwrap_or(&"."),
+        cols.get(5).unwrap_or(&"."),
+        cols.get(6).unwrap_or(&"."),
+    )
+}
+
+/// The edited coordinates (0-based, half-open) of each enabled edit's inserted bases.
+pub fn inserted_spans(design: &Design) -> Vec<(&Edit, u64, u64)> {
+    let mut out = Vec::new();
+    for contig in design.edited_contigs() {
+        let Some(layout) = design.layout(contig) else {
+            continue;
+        };
+        for (i, op) in layout.ops().iter().enumerate() {
+            if let Some(e) = design.edit(op.edit) {
+                let s = layout.op_edited_start(i);
+                out.push((e, s, s + op.sequence.len() as u64));
+            }
+        }
+    }
+    out
+}
+
+fn write_inserted<W: Write>(out: &mut W, genome: &Genome, design: &Design) -> io::Result<()> {
+    for (e, s, t) in inserted_spans(design) {
+        let Some(feat) = &e.feature else { continue };
+        if s == t {
+            continue;
+        }
+        let seqid = &genome.contig(e.contig).name;
+        let id = feature_id(e, feat);
+        let mut attrs = Vec::new();
+        if let Some(id) = &id {
+            attrs.push(format!("ID={}", percent_encode(id)));
+        }
+        if let Some(n) = &feat.name {
+            attrs.push(format!("Name={}", percent_encode(n)));
+        }
+        for (k, v) in &feat.attributes {
+            if k == "ID" || k == "Name" {
+                continue;
+            }
+            attrs.push(format!("{}={}", percent_encode(k), percent_encode(v)));
+        }
+        let attrs = if attrs.is_empty() {
+            ".".to_owned()
+        } else {
+            attrs.join(";")
+        };
+        writeln!(
+            out,
+            "{seqid}\tgenoforge\t{}\t{}\t{t}\t.\t{}\t.\t{attrs}",
+            feat.kind,
+            s + 1,
+            feat.strand
+        )?;
+        let reverse = feat.strand == Strand::Reverse;
+        for child in &feat.children {
+            let (a, b) = (child.offset.start().get(), child.offset.end().get());
+            if b > t - s {
+                continue;
+            }
+            let (cs, ce) = if reverse {
+                (t - b, t - a)
+            } else {
+                (s + a, s + b)
+            };
+            let strand = match (reverse, child.strand) {
+                (true, Strand::Forward) => Strand::Reverse,
+                (true, Strand::Reverse) => Strand::Forward,
+                (_, st) => st,
+            };
+            let phase = if child.kind.as_str() == "CDS" {
+                child.phase.unwrap_or(0).to_string()
+            } else {
+                ".".to_owned()
+            };
+            let mut cattrs = Vec::new();
+            if let Some(id) = &id {
+                cattrs.push(format!("Parent={}", percent_encode(id)));
+            }
+            if let Some(n) = &child.name {
+                cattrs.push(format!("Name={}", percent_encode(n)));
+            }
+            let cattrs = if cattrs.is_empty() {
+                ".".to_owned()
+            } else {
+                cattrs.join(";")
+            };
+            writeln!(
+                out,
+                "{seqid}\tgenoforge\t{}\t{}\t{ce}\t.\t{strand}\t{phase}\t{cattrs}",
+                child.kind,
+                cs + 1
+            )?;
+        }
+        writeln!(out, "###")?;
+    }
+    Ok(())
+}
+
+/// The ID an inserted feature is written with: its own, or one made from the edit when it has
+/// parts that need a parent.
+pub fn feature_id(e: &Edit, feat: &InsertedFeature) -> Option<String> {
+    feat.id
+        .clone()
+        .or_else(|| (!feat.children.is_empty()).then(|| format!("genoforge_edit_{}", e.id.0)))
+}
