@@ -146,6 +146,7 @@ pub fn assemble(
         by_start: Vec::new(),
         parent_order: Vec::new(),
         cds_groups: Default::default(),
+        parent_groups: Default::default(),
     };
     super::hierarchy::index(&mut genome);
     index_names(&mut genome, table, &mut diagnostics);

@@ -10,7 +10,9 @@ use super::coord::Span;
 use super::strand::{Phase, Strand};
 
 /// Index of a feature in [`crate::core::genome::Genome::features`].
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Copy, Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(transparent)]
 pub struct FeatureIdx(pub u32);
 

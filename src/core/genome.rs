@@ -52,6 +52,8 @@ pub struct Genome {
     pub(crate) parent_order: Vec<FeatureIdx>,
     /// CDS groups (lines sharing an ID, or a lone line), each in coding order.
     pub(crate) cds_groups: Csr,
+    /// For each feature, the ID groups its `Parent`s resolve to (in `Parent` order).
+    pub(crate) parent_groups: Csr<u32>,
 }
 
 impl Genome {
@@ -165,6 +167,16 @@ impl Genome {
     /// Features that have parents, ordered so that every parent comes before its children.
     pub fn parent_order(&self) -> &[FeatureIdx] {
         &self.parent_order
+    }
+
+    /// The ID groups a feature's parents resolve to (undefined parents are left out).
+    pub fn parent_groups(&self, idx: FeatureIdx) -> &[u32] {
+        self.parent_groups.get(idx.0)
+    }
+
+    /// The lines of an ID group.
+    pub fn group_lines(&self, group: u32) -> &[FeatureIdx] {
+        self.id_lines.get(group)
     }
 
     /// Every CDS (the lines sharing one ID), each in coding direction (5′ → 3′).

@@ -21,6 +21,18 @@ pub(crate) fn index(g: &mut Genome) {
         });
     }
     g.by_start = by_start;
+    let pairs: Vec<(u32, u32)> = g
+        .features
+        .iter()
+        .enumerate()
+        .flat_map(|(i, f)| {
+            let ids = &g.ids;
+            f.parents
+                .iter()
+                .filter_map(move |p| ids.get(p).map(|&grp| (i as u32, grp)))
+        })
+        .collect();
+    g.parent_groups = Csr::from_pairs(g.features.len(), &pairs);
     g.parent_order = parent_order(g);
     g.cds_groups = cds_groups(g);
 }

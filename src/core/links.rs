@@ -9,16 +9,25 @@ use rustc_hash::FxHashMap;
 use super::diagnostics::{Diagnostic, InputKind, Severity};
 use super::feature::{Feature, FeatureIdx};
 
-/// For each group, a slice of features: compressed sparse rows.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Csr {
+/// For each group, a slice of items: compressed sparse rows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Csr<T = FeatureIdx> {
     offsets: Vec<u32>,
-    items: Vec<FeatureIdx>,
+    items: Vec<T>,
 }
 
-impl Csr {
+impl<T> Default for Csr<T> {
+    fn default() -> Self {
+        Self {
+            offsets: Vec::new(),
+            items: Vec::new(),
+        }
+    }
+}
+
+impl<T: Copy + Default> Csr<T> {
     /// Builds rows from `(group, item)` pairs; items keep their relative order within a group.
-    pub(crate) fn from_pairs(groups: usize, pairs: &[(u32, FeatureIdx)]) -> Self {
+    pub(crate) fn from_pairs(groups: usize, pairs: &[(u32, T)]) -> Self {
         let mut offsets = vec![0u32; groups + 1];
         for &(g, _) in pairs {
             offsets[g as usize + 1] += 1;
@@ -27,7 +36,7 @@ impl Csr {
             offsets[i + 1] += offsets[i];
         }
         let mut next = offsets.clone();
-        let mut items = vec![FeatureIdx(0); pairs.len()];
+        let mut items = vec![T::default(); pairs.len()];
         for &(g, item) in pairs {
             items[next[g as usize] as usize] = item;
             next[g as usize] += 1;
@@ -36,7 +45,7 @@ impl Csr {
     }
 
     /// The items of group `g`.
-    pub fn get(&self, g: u32) -> &[FeatureIdx] {
+    pub fn get(&self, g: u32) -> &[T] {
         let g = g as usize;
         match (self.offsets.get(g), self.offsets.get(g + 1)) {
             (Some(&a), Some(&b)) => &self.items[a as usize..b as usize],

@@ -137,43 +137,49 @@ pub(super) fn lift_contig(
 /// parents before children, so whole lineages go at once.
 pub(super) fn orphans(genome: &Genome, out: &mut [LiftedFeature], effects: &mut Vec<Effect>) {
     for &idx in genome.parent_order() {
-        let f = genome.feature(idx);
         // Recomputed from scratch: start from what geometry said.
-        out[idx.get()].status = out[idx.get()].geometric;
-        let mut gone = 0;
-        let mut resolved = 0;
-        for p in &f.parents {
-            let lines = genome.by_id(p);
-            if lines.is_empty() {
-                continue;
-            }
-            resolved += 1;
-            if lines.iter().all(|&l| out[l.get()].status.is_gone()) {
-                gone += 1;
-            }
+        let me = &mut out[idx.get()];
+        me.status = me.geometric;
+        me.parents_removed = false;
+        if me.status.is_gone() {
+            continue;
+        }
+        let groups = genome.parent_groups(idx);
+        let gone = groups
+            .iter()
+            .filter(|&&g| {
+                genome
+                    .group_lines(g)
+                    .iter()
+                    .all(|&l| out[l.get()].status.is_gone())
+            })
+            .count();
+        if gone == 0 {
+            continue;
         }
         let me = &mut out[idx.get()];
-        me.parents_removed = gone > 0 && gone < resolved && !me.status.is_gone();
-        if resolved > 0 && gone == resolved && !me.status.is_gone() {
-            me.status = FeatureStatus::Orphaned;
-            // Attribute to the edits that removed the parents' lines.
-            let causes: Vec<_> = effects
-                .iter()
-                .filter(|e| matches!(e.kind, EffectKind::Dropped | EffectKind::Orphaned))
-                .filter(|e| {
-                    f.parents
-                        .iter()
-                        .any(|p| genome.by_id(p).contains(&e.feature))
-                })
-                .map(|e| e.edit)
-                .collect();
-            for edit in causes {
-                effects.push(Effect {
-                    edit,
-                    feature: idx,
-                    kind: EffectKind::Orphaned,
-                });
-            }
+        if gone < groups.len() {
+            me.parents_removed = true;
+            continue;
+        }
+        me.status = FeatureStatus::Orphaned;
+        // Attribute to the edits that removed the parents' lines.
+        let causes: Vec<_> = effects
+            .iter()
+            .filter(|e| matches!(e.kind, EffectKind::Dropped | EffectKind::Orphaned))
+            .filter(|e| {
+                groups
+                    .iter()
+                    .any(|&g| genome.group_lines(g).contains(&e.feature))
+            })
+            .map(|e| e.edit)
+            .collect();
+        for edit in causes {
+            effects.push(Effect {
+                edit,
+                feature: idx,
+                kind: EffectKind::Orphaned,
+            });
         }
     }
 }
