@@ -8,6 +8,7 @@ use super::edit::layout::ContigLayout;
 use super::edit::validate::{Conflict, EditDesc, find_conflict};
 use super::edit::{Edit, EditError, EditId, EditOp, EditRequest, check_sequence};
 use super::genome::Genome;
+use super::genotype::Genotype;
 
 /// The edits of a design, with the per-contig layouts derived from the enabled ones.
 ///
@@ -19,12 +20,23 @@ pub struct Design {
     disabled: Vec<EditId>,
     layouts: BTreeMap<ContigId, ContigLayout>,
     next_id: u32,
+    genotype: Genotype,
 }
 
 impl Design {
     /// An empty design.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// What the design means genetically (background, perturbations, gene set).
+    pub fn genotype(&self) -> &Genotype {
+        &self.genotype
+    }
+
+    /// Changes the genetic description. The edits are untouched.
+    pub fn genotype_mut(&mut self) -> &mut Genotype {
+        &mut self.genotype
     }
 
     /// All edits (enabled or not), in id order (the order they were added).
@@ -151,6 +163,7 @@ impl Design {
             }
         }
         self.disabled.retain(|d| *d != id);
+        self.genotype.forget_edit(id);
         Ok(edit)
     }
 

@@ -11,3 +11,4 @@ pub mod genbank;
 pub mod gff3;
 pub mod load;
 pub mod report;
+pub mod spec_json;

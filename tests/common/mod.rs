@@ -41,3 +41,10 @@ pub fn default_genome() -> &'static Loaded {
     static CELL: OnceLock<Loaded> = OnceLock::new();
     CELL.get_or_init(|| load(default_request()).expect("the default genome loads"))
 }
+
+/// The kanMX4 cassette, built from the pFA6a-kanMX4 GenBank record.
+pub fn kanmx4() -> genoforge::core::cassette::Cassette {
+    let gb = std::fs::read(data("cassettes/pFA6a-kanMX4_AJ002680.gb")).unwrap();
+    let rec = &genoforge::io::genbank::read(&gb).unwrap()[0];
+    genoforge::io::cassette::marker_cassette(rec, "kanMX4", "kan", "G418 resistance").unwrap()
+}

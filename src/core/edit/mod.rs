@@ -5,6 +5,7 @@
 //! so edits are order-independent; [`layout::ContigLayout`] derives the edited genome from them.
 
 pub mod helpers;
+pub mod json;
 pub mod layout;
 pub(crate) mod validate;
 

@@ -1,0 +1,240 @@
+//! Gene-level operations on a design: each adds its edits and the perturbation they realise
+//! together, or nothing at all.
+
+use super::cassette::Cassette;
+use super::design::Design;
+use super::edit::helpers::{
+    Side, delete_gene as delete_request, insert_next_to_gene, replace_gene,
+};
+use super::edit::{EditError, EditId, EditRequest, InsertedFeature};
+use super::feature::{FeatureIdx, FeatureKind};
+use super::genome::Genome;
+use super::genotype::{Background, BackgroundAllele, Perturbation, PerturbationType, Zygosity};
+use super::strain::{StrainDef, allele, allele_edit};
+use super::strand::Strand;
+
+/// The names a gene is written with: (systematic, standard-or-systematic).
+pub fn gene_names(genome: &Genome, gene: FeatureIdx) -> (String, String) {
+    let f = genome.feature(gene);
+    let systematic = f
+        .systematic_name()
+        .map(|s| s.into_owned())
+        .unwrap_or_else(|| f.display_name().into_owned());
+    let standard = genome
+        .gene_info(gene)
+        .and_then(|i| i.standard.as_deref())
+        .or(f.name.as_deref())
+        .map(str::to_owned)
+        .unwrap_or_else(|| systematic.clone());
+    (systematic, standard)
+}
+
+/// `tfc3Δ` or `tfc3Δ::kanMX4`.
+pub fn deletion_designation(standard: &str, cassette: Option<&str>) -> String {
+    match cassette {
+        Some(c) => format!("{}Δ::{c}", standard.to_lowercase()),
+        None => format!("{}Δ", standard.to_lowercase()),
+    }
+}
+
+fn add_with(
+    genome: &Genome,
+    design: &mut Design,
+    reqs: Vec<EditRequest>,
+    make: impl FnOnce(Vec<EditId>) -> Perturbation,
+) -> Result<Vec<EditId>, EditError> {
+    let ids = design.add_all(genome, reqs).map_err(|(_, e)| e)?;
+    design.genotype_mut().perturbations.push(make(ids.clone()));
+    Ok(ids)
+}
+
+/// Deletes a gene (its full extent), cleanly or replaced by a cassette in the gene's orientation.
+pub fn delete_gene(
+    genome: &Genome,
+    design: &mut Design,
+    gene: FeatureIdx,
+    cassette: Option<&Cassette>,
+) -> Result<EditId, EditError> {
+    let (systematic, standard) = gene_names(genome, gene);
+    let designation = deletion_designation(&standard, cassette.map(|c| c.name.as_str()));
+    let req = match cassette {
+        None => delete_request(genome, gene, Some(designation.clone())),
+        Some(c) => replace_gene(
+            genome,
+            gene,
+            c.sequence.as_bytes(),
+            Some(c.feature(Some(format!("{}_{systematic}", c.name)), Strand::Forward)),
+            Some(designation.clone()),
+        ),
+    };
+    let kind = cassette.map_or(PerturbationType::Deletion, |c| {
+        PerturbationType::for_replacement(&c.name)
+    });
+    add_with(genome, design, vec![req], |ids| Perturbation {
+        perturbation_type: kind,
+        systematic_gene_name: systematic,
+        perturbed_gene_name: standard,
+        designation,
+        edit_ids: ids,
+    })
+    .map(|ids| ids[0])
+}
+
+/// Deletes several genes, all or none; on error, the index of the gene refused.
+pub fn delete_genes(
+    genome: &Genome,
+    design: &mut Design,
+    genes: &[FeatureIdx],
+    cassette: Option<&Cassette>,
+) -> Result<Vec<EditId>, (usize, EditError)> {
+    let mut next = design.clone();
+    let mut ids = Vec::with_capacity(genes.len());
+    for (i, &g) in genes.iter().enumerate() {
+        ids.push(delete_gene(genome, &mut next, g, cassette).map_err(|e| (i, e))?);
+    }
+    *design = next;
+    Ok(ids)
+}
+
+/// Replaces a gene's sequence by `sequence` (read in the gene's orientation): a sequence variant
+/// named `gene::name`.
+pub fn replace_gene_sequence(
+    genome: &Genome,
+    design: &mut Design,
+    gene: FeatureIdx,
+    name: &str,
+    sequence: &[u8],
+) -> Result<EditId, EditError> {
+    let (systematic, standard) = gene_names(genome, gene);
+    let designation = format!("{}::{name}", standard.to_lowercase());
+    let feature = InsertedFeature {
+        kind: FeatureKind::Other("sequence_variant".into()),
+        id: Some(format!("{name}_{systematic}")),
+        name: Some(name.to_owned()),
+        strand: Strand::Forward,
+        attributes: Vec::new(),
+        children: Vec::new(),
+    };
+    let req = replace_gene(
+        genome,
+        gene,
+        sequence,
+        Some(feature),
+        Some(designation.clone()),
+    );
+    add_with(genome, design, vec![req], |ids| Perturbation {
+        perturbation_type: PerturbationType::SequenceVariant,
+        systematic_gene_name: systematic,
+        perturbed_gene_name: standard,
+        designation,
+        edit_ids: ids,
+    })
+    .map(|ids| ids[0])
+}
+
+/// Adds an insertion (a gene, a cassette) described by `feature`; its designation is
+/// `name@contig:pos` with `pos` the base it follows.
+pub fn add_insertion(
+    genome: &Genome,
+    design: &mut Design,
+    mut req: EditRequest,
+    name: &str,
+) -> Result<EditId, EditError> {
+    let contig = genome.contig(req.contig).name.to_string();
+    let designation = format!("{name}@{contig}:{}", req.span.start().get());
+    let id = req
+        .feature
+        .as_ref()
+        .and_then(|f| f.id.clone())
+        .unwrap_or_else(|| format!("{name}_{contig}_{}", req.span.start().get()));
+    if let Some(f) = req.feature.as_mut() {
+        f.id.get_or_insert_with(|| id.clone());
+    }
+    req.label.get_or_insert_with(|| designation.clone());
+    add_with(genome, design, vec![req], |ids| Perturbation {
+        perturbation_type: PerturbationType::GeneAddition,
+        systematic_gene_name: id,
+        perturbed_gene_name: name.to_owned(),
+        designation,
+        edit_ids: ids,
+    })
+    .map(|ids| ids[0])
+}
+
+/// Inserts a cassette next to a gene (5′ or 3′, in the gene's orientation).
+pub fn insert_cassette_next_to(
+    genome: &Genome,
+    design: &mut Design,
+    gene: FeatureIdx,
+    side: Side,
+    cassette: &Cassette,
+) -> Result<EditId, EditError> {
+    let (systematic, _) = gene_names(genome, gene);
+    let feature = cassette.feature(
+        Some(format!(
+            "{}_{}_{systematic}",
+            cassette.name,
+            side_word(side)
+        )),
+        Strand::Forward,
+    );
+    let req = insert_next_to_gene(
+        genome,
+        gene,
+        side,
+        cassette.sequence.as_bytes(),
+        Some(feature),
+        None,
+    );
+    add_insertion(genome, design, req, &cassette.name)
+}
+
+fn side_word(side: Side) -> &'static str {
+    match side {
+        Side::Before => "before",
+        Side::After => "after",
+    }
+}
+
+/// Sets the strain background: removes the edits of the previous one, applies the new one's
+/// alleles (those on every copy). All or nothing.
+pub fn set_background(
+    genome: &Genome,
+    design: &mut Design,
+    strain: &StrainDef,
+) -> Result<(), EditError> {
+    let mut next = design.clone();
+    if let Some(old) = next.genotype().background.clone() {
+        for a in &old.alleles {
+            for &id in &a.edit_ids {
+                next.remove(id)?;
+            }
+        }
+    }
+    let mut alleles = Vec::new();
+    for &(name, zygosity) in strain.alleles {
+        let def = allele(name).ok_or_else(|| EditError::Gene(format!("unknown allele {name}")))?;
+        let (req, lesion) = allele_edit(genome, def)?;
+        let edit_ids = if zygosity == Zygosity::Heterozygous {
+            Vec::new()
+        } else {
+            vec![next.add(genome, req)?]
+        };
+        alleles.push(BackgroundAllele {
+            name: def.name.to_owned(),
+            systematic_gene_name: def.gene.to_owned(),
+            locus: def.locus.to_owned(),
+            zygosity,
+            edit_ids,
+            lesion,
+        });
+    }
+    next.genotype_mut().background = Some(Background {
+        name: strain.name.to_owned(),
+        mating_type: strain.mating_type,
+        ploidy: strain.ploidy,
+        alleles,
+    });
+    *design = next;
+    Ok(())
+}
