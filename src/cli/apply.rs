@@ -39,7 +39,11 @@ pub(crate) fn write_file(
 pub(crate) fn run(a: &ApplyArgs) -> Result<(), String> {
     let loaded = load_genome(&a.genome)?;
     let genome = &loaded.genome;
-    let design = load_design(genome, &a.edits)?;
+    let design = match (&a.edits, &a.spec) {
+        (Some(e), _) => load_design(genome, e)?,
+        (None, Some(s)) => super::spec::load_spec_design(genome, s)?,
+        (None, None) => return Err("give --edits or --spec".to_owned()),
+    };
     let lifted = Lifted::new(genome, &design);
     let edited = EditedGenome::new(genome, &design);
     if let Some(p) = &a.out_fasta {

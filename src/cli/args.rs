@@ -22,6 +22,64 @@ pub enum Command {
     Apply(ApplyArgs),
     /// Lift reference positions (SEQID:POS, 1-based) to the edited genome.
     Liftover(LiftoverArgs),
+    /// Write the genotype spec of a strain background (S288C, BY4741, BY4742, BY4743).
+    Strain(StrainArgs),
+    /// Check a genotype spec against a genome: same reference, every edit applies.
+    Validate(ValidateArgs),
+    /// Write the ML views of a spec's edited genome: gene nodes (CSV, JSON), sequence windows (FASTA, JSONL).
+    Views(ViewsArgs),
+    /// Build the cassette library JSON from the plasmids' GenBank files.
+    Cassettes(CassettesArgs),
+}
+
+/// `genoforge strain`.
+#[derive(Debug, Args)]
+pub struct StrainArgs {
+    /// Strain name, case-insensitive.
+    pub name: String,
+    /// The genome.
+    #[command(flatten)]
+    pub genome: GenomeArgs,
+}
+
+/// `genoforge validate`.
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// The spec.
+    pub spec: PathBuf,
+    /// The genome.
+    #[command(flatten)]
+    pub genome: GenomeArgs,
+}
+
+/// `genoforge views`.
+#[derive(Debug, Args)]
+pub struct ViewsArgs {
+    /// The spec.
+    pub spec: PathBuf,
+    /// The genome.
+    #[command(flatten)]
+    pub genome: GenomeArgs,
+    /// Directory for gene_nodes.csv, gene_nodes.json, sequence_windows.fa, sequence_windows.jsonl.
+    #[arg(long)]
+    pub out_dir: PathBuf,
+    /// Bases upstream (5′) of each CDS.
+    #[arg(long, default_value_t = 1003)]
+    pub upstream: u64,
+    /// Bases downstream (3′) of each CDS.
+    #[arg(long, default_value_t = 300)]
+    pub downstream: u64,
+}
+
+/// `genoforge cassettes`.
+#[derive(Debug, Args)]
+pub struct CassettesArgs {
+    /// Directory holding the GenBank files.
+    #[arg(long)]
+    pub from: PathBuf,
+    /// Where to write the library JSON.
+    #[arg(long)]
+    pub out: PathBuf,
 }
 
 /// FASTA line width.
@@ -42,8 +100,11 @@ pub struct ApplyArgs {
     #[command(flatten)]
     pub genome: GenomeArgs,
     /// Edits JSON ({"edits": [...]}).
+    #[arg(long, required_unless_present = "spec", conflicts_with = "spec")]
+    pub edits: Option<PathBuf>,
+    /// A genotype spec (instead of --edits).
     #[arg(long)]
-    pub edits: PathBuf,
+    pub spec: Option<PathBuf>,
     /// Where to write the edited FASTA.
     #[arg(long)]
     pub out_fasta: Option<PathBuf>,

@@ -4,6 +4,7 @@
 mod apply;
 mod args;
 mod liftover;
+mod spec;
 mod summary;
 
 use std::path::Path;
@@ -25,6 +26,10 @@ pub fn run(cli: Cli) -> i32 {
         Command::Summary(a) => summary::run(&a),
         Command::Apply(a) => apply::run(&a),
         Command::Liftover(a) => liftover::run(&a),
+        Command::Strain(a) => spec::strain(&a),
+        Command::Validate(a) => spec::validate(&a),
+        Command::Views(a) => spec::views(&a),
+        Command::Cassettes(a) => spec::cassettes(&a),
     };
     match result {
         Ok(()) => 0,

@@ -76,3 +76,31 @@ pub fn part(kind: FeatureKind, name: &str, start: u64, end: u64) -> SubFeature {
         strand: Strand::Forward,
     }
 }
+
+/// Cassettes by name (case-insensitive): the shipped library plus the user's own.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Library {
+    /// The cassettes, in display order.
+    pub cassettes: Vec<Cassette>,
+}
+
+impl Library {
+    /// A cassette by name.
+    pub fn get(&self, name: &str) -> Option<&Cassette> {
+        self.cassettes
+            .iter()
+            .find(|c| c.name.eq_ignore_ascii_case(name.trim()))
+    }
+
+    /// Adds a cassette, replacing one of the same name.
+    pub fn insert(&mut self, c: Cassette) {
+        match self
+            .cassettes
+            .iter_mut()
+            .find(|x| x.name.eq_ignore_ascii_case(&c.name))
+        {
+            Some(slot) => *slot = c,
+            None => self.cassettes.push(c),
+        }
+    }
+}

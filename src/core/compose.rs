@@ -9,7 +9,9 @@ use super::edit::helpers::{
 use super::edit::{EditError, EditId, EditRequest, InsertedFeature};
 use super::feature::{FeatureIdx, FeatureKind};
 use super::genome::Genome;
-use super::genotype::{Background, BackgroundAllele, Perturbation, PerturbationType, Zygosity};
+use super::genotype::{
+    Background, BackgroundAllele, MatingType, Perturbation, PerturbationType, Zygosity,
+};
 use super::strain::{StrainDef, allele, allele_edit};
 use super::strand::Strand;
 
@@ -203,6 +205,26 @@ pub fn set_background(
     design: &mut Design,
     strain: &StrainDef,
 ) -> Result<(), EditError> {
+    let alleles: Vec<(&str, Zygosity)> = strain.alleles.to_vec();
+    set_custom_background(
+        genome,
+        design,
+        strain.name,
+        strain.mating_type,
+        strain.ploidy,
+        &alleles,
+    )
+}
+
+/// Sets a background given by its parts (a strain not in the table, or one read from a string).
+pub fn set_custom_background(
+    genome: &Genome,
+    design: &mut Design,
+    name: &str,
+    mating_type: MatingType,
+    ploidy: u8,
+    allele_names: &[(&str, Zygosity)],
+) -> Result<(), EditError> {
     let mut next = design.clone();
     if let Some(old) = next.genotype().background.clone() {
         for a in &old.alleles {
@@ -212,8 +234,9 @@ pub fn set_background(
         }
     }
     let mut alleles = Vec::new();
-    for &(name, zygosity) in strain.alleles {
-        let def = allele(name).ok_or_else(|| EditError::Gene(format!("unknown allele {name}")))?;
+    for &(allele_name, zygosity) in allele_names {
+        let def = allele(allele_name)
+            .ok_or_else(|| EditError::Gene(format!("unknown allele {allele_name}")))?;
         let (req, lesion) = allele_edit(genome, def)?;
         let edit_ids = if zygosity == Zygosity::Heterozygous {
             Vec::new()
@@ -230,11 +253,91 @@ pub fn set_background(
         });
     }
     next.genotype_mut().background = Some(Background {
-        name: strain.name.to_owned(),
-        mating_type: strain.mating_type,
-        ploidy: strain.ploidy,
+        name: name.to_owned(),
+        mating_type,
+        ploidy,
         alleles,
     });
+    *design = next;
+    Ok(())
+}
+
+/// Applies what a genotype string says to a design: background, then each perturbation; cassettes
+/// and inserts are looked up by name in `library`. All or nothing; the error names the token.
+pub fn apply_sketch(
+    genome: &Genome,
+    design: &mut Design,
+    sketch: &crate::core::nomenclature::GenotypeSketch,
+    library: &crate::core::cassette::Library,
+) -> Result<(), EditError> {
+    use super::coord::{Pos, Span};
+    use super::edit::EditOp;
+    if let Some((token, why)) = sketch.unknown.first() {
+        return Err(EditError::Gene(format!("'{token}': {why}")));
+    }
+    let mut next = design.clone();
+    if let Some(name) = sketch.strain.and_then(super::strain::strain) {
+        set_background(genome, &mut next, name)?;
+    } else if sketch.mating_type.is_some() || !sketch.alleles.is_empty() {
+        let ploidy = if sketch.alleles.iter().any(|a| a.1 != Zygosity::Haploid)
+            || sketch.mating_type == Some(MatingType::AAlpha)
+        {
+            2
+        } else {
+            1
+        };
+        let alleles: Vec<(&str, Zygosity)> = sketch
+            .alleles
+            .iter()
+            .map(|(n, z)| (n.as_str(), *z))
+            .collect();
+        set_custom_background(
+            genome,
+            &mut next,
+            "custom",
+            sketch.mating_type.unwrap_or(MatingType::Alpha),
+            ploidy,
+            &alleles,
+        )?;
+    }
+    let cassette = |name: &str| {
+        library.get(name).ok_or_else(|| {
+            EditError::Gene(format!(
+                "no cassette or insert named '{name}' in the library"
+            ))
+        })
+    };
+    for p in &sketch.perturbations {
+        let gene = || -> Result<FeatureIdx, EditError> {
+            super::edit::helpers::resolve_gene(genome, p.gene.as_deref().unwrap_or(""))
+        };
+        match p.perturbation_type {
+            PerturbationType::GeneAddition => {
+                let (contig, pos) = p.site.clone().unwrap_or_default();
+                let c = cassette(p.insert.as_deref().unwrap_or(""))?;
+                let contig = genome
+                    .contig_by_name(&contig)
+                    .ok_or_else(|| EditError::UnknownContig(contig.clone()))?;
+                let req = EditRequest {
+                    contig,
+                    span: Span::empty_at(Pos(pos)),
+                    sequence: c.sequence.as_bytes().to_vec(),
+                    op: EditOp::Insert,
+                    label: None,
+                    feature: Some(c.feature(None, Strand::Forward)),
+                };
+                add_insertion(genome, &mut next, req, &c.name)?;
+            }
+            PerturbationType::SequenceVariant => {
+                let c = cassette(p.insert.as_deref().unwrap_or(""))?;
+                replace_gene_sequence(genome, &mut next, gene()?, &c.name, c.sequence.as_bytes())?;
+            }
+            _ => {
+                let c = p.insert.as_deref().map(cassette).transpose()?;
+                delete_gene(genome, &mut next, gene()?, c)?;
+            }
+        }
+    }
     *design = next;
     Ok(())
 }

@@ -216,3 +216,28 @@ mod tests {
         );
     }
 }
+
+/// Serde adapter writing a [`Span`] as 1-based inclusive `{"start": s, "end": e}` (the JSON boundary).
+pub mod one_based {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use super::Span;
+
+    #[derive(Serialize, Deserialize)]
+    struct OneBased {
+        start: u64,
+        end: u64,
+    }
+
+    /// Writes `span` 1-based inclusive.
+    pub fn serialize<S: Serializer>(span: &Span, s: S) -> Result<S::Ok, S::Error> {
+        let (start, end) = span.one_based();
+        OneBased { start, end }.serialize(s)
+    }
+
+    /// Reads a 1-based inclusive span.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Span, D::Error> {
+        let o = OneBased::deserialize(d)?;
+        Span::from_one_based(o.start, o.end).map_err(serde::de::Error::custom)
+    }
+}

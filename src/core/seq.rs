@@ -51,3 +51,26 @@ pub fn first_non_iupac(seq: &[u8]) -> Option<usize> {
 pub fn revcomp(seq: &[u8]) -> Vec<u8> {
     bio::alphabets::dna::revcomp(seq)
 }
+
+/// Translates with the standard genetic code (NCBI table 1); `*` is a stop, `X` an ambiguous codon.
+/// A trailing partial codon is ignored.
+///
+/// ```
+/// assert_eq!(genoforge::core::seq::translate(b"ATGGCCtaaNNN"), "MA*X");
+/// ```
+pub fn translate(seq: &[u8]) -> String {
+    const AA: &[u8; 64] = b"KNKNTTTTRSRSIIMIQHQHPPPPRRRRLLLLEDEDAAAAGGGGVVVV*Y*YSSSS*CWCLFLF";
+    let idx = |b: u8| match b.to_ascii_uppercase() {
+        b'A' => Some(0),
+        b'C' => Some(1),
+        b'G' => Some(2),
+        b'T' | b'U' => Some(3),
+        _ => None,
+    };
+    seq.chunks_exact(3)
+        .map(|c| match (idx(c[0]), idx(c[1]), idx(c[2])) {
+            (Some(a), Some(b), Some(d)) => AA[a * 16 + b * 4 + d] as char,
+            _ => 'X',
+        })
+        .collect()
+}

@@ -107,3 +107,97 @@ pub fn marker_cassette(
         source: format!("{} {from}..{to}", record.name),
     })
 }
+
+/// A coding sequence from a record's `[start, end]` (1-based), as a cassette with one CDS part.
+/// `add_start` prefixes ATG (for a tagging module's ORF that lacks one).
+pub fn orf_cassette(
+    record: &GbRecord,
+    name: &str,
+    start: u64,
+    end: u64,
+    add_start: bool,
+    description: &str,
+) -> Result<Cassette, CassetteError> {
+    let Some(bases) = record
+        .sequence
+        .get((start.max(1) - 1) as usize..end as usize)
+    else {
+        return Err(CassetteError::NoOrf {
+            record: record.name.clone(),
+            marker: format!("{start}..{end}"),
+        });
+    };
+    let mut seq = String::from_utf8_lossy(bases).to_ascii_uppercase();
+    if add_start {
+        seq.insert_str(0, "ATG");
+    }
+    let len = seq.len() as u64;
+    Ok(Cassette {
+        name: name.to_owned(),
+        description: description.to_owned(),
+        sequence: seq,
+        parts: vec![part(FeatureKind::Cds, name, 0, len)],
+        source: format!(
+            "{} {start}..{end}{}",
+            record.name,
+            if add_start { " (ATG added)" } else { "" }
+        ),
+    })
+}
+
+/// The shipped cassette library, built from the plasmids' GenBank records: kanMX4 (pFA6a-kanMX4,
+/// AJ002680), natMX4 (pAG25), hphMX4 (pAG32) and GFP(S65T) (pFA6a-GFP(S65T)-kanMX6, AJ002682).
+/// `read` returns a file's bytes by name.
+pub fn shipped_library(
+    read: impl Fn(&str) -> Option<Vec<u8>>,
+) -> Result<crate::core::cassette::Library, String> {
+    let record = |file: &str| -> Result<GbRecord, String> {
+        let bytes = read(file).ok_or_else(|| format!("{file}: missing"))?;
+        let mut recs = super::genbank::read(&bytes).map_err(|e| format!("{file}: {e}"))?;
+        recs.drain(..)
+            .next()
+            .ok_or_else(|| format!("{file}: no record"))
+    };
+    let mut lib = crate::core::cassette::Library::default();
+    for (file, name, marker, what) in [
+        (
+            "pFA6a-kanMX4_AJ002680.gb",
+            "kanMX4",
+            "kan",
+            "kan^r (aminoglycoside phosphotransferase, Tn903): G418/geneticin resistance",
+        ),
+        (
+            "pAG25_natMX4.gb",
+            "natMX4",
+            "nat",
+            "nat1 (nourseothricin acetyltransferase): clonNAT resistance",
+        ),
+        (
+            "pAG32_hphMX4.gb",
+            "hphMX4",
+            "hph",
+            "hph (hygromycin B phosphotransferase): hygromycin B resistance",
+        ),
+    ] {
+        let rec = record(file)?;
+        lib.insert(marker_cassette(&rec, name, marker, what).map_err(|e| format!("{file}: {e}"))?);
+    }
+    let gfp = record("pFA6a-GFPS65T-kanMX6_AJ002682.gb")?;
+    let region = gfp
+        .features
+        .iter()
+        .find(|f| f.qualifier("note").is_some_and(|n| n.contains("GFP gene")))
+        .ok_or("pFA6a-GFPS65T-kanMX6_AJ002682.gb: no GFP feature")?;
+    lib.insert(
+        orf_cassette(
+            &gfp,
+            "GFP(S65T)",
+            region.location.start(),
+            region.location.end(),
+            true,
+            "green fluorescent protein, S65T variant (the plasmid's C-terminal tag, with a start codon added)",
+        )
+        .map_err(|e| e.to_string())?,
+    );
+    Ok(lib)
+}

@@ -12,3 +12,4 @@ pub mod gff3;
 pub mod load;
 pub mod report;
 pub mod spec_json;
+pub mod views;

@@ -63,7 +63,8 @@ pub struct SubFeature {
     pub kind: FeatureKind,
     /// Name.
     pub name: Option<String>,
-    /// 0-based half-open offset range within the inserted sequence, in the insert's orientation.
+    /// Range within the inserted sequence, in the insert's orientation (written 1-based, inclusive).
+    #[serde(with = "crate::core::coord::one_based")]
     pub offset: Span,
     /// Strand relative to the insert (`+` = same orientation as the insert).
     pub strand: Strand,

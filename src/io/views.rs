@@ -1,0 +1,85 @@
+//! Writing the ML views: gene nodes as CSV and JSON, sequence windows as FASTA and JSON Lines.
+
+use std::io::{self, Write};
+
+use crate::core::views::{GeneNode, SequenceWindow};
+
+/// CSV header of the gene node view.
+pub const GENE_NODES_HEADER: &str =
+    "id,name,type,contig,start,end,strand,status,ref_start,ref_end,in_gene_set";
+
+fn csv_field(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\"")).into()
+    } else {
+        s.into()
+    }
+}
+
+fn opt(n: Option<u64>) -> String {
+    n.map_or_else(String::new, |n| n.to_string())
+}
+
+/// The gene node view as CSV (empty cells for absent coordinates).
+pub fn write_gene_nodes_csv<W: Write>(out: &mut W, rows: &[GeneNode]) -> io::Result<()> {
+    writeln!(out, "{GENE_NODES_HEADER}")?;
+    for r in rows {
+        writeln!(
+            out,
+            "{},{},{},{},{},{},{},{},{},{},{}",
+            csv_field(&r.id),
+            csv_field(&r.name),
+            csv_field(&r.kind),
+            csv_field(&r.contig),
+            opt(r.start),
+            opt(r.end),
+            r.strand,
+            r.status.label(),
+            opt(r.ref_start),
+            opt(r.ref_end),
+            r.in_gene_set
+        )?;
+    }
+    Ok(())
+}
+
+/// The gene node view as a JSON array (pretty, newline-terminated).
+pub fn write_gene_nodes_json<W: Write>(out: &mut W, rows: &[GeneNode]) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, rows).map_err(io::Error::other)?;
+    writeln!(out)
+}
+
+/// Sequence windows as FASTA (60 columns); the header carries the coordinates.
+pub fn write_windows_fasta<W: Write>(out: &mut W, windows: &[SequenceWindow]) -> io::Result<()> {
+    for w in windows {
+        writeln!(
+            out,
+            ">{} {} {}:{}-{}({}) cds={}-{} upstream={} downstream={} status={}",
+            w.id,
+            w.name,
+            w.contig,
+            w.start,
+            w.end,
+            w.strand,
+            w.cds_start,
+            w.cds_end,
+            w.upstream,
+            w.downstream,
+            w.status.label()
+        )?;
+        for line in w.sequence.as_bytes().chunks(60) {
+            out.write_all(line)?;
+            out.write_all(b"\n")?;
+        }
+    }
+    Ok(())
+}
+
+/// Sequence windows as JSON Lines: one object per gene.
+pub fn write_windows_jsonl<W: Write>(out: &mut W, windows: &[SequenceWindow]) -> io::Result<()> {
+    for w in windows {
+        serde_json::to_writer(&mut *out, w).map_err(io::Error::other)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
