@@ -32,4 +32,5 @@ pub mod spec;
 pub mod strain;
 pub mod strand;
 pub mod summary;
+pub mod viewport;
 pub mod views;
