@@ -39,24 +39,28 @@ pub fn deletion_designation(standard: &str, cassette: Option<&str>) -> String {
     }
 }
 
-fn add_with(
-    genome: &Genome,
-    design: &mut Design,
-    reqs: Vec<EditRequest>,
-    make: impl FnOnce(Vec<EditId>) -> Perturbation,
-) -> Result<Vec<EditId>, EditError> {
-    let ids = design.add_all(genome, reqs).map_err(|(_, e)| e)?;
-    design.genotype_mut().perturbations.push(make(ids.clone()));
+/// What a gene-level operation will do: the edit requests and the perturbation they realise.
+/// Preview it with [`super::preview::preview`], apply it with [`apply`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Plan {
+    /// The edits, in order.
+    pub requests: Vec<EditRequest>,
+    /// The perturbation (its `edit_ids` are filled in by [`apply`]).
+    pub perturbation: Perturbation,
+}
+
+/// Adds a plan's edits and records its perturbation, all or nothing.
+pub fn apply(genome: &Genome, design: &mut Design, plan: Plan) -> Result<Vec<EditId>, EditError> {
+    let ids = design.add_all(genome, plan.requests).map_err(|(_, e)| e)?;
+    design.genotype_mut().perturbations.push(Perturbation {
+        edit_ids: ids.clone(),
+        ..plan.perturbation
+    });
     Ok(ids)
 }
 
-/// Deletes a gene (its full extent), cleanly or replaced by a cassette in the gene's orientation.
-pub fn delete_gene(
-    genome: &Genome,
-    design: &mut Design,
-    gene: FeatureIdx,
-    cassette: Option<&Cassette>,
-) -> Result<EditId, EditError> {
+/// Plans deleting a gene (its full extent), cleanly or replaced by a cassette in the gene's orientation.
+pub fn plan_delete_gene(genome: &Genome, gene: FeatureIdx, cassette: Option<&Cassette>) -> Plan {
     let (systematic, standard) = gene_names(genome, gene);
     let designation = deletion_designation(&standard, cassette.map(|c| c.name.as_str()));
     let req = match cassette {
@@ -69,17 +73,28 @@ pub fn delete_gene(
             Some(designation.clone()),
         ),
     };
-    let kind = cassette.map_or(PerturbationType::Deletion, |c| {
-        PerturbationType::for_replacement(&c.name)
-    });
-    add_with(genome, design, vec![req], |ids| Perturbation {
-        perturbation_type: kind,
-        systematic_gene_name: systematic,
-        perturbed_gene_name: standard,
-        designation,
-        edit_ids: ids,
-    })
-    .map(|ids| ids[0])
+    Plan {
+        requests: vec![req],
+        perturbation: Perturbation {
+            perturbation_type: cassette.map_or(PerturbationType::Deletion, |c| {
+                PerturbationType::for_replacement(&c.name)
+            }),
+            systematic_gene_name: systematic,
+            perturbed_gene_name: standard,
+            designation,
+            edit_ids: Vec::new(),
+        },
+    }
+}
+
+/// Deletes a gene (see [`plan_delete_gene`]).
+pub fn delete_gene(
+    genome: &Genome,
+    design: &mut Design,
+    gene: FeatureIdx,
+    cassette: Option<&Cassette>,
+) -> Result<EditId, EditError> {
+    apply(genome, design, plan_delete_gene(genome, gene, cassette)).map(|ids| ids[0])
 }
 
 /// Deletes several genes, all or none; on error, the index of the gene refused.
@@ -98,15 +113,14 @@ pub fn delete_genes(
     Ok(ids)
 }
 
-/// Replaces a gene's sequence by `sequence` (read in the gene's orientation): a sequence variant
-/// named `gene::name`.
-pub fn replace_gene_sequence(
+/// Plans replacing a gene's sequence by `sequence` (read in the gene's orientation): a sequence
+/// variant written `gene::name`.
+pub fn plan_replace_gene_sequence(
     genome: &Genome,
-    design: &mut Design,
     gene: FeatureIdx,
     name: &str,
     sequence: &[u8],
-) -> Result<EditId, EditError> {
+) -> Plan {
     let (systematic, standard) = gene_names(genome, gene);
     let designation = format!("{}::{name}", standard.to_lowercase());
     let feature = InsertedFeature {
@@ -117,31 +131,43 @@ pub fn replace_gene_sequence(
         attributes: Vec::new(),
         children: Vec::new(),
     };
-    let req = replace_gene(
+    Plan {
+        requests: vec![replace_gene(
+            genome,
+            gene,
+            sequence,
+            Some(feature),
+            Some(designation.clone()),
+        )],
+        perturbation: Perturbation {
+            perturbation_type: PerturbationType::SequenceVariant,
+            systematic_gene_name: systematic,
+            perturbed_gene_name: standard,
+            designation,
+            edit_ids: Vec::new(),
+        },
+    }
+}
+
+/// Replaces a gene's sequence (see [`plan_replace_gene_sequence`]).
+pub fn replace_gene_sequence(
+    genome: &Genome,
+    design: &mut Design,
+    gene: FeatureIdx,
+    name: &str,
+    sequence: &[u8],
+) -> Result<EditId, EditError> {
+    apply(
         genome,
-        gene,
-        sequence,
-        Some(feature),
-        Some(designation.clone()),
-    );
-    add_with(genome, design, vec![req], |ids| Perturbation {
-        perturbation_type: PerturbationType::SequenceVariant,
-        systematic_gene_name: systematic,
-        perturbed_gene_name: standard,
-        designation,
-        edit_ids: ids,
-    })
+        design,
+        plan_replace_gene_sequence(genome, gene, name, sequence),
+    )
     .map(|ids| ids[0])
 }
 
-/// Adds an insertion (a gene, a cassette) described by `feature`; its designation is
-/// `name@contig:pos` with `pos` the base it follows.
-pub fn add_insertion(
-    genome: &Genome,
-    design: &mut Design,
-    mut req: EditRequest,
-    name: &str,
-) -> Result<EditId, EditError> {
+/// Plans an insertion (a gene, a cassette) named `name`; its designation is `name@contig:pos` with
+/// `pos` the base it follows.
+pub fn plan_insertion(genome: &Genome, mut req: EditRequest, name: &str) -> Plan {
     let contig = genome.contig(req.contig).name.to_string();
     let designation = format!("{name}@{contig}:{}", req.span.start().get());
     let id = req
@@ -153,24 +179,35 @@ pub fn add_insertion(
         f.id.get_or_insert_with(|| id.clone());
     }
     req.label.get_or_insert_with(|| designation.clone());
-    add_with(genome, design, vec![req], |ids| Perturbation {
-        perturbation_type: PerturbationType::GeneAddition,
-        systematic_gene_name: id,
-        perturbed_gene_name: name.to_owned(),
-        designation,
-        edit_ids: ids,
-    })
-    .map(|ids| ids[0])
+    Plan {
+        requests: vec![req],
+        perturbation: Perturbation {
+            perturbation_type: PerturbationType::GeneAddition,
+            systematic_gene_name: id,
+            perturbed_gene_name: name.to_owned(),
+            designation,
+            edit_ids: Vec::new(),
+        },
+    }
 }
 
-/// Inserts a cassette next to a gene (5′ or 3′, in the gene's orientation).
-pub fn insert_cassette_next_to(
+/// Adds an insertion (see [`plan_insertion`]).
+pub fn add_insertion(
     genome: &Genome,
     design: &mut Design,
+    req: EditRequest,
+    name: &str,
+) -> Result<EditId, EditError> {
+    apply(genome, design, plan_insertion(genome, req, name)).map(|ids| ids[0])
+}
+
+/// Plans inserting a cassette next to a gene (5′ or 3′, in the gene's orientation).
+pub fn plan_cassette_next_to(
+    genome: &Genome,
     gene: FeatureIdx,
     side: Side,
     cassette: &Cassette,
-) -> Result<EditId, EditError> {
+) -> Plan {
     let (systematic, _) = gene_names(genome, gene);
     let feature = cassette.feature(
         Some(format!(
@@ -188,7 +225,23 @@ pub fn insert_cassette_next_to(
         Some(feature),
         None,
     );
-    add_insertion(genome, design, req, &cassette.name)
+    plan_insertion(genome, req, &cassette.name)
+}
+
+/// Inserts a cassette next to a gene (see [`plan_cassette_next_to`]).
+pub fn insert_cassette_next_to(
+    genome: &Genome,
+    design: &mut Design,
+    gene: FeatureIdx,
+    side: Side,
+    cassette: &Cassette,
+) -> Result<EditId, EditError> {
+    apply(
+        genome,
+        design,
+        plan_cassette_next_to(genome, gene, side, cassette),
+    )
+    .map(|ids| ids[0])
 }
 
 fn side_word(side: Side) -> &'static str {

@@ -8,6 +8,7 @@ pub mod fasta;
 pub mod fasta_writer;
 pub mod feature_table;
 pub mod genbank;
+pub mod gene_sets;
 pub mod gff3;
 pub mod load;
 pub mod report;
