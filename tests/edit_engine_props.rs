@@ -196,11 +196,15 @@ fn naive_conflicts(accepted: &[(u64, u64)], s: u64, e: u64) -> bool {
     })
 }
 
+/// The naive model's result: edited bases, each reference base's edited index, and for each edited
+/// base the (edit, offset) it was inserted by.
+type Naive = (Vec<u8>, Vec<Option<u64>>, Vec<Option<(usize, u64)>>);
+
+/// One feature line in the naive model: status, edited span, bases lost left and right.
+type NaiveLine = (FeatureStatus, Option<(u64, u64)>, u64, u64);
+
 /// Naive application: the edited string, and for each reference base its edited index.
-fn naive_apply(
-    seq: &[u8],
-    edits: &[(u64, u64, Vec<u8>)],
-) -> (Vec<u8>, Vec<Option<u64>>, Vec<Option<(usize, u64)>>) {
+fn naive_apply(seq: &[u8], edits: &[(u64, u64, Vec<u8>)]) -> Naive {
     // Tag every base with where it came from, then slice in descending order.
     #[derive(Clone, Copy)]
     enum Tag {
@@ -323,7 +327,7 @@ proptest! {
 
         // Features, one line at a time.
         let new_len = naive_seq.len() as u64;
-        let mut naive: Vec<(FeatureStatus, Option<(u64, u64)>, u64, u64)> = Vec::new();
+        let mut naive: Vec<NaiveLine> = Vec::new();
         for f in genome.features() {
             let (fs, fe) = (f.span.start().get(), f.span.end().get());
             if f.kind.is_sequence_level() {

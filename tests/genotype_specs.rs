@@ -371,7 +371,7 @@ fn ml_views() {
         };
         let near_edit = d.edits().iter().any(|x| {
             g.contig(x.contig).name.as_ref() == r.contig
-                && x.span.start().get() + 1 <= r.end + 2
+                && x.span.start().get() < r.end + 2
                 && x.span.end().get() + 1 >= r.start.saturating_sub(2)
         });
         if near_edit {

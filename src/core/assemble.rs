@@ -226,9 +226,10 @@ fn check_bounds(
                 ),
             ));
         }
-        if let Some((rs, re, rline)) = seqids.get(f.contig.get()).and_then(|s| s.sequence_region) {
-            if start < rs || end > re {
-                diags.push(Diagnostic::at_line(
+        if let Some((rs, re, rline)) = seqids.get(f.contig.get()).and_then(|s| s.sequence_region)
+            && (start < rs || end > re)
+        {
+            diags.push(Diagnostic::at_line(
                     Severity::Warning,
                     InputKind::Gff3,
                     f.source_line.line,
@@ -237,7 +238,6 @@ fn check_bounds(
                         f.kind, start, c.name
                     ),
                 ));
-            }
         }
     }
 }

@@ -202,7 +202,7 @@ impl Design {
         let Some(contig) = genome.contigs().get(e.contig.get()) else {
             return Err(EditError::UnknownContig(format!("contig #{}", e.contig.0)));
         };
-        let desc = || Self::describe(genome, e, false);
+        let desc = || Box::new(Self::describe(genome, e, false));
         let (start, end) = (e.span.start().get(), e.span.end().get());
         if end > contig.length {
             return Err(EditError::OutOfBounds {
@@ -254,7 +254,7 @@ impl Design {
         let other = |i: usize| {
             let id = layout.ops()[i].edit;
             self.edit(id)
-                .map_or_else(|| desc(), |o| Self::describe(genome, o, true))
+                .map_or_else(&desc, |o| Box::new(Self::describe(genome, o, true)))
         };
         match find_conflict(layout, start, end) {
             None => Ok(()),

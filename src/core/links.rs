@@ -94,16 +94,16 @@ pub(crate) fn link(features: &mut [Feature], diags: &mut Vec<Diagnostic>) -> Lin
             source_line,
             ..
         } = f;
-        if let Some(id) = id.as_deref() {
-            if parents.iter().any(|p| **p == *id) {
-                diags.push(Diagnostic::at_line(
+        if let Some(id) = id.as_deref()
+            && parents.iter().any(|p| **p == *id)
+        {
+            diags.push(Diagnostic::at_line(
                     Severity::Error,
                     InputKind::Gff3,
                     source_line.line,
                     format!("feature '{id}' names itself as its Parent (self-referential); that link is ignored"),
                 ));
-                parents.retain(|p| **p != *id);
-            }
+            parents.retain(|p| **p != *id);
         }
     }
     break_cycles(features, &ids, diags);

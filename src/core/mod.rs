@@ -16,6 +16,7 @@ pub mod diagnostics;
 pub mod edit;
 pub mod edited;
 pub mod feature;
+pub mod gene_card;
 pub mod gene_info;
 pub mod gene_list;
 pub mod genome;

@@ -155,17 +155,19 @@ pub fn normalise(name: &str) -> String {
     let lower = name.trim().to_ascii_lowercase();
     let mut s = lower.as_str();
     for prefix in ["chromosome_", "chromosome", "chr_", "chr"] {
-        if let Some(rest) = s.strip_prefix(prefix) {
-            if !rest.is_empty() {
-                s = rest;
-                break;
-            }
+        if let Some(rest) = s.strip_prefix(prefix)
+            && !rest.is_empty()
+        {
+            s = rest;
+            break;
         }
     }
-    if let Some((base, ver)) = s.rsplit_once('.') {
-        if !base.is_empty() && !ver.is_empty() && ver.bytes().all(|b| b.is_ascii_digit()) {
-            s = base;
-        }
+    if let Some((base, ver)) = s.rsplit_once('.')
+        && !base.is_empty()
+        && !ver.is_empty()
+        && ver.bytes().all(|b| b.is_ascii_digit())
+    {
+        s = base;
     }
     s.to_owned()
 }
@@ -247,10 +249,10 @@ pub fn reconcile(seqids: &[SeqidInfo], records: &[RecordInfo]) -> Reconciliation
                     }
                 }
             }
-            if candidates.len() > 1 {
-                if let Some(len) = s.declared_length() {
-                    candidates.retain(|&c| records[c].length == len);
-                }
+            if candidates.len() > 1
+                && let Some(len) = s.declared_length()
+            {
+                candidates.retain(|&c| records[c].length == len);
             }
             match candidates.as_slice() {
                 [one] => {
@@ -292,11 +294,12 @@ pub fn reconcile(seqids: &[SeqidInfo], records: &[RecordInfo]) -> Reconciliation
                 *j != si && out.matches[*j].is_none() && o.declared_length() == Some(len)
             })
             .count();
-        if let [one] = same_len.as_slice() {
-            if other_seqids_with_len == 0 {
-                out.matches[si] = Some((*one, MatchedBy::Length));
-                taken[*one] = true;
-                out.diagnostics.push(Diagnostic::at_line(
+        if let [one] = same_len.as_slice()
+            && other_seqids_with_len == 0
+        {
+            out.matches[si] = Some((*one, MatchedBy::Length));
+            taken[*one] = true;
+            out.diagnostics.push(Diagnostic::at_line(
                     Severity::Warning,
                     InputKind::Reconciliation,
                     s.first_line,
@@ -305,7 +308,6 @@ pub fn reconcile(seqids: &[SeqidInfo], records: &[RecordInfo]) -> Reconciliation
                         s.name, records[*one].id, len
                     ),
                 ));
-            }
         }
     }
 
@@ -313,9 +315,10 @@ pub fn reconcile(seqids: &[SeqidInfo], records: &[RecordInfo]) -> Reconciliation
         match out.matches[si] {
             Some((ri, _)) => {
                 let r = &records[ri];
-                if let Some(declared) = s.declared_length() {
-                    if declared != r.length {
-                        out.diagnostics.push(Diagnostic::at_line(
+                if let Some(declared) = s.declared_length()
+                    && declared != r.length
+                {
+                    out.diagnostics.push(Diagnostic::at_line(
                             Severity::Warning,
                             InputKind::Reconciliation,
                             s.first_line,
@@ -324,7 +327,6 @@ pub fn reconcile(seqids: &[SeqidInfo], records: &[RecordInfo]) -> Reconciliation
                                 s.name, declared, r.id, r.length
                             ),
                         ));
-                    }
                 }
             }
             None => out.diagnostics.push(Diagnostic::at_line(

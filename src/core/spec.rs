@@ -268,13 +268,13 @@ pub fn restore(
                 c.name, c.length, here.length
             )));
         }
-        if let (Some(a), Some(b)) = (&c.md5, &here.md5) {
-            if a != b {
-                return Err(SpecError::Reference(format!(
-                    "contig '{}' has another sequence (md5 {a} in the spec, {b} loaded)",
-                    c.name
-                )));
-            }
+        if let (Some(a), Some(b)) = (&c.md5, &here.md5)
+            && a != b
+        {
+            return Err(SpecError::Reference(format!(
+                "contig '{}' has another sequence (md5 {a} in the spec, {b} loaded)",
+                c.name
+            )));
         }
     }
     if spec.reference.annotation.md5 != loaded.annotation.md5 {

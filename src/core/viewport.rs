@@ -88,30 +88,30 @@ impl Viewport {
         if t.is_empty() {
             return Err(LocusError::Empty);
         }
-        if let Some((name, range)) = t.rsplit_once(':') {
-            if let Some(c) = genome.contig_by_name(name.trim()) {
-                let range = range.trim();
-                let (a, b) = match range
-                    .split_once("..")
-                    .or_else(|| range.split_once('-'))
-                    .or_else(|| range.split_once('–'))
-                {
-                    Some((a, b)) => (parse_num(a), parse_num(b)),
-                    None => {
-                        let centre =
-                            parse_num(range).ok_or_else(|| LocusError::BadRange(t.to_owned()))?;
-                        let c0 = centre as i128 - 1;
-                        return Ok(Self::clamped(genome, c, c0 - 5_000, c0 + 5_000));
-                    }
-                };
-                let (Some(a), Some(b)) = (a, b) else {
-                    return Err(LocusError::BadRange(t.to_owned()));
-                };
-                if a == 0 || a > b {
-                    return Err(LocusError::BadRange(t.to_owned()));
+        if let Some((name, range)) = t.rsplit_once(':')
+            && let Some(c) = genome.contig_by_name(name.trim())
+        {
+            let range = range.trim();
+            let (a, b) = match range
+                .split_once("..")
+                .or_else(|| range.split_once('-'))
+                .or_else(|| range.split_once('–'))
+            {
+                Some((a, b)) => (parse_num(a), parse_num(b)),
+                None => {
+                    let centre =
+                        parse_num(range).ok_or_else(|| LocusError::BadRange(t.to_owned()))?;
+                    let c0 = centre as i128 - 1;
+                    return Ok(Self::clamped(genome, c, c0 - 5_000, c0 + 5_000));
                 }
-                return Ok(Self::clamped(genome, c, a as i128 - 1, b as i128));
+            };
+            let (Some(a), Some(b)) = (a, b) else {
+                return Err(LocusError::BadRange(t.to_owned()));
+            };
+            if a == 0 || a > b {
+                return Err(LocusError::BadRange(t.to_owned()));
             }
+            return Ok(Self::clamped(genome, c, a as i128 - 1, b as i128));
         }
         if let Some(c) = genome.contig_by_name(t) {
             return Ok(Self::whole(genome, c));

@@ -144,6 +144,9 @@ pub fn read(data: &[u8]) -> Result<Vec<GbRecord>, GenbankError> {
     Ok(records)
 }
 
+/// A feature being read: key, location text, qualifiers, line.
+type Pending = (String, String, Vec<(String, String)>, usize);
+
 fn read_record(lines: &[&str], start: usize) -> Result<(GbRecord, usize), GenbankError> {
     let locus: Vec<&str> = lines[start].split_whitespace().collect();
     let name = locus.get(1).copied().unwrap_or("").to_owned();
@@ -155,29 +158,28 @@ fn read_record(lines: &[&str], start: usize) -> Result<(GbRecord, usize), Genban
     let mut i = start + 1;
     let mut section = "";
     // The feature being read: key, location text, qualifiers, line.
-    let mut current: Option<(String, String, Vec<(String, String)>, usize)> = None;
-    let finish = |cur: &mut Option<(String, String, Vec<(String, String)>, usize)>,
-                  features: &mut Vec<GbFeature>|
-     -> Result<(), GenbankError> {
-        if let Some((key, loc, quals, line)) = cur.take() {
-            let location = parse_location(&loc).map_err(|why| GenbankError::Location {
-                line,
-                location: loc.clone(),
-                why,
-            })?;
-            let qualifiers = quals
-                .into_iter()
-                .map(|(k, v)| (k, v.trim_matches('"').replace("\"\"", "\"")))
-                .collect();
-            features.push(GbFeature {
-                key,
-                location,
-                qualifiers,
-                line,
-            });
-        }
-        Ok(())
-    };
+    let mut current: Option<Pending> = None;
+    let finish =
+        |cur: &mut Option<Pending>, features: &mut Vec<GbFeature>| -> Result<(), GenbankError> {
+            if let Some((key, loc, quals, line)) = cur.take() {
+                let location = parse_location(&loc).map_err(|why| GenbankError::Location {
+                    line,
+                    location: loc.clone(),
+                    why,
+                })?;
+                let qualifiers = quals
+                    .into_iter()
+                    .map(|(k, v)| (k, v.trim_matches('"').replace("\"\"", "\"")))
+                    .collect();
+                features.push(GbFeature {
+                    key,
+                    location,
+                    qualifiers,
+                    line,
+                });
+            }
+            Ok(())
+        };
     while i < lines.len() {
         let line = lines[i];
         if line.starts_with("//") {

@@ -12,5 +12,6 @@ pub mod gene_sets;
 pub mod gff3;
 pub mod load;
 pub mod report;
+pub mod sniff;
 pub mod spec_json;
 pub mod views;

@@ -51,6 +51,9 @@ pub enum BaseLift {
     Deleted(usize),
 }
 
+/// A surviving reference base and where it is in the edited contig: (reference, edited).
+pub type Anchor = (Pos, Pos);
+
 /// Where an edited position came from.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum Origin {
@@ -225,7 +228,7 @@ impl ContigLayout {
 
     /// Nearest surviving reference bases left and right of the deleted op `i` (skipping adjacent
     /// deletions), as (reference, edited) positions.
-    pub fn surviving_neighbours(&self, i: usize) -> (Option<(Pos, Pos)>, Option<(Pos, Pos)>) {
+    pub fn surviving_neighbours(&self, i: usize) -> (Option<Anchor>, Option<Anchor>) {
         let mut lo = i;
         // Adjacent ops (spans, or insertions between them) form one run without surviving bases.
         while lo > 0 && self.ops[lo - 1].end == self.ops[lo].start {

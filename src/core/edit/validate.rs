@@ -55,7 +55,7 @@ pub enum EditError {
     #[error("{edit} is outside {contig} (1–{})", thousands(*length))]
     OutOfBounds {
         /// The edit.
-        edit: EditDesc,
+        edit: Box<EditDesc>,
         /// Contig name.
         contig: String,
         /// Its length.
@@ -70,7 +70,7 @@ pub enum EditError {
     )]
     NotIupac {
         /// The edit.
-        edit: EditDesc,
+        edit: Box<EditDesc>,
         /// 1-based position in the sequence.
         position: usize,
         /// The letter.
@@ -78,14 +78,14 @@ pub enum EditError {
     },
     /// An insertion (or replacement) without bases where bases are required.
     #[error("{0}: an insertion needs at least one base")]
-    EmptyInsertion(EditDesc),
+    EmptyInsertion(Box<EditDesc>),
     /// Two spans share bases.
     #[error("{new} overlaps {existing}")]
     Overlap {
         /// The refused edit.
-        new: EditDesc,
+        new: Box<EditDesc>,
         /// The edit already in the design.
-        existing: EditDesc,
+        existing: Box<EditDesc>,
     },
     /// An insertion strictly inside a removed span.
     #[error(
@@ -93,17 +93,17 @@ pub enum EditError {
     )]
     InsertInsideSpan {
         /// The insertion.
-        insertion: EditDesc,
+        insertion: Box<EditDesc>,
         /// The span.
-        span: EditDesc,
+        span: Box<EditDesc>,
     },
     /// Two insertions at one gap (their order would be ambiguous).
     #[error("{new} is at the same position as {existing}; combine them into one insertion")]
     SameGap {
         /// The refused edit.
-        new: EditDesc,
+        new: Box<EditDesc>,
         /// The edit already in the design.
-        existing: EditDesc,
+        existing: Box<EditDesc>,
     },
     /// No edit with this id.
     #[error("there is no edit {0} in the design")]

@@ -93,10 +93,8 @@ pub fn scan(raw: &str) -> Scanned<'_> {
                     out.id = values().next();
                 }
             }
-            "Name" => {
-                if out.name.is_none() {
-                    out.name = values().next();
-                }
+            "Name" if out.name.is_none() => {
+                out.name = values().next();
             }
             "Parent" => out.parents.extend(values()),
             "Alias" => out.aliases.extend(values()),
@@ -122,10 +120,10 @@ pub fn scan(raw: &str) -> Scanned<'_> {
 pub fn looks_like_gtf(raw: &str) -> bool {
     // Fast path: a GFF3 first field has '=' before any blank or quote.
     let first = raw.split(';').next().unwrap_or("");
-    if let Some(eq) = first.find('=') {
-        if !first[..eq].contains([' ', '"']) {
-            return false;
-        }
+    if let Some(eq) = first.find('=')
+        && !first[..eq].contains([' ', '"'])
+    {
+        return false;
     }
     let fields: Vec<&str> = raw
         .split(';')

@@ -132,14 +132,14 @@ impl Gff3Parser {
         let Some(first) = self.first_content_line else {
             return Err(Gff3Error::Empty);
         };
-        if self.usable_lines == 0 {
-            if let Some((line, problem)) = self.first_skip.take() {
-                return Err(Gff3Error::NoUsableLines {
-                    skipped: self.skipped,
-                    line,
-                    problem,
-                });
-            }
+        if self.usable_lines == 0
+            && let Some((line, problem)) = self.first_skip.take()
+        {
+            return Err(Gff3Error::NoUsableLines {
+                skipped: self.skipped,
+                line,
+                problem,
+            });
         }
         match self.version_line {
             Some(v) if v == first => {}

@@ -1,0 +1,68 @@
+//! Small browser helpers: fetching bytes, reading files, yielding to the event loop, timing.
+
+use js_sys::Uint8Array;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Milliseconds since navigation start.
+pub fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// Fetches a URL's bytes.
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let resp = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|e| format!("{url}: {e:?}"))?;
+    let resp: web_sys::Response = resp
+        .dyn_into()
+        .map_err(|_| format!("{url}: not a response"))?;
+    if !resp.ok() {
+        return Err(format!("{url}: HTTP {}", resp.status()));
+    }
+    let buf = JsFuture::from(resp.array_buffer().map_err(|e| format!("{url}: {e:?}"))?)
+        .await
+        .map_err(|e| format!("{url}: {e:?}"))?;
+    Ok(Uint8Array::new(&buf).to_vec())
+}
+
+/// Reads a file the user picked or dropped.
+pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let buf = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| format!("{}: {e:?}", file.name()))?;
+    Ok(Uint8Array::new(&buf).to_vec())
+}
+
+/// Lets the browser handle input and paint before the next chunk of work.
+///
+/// A `MessageChannel` message is a task without `setTimeout`'s 4 ms clamp; every few yields a
+/// `setTimeout` gives rendering a chance.
+pub async fn yield_now() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let Ok(channel) = web_sys::MessageChannel::new() else {
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback(&resolve);
+            }
+            return;
+        };
+        channel.port1().set_onmessage(Some(resolve.unchecked_ref()));
+        let _ = channel.port2().post_message(&wasm_bindgen::JsValue::NULL);
+        // Keep the channel alive until the message arrives.
+        std::mem::forget(channel);
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Waits for the next animation frame (the browser paints first).
+pub async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.request_animation_frame(&resolve);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}

@@ -1,0 +1,105 @@
+//! Loading a genome in the browser: fetch or read the files, then drive the stepping loader,
+//! yielding to the browser between chunks so the page stays responsive and the progress bar moves.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::browser::{fetch_bytes, next_frame, now_ms, yield_now};
+use super::state::{AppState, LoadState, Ready, Shared};
+use crate::core::summary::GenomeSummary;
+use crate::io::load::{InputFile, LoadRequest, Loader, Step};
+
+/// The shipped default genome's files (served from `public/`).
+pub const DEFAULT_GFF: &str = "public/genome/Saccharomyces_cerevisiae.R64-1-1.99.gff3.gz";
+/// See [`DEFAULT_GFF`].
+pub const DEFAULT_FASTA: &str = "public/genome/S288C_reference_sequence_R64-2-1_20150113.fsa.gz";
+/// See [`DEFAULT_GFF`].
+pub const DEFAULT_TABLE: &str = "public/genome/SGD_features.tab.gz";
+
+fn file_name(url: &str) -> String {
+    url.rsplit('/').next().unwrap_or(url).to_owned()
+}
+
+/// Fetches and loads the default genome.
+pub async fn load_default(app: AppState) {
+    let label = "S288C reference (R64)".to_owned();
+    app.load.set(LoadState::Loading {
+        label: label.clone(),
+        progress: None,
+    });
+    let (gff, fasta, table) = futures_join3(
+        fetch_bytes(DEFAULT_GFF),
+        fetch_bytes(DEFAULT_FASTA),
+        fetch_bytes(DEFAULT_TABLE),
+    )
+    .await;
+    let req = match (gff, fasta, table) {
+        (Ok(g), Ok(f), Ok(t)) => LoadRequest {
+            gff: Some(InputFile::new(file_name(DEFAULT_GFF), g)),
+            fasta: Some(InputFile::new(file_name(DEFAULT_FASTA), f)),
+            feature_table: Some(InputFile::new(file_name(DEFAULT_TABLE), t)),
+        },
+        (g, f, t) => {
+            let why = [g.err(), f.err(), t.err()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join("; ");
+            app.load.set(LoadState::Failed(format!(
+                "the default genome could not be fetched: {why}"
+            )));
+            return;
+        }
+    };
+    run(app, req, label).await;
+}
+
+/// Waits for three futures (fetches run concurrently in the browser).
+async fn futures_join3<A, B, C>(
+    a: impl std::future::Future<Output = A>,
+    b: impl std::future::Future<Output = B>,
+    c: impl std::future::Future<Output = C>,
+) -> (A, B, C) {
+    futures::join!(a, b, c)
+}
+
+/// Loads a request, reporting progress; on success the genome replaces the current one and the
+/// design starts empty; on failure the current genome and design stay.
+pub async fn run(app: AppState, req: LoadRequest, label: String) {
+    let mut loader = Loader::new(req);
+    let mut last_paint = now_ms();
+    loop {
+        match loader.step() {
+            Ok(Step::Progress(p)) => {
+                app.load.set(LoadState::Loading {
+                    label: label.clone(),
+                    progress: Some(p),
+                });
+                if now_ms() - last_paint > 50.0 {
+                    next_frame().await;
+                    last_paint = now_ms();
+                } else {
+                    yield_now().await;
+                }
+            }
+            Ok(Step::Done(loaded)) => {
+                let summary = GenomeSummary::new(&loaded.genome, &loaded.diagnostics);
+                let ready = Shared(Arc::new(Ready {
+                    loaded: *loaded,
+                    summary,
+                    label,
+                    ready_ms: now_ms(),
+                }));
+                app.design.set(crate::core::design::Design::new());
+                app.genome.set(Some(ready.clone()));
+                app.load.set(LoadState::Ready(ready));
+                return;
+            }
+            Err(e) => {
+                app.load.set(LoadState::Failed(e.to_string()));
+                return;
+            }
+        }
+    }
+}
