@@ -11,6 +11,7 @@ pub mod genbank;
 pub mod gene_sets;
 pub mod gff3;
 pub mod load;
+pub mod packed;
 pub mod report;
 pub mod sniff;
 pub mod spec_json;

@@ -61,3 +61,36 @@ pub fn parse(bytes: &[u8]) -> Result<GenotypeSpec, SpecJsonError> {
     // Parse again from the bytes so errors carry line and column.
     serde_json::from_slice(bytes).map_err(|e| syntax(&e))
 }
+
+/// Largest spec accepted from a link or local storage once unpacked (64 MiB).
+pub const PACKED_LIMIT: usize = 64 << 20;
+
+/// Restores a design from packed spec text (a share link, local storage): unpack, parse, check it
+/// against the loaded genome. Every failure says what went wrong.
+pub fn restore_packed(
+    genome: &crate::core::genome::Genome,
+    reference: &crate::core::spec::ReferenceSpec,
+    packed: &str,
+) -> Result<(crate::core::design::Design, crate::core::spec::Warnings), String> {
+    let bytes = super::packed::unpack(packed, PACKED_LIMIT).map_err(|e| e.to_string())?;
+    let spec = parse(&bytes).map_err(|e| e.to_string())?;
+    crate::core::spec::restore(genome, reference, &spec).map_err(|e| e.to_string())
+}
+
+/// A short fingerprint of a reference (its contigs' names, lengths and MD5s), for keying saved
+/// designs per genome.
+pub fn reference_fingerprint(reference: &crate::core::spec::ReferenceSpec) -> String {
+    let parts: Vec<String> = reference
+        .contigs
+        .iter()
+        .map(|c| {
+            format!(
+                "{}:{}:{}",
+                c.name,
+                c.length,
+                c.md5.as_deref().unwrap_or("-")
+            )
+        })
+        .collect();
+    crate::core::checksum::md5_hex(&[parts.join(";").as_bytes()])[..12].to_owned()
+}

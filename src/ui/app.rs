@@ -2,12 +2,28 @@
 
 use leptos::prelude::*;
 
+use super::composer::Composer;
+use super::coords::CoordinatesTable;
+use super::edit_list::EditList;
+use super::exports::ExportMenu;
 use super::loading::load_default;
+use super::map::GenomeMap;
+use super::notices::Notices;
 use super::open::OpenGenome;
 use super::search::GeneSearch;
+use super::sequence_view::SequenceView;
 use super::state::{AppState, LoadState};
+use super::strain::{GeneListPanel, StrainPicker};
 use super::summary::Summary;
 use crate::core::coord::thousands;
+
+/// The lower panel's tabs.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+enum Tab {
+    Coordinates,
+    Sequence,
+    Genome,
+}
 
 /// The application root, mounted on `<body>` by the `genoforge-web` binary.
 #[component]
@@ -15,20 +31,61 @@ pub fn App() -> impl IntoView {
     let app = AppState::new();
     provide_context(app);
     leptos::task::spawn_local(load_default(app));
+    leptos::task::spawn_local(super::loading::load_resources(app));
+    let tab = RwSignal::new(Tab::Genome);
+    let tab_button = move |t: Tab, label: &'static str, id: &'static str| {
+        view! {
+            <button
+                role="tab"
+                id=id
+                aria-selected=move || (tab.get() == t).to_string()
+                class:active=move || tab.get() == t
+                on:click=move |_| tab.set(t)
+            >
+                {label}
+            </button>
+        }
+    };
     view! {
         <header class="topbar">
             <h1 class="brand">"Genoforge"</h1>
             <GenomeLabel />
-            <OpenGenome />
+            <div class="topbar-actions">
+                <ExportMenu />
+                <OpenGenome />
+            </div>
         </header>
+        <Notices />
         <main class="app" id="app-ready">
             <LoadStatus />
             <Show when=move || app.genome.with(Option::is_some)>
-                <div class="workspace">
-                    <section class="panel search-panel" aria-label="Gene search">
-                        <GeneSearch />
+                <div class="editor">
+                    <section class="map-area" aria-label="Genome map">
+                        <GenomeMap />
                     </section>
-                    <Summary />
+                    <aside class="side">
+                        <section class="panel search-panel" aria-label="Gene search">
+                            <GeneSearch />
+                        </section>
+                        <Composer />
+                        <StrainPicker />
+                        <GeneListPanel />
+                        <EditList />
+                    </aside>
+                    <section class="lower">
+                        <div class="tabs" role="tablist" aria-label="Views">
+                            {tab_button(Tab::Coordinates, "Coordinates", "tab-coordinates")}
+                            {tab_button(Tab::Sequence, "Sequence", "tab-sequence")}
+                            {tab_button(Tab::Genome, "Genome", "tab-genome")}
+                        </div>
+                        <div class="tab-body" role="tabpanel">
+                            {move || match tab.get() {
+                                Tab::Coordinates => view! { <CoordinatesTable /> }.into_any(),
+                                Tab::Sequence => view! { <SequenceView /> }.into_any(),
+                                Tab::Genome => view! { <Summary /> }.into_any(),
+                            }}
+                        </div>
+                    </section>
                 </div>
             </Show>
         </main>

@@ -21,6 +21,34 @@ fn file_name(url: &str) -> String {
     url.rsplit('/').next().unwrap_or(url).to_owned()
 }
 
+/// Fetches the shipped cassette library and essential-gene list (the app works without them).
+pub async fn load_resources(app: AppState) {
+    match fetch_bytes("public/cassettes.json")
+        .await
+        .map(|b| serde_json::from_slice::<crate::core::cassette::Library>(&b))
+    {
+        Ok(Ok(lib)) => app.library.update(|l| {
+            for c in lib.cassettes {
+                l.insert(c);
+            }
+        }),
+        Ok(Err(e)) => app.notify(true, format!("The cassette library could not be read: {e}")),
+        Err(e) => app.notify(
+            true,
+            format!("The cassette library could not be fetched: {e}"),
+        ),
+    }
+    match fetch_bytes("public/data/essential_genes.txt").await {
+        Ok(b) => app
+            .essential
+            .set(Shared::new(crate::io::gene_sets::read_systematic_names(&b))),
+        Err(e) => app.notify(
+            true,
+            format!("The essential-gene list could not be fetched: {e}"),
+        ),
+    }
+}
+
 /// Fetches and loads the default genome.
 pub async fn load_default(app: AppState) {
     let label = "S288C reference (R64)".to_owned();
@@ -91,9 +119,22 @@ pub async fn run(app: AppState, req: LoadRequest, label: String) {
                     label,
                     ready_ms: now_ms(),
                 }));
+                // A new genome: its own design (restored below, if one was saved for it), no history.
                 app.design.set(crate::core::design::Design::new());
+                app.history.set(Default::default());
+                app.selected.set(None);
+                app.selected_edit.set(None);
+                super::persist::forget_reference(&app);
+                let first = crate::core::contig::ContigId(0);
+                app.view
+                    .set((!ready.genome().contigs().is_empty()).then(|| {
+                        crate::core::viewport::Viewport::clamped(ready.genome(), first, 0, 60_000)
+                    }));
                 app.genome.set(Some(ready.clone()));
                 app.load.set(LoadState::Ready(ready));
+                // After the page has painted: checksums, then the saved or linked design.
+                next_frame().await;
+                super::persist::restore(&app);
                 return;
             }
             Err(e) => {

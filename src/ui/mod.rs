@@ -3,8 +3,17 @@
 
 pub mod app;
 pub mod browser;
+pub mod composer;
+pub mod coords;
+pub mod edit_list;
+pub mod exports;
 pub mod loading;
+pub mod map;
+pub mod notices;
 pub mod open;
+pub mod persist;
 pub mod search;
+pub mod sequence_view;
 pub mod state;
+pub mod strain;
 pub mod summary;

@@ -5,19 +5,20 @@ use leptos::prelude::*;
 use super::state::use_app;
 use crate::core::gene_card::{GeneCard, gene_card};
 use crate::core::names::Lookup;
+use crate::core::viewport::Viewport;
 
-/// The search box and the card of the gene found.
+/// The search box and the card of the selected gene. Finding a gene selects it and moves the
+/// map to it.
 #[component]
 pub fn GeneSearch() -> impl IntoView {
     let app = use_app();
     let (query, set_query) = signal(String::new());
-    let (submitted, set_submitted) = signal(String::new());
+    let (message, set_message) = signal(None::<String>);
     let suggestions = Memo::new(move |_| {
         let q = query.get();
         app.genome.with(|g| match g {
             Some(r) if q.trim().len() >= 2 => r
-                .loaded
-                .genome
+                .genome()
                 .names()
                 .suggest(&q, 8)
                 .into_iter()
@@ -26,29 +27,35 @@ pub fn GeneSearch() -> impl IntoView {
             _ => Vec::new(),
         })
     });
-    // The outcome of the submitted search: a card, or why there is none.
-    let result = Memo::new(move |_| {
-        let q = submitted.get();
-        if q.trim().is_empty() {
-            return None;
+    let search = move |q: String| {
+        let Some(ready) = app.genome.get_untracked() else {
+            return;
+        };
+        let genome = ready.genome();
+        match genome.lookup(&q) {
+            Lookup::Found(hit) => {
+                set_message.set(None);
+                app.selected.set(Some(hit.feature));
+                if let Ok(v) = Viewport::parse(genome, &gene_card(genome, hit.feature).systematic) {
+                    app.view.set(Some(v));
+                }
+            }
+            Lookup::NotFound => set_message.set(Some(format!("No gene is named “{}”.", q.trim()))),
+            Lookup::Ambiguous(hits) => set_message.set(Some(format!(
+                "“{}” names {} genes: {}.",
+                q.trim(),
+                hits.len(),
+                hits.iter()
+                    .map(|h| gene_card(genome, h.feature).systematic)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))),
         }
-        app.genome.with(|g| {
-            let r = g.as_ref()?;
-            let genome = &r.loaded.genome;
-            Some(match genome.lookup(&q) {
-                Lookup::Found(hit) => Ok(gene_card(genome, hit.feature)),
-                Lookup::NotFound => Err(format!("No gene is named “{}”.", q.trim())),
-                Lookup::Ambiguous(hits) => Err(format!(
-                    "“{}” names {} genes: {}.",
-                    q.trim(),
-                    hits.len(),
-                    hits.iter()
-                        .map(|h| gene_card(genome, h.feature).systematic)
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )),
-            })
-        })
+    };
+    let card = Memo::new(move |_| {
+        let sel = app.selected.get()?;
+        app.genome
+            .with(|g| g.as_ref().map(|r| gene_card(r.genome(), sel)))
     });
     view! {
         <form
@@ -56,7 +63,7 @@ pub fn GeneSearch() -> impl IntoView {
             role="search"
             on:submit=move |ev| {
                 ev.prevent_default();
-                set_submitted.set(query.get_untracked());
+                search(query.get_untracked());
             }
         >
             <label for="gene-search">"Find a gene"</label>
@@ -77,11 +84,8 @@ pub fn GeneSearch() -> impl IntoView {
             </datalist>
             <button type="submit">"Search"</button>
         </form>
-        {move || match result.get() {
-            None => ().into_any(),
-            Some(Err(message)) => view! { <p class="not-found" role="status">{message}</p> }.into_any(),
-            Some(Ok(card)) => view! { <GeneCardView card /> }.into_any(),
-        }}
+        {move || message.get().map(|m| view! { <p class="not-found" role="status">{m}</p> })}
+        {move || card.get().map(|card| view! { <GeneCardView card /> })}
     }
 }
 

@@ -1,12 +1,21 @@
 //! The app's state: the loaded genome and the design, as signals. Everything shown is derived
-//! from them with memos; nothing is synchronised by effects.
+//! from them with memos; changes to the design go through [`AppState::commit`] (which records
+//! history and autosaves), never through effects.
 
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::core::cassette::Library;
 use crate::core::design::Design;
+use crate::core::edit::{EditError, EditId};
+use crate::core::feature::FeatureIdx;
+use crate::core::genome::Genome;
+use crate::core::lift::Lifted;
+use crate::core::spec::ReferenceSpec;
 use crate::core::summary::GenomeSummary;
+use crate::core::viewport::Viewport;
 use crate::io::load::{Loaded, Progress};
 
 /// A shared value compared by identity, so memos over large derived values (a lifted genome)
@@ -33,6 +42,13 @@ impl<T> std::ops::Deref for Shared<T> {
     }
 }
 
+impl<T> Shared<T> {
+    /// Wraps a value.
+    pub fn new(v: T) -> Self {
+        Self(Arc::new(v))
+    }
+}
+
 /// A genome ready to edit.
 #[derive(Debug)]
 pub struct Ready {
@@ -40,10 +56,17 @@ pub struct Ready {
     pub loaded: Loaded,
     /// Its summary.
     pub summary: GenomeSummary,
-    /// What it is called in the header ("S288C R64 (default)" or the file names).
+    /// What it is called in the header ("S288C reference (R64)" or the file names).
     pub label: String,
     /// Milliseconds from navigation start to ready (performance.now()).
     pub ready_ms: f64,
+}
+
+impl Ready {
+    /// The genome.
+    pub fn genome(&self) -> &Genome {
+        &self.loaded.genome
+    }
 }
 
 /// Where loading stands.
@@ -62,6 +85,36 @@ pub enum LoadState {
     Failed(String),
 }
 
+/// Which coordinates the map's axis shows.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub enum Axis {
+    /// Reference positions.
+    #[default]
+    Reference,
+    /// Positions in the edited genome.
+    Edited,
+}
+
+/// A message for the user (an error is never silent).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    /// Increasing id (for keys).
+    pub id: u64,
+    /// Error or information.
+    pub error: bool,
+    /// The words.
+    pub text: String,
+}
+
+/// Undo and redo stacks of designs (cheap to keep: sequences are shared).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct History {
+    /// Earlier designs, most recent last.
+    pub past: Vec<Design>,
+    /// Undone designs, most recent last.
+    pub future: Vec<Design>,
+}
+
 /// The app's signals, provided as context.
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -71,19 +124,132 @@ pub struct AppState {
     pub genome: RwSignal<Option<Shared<Ready>>>,
     /// The design.
     pub design: RwSignal<Design>,
+    /// Undo/redo.
+    pub history: RwSignal<History>,
+    /// Every feature through the design's edits (derived).
+    pub lifted: Memo<Option<Shared<Lifted>>>,
+    /// The map's window (reference coordinates).
+    pub view: RwSignal<Option<Viewport>>,
+    /// The selected gene.
+    pub selected: RwSignal<Option<FeatureIdx>>,
+    /// The selected edit (for the sequence view).
+    pub selected_edit: RwSignal<Option<EditId>>,
+    /// The axis' coordinates.
+    pub axis: RwSignal<Axis>,
+    /// Messages to show.
+    pub notices: RwSignal<Vec<Notice>>,
+    /// Cassettes: the shipped library plus the user's own.
+    pub library: RwSignal<Library>,
+    /// Essential genes (systematic names, upper case).
+    pub essential: RwSignal<Shared<BTreeSet<String>>>,
+    /// The reference description with checksums, computed once per genome when first needed.
+    pub reference: RwSignal<Option<Shared<ReferenceSpec>>>,
 }
 
 impl AppState {
     /// Fresh state: loading the default genome.
     pub fn new() -> Self {
+        let genome: RwSignal<Option<Shared<Ready>>> = RwSignal::new(None);
+        let design = RwSignal::new(Design::new());
+        let lifted = Memo::new(move |_| {
+            genome.with(|g| {
+                g.as_ref()
+                    .map(|r| design.with(|d| Shared::new(Lifted::new(r.genome(), d))))
+            })
+        });
         Self {
             load: RwSignal::new(LoadState::Loading {
                 label: "S288C reference (R64)".to_owned(),
                 progress: None,
             }),
-            genome: RwSignal::new(None),
-            design: RwSignal::new(Design::new()),
+            genome,
+            design,
+            history: RwSignal::new(History::default()),
+            lifted,
+            view: RwSignal::new(None),
+            selected: RwSignal::new(None),
+            selected_edit: RwSignal::new(None),
+            axis: RwSignal::new(Axis::Reference),
+            notices: RwSignal::new(Vec::new()),
+            library: RwSignal::new(Library::default()),
+            essential: RwSignal::new(Shared::new(BTreeSet::new())),
+            reference: RwSignal::new(None),
         }
+    }
+
+    /// Shows a message.
+    pub fn notify(&self, error: bool, text: impl Into<String>) {
+        let text = text.into();
+        self.notices.update(|n| {
+            let id = n.last().map_or(1, |l| l.id + 1);
+            n.push(Notice { id, error, text });
+            // Keep the last few.
+            if n.len() > 5 {
+                n.remove(0);
+            }
+        });
+    }
+
+    /// Changes the design: `change` runs on a copy; on success the copy becomes the design, the
+    /// old one goes on the undo stack and the design is saved. On error nothing changes and the
+    /// error is returned (callers show it).
+    pub fn commit<T>(
+        &self,
+        change: impl FnOnce(&Genome, &mut Design) -> Result<T, EditError>,
+    ) -> Result<T, EditError> {
+        let Some(ready) = self.genome.get_untracked() else {
+            return Err(EditError::Gene("no genome is loaded".to_owned()));
+        };
+        let mut next = self.design.get_untracked();
+        let out = change(ready.genome(), &mut next)?;
+        self.replace_design(next, true);
+        Ok(out)
+    }
+
+    /// Sets the design (recording the old one for undo when `record` is set) and autosaves.
+    pub fn replace_design(&self, next: Design, record: bool) {
+        let prev = self.design.get_untracked();
+        if record {
+            self.history.update(|h| {
+                h.past.push(prev);
+                h.future.clear();
+            });
+        }
+        self.design.set(next);
+        super::persist::autosave(self);
+    }
+
+    /// Undoes the last change. Returns whether there was one.
+    pub fn undo(&self) -> bool {
+        let Some(prev) = self.history.try_update(|h| h.past.pop()).flatten() else {
+            return false;
+        };
+        let cur = self.design.get_untracked();
+        self.history.update(|h| h.future.push(cur));
+        self.replace_design(prev, false);
+        true
+    }
+
+    /// Redoes the last undone change. Returns whether there was one.
+    pub fn redo(&self) -> bool {
+        let Some(next) = self.history.try_update(|h| h.future.pop()).flatten() else {
+            return false;
+        };
+        let cur = self.design.get_untracked();
+        self.history.update(|h| h.past.push(cur));
+        self.replace_design(next, false);
+        true
+    }
+
+    /// The reference description (checksums), computed on first use for this genome.
+    pub fn reference_spec(&self) -> Option<Shared<ReferenceSpec>> {
+        if let Some(r) = self.reference.get_untracked() {
+            return Some(r);
+        }
+        let ready = self.genome.get_untracked()?;
+        let r = Shared::new(ReferenceSpec::of(ready.genome()));
+        self.reference.set(Some(r.clone()));
+        Some(r)
     }
 }
 

@@ -1,0 +1,148 @@
+//! Autosave and share links. The design (never the genome) is saved to local storage on every
+//! change, packed (`io::packed`), under a key per reference; it is restored when that genome
+//! loads. A design in the URL fragment (`#design=…`, a share link) wins over the saved one.
+
+use leptos::prelude::*;
+
+use super::state::{AppState, Shared};
+use crate::core::spec::export;
+use crate::io::packed::pack;
+use crate::io::spec_json::{self, reference_fingerprint, restore_packed};
+
+const KEY: &str = "genoforge.design.v1";
+const FRAGMENT: &str = "#design=";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+/// Now, as the browser says it (RFC 3339).
+pub fn now_iso() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+fn key(app: &AppState) -> Option<String> {
+    let reference = app.reference_spec()?;
+    Some(format!("{KEY}:{}", reference_fingerprint(&reference)))
+}
+
+/// The design packed as a spec.
+pub fn packed_design(app: &AppState) -> Option<String> {
+    let ready = app.genome.get_untracked()?;
+    let reference = app.reference_spec()?;
+    let spec = app
+        .design
+        .with_untracked(|d| export(ready.genome(), d, &reference, &now_iso()));
+    Some(pack(spec_json::to_string(&spec).as_bytes()))
+}
+
+/// Saves the design (or forgets it when empty). A full storage is reported, not fatal.
+pub fn autosave(app: &AppState) {
+    let (Some(store), Some(key)) = (storage(), key(app)) else {
+        return;
+    };
+    if app
+        .design
+        .with_untracked(|d| d.is_empty() && d.genotype() == &Default::default())
+    {
+        let _ = store.remove_item(&key);
+        return;
+    }
+    let Some(packed) = packed_design(app) else {
+        return;
+    };
+    if store.set_item(&key, &packed).is_err() {
+        app.notify(true, "The design could not be saved in this browser's storage (it is full); download the spec to keep it.");
+    }
+}
+
+/// A link that reproduces the design.
+pub fn share_link(app: &AppState) -> Option<String> {
+    let location = web_sys::window()?.location();
+    let base = format!(
+        "{}{}{}",
+        location.origin().ok()?,
+        location.pathname().ok()?,
+        location.search().ok()?
+    );
+    Some(format!("{base}{FRAGMENT}{}", packed_design(app)?))
+}
+
+/// Restores the design after a genome loaded: from the URL fragment if it carries one, else from
+/// local storage. A saved design that cannot be restored is moved aside (kept under another key),
+/// reported, and the app starts clean.
+pub fn restore(app: &AppState) {
+    let Some(ready) = app.genome.get_untracked() else {
+        return;
+    };
+    let Some(reference) = app.reference_spec() else {
+        return;
+    };
+    let genome = ready.genome();
+    // A share link.
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    if let Some(packed) = hash.strip_prefix(FRAGMENT) {
+        match restore_packed(genome, &reference, packed) {
+            Ok((design, warnings)) => {
+                for w in warnings {
+                    app.notify(false, w);
+                }
+                app.replace_design(design, false);
+                app.notify(false, "Opened the design from the link.");
+            }
+            Err(e) => app.notify(
+                true,
+                format!("The design in the link cannot be opened: {e}"),
+            ),
+        }
+        clear_fragment();
+        return;
+    }
+    let (Some(store), Some(key)) = (storage(), key(app)) else {
+        return;
+    };
+    let Ok(Some(saved)) = store.get_item(&key) else {
+        return;
+    };
+    match restore_packed(genome, &reference, &saved) {
+        Ok((design, warnings)) => {
+            for w in warnings {
+                app.notify(false, w);
+            }
+            let n = design.edits().len();
+            app.design.set(design);
+            if n > 0 {
+                app.notify(false, format!("Restored your saved design ({n} edit(s))."));
+            }
+        }
+        Err(e) => {
+            let aside = format!("{key}.unreadable-{}", now_iso());
+            let _ = store.set_item(&aside, &saved);
+            let _ = store.remove_item(&key);
+            app.notify(
+                true,
+                format!("Your saved design could not be restored ({e}). It was set aside in local storage as “{aside}”; starting with an empty design."),
+            );
+        }
+    }
+}
+
+fn clear_fragment() {
+    let Some(w) = web_sys::window() else { return };
+    let loc = w.location();
+    let url = format!(
+        "{}{}",
+        loc.pathname().unwrap_or_default(),
+        loc.search().unwrap_or_default()
+    );
+    if let Ok(h) = w.history() {
+        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Keeps the shared reference description of the current genome (see `AppState::reference_spec`).
+pub fn forget_reference(app: &AppState) {
+    app.reference.set(None::<Shared<_>>);
+}
