@@ -70,6 +70,14 @@ pub(crate) fn run(a: &ApplyArgs) -> Result<(), String> {
     if let Some(p) = &a.chain {
         write_file(p, |out| chain::write(out, &edited))?;
     }
+    if let Some(p) = &a.out_spec {
+        let reference = crate::core::spec::ReferenceSpec::of(genome);
+        let spec =
+            crate::core::spec::export(genome, &design, &reference, &super::spec::now_rfc3339());
+        write_file(p, |out| {
+            out.write_all(crate::io::spec_json::to_string(&spec).as_bytes())
+        })?;
+    }
     if let Some(p) = &a.report {
         write_file(p, |out| report::write_tsv(out, genome, &design, &lifted))?;
     }

@@ -117,6 +117,9 @@ pub struct ApplyArgs {
     /// Where to write the report of affected features (TSV).
     #[arg(long)]
     pub report: Option<PathBuf>,
+    /// Where to write the design's genotype spec (JSON; a spec read with --spec keeps its provenance).
+    #[arg(long)]
+    pub out_spec: Option<PathBuf>,
     /// FASTA line width.
     #[arg(long, value_enum, default_value = "60")]
     pub width: FastaWidth,

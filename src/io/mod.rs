@@ -4,6 +4,7 @@ pub mod cassette;
 pub mod chain;
 pub mod compress;
 pub mod edits_json;
+pub mod export;
 pub mod fasta;
 pub mod fasta_writer;
 pub mod feature_table;

@@ -50,13 +50,27 @@ pub fn App() -> impl IntoView {
         <header class="topbar">
             <h1 class="brand">"Genoforge"</h1>
             <GenomeLabel />
+            <DesignLabel />
             <div class="topbar-actions">
                 <ExportMenu />
                 <OpenGenome />
             </div>
         </header>
         <Notices />
-        <main class="app" id="app-ready">
+        <main
+            class="app"
+            id="app-ready"
+            on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default()
+            on:drop=move |ev: leptos::ev::DragEvent| {
+                ev.prevent_default();
+                let files: Vec<web_sys::File> = ev
+                    .data_transfer()
+                    .and_then(|d| d.files())
+                    .map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect())
+                    .unwrap_or_default();
+                leptos::task::spawn_local(super::open::dropped_on_page(app, files));
+            }
+        >
             <LoadStatus />
             <Show when=move || app.genome.with(Option::is_some)>
                 <div class="editor">
@@ -104,6 +118,28 @@ fn GenomeLabel() -> impl IntoView {
                     None => "no genome loaded".to_owned(),
                 })
             }}
+        </p>
+    }
+}
+
+/// The design at a glance: number of edits and the genotype string.
+#[component]
+fn DesignLabel() -> impl IntoView {
+    let app = super::state::use_app();
+    let text = Memo::new(move |_| {
+        app.design.with(|d| {
+            let n = d.edits().len();
+            let genotype = crate::core::nomenclature::format(d.genotype());
+            match (n, genotype.is_empty()) {
+                (0, true) => "no edits".to_owned(),
+                (n, true) => format!("{n} edit(s)"),
+                (n, false) => format!("{n} edit(s) · {genotype}"),
+            }
+        })
+    });
+    view! {
+        <p class="design-label" id="design-label" data-edits=move || app.design.with(|d| d.edits().len().to_string())>
+            {text}
         </p>
     }
 }

@@ -1,9 +1,174 @@
-//! Exports (downloads) and imports of specs.
+//! Exports (downloads of every view of the design), importing a spec (file or drop), share links.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-/// The export menu.
+use super::browser::read_file;
+use super::persist::{now_iso, share_link};
+use super::state::{AppState, use_app};
+use crate::core::spec::restore;
+use crate::core::views::Flanks;
+use crate::io::export::{ExportInput, ExportKind, render};
+use crate::io::spec_json;
+
+/// Offers `bytes` as a download named `name`.
+fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let document = window.document().ok_or("no document")?;
+    let array = js_sys::Uint8Array::from(bytes);
+    let parts = js_sys::Array::of1(&array);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .map_err(|e| format!("{e:?}"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
+    let a: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|e| format!("{e:?}"))?
+        .dyn_into()
+        .map_err(|_| "not an anchor")?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// Renders and downloads one export of the current design.
+pub fn export_now(app: &AppState, kind: ExportKind) {
+    let (Some(ready), Some(lifted), Some(reference)) = (
+        app.genome.get_untracked(),
+        app.lifted.get_untracked(),
+        app.reference_spec(),
+    ) else {
+        app.notify(true, "Nothing to export: no genome is loaded.");
+        return;
+    };
+    let created = now_iso();
+    let bytes = app.design.with_untracked(|design| {
+        render(
+            kind,
+            &ExportInput {
+                genome: ready.genome(),
+                design,
+                lifted: &lifted,
+                reference: &reference,
+                created: &created,
+                flanks: Flanks::default(),
+            },
+        )
+    });
+    match bytes
+        .map_err(|e| e.to_string())
+        .and_then(|b| download(kind.file_name(), kind.mime(), &b))
+    {
+        Ok(()) => {}
+        Err(e) => app.notify(true, format!("The export failed: {e}")),
+    }
+}
+
+/// Imports a spec: on success it replaces the design (undo brings the previous one back); a spec
+/// made on another reference, or unreadable, is refused with the reason and changes nothing.
+pub fn import_spec(app: &AppState, name: &str, bytes: &[u8]) {
+    let (Some(ready), Some(reference)) = (app.genome.get_untracked(), app.reference_spec()) else {
+        app.notify(true, "Load a genome before importing a spec.");
+        return;
+    };
+    let result = spec_json::parse(bytes)
+        .map_err(|e| e.to_string())
+        .and_then(|spec| restore(ready.genome(), &reference, &spec).map_err(|e| e.to_string()));
+    match result {
+        Ok((design, warnings)) => {
+            let n = design.edits().len();
+            app.replace_design(design, true);
+            app.notify(false, format!("Imported {name}: {n} edit(s)."));
+            for w in warnings {
+                app.notify(false, w);
+            }
+        }
+        Err(e) => app.notify(true, format!("{name} was not imported: {e}")),
+    }
+}
+
+/// Reads and imports dropped or picked spec files.
+pub async fn import_files(app: AppState, files: Vec<web_sys::File>) {
+    for f in files {
+        match read_file(&f).await {
+            Ok(bytes) => import_spec(&app, &f.name(), &bytes),
+            Err(e) => app.notify(true, e),
+        }
+    }
+}
+
+/// Closes the export menu after a choice.
+fn close_menu() {
+    if let Some(menu) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("export-menu"))
+    {
+        let _ = menu.remove_attribute("open");
+    }
+}
+
+/// The export menu, the import button and the share button.
 #[component]
 pub fn ExportMenu() -> impl IntoView {
-    view! { <div class="exports" id="exports"></div> }
+    let app = use_app();
+    let ready = move || app.genome.with(Option::is_some);
+    let share = move |_| match share_link(&app) {
+        Some(link) => {
+            if let Some(clip) = web_sys::window().map(|w| w.navigator().clipboard()) {
+                let _ = clip.write_text(&link);
+            }
+            app.notify(
+                false,
+                format!("Share link (copied to the clipboard): {link}"),
+            );
+        }
+        None => app.notify(true, "No design to share yet."),
+    };
+    let on_import = move |ev: leptos::ev::Event| {
+        let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
+        let files = input
+            .as_ref()
+            .and_then(|i| i.files())
+            .map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect())
+            .unwrap_or_default();
+        if let Some(i) = input {
+            i.set_value("");
+        }
+        leptos::task::spawn_local(import_files(app, files));
+    };
+    view! {
+        <Show when=ready>
+            <details class="export-menu" id="export-menu">
+                <summary>"Export"</summary>
+                <ul role="menu">
+                    {ExportKind::ALL
+                        .into_iter()
+                        .map(|kind| {
+                            let id = format!("export-{}", kind.file_name().replace('.', "-"));
+                            view! {
+                                <li role="none">
+                                    <button
+                                        role="menuitem"
+                                        id=id
+                                        on:click=move |_| {
+                                            close_menu();
+                                            export_now(&app, kind);
+                                        }
+                                    >
+                                        {kind.label()}
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </details>
+            <label class="button-like" for="import-spec">"Import spec…"</label>
+            <input id="import-spec" class="visually-hidden" type="file" accept=".json,application/json" on:change=on_import />
+            <button id="share-link" on:click=share>"Share link"</button>
+        </Show>
+    }
 }

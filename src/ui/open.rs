@@ -159,3 +159,55 @@ pub fn OpenGenome() -> impl IntoView {
         </Show>
     }
 }
+
+/// Files dropped anywhere on the page: a genotype spec is imported; GFF3/FASTA/feature-table files
+/// are opened as a new genome.
+pub async fn dropped_on_page(app: super::state::AppState, files: Vec<web_sys::File>) {
+    let mut genome_files = Vec::new();
+    for f in files {
+        let name = f.name();
+        let bytes = match read_file(&f).await {
+            Ok(b) => b,
+            Err(e) => {
+                app.notify(true, e);
+                continue;
+            }
+        };
+        match guess(&name, &bytes) {
+            Some(Role::Spec) => super::exports::import_spec(&app, &name, &bytes),
+            Some(role @ (Role::Gff3 | Role::Fasta | Role::FeatureTable)) => {
+                genome_files.push((role, InputFile::new(name, bytes)))
+            }
+            Some(Role::GenBank) => app.notify(
+                true,
+                format!("{name}: add GenBank cassettes in the composer"),
+            ),
+            None => app.notify(
+                true,
+                format!("{name}: not a genotype spec, GFF3, FASTA or SGD_features.tab"),
+            ),
+        }
+    }
+    if genome_files
+        .iter()
+        .any(|(r, _)| matches!(r, Role::Gff3 | Role::Fasta))
+    {
+        let label = genome_files
+            .iter()
+            .map(|(_, f)| f.name.clone())
+            .collect::<Vec<_>>()
+            .join(" + ");
+        let mut take = |r: Role| {
+            genome_files
+                .iter()
+                .position(|(x, _)| *x == r)
+                .map(|i| genome_files.remove(i).1)
+        };
+        let req = LoadRequest {
+            gff: take(Role::Gff3),
+            fasta: take(Role::Fasta),
+            feature_table: take(Role::FeatureTable),
+        };
+        run(app, req, label).await;
+    }
+}
