@@ -85,10 +85,11 @@ fn download(app: &Session, dir: &Path, button: &str, file: &str) -> Vec<u8> {
     let path = dir.join(file);
     let start = Instant::now();
     while start.elapsed() < Duration::from_secs(30) {
-        if let Ok(b) = std::fs::read(&path) {
-            if !b.is_empty() && !dir.join(format!("{file}.crdownload")).exists() {
-                return b;
-            }
+        if let Ok(b) = std::fs::read(&path)
+            && !b.is_empty()
+            && !dir.join(format!("{file}.crdownload")).exists()
+        {
+            return b;
         }
         std::thread::sleep(Duration::from_millis(100));
     }
