@@ -27,28 +27,10 @@ fn kanmx4() -> Cassette {
     genoforge::io::cassette::marker_cassette(rec, "kanMX4", "kan", "G418 resistance").unwrap()
 }
 
-/// his3Δ1: the fragment between the two HindIII sites (A^AGCTT) inside the HIS3 ORF.
+/// his3Δ1 as the strain module locates it from the reference sequence (the HindIII fragment).
 fn his3_delta1(g: &Genome) -> EditRequest {
-    let his3 = resolve_gene(g, "HIS3").unwrap();
-    let f = g.feature(his3);
-    let seq = g.sequence(f.contig, f.span).unwrap();
-    let sites: Vec<u64> = seq
-        .windows(6)
-        .enumerate()
-        .filter(|(_, w)| w.eq_ignore_ascii_case(b"AAGCTT"))
-        .map(|(i, _)| f.span.start().get() + i as u64)
-        .collect();
-    assert_eq!(sites.len(), 2, "HIS3 has two HindIII sites");
-    // Cut after the first A of each site; the fragment between the cuts goes.
-    let span = Span::new(Pos(sites[0] + 1), Pos(sites[1] + 1)).unwrap();
-    EditRequest {
-        contig: f.contig,
-        span,
-        sequence: Vec::new(),
-        op: EditOp::Delete,
-        label: Some("his3Δ1".into()),
-        feature: None,
-    }
+    let allele = genoforge::core::strain::allele("his3Δ1").unwrap();
+    genoforge::core::strain::allele_edit(g, allele).unwrap().0
 }
 
 /// A repeatable pseudo-random sequence.

@@ -38,12 +38,7 @@ pub fn parse(text: &[u8]) -> Result<EditsFile, EditsJsonError> {
     serde_json::from_slice(text).map_err(|e| EditsJsonError::Syntax {
         line: e.line(),
         column: e.column(),
-        message: e
-            .to_string()
-            .split(" at line ")
-            .next()
-            .unwrap_or_default()
-            .to_owned(),
+        message: super::spec_json::json_message(&e),
     })
 }
 

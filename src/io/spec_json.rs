@@ -28,16 +28,20 @@ pub fn to_string(spec: &GenotypeSpec) -> String {
     s
 }
 
+/// serde_json's message without its " at line L column C" tail (the position is reported apart).
+pub(crate) fn json_message(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    text.split(" at line ")
+        .next()
+        .unwrap_or_default()
+        .to_owned()
+}
+
 fn syntax(e: &serde_json::Error) -> SpecJsonError {
     SpecJsonError::Syntax {
         line: e.line(),
         column: e.column(),
-        message: e
-            .to_string()
-            .split(" at line ")
-            .next()
-            .unwrap_or_default()
-            .to_owned(),
+        message: json_message(e),
     }
 }
 
