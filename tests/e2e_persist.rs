@@ -67,6 +67,9 @@ fn spec_text() -> String {
     ))
 }
 
+/// True once a design is in local storage.
+const SAVED: &str = "Object.keys(localStorage).some(k => k.startsWith('genoforge.design.v1:'))";
+
 fn design_label(app: &Session) -> String {
     app.text_of("#design-label")
 }
@@ -129,7 +132,8 @@ fn share_link_autosave_reload_and_downloads_equal_the_cli() {
     assert_eq!(app.eval_js("return location.hash;"), "");
     app.screenshot("design_from_share_link");
 
-    // Reload: the autosaved design comes back.
+    // Reload: the autosaved design comes back (saving happens right after the change is painted).
+    app.wait_until(SAVED);
     app.goto("/");
     app.wait_until("document.querySelector('#design-label') && document.querySelector('#design-label').dataset.edits === '6'");
     assert_eq!(design_label(&app), label);

@@ -31,7 +31,16 @@ const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx
 /// assert_eq!(unpack(&p, 1 << 20).unwrap(), b"hello hello hello hello");
 /// ```
 pub fn pack(data: &[u8]) -> String {
-    let mut enc = DeflateEncoder::new(Vec::new(), Compression::best());
+    pack_with(data, Compression::best())
+}
+
+/// Packs bytes quickly (for frequent saves, where speed matters more than size).
+pub fn pack_fast(data: &[u8]) -> String {
+    pack_with(data, Compression::fast())
+}
+
+fn pack_with(data: &[u8], level: Compression) -> String {
+    let mut enc = DeflateEncoder::new(Vec::new(), level);
     // Writing to a Vec cannot fail.
     let _ = enc.write_all(data);
     let bytes = enc.finish().unwrap_or_default();
@@ -88,6 +97,7 @@ mod tests {
     fn round_trips_and_rejects_damage() {
         for data in [&b""[..], b"a", b"ab", b"abc", b"{\"schema_version\": 1}"] {
             assert_eq!(unpack(&pack(data), 1000).unwrap(), data);
+            assert_eq!(unpack(&pack_fast(data), 1000).unwrap(), data);
         }
         let big = "ACGT".repeat(10_000);
         let p = pack(big.as_bytes());

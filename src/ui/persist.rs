@@ -6,7 +6,9 @@ use leptos::prelude::*;
 
 use super::state::{AppState, Shared};
 use crate::core::spec::export;
-use crate::io::packed::pack;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use crate::io::packed::{pack, pack_fast};
 use crate::io::spec_json::{self, reference_fingerprint, restore_packed};
 
 const KEY: &str = "genoforge.design.v1";
@@ -26,18 +28,39 @@ fn key(app: &AppState) -> Option<String> {
     Some(format!("{KEY}:{}", reference_fingerprint(&reference)))
 }
 
-/// The design packed as a spec.
-pub fn packed_design(app: &AppState) -> Option<String> {
+/// The design's spec JSON.
+fn spec_text(app: &AppState) -> Option<String> {
     let ready = app.genome.get_untracked()?;
     let reference = app.reference_spec()?;
     let spec = app
         .design
         .with_untracked(|d| export(ready.genome(), d, &reference, &now_iso()));
-    Some(pack(spec_json::to_string(&spec).as_bytes()))
+    Some(spec_json::to_string(&spec))
 }
 
-/// Saves the design (or forgets it when empty). A full storage is reported, not fatal.
+/// The design packed as a spec, as small as possible (for links).
+pub fn packed_design(app: &AppState) -> Option<String> {
+    spec_text(app).map(|t| pack(t.as_bytes()))
+}
+
+/// The latest requested save; older pending saves are skipped.
+static SAVE_GENERATION: AtomicU64 = AtomicU64::new(0);
+
+/// Saves the design after the browser has painted the change, coalescing quick successions of
+/// changes into one save: an edit is shown first, and saving a large design never delays it.
 pub fn autosave(app: &AppState) {
+    let generation = SAVE_GENERATION.fetch_add(1, Ordering::SeqCst) + 1;
+    let app = *app;
+    leptos::task::spawn_local(async move {
+        super::browser::next_frame().await;
+        if SAVE_GENERATION.load(Ordering::SeqCst) == generation {
+            save_now(&app);
+        }
+    });
+}
+
+/// Saves the design now (or forgets it when empty). A full storage is reported, not fatal.
+pub fn save_now(app: &AppState) {
     let (Some(store), Some(key)) = (storage(), key(app)) else {
         return;
     };
@@ -48,11 +71,14 @@ pub fn autosave(app: &AppState) {
         let _ = store.remove_item(&key);
         return;
     }
-    let Some(packed) = packed_design(app) else {
+    let Some(packed) = spec_text(app).map(|t| pack_fast(t.as_bytes())) else {
         return;
     };
     if store.set_item(&key, &packed).is_err() {
-        app.notify(true, "The design could not be saved in this browser's storage (it is full); download the spec to keep it.");
+        app.notify(
+            true,
+            "The design could not be saved in this browser's storage (it is full); download the spec to keep it.",
+        );
     }
 }
 
