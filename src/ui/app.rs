@@ -32,6 +32,7 @@ pub fn App() -> impl IntoView {
     provide_context(app);
     leptos::task::spawn_local(load_default(app));
     leptos::task::spawn_local(super::loading::load_resources(app));
+    super::persist::flush_on_hide(app);
     let tab = RwSignal::new(Tab::Genome);
     let tab_button = move |t: Tab, label: &'static str, id: &'static str| {
         view! {

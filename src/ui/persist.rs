@@ -45,6 +45,8 @@ pub fn packed_design(app: &AppState) -> Option<String> {
 
 /// The latest requested save; older pending saves are skipped.
 static SAVE_GENERATION: AtomicU64 = AtomicU64::new(0);
+/// The latest save written.
+static SAVED_GENERATION: AtomicU64 = AtomicU64::new(0);
 
 /// Saves the design after the browser has painted the change, coalescing quick successions of
 /// changes into one save: an edit is shown first, and saving a large design never delays it.
@@ -55,8 +57,27 @@ pub fn autosave(app: &AppState) {
         super::browser::next_frame().await;
         if SAVE_GENERATION.load(Ordering::SeqCst) == generation {
             save_now(&app);
+            SAVED_GENERATION.store(generation, Ordering::SeqCst);
         }
     });
+}
+
+/// Writes a pending save when the page is hidden or closed, so a change made just before leaving
+/// is not lost. Installed once by the app.
+pub fn flush_on_hide(app: AppState) {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::closure::Closure;
+    let Some(window) = web_sys::window() else { return };
+    let handler = Closure::<dyn Fn()>::new(move || {
+        let pending = SAVE_GENERATION.load(Ordering::SeqCst);
+        if pending != SAVED_GENERATION.load(Ordering::SeqCst) {
+            save_now(&app);
+            SAVED_GENERATION.store(pending, Ordering::SeqCst);
+        }
+    });
+    let _ = window.add_event_listener_with_callback("pagehide", handler.as_ref().unchecked_ref());
+    // The listener lives as long as the page.
+    handler.forget();
 }
 
 /// Saves the design now (or forgets it when empty). A full storage is reported, not fatal.
