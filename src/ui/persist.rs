@@ -67,7 +67,9 @@ pub fn autosave(app: &AppState) {
 pub fn flush_on_hide(app: AppState) {
     use wasm_bindgen::JsCast;
     use wasm_bindgen::closure::Closure;
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let handler = Closure::<dyn Fn()>::new(move || {
         let pending = SAVE_GENERATION.load(Ordering::SeqCst);
         if pending != SAVED_GENERATION.load(Ordering::SeqCst) {
