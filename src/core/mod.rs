@@ -25,6 +25,7 @@ mod hierarchy;
 pub mod interval;
 pub mod junction;
 pub mod lift;
+pub mod map;
 pub mod links;
 pub mod names;
 pub mod nomenclature;

@@ -1,9 +1,164 @@
 //! The genome map: an overview of all contigs to scale and a linear track of the current window.
+//!
+//! The view state is the genomic window `app.view` (reference coordinates); everything drawn is
+//! derived from it with memos over `core::map`:
+//!
+//! ```text
+//! view, width ──▶ scale (kept while panning) ──▶ genes, edits (whole contig, per scale)
+//!      │                                              │
+//!      └──────────────▶ offset, in-view items ◀───────┘      ticks ◀── view, width, axis, design
+//! ```
+//!
+//! A pan changes only the translation of the drawing and the set of shapes in view; a zoom draws
+//! the contig afresh at the new scale. Input (wheel, drag, keys, buttons, locus box, overview)
+//! only ever sets `app.view` or `app.selected`.
+
+mod axis;
+mod controls;
+mod overview;
+mod resize;
+mod track;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use leptos::prelude::*;
 
-/// The map area: overview, locus box, zoom controls, axis and gene track.
+use super::state::{AppState, use_app};
+use crate::core::map::scale::Scale;
+use crate::core::map::scene::{EditScene, GeneScene, TrackStyle};
+use crate::core::viewport::Viewport;
+
+/// Zoom factor of the buttons and the `+`/`-` keys.
+pub const ZOOM_STEP: f64 = 2.0;
+/// Share of the window the arrow keys and pan buttons move by.
+pub const PAN_STEP: f64 = 0.2;
+
+/// A scene as drawn: its shapes and an id that changes whenever it is rebuilt (the key of what
+/// was rendered from it). Compared by id.
+#[derive(Debug)]
+pub(crate) struct Drawn<T> {
+    /// Unique per build.
+    pub id: u64,
+    /// The shapes.
+    pub scene: Arc<T>,
+}
+
+impl<T> Drawn<T> {
+    fn new(scene: T) -> Self {
+        static NEXT: AtomicU64 = AtomicU64::new(0);
+        Self {
+            id: NEXT.fetch_add(1, Ordering::Relaxed),
+            scene: Arc::new(scene),
+        }
+    }
+}
+
+impl<T> Clone for Drawn<T> {
+    fn clone(&self) -> Self {
+        Self {
+            id: self.id,
+            scene: Arc::clone(&self.scene),
+        }
+    }
+}
+
+impl<T> PartialEq for Drawn<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+
+/// The map's derived state, shared by its parts.
+#[derive(Clone, Copy)]
+pub(crate) struct MapState {
+    /// The app.
+    pub app: AppState,
+    /// The track's width (CSS px), measured.
+    pub width: RwSignal<f64>,
+    /// The frame the track is drawn in.
+    pub scale: Memo<Option<Scale>>,
+    /// Genes of the window's contig at the current scale.
+    pub genes: Memo<Option<Drawn<GeneScene>>>,
+    /// Edits of the window's contig at the current scale.
+    pub edits: Memo<Option<Drawn<EditScene>>>,
+}
+
+impl MapState {
+    fn new(app: AppState) -> Self {
+        let width = RwSignal::new(0.0);
+        let scale = Memo::new(move |prev: Option<&Option<Scale>>| {
+            let view = app.view.get()?;
+            Scale::for_view(prev.and_then(Option::as_ref), &view, width.get())
+        });
+        let genes = Memo::new(move |_| {
+            let scale = scale.get()?;
+            let ready = app.genome.get()?;
+            let lifted = app.lifted.get();
+            Some(Drawn::new(GeneScene::build(
+                ready.genome(),
+                lifted.as_deref(),
+                &scale,
+                &TrackStyle::default(),
+            )))
+        });
+        let edits = Memo::new(move |_| {
+            let scale = scale.get()?;
+            let ready = app.genome.get()?;
+            app.design.with(|d| {
+                Some(Drawn::new(EditScene::build(
+                    ready.genome(),
+                    d,
+                    &scale,
+                    &TrackStyle::default(),
+                )))
+            })
+        });
+        Self {
+            app,
+            width,
+            scale,
+            genes,
+            edits,
+        }
+    }
+
+    /// Applies `change` to the window (when there is a genome and a window).
+    pub fn change_view(&self, change: impl FnOnce(&crate::core::genome::Genome, &Viewport) -> Viewport) {
+        let Some(ready) = self.app.genome.get_untracked() else {
+            return;
+        };
+        let Some(view) = self.app.view.get_untracked() else {
+            return;
+        };
+        let next = change(ready.genome(), &view);
+        if next != view {
+            self.app.view.set(Some(next));
+        }
+    }
+
+    /// Zooms by `factor` (> 1: in) keeping the base at `anchor` (0 left edge, 1 right) in place.
+    pub fn zoom(&self, factor: f64, anchor: f64) {
+        self.change_view(|g, v| v.zoom(g, factor, anchor));
+    }
+
+    /// Pans by a share of the window (negative: left).
+    pub fn pan_by(&self, share: f64) {
+        self.change_view(|g, v| v.pan(g, (v.width() as f64 * share).round() as i64));
+    }
+}
+
+/// The map area: overview, controls (locus box, zoom, axis), the track and its legend.
 #[component]
 pub fn GenomeMap() -> impl IntoView {
-    view! { <div class="map" id="genome-map"></div> }
+    let app = use_app();
+    let map = MapState::new(app);
+    view! {
+        <div class="map" id="genome-map">
+            <overview::Overview map />
+            <controls::Controls map />
+            <track::Track map />
+            <controls::Legend />
+        </div>
+    }
 }

@@ -1,0 +1,446 @@
+//! The linear track: axis, edits and genes of the window as SVG, and the input that moves it
+//! (wheel, drag, keys) or selects a gene (click, Enter).
+//!
+//! Shapes are drawn in the frame of the current scale and translated by the window's offset, so a
+//! pan frame moves one `<g>` and adds or removes only the shapes entering or leaving view.
+//! Clicks and keys are handled once on the track and routed by the target's `data-gene`.
+
+use leptos::html::Div;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::axis::AxisView;
+use super::resize::observe_width;
+use super::{Drawn, MapState, PAN_STEP, ZOOM_STEP};
+use crate::core::feature::FeatureIdx;
+use crate::core::lift::FeatureStatus;
+use crate::core::map::arrow;
+use crate::core::map::scale::{wheel_pixels, wheel_zoom};
+use crate::core::map::scene::{EditItem, EditKind, EditScene, GeneItem, GeneScene};
+use crate::core::viewport::Viewport;
+use crate::ui::state::Axis;
+
+/// Height of the axis band (px).
+pub(super) const AXIS_H: f64 = 30.0;
+/// Height of the lane under the axis where insertion markers sit.
+const LANE_H: f64 = 12.0;
+/// Height of a gene row, arrow and label.
+const ROW_H: f64 = 32.0;
+/// Height of a gene arrow.
+const ARROW_H: f64 = 12.0;
+/// Length of an arrowhead at most.
+const HEAD_PX: f64 = 7.0;
+/// Baseline of a label below its arrow's centre.
+const LABEL_DY: f64 = 18.0;
+/// Space below the last row.
+const BOTTOM_PAD: f64 = 4.0;
+/// A pointer must move this far (px) before a press becomes a drag.
+const DRAG_THRESHOLD_PX: f64 = 4.0;
+
+/// The centre line of a gene row.
+fn row_y(row: u32) -> f64 {
+    AXIS_H + LANE_H + ROW_H * f64::from(row) + ARROW_H / 2.0 + 2.0
+}
+
+/// A coordinate for an SVG attribute.
+fn px(v: f64) -> String {
+    format!("{v:.1}")
+}
+
+fn status_css(s: FeatureStatus) -> &'static str {
+    match s {
+        FeatureStatus::Unchanged => "unchanged",
+        FeatureStatus::Shifted => "shifted",
+        FeatureStatus::Resized => "resized",
+        FeatureStatus::Disrupted => "disrupted",
+        FeatureStatus::Trimmed => "trimmed",
+        FeatureStatus::Dropped => "dropped",
+        FeatureStatus::Orphaned => "orphaned",
+    }
+}
+
+/// A press that may become a drag.
+#[derive(Copy, Clone, Debug)]
+struct Drag {
+    pointer: i32,
+    x: f64,
+    start: Viewport,
+    moved: bool,
+}
+
+/// The track of the current window.
+#[component]
+pub(super) fn Track(map: MapState) -> impl IntoView {
+    let app = map.app;
+    let node = NodeRef::<Div>::new();
+    observe_width(node, map.width);
+    let drag = StoredValue::new(None::<Drag>);
+    // Set when a drag ends: the click that follows it is not a click on a gene.
+    let dragged = StoredValue::new(false);
+    let dragging = RwSignal::new(false);
+
+    let height = Memo::new(move |_| {
+        let rows = map.genes.with(|g| g.as_ref().map_or(1, |g| g.scene.rows));
+        AXIS_H + LANE_H + ROW_H * f64::from(rows) + BOTTOM_PAD
+    });
+    let offset = Memo::new(move |_| match (map.scale.get(), app.view.get()) {
+        (Some(s), Some(v)) => s.offset(&v),
+        _ => 0.0,
+    });
+    // Shapes within half a window either side: small pans change nothing at all.
+    let genes_in_view = Memo::new(move |_| {
+        let drawn = map.genes.get()?;
+        let (w, off) = (map.width.get(), offset.get());
+        let idx = drawn.scene.in_range(off - w / 2.0, off + 1.5 * w);
+        Some((drawn, idx))
+    });
+    let edits_in_view = Memo::new(move |_| {
+        let drawn = map.edits.get()?;
+        let (w, off) = (map.width.get(), offset.get());
+        let idx = drawn.scene.in_range(off - w / 2.0, off + 1.5 * w);
+        Some((drawn, idx))
+    });
+    let selected_box = Memo::new(move |_| {
+        let sel = app.selected.get()?;
+        map.genes.with(|g| {
+            g.as_ref()?
+                .scene
+                .find(sel)
+                .map(|it| (it.x0, it.x1.max(it.x0 + 1.0), it.row))
+        })
+    });
+    let view_attr = move |f: fn(&Viewport) -> u64| move || app.view.get().map(|v| f(&v));
+    let label = move || {
+        let v = app.view.get()?;
+        app.genome.with(|g| g.as_ref().map(|r| v.label(r.genome())))
+    };
+
+    // ---- input -------------------------------------------------------------------------------
+    let activate = move |target: Option<web_sys::EventTarget>| -> bool {
+        let Some(el) = target
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("[data-gene]").ok().flatten())
+        else {
+            return false;
+        };
+        let gene = el.get_attribute("data-gene").and_then(|s| s.parse::<u32>().ok());
+        let k = el.get_attribute("data-k").and_then(|s| s.parse::<usize>().ok());
+        let (Some(gene), Some(k)) = (gene, k) else {
+            return false;
+        };
+        if el.has_attribute("data-merged") {
+            // A cluster of tiny genes: zoom to it.
+            let span = map.genes.with_untracked(|g| {
+                g.as_ref()
+                    .and_then(|g| g.scene.items.get(k))
+                    .filter(|it| it.gene.0 == gene)
+                    .map(|it| it.span)
+            });
+            if let Some(span) = span {
+                let pad = (span.len() / 10).max(200) as i128;
+                map.change_view(|g, v| {
+                    Viewport::clamped(
+                        g,
+                        v.contig,
+                        span.start().get() as i128 - pad,
+                        span.end().get() as i128 + pad,
+                    )
+                });
+            }
+        } else {
+            app.selected.set(Some(FeatureIdx(gene)));
+        }
+        true
+    };
+    let on_wheel = move |ev: web_sys::WheelEvent| {
+        let Some(el) = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        ev.prevent_default();
+        let rect = el.get_bounding_client_rect();
+        let w = rect.width().max(1.0);
+        let dy = wheel_pixels(ev.delta_y(), ev.delta_mode(), rect.height());
+        let dx = wheel_pixels(ev.delta_x(), ev.delta_mode(), w);
+        if dx.abs() > dy.abs() {
+            map.change_view(|g, v| v.pan(g, (dx * v.width() as f64 / w).round() as i64));
+        } else {
+            let anchor = (f64::from(ev.client_x()) - rect.left()) / w;
+            map.zoom(wheel_zoom(dy), anchor);
+        }
+    };
+    let on_pointerdown = move |ev: web_sys::PointerEvent| {
+        if ev.button() != 0 || !ev.is_primary() {
+            return;
+        }
+        dragged.set_value(false);
+        drag.set_value(app.view.get_untracked().map(|start| Drag {
+            pointer: ev.pointer_id(),
+            x: f64::from(ev.client_x()),
+            start,
+            moved: false,
+        }));
+    };
+    let on_pointermove = move |ev: web_sys::PointerEvent| {
+        let Some(mut d) = drag.get_value() else {
+            return;
+        };
+        if ev.pointer_id() != d.pointer {
+            return;
+        }
+        let dx = f64::from(ev.client_x()) - d.x;
+        if !d.moved {
+            if dx.abs() < DRAG_THRESHOLD_PX {
+                return;
+            }
+            d.moved = true;
+            drag.set_value(Some(d));
+            dragging.set(true);
+            if let Some(el) = ev
+                .current_target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            {
+                // Synthetic events have no capturable pointer; the drag works without capture.
+                let _ = el.set_pointer_capture(d.pointer);
+            }
+        }
+        let w = map.width.get_untracked().max(1.0);
+        map.change_view(|g, _| {
+            d.start
+                .pan(g, (-dx * d.start.width() as f64 / w).round() as i64)
+        });
+    };
+    let end_drag = move |ev: web_sys::PointerEvent| {
+        if let Some(d) = drag.get_value()
+            && d.pointer == ev.pointer_id()
+        {
+            drag.set_value(None);
+            if d.moved {
+                dragged.set_value(true);
+                dragging.set(false);
+            }
+        }
+    };
+    let on_click = move |ev: web_sys::MouseEvent| {
+        if dragged.get_value() {
+            dragged.set_value(false);
+            return;
+        }
+        activate(ev.target());
+    };
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        let step = if ev.shift_key() { 0.5 } else { PAN_STEP };
+        let handled = match ev.key().as_str() {
+            "+" | "=" => {
+                map.zoom(ZOOM_STEP, 0.5);
+                true
+            }
+            "-" | "_" => {
+                map.zoom(1.0 / ZOOM_STEP, 0.5);
+                true
+            }
+            "ArrowLeft" => {
+                map.pan_by(-step);
+                true
+            }
+            "ArrowRight" => {
+                map.pan_by(step);
+                true
+            }
+            "Home" => {
+                map.change_view(|g, v| v.pan(g, -(v.span.start().get() as i64)));
+                true
+            }
+            "End" => {
+                map.change_view(|g, v| v.pan(g, i64::from(u32::MAX)));
+                true
+            }
+            "Enter" | " " => activate(ev.target()),
+            _ => false,
+        };
+        if handled {
+            ev.prevent_default();
+            if let Some(track) = node.get_untracked() {
+                keep_focus(track.into(), ev.target());
+            }
+        }
+    };
+
+    view! {
+        <div
+            class="track"
+            class:dragging=move || dragging.get()
+            class:edited-axis=move || app.axis.get() == Axis::Edited
+            id="map-track"
+            node_ref=node
+            tabindex="0"
+            role="group"
+            aria-roledescription="genome track"
+            aria-label=move || format!("Gene track {}", label().unwrap_or_default())
+            aria-describedby="track-help"
+            data-contig=move || {
+                let v = app.view.get()?;
+                app.genome.with(|g| g.as_ref().map(|r| r.genome().contig(v.contig).name.to_string()))
+            }
+            data-start=view_attr(|v| v.span.start().get() + 1)
+            data-end=view_attr(|v| v.span.end().get())
+            data-scale=move || map.scale.get().map(|s| s.generation)
+            on:wheel=on_wheel
+            on:pointerdown=on_pointerdown
+            on:pointermove=on_pointermove
+            on:pointerup=end_drag
+            on:pointercancel=end_drag
+            on:click=on_click
+            on:keydown=on_keydown
+        >
+            <svg
+                class="track-svg"
+                width=move || px(map.width.get())
+                height=move || px(height.get())
+            >
+                <AxisView map />
+                <g class="scene" transform=move || format!("translate({:.2} 0)", -offset.get())>
+                    <g class="edit-bands">
+                        <For
+                            each=move || in_view(edits_in_view.get())
+                            key=|(d, k)| (d.id, *k)
+                            children=move |(d, k)| edit_view(&d.scene, k)
+                        />
+                    </g>
+                    <g class="genes">
+                        <For
+                            each=move || in_view(genes_in_view.get())
+                            key=|(d, k)| (d.id, *k)
+                            children=move |(d, k)| gene_view(&d.scene, k)
+                        />
+                    </g>
+                    {move || {
+                        selected_box
+                            .get()
+                            .map(|(x0, x1, row)| {
+                                view! {
+                                    <rect
+                                        class="selected-box"
+                                        x=px(x0 - 3.0)
+                                        y=px(row_y(row) - ARROW_H / 2.0 - 3.0)
+                                        width=px(x1 - x0 + 6.0)
+                                        height=px(ARROW_H + 6.0)
+                                        rx="3"
+                                    ></rect>
+                                }
+                            })
+                    }}
+                </g>
+            </svg>
+        </div>
+    }
+}
+
+/// The (scene, index) pairs to draw.
+fn in_view<T>(v: Option<(Drawn<T>, Vec<usize>)>) -> Vec<(Drawn<T>, usize)> {
+    v.map(|(d, idx)| idx.into_iter().map(|k| (d.clone(), k)).collect())
+        .unwrap_or_default()
+}
+
+/// After a key moved or zoomed the track, focus stays in it: on the same gene if it is still
+/// drawn, else on the track.
+fn keep_focus(track: web_sys::Element, target: Option<web_sys::EventTarget>) {
+    let gene = target
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.get_attribute("data-gene"));
+    request_animation_frame(move || {
+        let active = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element());
+        if active.is_some_and(|a| track.contains(Some(&a))) {
+            return;
+        }
+        let again = gene.and_then(|g| {
+            track
+                .query_selector(&format!("[data-gene=\"{g}\"][tabindex]"))
+                .ok()
+                .flatten()
+        });
+        let el = again.unwrap_or(track);
+        // SVG and HTML elements both have focus().
+        let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+    });
+}
+
+/// One gene (or cluster of tiny genes).
+fn gene_view(scene: &GeneScene, k: usize) -> impl IntoView + use<> {
+    let it: &GeneItem = &scene.items[k];
+    let y = row_y(it.row);
+    let d = arrow::path(&arrow::outline(
+        it.x0,
+        it.x1,
+        y,
+        ARROW_H,
+        it.strand,
+        HEAD_PX,
+    ));
+    let class = format!(
+        "gene {} status-{}",
+        it.class.css(),
+        status_css(it.status)
+    );
+    let label = it.labelled.then(|| {
+        view! {
+            <text class="gene-label" x=px(it.centre()) y=px(y + LABEL_DY) text-anchor="middle">
+                {it.name.clone()}
+            </text>
+        }
+    });
+    let strike = it.status.is_gone().then(|| {
+        view! { <line class="strike" x1=px(it.x0 - 2.0) x2=px(it.x1 + 2.0) y1=px(y) y2=px(y)></line> }
+    });
+    let focusable = it.labelled;
+    view! {
+        <g
+            class=class
+            data-gene=it.gene.0.to_string()
+            data-k=k.to_string()
+            data-name=it.name.clone()
+            data-merged=it.is_merged().then_some("")
+            tabindex=focusable.then_some("0")
+            role=focusable.then_some("button")
+        >
+            <title>{it.description.clone()}</title>
+            <path d=d></path>
+            {strike}
+            {label}
+        </g>
+    }
+}
+
+/// One edit (or cluster of tiny edits): a band over removed bases, a marker at an insertion.
+fn edit_view(scene: &EditScene, k: usize) -> impl IntoView + use<> {
+    let it: &EditItem = &scene.items[k];
+    let title = it.description.clone();
+    if it.kind == EditKind::Insertion {
+        let tri = arrow::path(&arrow::insertion_marker(it.x0, AXIS_H + LANE_H - 1.0, 9.0));
+        view! {
+            <g class="edit insertion" data-edit=it.edit.0.to_string()>
+                <title>{title}</title>
+                <line class="ins-line" x1=px(it.x0) x2=px(it.x0) y1=px(AXIS_H) y2="100%"></line>
+                <path class="ins-marker" d=tri></path>
+            </g>
+        }
+        .into_any()
+    } else {
+        let w = px((it.x1 - it.x0).max(1.0));
+        view! {
+            <g class=format!("edit band {}", it.kind.css()) data-edit=it.edit.0.to_string()>
+                <title>{title}</title>
+                <rect class="band-fill" x=px(it.x0) y=px(AXIS_H) width=w.clone() height="100%"></rect>
+                <rect class="axis-cut" x=px(it.x0) y=px(AXIS_H - 3.0) width=w height="6"></rect>
+            </g>
+        }
+        .into_any()
+    }
+}
