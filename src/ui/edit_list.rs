@@ -1,10 +1,219 @@
-//! The edit list: every edit with designation, coordinates and length change; remove, disable,
-//! undo and redo.
+//! The edit list: every edit with designation, reference and edited coordinates and length change;
+//! select (the sequence view shows it, the map goes to it), disable/enable, remove; undo and redo
+//! with buttons and Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y; the design's genotype string.
+//!
+//! The list is virtualised: only the rows in the scrolled window are in the DOM, so a design of
+//! thousands of edits costs the same to update as one of ten.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::panel_dom::is_text_field;
+use super::state::{AppState, use_app};
+use super::virtual_rows::window;
+use crate::core::coord::thousands;
+use crate::core::edit::EditId;
+use crate::core::edit_rows::{EditRow, edit_rows, row_of, signed, view_of_edit};
+use crate::core::nomenclature;
+
+/// Row height in CSS pixels (`.edit-row` in panels.css has the same height).
+const ROW_PX: f64 = 56.0;
+/// Height of the list's scroll box before it is first measured (`.edit-scroll` max-height).
+const VIEW_PX: f64 = 336.0;
+/// Rows rendered beyond the window each side.
+const OVERSCAN: usize = 4;
+
+fn undo(app: AppState) {
+    if !app.undo() {
+        app.notify(false, "Nothing to undo.");
+    }
+}
+
+fn redo(app: AppState) {
+    if !app.redo() {
+        app.notify(false, "Nothing to redo.");
+    }
+}
 
 /// The edit list panel.
 #[component]
 pub fn EditList() -> impl IntoView {
-    view! { <section class="panel edit-list" id="edit-list" aria-label="Edits"></section> }
+    let app = use_app();
+    // Every edit as a row, in id order (rows are found by binary search on the id).
+    let rows = Memo::new(move |_| {
+        app.genome.with(|g| {
+            g.as_ref()
+                .map(|r| app.design.with(|d| edit_rows(r.genome(), d)))
+                .unwrap_or_default()
+        })
+    });
+    let count = Memo::new(move |_| rows.with(Vec::len));
+    let scroll_top = RwSignal::new(0.0_f64);
+    let view_px = RwSignal::new(VIEW_PX);
+    // Newest first: display index i is rows[n − 1 − i].
+    let visible = Memo::new(move |_| {
+        let range = window(
+            scroll_top.get(),
+            view_px.get(),
+            ROW_PX,
+            OVERSCAN,
+            count.get(),
+        );
+        rows.with(|r| {
+            let n = r.len();
+            let ids: Vec<EditId> = range.clone().map(|i| r[n - 1 - i].id).collect();
+            (range.start, ids)
+        })
+    });
+    let genotype = Memo::new(move |_| app.design.with(|d| nomenclature::format(d.genotype())));
+    let net = Memo::new(move |_| rows.with(|r| r.iter().filter(|x| x.enabled).map(|x| x.length_change).sum::<i64>()));
+    let can_undo = move || app.history.with(|h| !h.past.is_empty());
+    let can_redo = move || app.history.with(|h| !h.future.is_empty());
+
+    // Keyboard: registered once, on the window; text fields keep their own undo.
+    let handle = window_event_listener(leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
+        if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() || is_text_field(ev.target()) {
+            return;
+        }
+        let key = ev.key().to_ascii_lowercase();
+        if key == "z" && !ev.shift_key() {
+            ev.prevent_default();
+            undo(app);
+        } else if (key == "z" && ev.shift_key()) || (key == "y" && !ev.shift_key()) {
+            ev.prevent_default();
+            redo(app);
+        }
+    });
+    on_cleanup(move || handle.remove());
+
+    let on_scroll = move |ev: leptos::ev::Event| {
+        if let Some(el) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
+            scroll_top.set(f64::from(el.scroll_top()));
+            view_px.set(f64::from(el.client_height()).max(ROW_PX));
+        }
+    };
+
+    view! {
+        <section class="panel edit-list" id="edit-list" aria-labelledby="edit-list-title" data-edits=move || count.get()>
+            <div class="panel-head">
+                <h2 id="edit-list-title">
+                    "Edits "
+                    <span class="count" id="edit-count" data-count=move || count.get()>{move || format!("({})", thousands(count.get() as u64))}</span>
+                </h2>
+                <div class="history-buttons">
+                    <button id="edit-undo" on:click=move |_| undo(app) disabled=move || !can_undo()
+                        title="Undo (Ctrl+Z)" aria-keyshortcuts="Control+Z">"Undo"</button>
+                    <button id="edit-redo" on:click=move |_| redo(app) disabled=move || !can_redo()
+                        title="Redo (Ctrl+Shift+Z or Ctrl+Y)" aria-keyshortcuts="Control+Shift+Z Control+Y">"Redo"</button>
+                </div>
+            </div>
+            <p class="genotype" id="genotype" aria-label="Genotype">
+                {move || {
+                    let g = genotype.get();
+                    if g.is_empty() { "wild type (reference, no background)".to_owned() } else { g }
+                }}
+            </p>
+            <p class="muted small" id="edit-net">
+                {move || if count.get() == 0 {
+                    "No edits yet: compose one, pick a background or paste a gene list.".to_owned()
+                } else {
+                    format!("Net length change of the enabled edits: {} bp. Newest first.", signed(net.get()))
+                }}
+            </p>
+            <div class="edit-scroll" on:scroll=on_scroll tabindex="-1">
+                <ol
+                    class="edit-rows"
+                    style:height=move || format!("{}px", count.get() as f64 * ROW_PX)
+                    style:padding-top=move || format!("{}px", visible.with(|v| v.0) as f64 * ROW_PX)
+                >
+                    <For each=move || visible.get().1 key=|id| *id let(id)>
+                        <EditRowView id rows />
+                    </For>
+                </ol>
+            </div>
+        </section>
+    }
+}
+
+/// One edit. Its content follows the edit's row, so the row (and keyboard focus in it) survives
+/// changes to other edits and to itself.
+#[component]
+fn EditRowView(id: EditId, rows: Memo<Vec<EditRow>>) -> impl IntoView {
+    let app = use_app();
+    let row = Memo::new(move |_| rows.with(|r| row_of(r, id).cloned()));
+    let selected = move || app.selected_edit.get() == Some(id);
+    let select = move |_| {
+        app.selected_edit.set(Some(id));
+        let Some(ready) = app.genome.get_untracked() else {
+            return;
+        };
+        if let Some(v) = app
+            .design
+            .with_untracked(|d| d.edit(id).map(|e| view_of_edit(ready.genome(), e)))
+        {
+            app.view.set(Some(v));
+        }
+    };
+    let toggle = move |ev: leptos::ev::Event| {
+        let on = event_target_checked(&ev);
+        if let Err(e) = app.commit(|g, d| d.set_enabled(g, id, on)) {
+            let name = row.with_untracked(|r| r.as_ref().map(|r| r.name.clone()).unwrap_or_default());
+            app.notify(true, format!("Edit {id} ({name}) cannot be re-enabled: {e}"));
+            // The checkbox shows the design, which did not change.
+            if let Some(input) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            {
+                input.set_checked(!on);
+            }
+        }
+    };
+    let remove = move |_| {
+        match app.commit(|_, d| d.remove(id).map(|_| ())) {
+            Ok(()) => {
+                if app.selected_edit.get_untracked() == Some(id) {
+                    app.selected_edit.set(None);
+                }
+            }
+            Err(e) => app.notify(true, format!("Edit {id} could not be removed: {e}")),
+        }
+    };
+    let name = move || row.with(|r| r.as_ref().map(|r| r.name.clone()).unwrap_or_default());
+    let check_id = format!("edit-enabled-{}", id.0);
+    view! {
+        <li
+            class="edit-row"
+            class:selected=selected
+            class:disabled=move || row.with(|r| r.as_ref().is_some_and(|r| !r.enabled))
+            data-edit-id=id.0
+            data-name=name
+        >
+            <div class="edit-line">
+                <input type="checkbox" id=check_id.clone()
+                    prop:checked=move || row.with(|r| r.as_ref().is_some_and(|r| r.enabled))
+                    on:change=toggle />
+                <label for=check_id class="visually-hidden">{move || format!("Edit {id} enabled")}</label>
+                <button class="edit-name" on:click=select aria-pressed=move || selected().to_string()
+                    title=move || format!("Show edit {id} in the map and the sequence view")>
+                    {name}
+                </button>
+                <span class="num delta" title="Length change (bp)">
+                    {move || row.with(|r| r.as_ref().map(|r| signed(r.length_change)).unwrap_or_default())}
+                </span>
+                <button class="remove" on:click=remove aria-label=move || format!("Remove edit {id} ({})", name())>"×"</button>
+            </div>
+            <div class="edit-coords small">
+                <span class="mono ref">{move || row.with(|r| r.as_ref().map(|r| format!("{id} {}", r.reference)).unwrap_or_default())}</span>
+                <span class="mono edited">
+                    {move || row.with(|r| r.as_ref().map(|r| match &r.edited {
+                        Some(e) => format!("→ {e}"),
+                        None => "→ disabled".to_owned(),
+                    }).unwrap_or_default())}
+                </span>
+            </div>
+        </li>
+    }
 }
