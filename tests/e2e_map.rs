@@ -91,7 +91,13 @@ fn thousand_edits_design() -> Design {
     let reqs = (0..1_000u64).map(|k| {
         let at = 500 + k * (len - 1_000) / 1_000;
         match k % 3 {
-            0 => edit(g, "IV", Span::new(Pos(at), Pos(at + 40)).unwrap(), b"", EditOp::Delete),
+            0 => edit(
+                g,
+                "IV",
+                Span::new(Pos(at), Pos(at + 40)).unwrap(),
+                b"",
+                EditOp::Delete,
+            ),
             1 => edit(g, "IV", Span::empty_at(Pos(at)), b"GATTACA", EditOp::Insert),
             _ => edit(
                 g,
@@ -185,8 +191,15 @@ fn no_horizontal_overflow(app: &Session) {
     let v = app.eval_js(
         "return [document.documentElement.scrollWidth, window.innerWidth, document.body.scrollWidth];",
     );
-    let (sw, iw, bw) = (v[0].as_i64().unwrap(), v[1].as_i64().unwrap(), v[2].as_i64().unwrap());
-    assert!(sw <= iw && bw <= iw, "horizontal overflow: scrollWidth {sw}/{bw} > {iw}");
+    let (sw, iw, bw) = (
+        v[0].as_i64().unwrap(),
+        v[1].as_i64().unwrap(),
+        v[2].as_i64().unwrap(),
+    );
+    assert!(
+        sw <= iw && bw <= iw,
+        "horizontal overflow: scrollWidth {sw}/{bw} > {iw}"
+    );
 }
 
 #[test]
@@ -202,7 +215,10 @@ fn the_overview_the_locus_box_and_clicking_a_gene() {
     go_to(&app, "IV:100,000-120,000");
     wait_window(&app, "IV", 100_000, 120_000);
     assert_eq!(app.text_of("#map-window"), "IV:100,000–120,000");
-    assert_eq!(app.attr_of(".ov-contig.current", "data-contig").as_deref(), Some("IV"));
+    assert_eq!(
+        app.attr_of(".ov-contig.current", "data-contig").as_deref(),
+        Some("IV")
+    );
     app.wait_for("#map-track .gene");
 
     // Other spellings, and mistakes: the message shows, nothing moves, nothing panics.
@@ -213,7 +229,10 @@ fn the_overview_the_locus_box_and_clicking_a_gene() {
     assert!(app.text_of("#locus-error").contains("start before end"));
     go_to(&app, "NOT_A_GENE");
     app.wait_until("document.querySelector('#locus-error').textContent.includes('NOT_A_GENE')");
-    assert_eq!(app.attr_of("#locus-input", "aria-invalid").as_deref(), Some("true"));
+    assert_eq!(
+        app.attr_of("#locus-input", "aria-invalid").as_deref(),
+        Some("true")
+    );
     assert_eq!(window_of(&app), ("IV".into(), 200_001, 210_000));
 
     go_to(&app, "TFC3");
@@ -283,7 +302,11 @@ fn zoom_and_pan_by_buttons_keys_wheel_and_drag() {
         "const r = document.querySelector('#map-track').getBoundingClientRect();
          return [r.left, r.top, r.width];",
     );
-    let (left, top, w) = (rect[0].as_f64().unwrap(), rect[1].as_f64().unwrap(), rect[2].as_f64().unwrap());
+    let (left, top, w) = (
+        rect[0].as_f64().unwrap(),
+        rect[1].as_f64().unwrap(),
+        rect[2].as_f64().unwrap(),
+    );
     let (x, y) = (left + w / 2.0, top + 20.0);
     let mouse = |kind: &str, x: f64, buttons: u8| {
         app.cdp(
@@ -301,8 +324,15 @@ fn zoom_and_pan_by_buttons_keys_wheel_and_drag() {
     let after = wait_changed(&app, &before);
     let expected = (200.0 * 160_000.0 / w).round() as i64;
     let moved = before.1 as i64 - after.1 as i64;
-    assert!((moved - expected).abs() <= 2, "dragged {moved} bases, expected {expected}");
-    assert_eq!(after.2 - after.1, before.2 - before.1, "a drag keeps the width");
+    assert!(
+        (moved - expected).abs() <= 2,
+        "dragged {moved} bases, expected {expected}"
+    );
+    assert_eq!(
+        after.2 - after.1,
+        before.2 - before.1,
+        "a drag keeps the width"
+    );
     assert!(!app.exists("#gene-card"), "a drag is not a click on a gene");
 
     // The wheel zooms about the pointer: the base under it stays under it.
@@ -315,11 +345,21 @@ fn zoom_and_pan_by_buttons_keys_wheel_and_drag() {
     );
     let after = wait_changed(&app, &before);
     let new_w = (after.2 + 1 - after.1) as f64;
-    assert!(new_w < (before.2 + 1 - before.1) as f64, "wheel up zooms in");
+    assert!(
+        new_w < (before.2 + 1 - before.1) as f64,
+        "wheel up zooms in"
+    );
     let anchored = after.1 as f64 - 1.0 + fx * new_w;
-    assert!((anchored - anchor_pos).abs() <= new_w / w * 2.0, "{anchored} vs {anchor_pos}");
+    assert!(
+        (anchored - anchor_pos).abs() <= new_w / w * 2.0,
+        "{anchored} vs {anchor_pos}"
+    );
     let page_y = app.eval_js("return window.scrollY;");
-    assert_eq!(page_y, json!(0), "the wheel over the track does not scroll the page");
+    assert_eq!(
+        page_y,
+        json!(0),
+        "the wheel over the track does not scroll the page"
+    );
 
     // The overview: a click on IX's bar halfway down goes to the middle of IX.
     let before = window_of(&app);
@@ -348,7 +388,10 @@ fn edits_overlaid_edited_axis_dark_mode_and_large_screens() {
     go_to(&app, "I:138,001-156,000");
     wait_window(&app, "I", 138_001, 156_000);
     app.wait_for("#map-track .edit.band.deletion");
-    assert!(app.exists("#map-track .edit.band.replacement"), "EFB1::kanMX4");
+    assert!(
+        app.exists("#map-track .edit.band.replacement"),
+        "EFB1::kanMX4"
+    );
     assert!(app.exists("#map-track .edit.insertion"));
     assert!(app.exists("#map-track .gene.status-dropped[data-name='TFC3'] .strike"));
     assert!(app.exists("#map-track .gene.status-trimmed[data-name='SSA1']"));
@@ -369,11 +412,17 @@ fn edits_overlaid_edited_axis_dark_mode_and_large_screens() {
     assert!(reference.contains(&"140,000".to_owned()), "{reference:?}");
     app.click("#axis-edited");
     app.wait_until("document.querySelector('#map-track').classList.contains('edited-axis')");
-    assert_eq!(app.attr_of("#axis-edited", "aria-pressed").as_deref(), Some("true"));
+    assert_eq!(
+        app.attr_of("#axis-edited", "aria-pressed").as_deref(),
+        Some("true")
+    );
     app.wait_until("[...document.querySelectorAll('#map-track .tick text')].some(t => t.textContent === 'deleted')");
     let edited = labels(&app);
     assert_ne!(edited, reference);
-    assert!(edited.contains(&"140,000".to_owned()), "before any edit nothing moves: {edited:?}");
+    assert!(
+        edited.contains(&"140,000".to_owned()),
+        "before any edit nothing moves: {edited:?}"
+    );
     assert!(app.exists("#map-track .tick.deleted"));
     app.screenshot("map_edits_edited_axis");
     app.click("#axis-reference");
@@ -478,7 +527,10 @@ fn measure(app: &Session, label: &str) -> Value {
     all.extend(out["pan"].as_array().unwrap().iter().cloned());
     let (am, ax, an) = stats(&Value::Array(all));
     assert_eq!((zn, pn, an), (20, 10, 30), "every frame was measured");
-    let max_shapes = windows.iter().map(|w| w[2].as_u64().unwrap_or(0) + w[3].as_u64().unwrap_or(0)).max();
+    let max_shapes = windows
+        .iter()
+        .map(|w| w[2].as_u64().unwrap_or(0) + w[3].as_u64().unwrap_or(0))
+        .max();
     let r = json!({
         "label": label,
         "frames": an,

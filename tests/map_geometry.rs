@@ -59,17 +59,24 @@ fn insert(g: &Genome, contig: &str, after: u64, bases: &[u8]) -> EditRequest {
 fn arrows_point_along_the_strand_and_tiny_genes_stay_visible() {
     let fwd = outline(10.0, 110.0, 20.0, 10.0, Strand::Forward, 8.0);
     assert_eq!(fwd.len(), 5);
-    assert!(fwd.contains(&(110.0, 20.0)), "the tip is at the 3′ end: {fwd:?}");
+    assert!(
+        fwd.contains(&(110.0, 20.0)),
+        "the tip is at the 3′ end: {fwd:?}"
+    );
     assert!(fwd.iter().all(|&(x, _)| (10.0..=110.0).contains(&x)));
     let rev = outline(10.0, 110.0, 20.0, 10.0, Strand::Reverse, 8.0);
     assert!(rev.contains(&(10.0, 20.0)), "{rev:?}");
     // A head never outgrows its gene; unstranded genes and tiny ones are boxes.
     let short = outline(0.0, 5.0, 0.0, 10.0, Strand::Forward, 8.0);
-    assert!(short.iter().all(|&(x, _)| (0.0..=5.0).contains(&x)), "{short:?}");
+    assert!(
+        short.iter().all(|&(x, _)| (0.0..=5.0).contains(&x)),
+        "{short:?}"
+    );
     assert_eq!(outline(0.0, 50.0, 0.0, 10.0, Strand::None, 8.0).len(), 4);
     assert_eq!(outline(0.0, 3.0, 0.0, 10.0, Strand::Reverse, 8.0).len(), 4);
     let tiny = outline(100.0, 100.2, 0.0, 10.0, Strand::Forward, 8.0);
-    let w = tiny.iter().map(|p| p.0).fold(f64::MIN, f64::max) - tiny.iter().map(|p| p.0).fold(f64::MAX, f64::min);
+    let w = tiny.iter().map(|p| p.0).fold(f64::MIN, f64::max)
+        - tiny.iter().map(|p| p.0).fold(f64::MAX, f64::min);
     assert!((w - MIN_PX).abs() < 1e-9, "{tiny:?}");
     assert_eq!(
         path(&[(0.0, 0.0), (1.25, 2.0), (3.0, 4.0)]),
@@ -81,7 +88,10 @@ fn arrows_point_along_the_strand_and_tiny_genes_stay_visible() {
 fn a_scale_survives_panning_and_is_renewed_by_zooming() {
     let g = genome();
     let v = Viewport::parse(g, "IV:100,001-120,000").unwrap();
-    assert!(Scale::for_view(None, &v, 0.0).is_none(), "no width, no scale");
+    assert!(
+        Scale::for_view(None, &v, 0.0).is_none(),
+        "no width, no scale"
+    );
     let s = Scale::for_view(None, &v, 800.0).unwrap();
     assert_eq!((s.origin, s.bp_per_px, s.generation), (100_000, 25.0, 0));
     assert_eq!(s.offset(&v), 0.0);
@@ -105,7 +115,10 @@ fn a_scale_survives_panning_and_is_renewed_by_zooming() {
 
 #[test]
 fn wheel_deltas_become_bounded_zoom_factors() {
-    assert!((wheel_zoom(-100.0) - 2f64.powf(0.25)).abs() < 1e-12, "wheel up zooms in");
+    assert!(
+        (wheel_zoom(-100.0) - 2f64.powf(0.25)).abs() < 1e-12,
+        "wheel up zooms in"
+    );
     assert!(wheel_zoom(100.0) < 1.0);
     assert_eq!(wheel_zoom(1e6), 0.25);
     assert_eq!(wheel_zoom(f64::NAN), 1.0);
@@ -146,8 +159,16 @@ fn a_whole_chromosome_is_a_bounded_number_of_shapes_with_every_gene_drawn_once()
     );
     assert!(scene.rows >= 1 && scene.rows <= style.max_rows);
     assert!(scene.items.windows(2).all(|w| w[0].x0 <= w[1].x0));
-    assert!(scene.items.iter().all(|i| !i.labelled), "no label fits a whole chromosome");
-    assert!(scene.items.iter().all(|i| i.x0 >= -0.01 && i.x1 <= WIDTH + 0.01));
+    assert!(
+        scene.items.iter().all(|i| !i.labelled),
+        "no label fits a whole chromosome"
+    );
+    assert!(
+        scene
+            .items
+            .iter()
+            .all(|i| i.x0 >= -0.01 && i.x1 <= WIDTH + 0.01)
+    );
     // Merged items are of one class and say how many genes they hold.
     for m in scene.items.iter().filter(|i| i.is_merged()) {
         assert_eq!(m.name, format!("{} genes", m.count));
@@ -176,19 +197,27 @@ fn a_gene_window_labels_genes_that_fit_and_keeps_rows_apart() {
     assert_eq!(item.name, "TFC3");
     assert_eq!(item.strand, Strand::Reverse);
     assert!(
-        item.description.starts_with("TFC3 (YAL001C), verified ORF, reverse strand, I:147,594–151,166"),
+        item.description
+            .starts_with("TFC3 (YAL001C), verified ORF, reverse strand, I:147,594–151,166"),
         "{}",
         item.description
     );
     let x0 = (147_593.0 - 140_000.0) / scale.bp_per_px;
     assert!((item.x0 - x0).abs() < 1e-6);
     // Within a row, genes (with their label room) never overlap.
-    let gap_px = (style.label_gap_px * scale.bp_per_px).round().min(style.max_gap_bp as f64)
+    let gap_px = (style.label_gap_px * scale.bp_per_px)
+        .round()
+        .min(style.max_gap_bp as f64)
         / scale.bp_per_px;
     for row in 0..scene.rows {
         let xs: Vec<_> = scene.items.iter().filter(|i| i.row == row).collect();
         for w in xs.windows(2) {
-            assert!(w[0].x1 + gap_px <= w[1].x0 + 1e-6, "{:?} / {:?}", w[0].name, w[1].name);
+            assert!(
+                w[0].x1 + gap_px <= w[1].x0 + 1e-6,
+                "{:?} / {:?}",
+                w[0].name,
+                w[1].name
+            );
         }
     }
     // A label that fits is no wider than its gene plus the room kept after it.
@@ -197,7 +226,10 @@ fn a_gene_window_labels_genes_that_fit_and_keeps_rows_apart() {
     }
     let in_view = scene.in_range(0.0, WIDTH);
     assert!(in_view.iter().any(|&k| scene.items[k].gene == tfc3));
-    assert!(in_view.len() < scene.items.len(), "genes outside the window are not in range");
+    assert!(
+        in_view.len() < scene.items.len(),
+        "genes outside the window are not in range"
+    );
 }
 
 #[test]
@@ -212,8 +244,11 @@ fn edits_are_bands_and_markers_and_affected_genes_are_never_merged() {
     d.add(g, delete(g, "I", s, e)).unwrap();
     let vps1 = gene(g, "VPS8");
     let v = g.extent(vps1);
-    d.add(g, delete(g, "I", v.start().get() - 50, v.start().get() + 100))
-        .unwrap();
+    d.add(
+        g,
+        delete(g, "I", v.start().get() - 50, v.start().get() + 100),
+    )
+    .unwrap();
     d.add(g, insert(g, "I", 160_000, b"ACGTACGTAC")).unwrap();
     d.add(
         g,
@@ -234,7 +269,11 @@ fn edits_are_bands_and_markers_and_affected_genes_are_never_merged() {
     let genes = GeneScene::build(g, Some(&lifted), &scale, &style);
     let t = genes.find(tfc3).unwrap();
     assert_eq!(t.status, FeatureStatus::Dropped);
-    assert!(t.description.ends_with("dropped by the design"), "{}", t.description);
+    assert!(
+        t.description.ends_with("dropped by the design"),
+        "{}",
+        t.description
+    );
     assert_eq!(genes.find(vps1).unwrap().status, FeatureStatus::Trimmed);
 
     let edits = EditScene::build(g, &d, &scale, &style);
@@ -253,10 +292,23 @@ fn edits_are_bands_and_markers_and_affected_genes_are_never_merged() {
     assert_eq!(ins.x0, ins.x1);
     assert_eq!(ins.x0, scale.x(160_000));
     assert_eq!(ins.inserted, 10);
-    assert!(ins.description.contains("insert at I:160,000 (tag): 10 bp inserted"), "{}", ins.description);
+    assert!(
+        ins.description
+            .contains("insert at I:160,000 (tag): 10 bp inserted"),
+        "{}",
+        ins.description
+    );
     // VPS8 (YAL002W) comes first: its start was trimmed, then TFC3 went.
-    assert!(edits.items[0].description.contains("151 bp removed"), "{}", edits.items[0].description);
-    assert!(edits.items[1].description.contains("3,573 bp removed"), "{}", edits.items[1].description);
+    assert!(
+        edits.items[0].description.contains("151 bp removed"),
+        "{}",
+        edits.items[0].description
+    );
+    assert!(
+        edits.items[1].description.contains("3,573 bp removed"),
+        "{}",
+        edits.items[1].description
+    );
 
     // Zoomed out to the whole genome's largest scale, affected genes still stand alone.
     let whole = Viewport::whole(g, i);
@@ -293,11 +345,22 @@ fn a_thousand_edits_on_a_chromosome_merge_into_what_the_track_can_show() {
     let edits = EditScene::build(g, &d, &scale, &TrackStyle::default());
     let total: u32 = edits.items.iter().map(|e| e.count).sum();
     assert_eq!(total, 1_000);
-    eprintln!("1,000 edits on IV at {WIDTH} px: {} shapes", edits.items.len());
-    assert!(edits.items.len() <= 2 * WIDTH as usize, "{}", edits.items.len());
+    eprintln!(
+        "1,000 edits on IV at {WIDTH} px: {} shapes",
+        edits.items.len()
+    );
+    assert!(
+        edits.items.len() <= 2 * WIDTH as usize,
+        "{}",
+        edits.items.len()
+    );
     assert!(edits.items.len() < 700, "{} shapes", edits.items.len());
     let merged = edits.items.iter().find(|e| e.count > 1).unwrap();
-    assert!(merged.description.contains("edits in IV:"), "{}", merged.description);
+    assert!(
+        merged.description.contains("edits in IV:"),
+        "{}",
+        merged.description
+    );
     // Zoomed in, they are single again.
     let v = Viewport::parse(g, "IV:700,001-720,000").unwrap();
     let s = Scale::for_view(None, &v, WIDTH).unwrap();
@@ -328,14 +391,26 @@ fn axis_labels_follow_the_edited_genome_and_mark_deleted_positions() {
     let edited = ticks(&view, WIDTH, Some(&EditedGenome::new(g, &d)));
     assert_eq!(edited.len(), reference.len());
     assert_eq!(edited[0].label, "99,000");
-    assert_eq!(edited[1].label, genoforge::core::coord::thousands(100_000 + step - 1_000));
-    assert!(edited[2].deleted && edited[2].label == "deleted", "{:?}", edited[2]);
+    assert_eq!(
+        edited[1].label,
+        genoforge::core::coord::thousands(100_000 + step - 1_000)
+    );
+    assert!(
+        edited[2].deleted && edited[2].label == "deleted",
+        "{:?}",
+        edited[2]
+    );
     assert_eq!(
         edited[3].label,
         genoforge::core::coord::thousands(100_000 + 3 * step - 1_000 - 20)
     );
     // Positions stay where the reference puts them.
-    assert!(edited.iter().zip(&reference).all(|(a, b)| a.x_tenths == b.x_tenths));
+    assert!(
+        edited
+            .iter()
+            .zip(&reference)
+            .all(|(a, b)| a.x_tenths == b.x_tenths)
+    );
 }
 
 #[test]
@@ -350,8 +425,17 @@ fn the_overview_draws_contigs_to_scale_with_edit_marks_and_jumps() {
     let iv = all.iter().find(|c| c.name == "IV").unwrap();
     assert_eq!(iv.scale, 1.0, "IV is the longest");
     assert_eq!(iv.edits, 3);
-    assert_eq!(iv.marks.len(), 2, "neighbouring edits share a mark: {:?}", iv.marks);
-    assert!(iv.marks.iter().all(|(a, b)| a < b && (b - a) >= 0.01 - 1e-12));
+    assert_eq!(
+        iv.marks.len(),
+        2,
+        "neighbouring edits share a mark: {:?}",
+        iv.marks
+    );
+    assert!(
+        iv.marks
+            .iter()
+            .all(|(a, b)| a < b && (b - a) >= 0.01 - 1e-12)
+    );
     let mito = all.iter().find(|c| c.name == "Mito").unwrap();
     assert!(mito.scale < 0.06 && mito.marks.is_empty());
 

@@ -79,7 +79,13 @@ fn edit_rows_name_and_place_every_edit() {
     assert_eq!(rows[5].reference, "insert after VI:53,259");
     assert_eq!(rows[5].edited.as_deref(), Some("VI:53,260–53,976"));
     // A deletion's edited site is its junction.
-    assert!(rows[1].edited.as_deref().unwrap().starts_with("junction after III:"));
+    assert!(
+        rows[1]
+            .edited
+            .as_deref()
+            .unwrap()
+            .starts_with("junction after III:")
+    );
     assert_eq!(row_of(&rows, tfc3.id), Some(tfc3));
     // Disabled: no edited site.
     d.set_enabled(g, tfc3.id, false).unwrap();
@@ -91,7 +97,10 @@ fn edit_rows_name_and_place_every_edit() {
     let e = d.edit(tfc3.id).unwrap();
     let v = view_of_edit(g, e);
     assert!(v.span.start().get() < 147_593 && v.span.end().get() > 151_166);
-    assert_eq!((signed(-2216), signed(717), signed(0)), ("−2,216".into(), "+717".into(), "0".into()));
+    assert_eq!(
+        (signed(-2216), signed(717), signed(0)),
+        ("−2,216".into(), "+717".into(), "0".into())
+    );
 }
 
 #[test]
@@ -99,7 +108,14 @@ fn coordinate_rows_show_shifts_drops_and_insertions() {
     let g = genome();
     let (d, _) = design();
     let lifted = Lifted::new(g, &d);
-    let t = for_names(g, &d, &lifted, "NUP60, EFB1 TFC3 not_a_gene GFP(S65T)", false, 100);
+    let t = for_names(
+        g,
+        &d,
+        &lifted,
+        "NUP60, EFB1 TFC3 not_a_gene GFP(S65T)",
+        false,
+        100,
+    );
     assert_eq!(t.unknown, ["not_a_gene"]);
     let by = |s: &str| t.rows.iter().find(|r| r.systematic == s).unwrap();
     let nup60 = by("YAR002W");
@@ -135,7 +151,11 @@ fn coordinate_rows_show_shifts_drops_and_insertions() {
     // kan's CDS is in the middle of the cassette; reversed, it still lies inside it.
     assert!(cds.edited_start.unwrap() > 147_594 && cds.edited_start.unwrap() < 148_950);
     // Rows come in position order, parts after their gene.
-    let tfc3 = t.rows.iter().position(|r| r.systematic == "YAL001C").unwrap();
+    let tfc3 = t
+        .rows
+        .iter()
+        .position(|r| r.systematic == "YAL001C")
+        .unwrap();
     assert_eq!(t.rows[tfc3 + 1].depth, 1);
     // The limit bounds the rows; total says how many there were.
     let small = in_view(g, &d, &lifted, &view, true, 3);
@@ -150,7 +170,9 @@ fn the_position_box_lifts_both_ways() {
     let (c, p) = parse_position(g, "I:148,000", None).unwrap();
     let a = lift_position(g, &d, c, p, Direction::ToEdited).unwrap();
     match &a {
-        PositionAnswer::Removed { left, right, name, .. } => {
+        PositionAnswer::Removed {
+            left, right, name, ..
+        } => {
             assert_eq!(name, "tfc3Δ::kanMX4");
             assert_eq!(*left, Some((147_593, 147_593)));
             assert_eq!(*right, Some((151_167, 151_167 - 2216)));
@@ -182,7 +204,11 @@ fn the_position_box_lifts_both_ways() {
     // A bare number uses the map's sequence; mistakes are explained.
     assert_eq!(parse_position(g, "1,000", Some(c)), Ok((c, 1000)));
     assert!(parse_position(g, "1,000", None).is_err());
-    assert!(parse_position(g, "chrXX:5", None).unwrap_err().contains("chrXX"));
+    assert!(
+        parse_position(g, "chrXX:5", None)
+            .unwrap_err()
+            .contains("chrXX")
+    );
     assert!(parse_position(g, "I:0", None).is_err());
     assert!(lift_position(g, &d, c, 10_000_000, Direction::ToEdited).is_err());
 }
@@ -231,7 +257,15 @@ fn sequence_lines_group_wrap_and_shorten() {
         .collect();
     assert_eq!(elided, [3573 - 600]);
     // Regions too long or empty are refused.
-    assert!(region(g, &d, g.feature(tfc3).contig, Span::from_one_based(1, 30_000).unwrap()).is_none());
+    assert!(
+        region(
+            g,
+            &d,
+            g.feature(tfc3).contig,
+            Span::from_one_based(1, 30_000).unwrap()
+        )
+        .is_none()
+    );
     assert_eq!(fasta("x", "ACGT"), ">x\nACGT\n");
 }
 
@@ -258,13 +292,33 @@ fn composer_plans_say_what_they_do() {
         after,
         strand,
     };
-    let p = plan_for(g, None, Action::Insert, Some(gfp), at(1000, Strand::Reverse)).unwrap();
+    let p = plan_for(
+        g,
+        None,
+        Action::Insert,
+        Some(gfp),
+        at(1000, Strand::Reverse),
+    )
+    .unwrap();
     assert_eq!(p.perturbation.designation, "GFP(S65T)@I:1000");
     assert_eq!(p.requests[0].sequence, gfp.oriented(Strand::Reverse));
     assert_eq!(Sizes::of(&p).sentence(), "+717 bp");
-    assert!(plan_for(g, None, Action::Insert, Some(gfp), at(230_219, Strand::Forward)).is_err());
+    assert!(
+        plan_for(
+            g,
+            None,
+            Action::Insert,
+            Some(gfp),
+            at(230_219, Strand::Forward)
+        )
+        .is_err()
+    );
     assert_eq!(parse_after_base(g, i, "1,000"), Ok(1000));
-    assert!(parse_after_base(g, i, "230,219").unwrap_err().contains("230,218"));
+    assert!(
+        parse_after_base(g, i, "230,219")
+            .unwrap_err()
+            .contains("230,218")
+    );
     assert!(parse_after_base(g, i, "x").is_err());
     // Backgrounds: described, and cleared with their edits.
     assert_eq!(
@@ -286,10 +340,16 @@ fn composer_plans_say_what_they_do() {
 fn user_sequences_are_read_exactly_or_refused() {
     // Bare bases with GenBank-style numbers and spaces.
     let c = parse_text("1 acgtacgtac\n11 GGCC\n", "", "pasted").unwrap();
-    assert_eq!((c.name.as_str(), c.sequence.as_str()), ("insert", "ACGTACGTACGGCC"));
+    assert_eq!(
+        (c.name.as_str(), c.sequence.as_str()),
+        ("insert", "ACGTACGTACGGCC")
+    );
     // FASTA: the first record; the header names it.
     let c = parse_text(">myTag some tag\nACGT\nNNRY\n>second\nTTTT\n", "", "pasted").unwrap();
-    assert_eq!((c.name.as_str(), c.sequence.as_str()), ("myTag", "ACGTNNRY"));
+    assert_eq!(
+        (c.name.as_str(), c.sequence.as_str()),
+        ("myTag", "ACGTNNRY")
+    );
     assert_eq!(parse_text(">x\nACGT", "Given", "p").unwrap().name, "Given");
     // A letter that is no nucleotide is refused with its position, never replaced.
     let e = parse_text("ACGTXA", "", "p").unwrap_err();
@@ -312,7 +372,10 @@ fn user_sequences_are_read_exactly_or_refused() {
     assert_eq!((c.name.as_str(), c.sequence.as_str()), ("ins", "ACGTACGT"));
     assert!(parse_file("x.bin", vec![0, 1, 2, 3], "").is_err());
     // Bare bases from a file are named after it.
-    assert_eq!(parse_file("myseq.txt", b"ACGT".to_vec(), "").unwrap().name, "myseq");
+    assert_eq!(
+        parse_file("myseq.txt", b"ACGT".to_vec(), "").unwrap().name,
+        "myseq"
+    );
 }
 
 #[test]

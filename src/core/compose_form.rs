@@ -82,7 +82,8 @@ pub fn plan_for(
     insert: Option<&Cassette>,
     site: Site,
 ) -> Result<Plan, String> {
-    let need_gene = || gene.ok_or_else(|| "select a gene first (search, or click the map)".to_owned());
+    let need_gene =
+        || gene.ok_or_else(|| "select a gene first (search, or click the map)".to_owned());
     let need_insert = || {
         insert
             .filter(|c| !c.is_empty())

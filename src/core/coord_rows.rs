@@ -149,7 +149,10 @@ fn inserted_rows(
         gene: None,
     };
     let mut out = vec![row(
-        RowKey::Inserted { edit: e.id, part: 0 },
+        RowKey::Inserted {
+            edit: e.id,
+            part: 0,
+        },
         name.clone(),
         feature.id.clone().unwrap_or_else(|| name.clone()),
         feature.kind.to_string(),
@@ -159,7 +162,10 @@ fn inserted_rows(
     if parts {
         let (s, len) = (site.start().get(), site.len());
         for (i, p) in feature.children.iter().enumerate() {
-            let (a, b) = (p.offset.start().get().min(len), p.offset.end().get().min(len));
+            let (a, b) = (
+                p.offset.start().get().min(len),
+                p.offset.end().get().min(len),
+            );
             let span = if feature.strand == Strand::Reverse {
                 Span::from_raw(s + len - b, s + len - a)
             } else {

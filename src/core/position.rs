@@ -30,7 +30,10 @@ pub fn parse_position(
     if t.is_empty() {
         return Err("type a position such as IV:1,000".to_owned());
     }
-    let (name, number) = match t.rsplit_once(':').or_else(|| t.rsplit_once(char::is_whitespace)) {
+    let (name, number) = match t
+        .rsplit_once(':')
+        .or_else(|| t.rsplit_once(char::is_whitespace))
+    {
         Some((n, p)) => (Some(n.trim()), p.trim()),
         None => (None, t),
     };

@@ -387,7 +387,11 @@ fn CassetteAdder(app: AppState) -> impl IntoView {
         let replaced = app.library.with_untracked(|l| l.get(&c.name).is_some());
         let msg = format!(
             "{} cassette {} ({} bp, {} part(s)) to the library.",
-            if replaced { "Replaced the" } else { "Added the" },
+            if replaced {
+                "Replaced the"
+            } else {
+                "Added the"
+            },
             c.name,
             crate::core::coord::thousands(c.len() as u64),
             c.parts.len()
@@ -396,7 +400,11 @@ fn CassetteAdder(app: AppState) -> impl IntoView {
         app.notify(false, msg);
         problem.set(None);
     };
-    let add_pasted = move |_| match parse_text(&text.get_untracked(), &name.get_untracked(), "pasted by the user") {
+    let add_pasted = move |_| match parse_text(
+        &text.get_untracked(),
+        &name.get_untracked(),
+        "pasted by the user",
+    ) {
         Ok(c) => {
             add(c);
             text.set(String::new());

@@ -6,8 +6,8 @@
 use leptos::prelude::*;
 
 use super::state::use_app;
-use crate::core::coord_rows::{CoordRow, CoordTable, for_names, in_view};
 use crate::core::coord::thousands;
+use crate::core::coord_rows::{CoordRow, CoordTable, for_names, in_view};
 use crate::core::edit_rows::signed;
 use crate::core::position::{Direction, lift_position, parse_position};
 

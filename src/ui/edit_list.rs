@@ -66,7 +66,14 @@ pub fn EditList() -> impl IntoView {
         })
     });
     let genotype = Memo::new(move |_| app.design.with(|d| nomenclature::format(d.genotype())));
-    let net = Memo::new(move |_| rows.with(|r| r.iter().filter(|x| x.enabled).map(|x| x.length_change).sum::<i64>()));
+    let net = Memo::new(move |_| {
+        rows.with(|r| {
+            r.iter()
+                .filter(|x| x.enabled)
+                .map(|x| x.length_change)
+                .sum::<i64>()
+        })
+    });
     let can_undo = move || app.history.with(|h| !h.past.is_empty());
     let can_redo = move || app.history.with(|h| !h.future.is_empty());
 
@@ -160,8 +167,12 @@ fn EditRowView(id: EditId, rows: Memo<Vec<EditRow>>) -> impl IntoView {
     let toggle = move |ev: leptos::ev::Event| {
         let on = event_target_checked(&ev);
         if let Err(e) = app.commit(|g, d| d.set_enabled(g, id, on)) {
-            let name = row.with_untracked(|r| r.as_ref().map(|r| r.name.clone()).unwrap_or_default());
-            app.notify(true, format!("Edit {id} ({name}) cannot be re-enabled: {e}"));
+            let name =
+                row.with_untracked(|r| r.as_ref().map(|r| r.name.clone()).unwrap_or_default());
+            app.notify(
+                true,
+                format!("Edit {id} ({name}) cannot be re-enabled: {e}"),
+            );
             // The checkbox shows the design, which did not change.
             if let Some(input) = ev
                 .target()
@@ -171,15 +182,13 @@ fn EditRowView(id: EditId, rows: Memo<Vec<EditRow>>) -> impl IntoView {
             }
         }
     };
-    let remove = move |_| {
-        match app.commit(|_, d| d.remove(id).map(|_| ())) {
-            Ok(()) => {
-                if app.selected_edit.get_untracked() == Some(id) {
-                    app.selected_edit.set(None);
-                }
+    let remove = move |_| match app.commit(|_, d| d.remove(id).map(|_| ())) {
+        Ok(()) => {
+            if app.selected_edit.get_untracked() == Some(id) {
+                app.selected_edit.set(None);
             }
-            Err(e) => app.notify(true, format!("Edit {id} could not be removed: {e}")),
         }
+        Err(e) => app.notify(true, format!("Edit {id} could not be removed: {e}")),
     };
     let name = move || row.with(|r| r.as_ref().map(|r| r.name.clone()).unwrap_or_default());
     let check_id = format!("edit-enabled-{}", id.0);

@@ -9,7 +9,9 @@ use super::state::use_app;
 use crate::core::coord::{Span, thousands};
 use crate::core::edit_rows::edit_name;
 use crate::core::junction::{Junction, junction};
-use crate::core::seq_lines::{Line, MAX_REGION, changed_bases, fasta, lines, plain, region, runs_locus};
+use crate::core::seq_lines::{
+    Line, MAX_REGION, changed_bases, fasta, lines, plain, region, runs_locus,
+};
 use crate::core::viewport::Viewport;
 
 /// Bases per line.
@@ -60,7 +62,10 @@ pub fn SequenceView() -> impl IntoView {
                     let j = junction(g, d, id, fl)
                         .ok_or("This sequence has no bases loaded.".to_owned())?;
                     Ok(Shown {
-                        title: format!("Junction of edit {id} ({}), {fl} bp each side", edit_name(d, e)),
+                        title: format!(
+                            "Junction of edit {id} ({}), {fl} bp each side",
+                            edit_name(d, e)
+                        ),
                         junction: j,
                     })
                 })

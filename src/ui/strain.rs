@@ -117,7 +117,11 @@ pub fn GeneListPanel() -> impl IntoView {
         let essential = app.essential.get();
         let label = |f| {
             let (sys, std) = gene_names(g, f);
-            if sys == std { sys } else { format!("{std} ({sys})") }
+            if sys == std {
+                sys
+            } else {
+                format!("{std} ({sys})")
+            }
         };
         let resolved: Vec<String> = l.resolved.iter().map(|r| label(r.1)).collect();
         let ess: Vec<String> = l
@@ -133,7 +137,10 @@ pub fn GeneListPanel() -> impl IntoView {
                 format!(
                     "{n} (names {} genes: {})",
                     c.len(),
-                    c.iter().map(|f| gene_names(g, *f).0).collect::<Vec<_>>().join(", ")
+                    c.iter()
+                        .map(|f| gene_names(g, *f).0)
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 )
             })
             .collect();
@@ -145,7 +152,10 @@ pub fn GeneListPanel() -> impl IntoView {
             d.genotype().gene_set.as_ref().map(|s| {
                 format!(
                     "Gene set{}: {} gene(s).",
-                    s.name.as_ref().map(|n| format!(" “{n}”")).unwrap_or_default(),
+                    s.name
+                        .as_ref()
+                        .map(|n| format!(" “{n}”"))
+                        .unwrap_or_default(),
                     thousands(s.genes.len() as u64)
                 )
             })
@@ -153,7 +163,9 @@ pub fn GeneListPanel() -> impl IntoView {
     });
 
     let delete_all = move |_| {
-        let Some(l) = list.get_untracked() else { return };
+        let Some(l) = list.get_untracked() else {
+            return;
+        };
         let genes = l.genes();
         let m = marker.get_untracked();
         let cassette = if m.is_empty() {
@@ -182,7 +194,13 @@ pub fn GeneListPanel() -> impl IntoView {
             Err(e) => {
                 let which = refused_at
                     .and_then(|i| l.resolved.get(i))
-                    .map(|r| format!("gene {} of the list ({}) was refused", refused_at.unwrap_or(0) + 1, r.0))
+                    .map(|r| {
+                        format!(
+                            "gene {} of the list ({}) was refused",
+                            refused_at.unwrap_or(0) + 1,
+                            r.0
+                        )
+                    })
                     .unwrap_or_else(|| "refused".to_owned());
                 let msg = format!("Nothing was deleted: {which}: {e}");
                 app.notify(true, msg.clone());
@@ -191,8 +209,12 @@ pub fn GeneListPanel() -> impl IntoView {
         }
     };
     let set_gene_set = move |_| {
-        let Some(l) = list.get_untracked() else { return };
-        let Some(ready) = app.genome.get_untracked() else { return };
+        let Some(l) = list.get_untracked() else {
+            return;
+        };
+        let Some(ready) = app.genome.get_untracked() else {
+            return;
+        };
         let set = gene_set(ready.genome(), &l, &set_name.get_untracked());
         let n = set.genes.len();
         let result = app.commit(move |_, d| {

@@ -30,11 +30,23 @@ pub fn outline(x0: f64, x1: f64, y: f64, h: f64, strand: Strand, head: f64) -> V
     match strand {
         Strand::Forward if head > 0.0 => {
             let neck = x1 - head;
-            vec![(x0, top), (neck, top), (x1, y), (neck, bottom), (x0, bottom)]
+            vec![
+                (x0, top),
+                (neck, top),
+                (x1, y),
+                (neck, bottom),
+                (x0, bottom),
+            ]
         }
         Strand::Reverse if head > 0.0 => {
             let neck = x0 + head;
-            vec![(neck, top), (x1, top), (x1, bottom), (neck, bottom), (x0, y)]
+            vec![
+                (neck, top),
+                (x1, top),
+                (x1, bottom),
+                (neck, bottom),
+                (x0, y),
+            ]
         }
         _ => vec![(x0, top), (x1, top), (x1, bottom), (x0, bottom)],
     }

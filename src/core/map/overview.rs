@@ -28,7 +28,13 @@ pub struct OverviewContig {
 
 /// Every contig, to scale, for bars of which the longest is `bar_px` long.
 pub fn contigs(genome: &Genome, design: &Design, bar_px: f64) -> Vec<OverviewContig> {
-    let longest = genome.contigs().iter().map(|c| c.length).max().unwrap_or(1).max(1);
+    let longest = genome
+        .contigs()
+        .iter()
+        .map(|c| c.length)
+        .max()
+        .unwrap_or(1)
+        .max(1);
     genome
         .contigs()
         .iter()

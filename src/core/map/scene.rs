@@ -137,7 +137,11 @@ impl GeneScene {
         let gap_px = gap_bp as f64 / scale.bp_per_px;
         let placed = layout(genome, &Viewport::whole(genome, scale.contig), gap_bp);
         let max_row = style.max_rows.max(1) - 1;
-        let rows = placed.iter().map(|p| p.row.min(max_row) + 1).max().unwrap_or(1);
+        let rows = placed
+            .iter()
+            .map(|p| p.row.min(max_row) + 1)
+            .max()
+            .unwrap_or(1);
         let mut by_row: Vec<Vec<GeneItem>> = vec![Vec::new(); rows as usize];
         for p in placed {
             let f = genome.feature(p.gene);
@@ -402,7 +406,11 @@ fn sizes(removed: u64, inserted: u64) -> String {
     match (removed, inserted) {
         (0, i) => format!(": {} bp inserted", thousands(i)),
         (r, 0) => format!(": {} bp removed", thousands(r)),
-        (r, i) => format!(": {} bp removed, {} bp inserted", thousands(r), thousands(i)),
+        (r, i) => format!(
+            ": {} bp removed, {} bp inserted",
+            thousands(r),
+            thousands(i)
+        ),
     }
 }
 

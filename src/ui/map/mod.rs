@@ -124,7 +124,10 @@ impl MapState {
     }
 
     /// Applies `change` to the window (when there is a genome and a window).
-    pub fn change_view(&self, change: impl FnOnce(&crate::core::genome::Genome, &Viewport) -> Viewport) {
+    pub fn change_view(
+        &self,
+        change: impl FnOnce(&crate::core::genome::Genome, &Viewport) -> Viewport,
+    ) {
         let Some(ready) = self.app.genome.get_untracked() else {
             return;
         };

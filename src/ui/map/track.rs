@@ -123,8 +123,12 @@ pub(super) fn Track(map: MapState) -> impl IntoView {
         else {
             return false;
         };
-        let gene = el.get_attribute("data-gene").and_then(|s| s.parse::<u32>().ok());
-        let k = el.get_attribute("data-k").and_then(|s| s.parse::<usize>().ok());
+        let gene = el
+            .get_attribute("data-gene")
+            .and_then(|s| s.parse::<u32>().ok());
+        let k = el
+            .get_attribute("data-k")
+            .and_then(|s| s.parse::<usize>().ok());
         let (Some(gene), Some(k)) = (gene, k) else {
             return false;
         };
@@ -377,18 +381,9 @@ fn gene_view(scene: &GeneScene, k: usize) -> impl IntoView + use<> {
     let it: &GeneItem = &scene.items[k];
     let y = row_y(it.row);
     let d = arrow::path(&arrow::outline(
-        it.x0,
-        it.x1,
-        y,
-        ARROW_H,
-        it.strand,
-        HEAD_PX,
+        it.x0, it.x1, y, ARROW_H, it.strand, HEAD_PX,
     ));
-    let class = format!(
-        "gene {} status-{}",
-        it.class.css(),
-        status_css(it.status)
-    );
+    let class = format!("gene {} status-{}", it.class.css(), status_css(it.status));
     let label = it.labelled.then(|| {
         view! {
             <text class="gene-label" x=px(it.centre()) y=px(y + LABEL_DY) text-anchor="middle">
