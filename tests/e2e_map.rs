@@ -299,8 +299,9 @@ fn zoom_and_pan_by_buttons_keys_wheel_and_drag() {
 
     // Dragging pans: 200 px to the right shows what was to the left.
     let rect = app.eval_js(
-        "const r = document.querySelector('#map-track').getBoundingClientRect();
-         return [r.left, r.top, r.width];",
+        "const el = document.querySelector('#map-track');
+         const r = el.getBoundingClientRect();
+         return [r.left, r.top, el.clientWidth];",
     );
     let (left, top, w) = (
         rect[0].as_f64().unwrap(),

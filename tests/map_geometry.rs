@@ -13,7 +13,9 @@ use genoforge::core::map::arrow::{MIN_PX, outline, path};
 use genoforge::core::map::axis::ticks;
 use genoforge::core::map::overview;
 use genoforge::core::map::scale::{MAX_DRIFT_PX, Scale, wheel_pixels, wheel_zoom};
-use genoforge::core::map::scene::{EditKind, EditScene, GeneScene, TrackStyle, is_affected};
+use genoforge::core::map::scene::{
+    EditKind, EditScene, GeneScene, TILE_PX, TrackStyle, is_affected, tile_of,
+};
 use genoforge::core::names::Lookup;
 use genoforge::core::strand::Strand;
 use genoforge::core::track::layout;
@@ -461,4 +463,36 @@ fn lengths_read_like_people_write_them_and_markers_point_at_the_gap() {
     assert_eq!(length_words(1_531_933), "1.53 Mb");
     let m = insertion_marker(50.0, 40.0, 8.0);
     assert_eq!(m, [(46.0, 32.0), (54.0, 32.0), (50.0, 40.0)]);
+}
+
+#[test]
+fn tiles_hold_each_shape_once_and_cover_every_shape_in_range() {
+    let g = genome();
+    let iv = g.contig_by_name("IV").unwrap();
+    let scale = Scale::for_view(None, &Viewport::whole(g, iv), WIDTH * 8.0).unwrap();
+    let scene = GeneScene::build(g, None, &scale, &TrackStyle::default());
+    let n = scene.items.len();
+    // Every item sits in exactly one tile: the tile of its start.
+    let last = tile_of(scene.items[n - 1].x0);
+    let mut seen = vec![0u32; n];
+    for t in tile_of(scene.items[0].x0)..=last {
+        for k in scene.tile(t) {
+            assert_eq!(tile_of(scene.items[k].x0), t);
+            seen[k] += 1;
+        }
+    }
+    assert!(seen.iter().all(|&c| c == 1), "each shape in one tile");
+    // The tiles of a range hold every shape overlapping it, and only a few tiles more.
+    let (lo, hi) = (WIDTH * 3.0, WIDTH * 4.5);
+    let tiles = scene.tiles_in_range(lo, hi);
+    assert!(tiles.windows(2).all(|w| w[0] < w[1]), "ascending, distinct");
+    let drawn: Vec<usize> = tiles.iter().flat_map(|&t| scene.tile(t)).collect();
+    for k in scene.in_range(lo, hi) {
+        assert!(
+            drawn.contains(&k),
+            "shape {k} overlapping the range is drawn"
+        );
+    }
+    assert!(tiles.len() as f64 <= (hi - lo) / TILE_PX + 3.0, "{tiles:?}");
+    assert!(drawn.len() < n / 4, "{} of {n} shapes drawn", drawn.len());
 }

@@ -41,7 +41,7 @@ impl Default for TrackStyle {
             char_px: 6.6,
             label_gap_px: 40.0,
             max_gap_bp: 1_000,
-            merge_px: 1.5,
+            merge_px: 3.0,
             marker_merge_px: 4.0,
             max_rows: 12,
         }
@@ -214,6 +214,16 @@ impl GeneScene {
         in_range(&self.items, |i| (i.x0, i.x1), self.reach_px, x_lo, x_hi)
     }
 
+    /// The tiles ([`TILE_PX`]) holding the items overlapping `[x_lo, x_hi)`, ascending.
+    pub fn tiles_in_range(&self, x_lo: f64, x_hi: f64) -> Vec<i64> {
+        tiles_in_range(&self.items, |i| (i.x0, i.x1), self.reach_px, x_lo, x_hi)
+    }
+
+    /// The indices of the items starting in tile `t`.
+    pub fn tile(&self, t: i64) -> std::ops::Range<usize> {
+        tile_items(&self.items, |i| (i.x0, i.x1), t)
+    }
+
     /// The item drawing `gene`, if any (a merged gene is found in its cluster). O(n).
     pub fn find(&self, gene: FeatureIdx) -> Option<&GeneItem> {
         self.items
@@ -260,6 +270,41 @@ fn in_range<T>(
     let first = items.partition_point(|i| edges(i).0 < lo - reach);
     let end = items.partition_point(|i| edges(i).0 < hi).max(first);
     (first..end).filter(|&k| edges(&items[k]).1 >= lo).collect()
+}
+
+/// Width (px) of a tile: the track draws its shapes in tiles, each holding the shapes that start
+/// in it, so that a pan adds or removes whole tiles and a zoom redraws only the tiles in view.
+pub const TILE_PX: f64 = 400.0;
+
+/// The tile that `x` (px, in a scale's frame) falls in.
+pub fn tile_of(x: f64) -> i64 {
+    (x / TILE_PX).floor() as i64
+}
+
+/// The tiles holding the items overlapping `[lo, hi)`, ascending.
+fn tiles_in_range<T>(
+    items: &[T],
+    edges: impl Fn(&T) -> (f64, f64) + Copy,
+    reach: f64,
+    lo: f64,
+    hi: f64,
+) -> Vec<i64> {
+    let mut tiles: Vec<i64> = in_range(items, edges, reach, lo, hi)
+        .into_iter()
+        .map(|k| tile_of(edges(&items[k]).0))
+        .collect();
+    tiles.dedup();
+    tiles
+}
+
+/// The indices of the items starting in tile `t` (items are sorted by their start).
+fn tile_items<T>(items: &[T], edges: impl Fn(&T) -> (f64, f64), t: i64) -> std::ops::Range<usize> {
+    let lo = t as f64 * TILE_PX;
+    let first = items.partition_point(|i| edges(i).0 < lo);
+    let end = items
+        .partition_point(|i| edges(i).0 < lo + TILE_PX)
+        .max(first);
+    first..end
 }
 
 /// How an edit looks on the track.
@@ -399,6 +444,16 @@ impl EditScene {
     /// Indices of the items overlapping `[x_lo, x_hi)` (px, in the scale's frame), by `x0`.
     pub fn in_range(&self, x_lo: f64, x_hi: f64) -> Vec<usize> {
         in_range(&self.items, |i| (i.x0, i.x1), self.reach_px, x_lo, x_hi)
+    }
+
+    /// The tiles ([`TILE_PX`]) holding the items overlapping `[x_lo, x_hi)`, ascending.
+    pub fn tiles_in_range(&self, x_lo: f64, x_hi: f64) -> Vec<i64> {
+        tiles_in_range(&self.items, |i| (i.x0, i.x1), self.reach_px, x_lo, x_hi)
+    }
+
+    /// The indices of the items starting in tile `t`.
+    pub fn tile(&self, t: i64) -> std::ops::Range<usize> {
+        tile_items(&self.items, |i| (i.x0, i.x1), t)
     }
 }
 

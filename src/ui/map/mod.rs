@@ -15,6 +15,7 @@
 
 mod axis;
 mod controls;
+mod markup;
 mod overview;
 mod resize;
 mod track;

@@ -38,7 +38,16 @@ pub fn observe_width(node: NodeRef<Div>, width: RwSignal<f64>) {
             }
         };
         measure();
-        let callback = Closure::<dyn FnMut()>::new(measure);
+        // Measured on the next frame, not inside the observer's callback: the new width resizes
+        // the drawing, and a size change delivered in the same frame would be a layout loop
+        // ("ResizeObserver loop completed with undelivered notifications").
+        let callback = Closure::<dyn FnMut()>::new(move || {
+            let measure = measure.clone();
+            leptos::task::spawn_local(async move {
+                crate::ui::browser::next_frame().await;
+                measure();
+            });
+        });
         let Ok(observer) = ResizeObserver::new(callback.as_ref().unchecked_ref()) else {
             // No ResizeObserver (very old browser): the first measure stands.
             return;

@@ -10,35 +10,34 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::axis::AxisView;
+use super::markup;
 use super::resize::observe_width;
 use super::{Drawn, MapState, PAN_STEP, ZOOM_STEP};
 use crate::core::feature::FeatureIdx;
 use crate::core::lift::FeatureStatus;
-use crate::core::map::arrow;
 use crate::core::map::scale::{wheel_pixels, wheel_zoom};
-use crate::core::map::scene::{EditItem, EditKind, EditScene, GeneItem, GeneScene};
 use crate::core::viewport::Viewport;
 use crate::ui::state::Axis;
 
 /// Height of the axis band (px).
 pub(super) const AXIS_H: f64 = 30.0;
 /// Height of the lane under the axis where insertion markers sit.
-const LANE_H: f64 = 12.0;
+pub(super) const LANE_H: f64 = 12.0;
 /// Height of a gene row, arrow and label.
 const ROW_H: f64 = 32.0;
 /// Height of a gene arrow.
-const ARROW_H: f64 = 12.0;
+pub(super) const ARROW_H: f64 = 12.0;
 /// Length of an arrowhead at most.
-const HEAD_PX: f64 = 7.0;
+pub(super) const HEAD_PX: f64 = 7.0;
 /// Baseline of a label below its arrow's centre.
-const LABEL_DY: f64 = 18.0;
+pub(super) const LABEL_DY: f64 = 18.0;
 /// Space below the last row.
 const BOTTOM_PAD: f64 = 4.0;
 /// A pointer must move this far (px) before a press becomes a drag.
 const DRAG_THRESHOLD_PX: f64 = 4.0;
 
 /// The centre line of a gene row.
-fn row_y(row: u32) -> f64 {
+pub(super) fn row_y(row: u32) -> f64 {
     AXIS_H + LANE_H + ROW_H * f64::from(row) + ARROW_H / 2.0 + 2.0
 }
 
@@ -47,7 +46,7 @@ fn px(v: f64) -> String {
     format!("{v:.1}")
 }
 
-fn status_css(s: FeatureStatus) -> &'static str {
+pub(super) fn status_css(s: FeatureStatus) -> &'static str {
     match s {
         FeatureStatus::Unchanged => "unchanged",
         FeatureStatus::Shifted => "shifted",
@@ -87,18 +86,19 @@ pub(super) fn Track(map: MapState) -> impl IntoView {
         (Some(s), Some(v)) => s.offset(&v),
         _ => 0.0,
     });
-    // Shapes within half a window either side: small pans change nothing at all.
-    let genes_in_view = Memo::new(move |_| {
+    // Tiles of shapes within a quarter window either side: small pans change nothing at all,
+    // larger ones add or remove whole tiles; a zoom (a new scene) redraws the tiles in view.
+    let gene_tiles = Memo::new(move |_| {
         let drawn = map.genes.get()?;
         let (w, off) = (map.width.get(), offset.get());
-        let idx = drawn.scene.in_range(off - w / 2.0, off + 1.5 * w);
-        Some((drawn, idx))
+        let tiles = drawn.scene.tiles_in_range(off - w / 4.0, off + 1.25 * w);
+        Some((drawn, tiles))
     });
-    let edits_in_view = Memo::new(move |_| {
+    let edit_tiles = Memo::new(move |_| {
         let drawn = map.edits.get()?;
         let (w, off) = (map.width.get(), offset.get());
-        let idx = drawn.scene.in_range(off - w / 2.0, off + 1.5 * w);
-        Some((drawn, idx))
+        let tiles = drawn.scene.tiles_in_range(off - w / 4.0, off + 1.25 * w);
+        Some((drawn, tiles))
     });
     let selected_box = Memo::new(move |_| {
         let sel = app.selected.get()?;
@@ -311,16 +311,20 @@ pub(super) fn Track(map: MapState) -> impl IntoView {
                 <g class="scene" transform=move || format!("translate({:.2} 0)", -offset.get())>
                     <g class="edit-bands">
                         <For
-                            each=move || in_view(edits_in_view.get())
-                            key=|(d, k)| (d.id, *k)
-                            children=move |(d, k)| edit_view(&d.scene, k)
+                            each=move || tiles(edit_tiles.get())
+                            key=|(d, t)| (d.id, *t)
+                            children=|(d, t)| {
+                                view! { <g inner_html=markup::edits(&d.scene, d.scene.tile(t))></g> }
+                            }
                         />
                     </g>
                     <g class="genes">
                         <For
-                            each=move || in_view(genes_in_view.get())
-                            key=|(d, k)| (d.id, *k)
-                            children=move |(d, k)| gene_view(&d.scene, k)
+                            each=move || tiles(gene_tiles.get())
+                            key=|(d, t)| (d.id, *t)
+                            children=|(d, t)| {
+                                view! { <g inner_html=markup::genes(&d.scene, d.scene.tile(t))></g> }
+                            }
                         />
                     </g>
                     {move || {
@@ -345,9 +349,9 @@ pub(super) fn Track(map: MapState) -> impl IntoView {
     }
 }
 
-/// The (scene, index) pairs to draw.
-fn in_view<T>(v: Option<(Drawn<T>, Vec<usize>)>) -> Vec<(Drawn<T>, usize)> {
-    v.map(|(d, idx)| idx.into_iter().map(|k| (d.clone(), k)).collect())
+/// The (scene, tile) pairs to draw.
+fn tiles<T>(v: Option<(Drawn<T>, Vec<i64>)>) -> Vec<(Drawn<T>, i64)> {
+    v.map(|(d, tiles)| tiles.into_iter().map(|t| (d.clone(), t)).collect())
         .unwrap_or_default()
 }
 
@@ -374,68 +378,4 @@ fn keep_focus(track: web_sys::Element, target: Option<web_sys::EventTarget>) {
         // SVG and HTML elements both have focus().
         let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
     });
-}
-
-/// One gene (or cluster of tiny genes).
-fn gene_view(scene: &GeneScene, k: usize) -> impl IntoView + use<> {
-    let it: &GeneItem = &scene.items[k];
-    let y = row_y(it.row);
-    let d = arrow::path(&arrow::outline(
-        it.x0, it.x1, y, ARROW_H, it.strand, HEAD_PX,
-    ));
-    let class = format!("gene {} status-{}", it.class.css(), status_css(it.status));
-    let label = it.labelled.then(|| {
-        view! {
-            <text class="gene-label" x=px(it.centre()) y=px(y + LABEL_DY) text-anchor="middle">
-                {it.name.clone()}
-            </text>
-        }
-    });
-    let strike = it.status.is_gone().then(|| {
-        view! { <line class="strike" x1=px(it.x0 - 2.0) x2=px(it.x1 + 2.0) y1=px(y) y2=px(y)></line> }
-    });
-    let focusable = it.labelled;
-    view! {
-        <g
-            class=class
-            data-gene=it.gene.0.to_string()
-            data-k=k.to_string()
-            data-name=it.name.clone()
-            data-merged=it.is_merged().then_some("")
-            tabindex=focusable.then_some("0")
-            role=focusable.then_some("button")
-        >
-            <title>{it.description.clone()}</title>
-            <path d=d></path>
-            {strike}
-            {label}
-        </g>
-    }
-}
-
-/// One edit (or cluster of tiny edits): a band over removed bases, a marker at an insertion.
-fn edit_view(scene: &EditScene, k: usize) -> impl IntoView + use<> {
-    let it: &EditItem = &scene.items[k];
-    let title = it.description.clone();
-    if it.kind == EditKind::Insertion {
-        let tri = arrow::path(&arrow::insertion_marker(it.x0, AXIS_H + LANE_H - 1.0, 9.0));
-        view! {
-            <g class="edit insertion" data-edit=it.edit.0.to_string()>
-                <title>{title}</title>
-                <line class="ins-line" x1=px(it.x0) x2=px(it.x0) y1=px(AXIS_H) y2="100%"></line>
-                <path class="ins-marker" d=tri></path>
-            </g>
-        }
-        .into_any()
-    } else {
-        let w = px((it.x1 - it.x0).max(1.0));
-        view! {
-            <g class=format!("edit band {}", it.kind.css()) data-edit=it.edit.0.to_string()>
-                <title>{title}</title>
-                <rect class="band-fill" x=px(it.x0) y=px(AXIS_H) width=w.clone() height="100%"></rect>
-                <rect class="axis-cut" x=px(it.x0) y=px(AXIS_H - 3.0) width=w height="6"></rect>
-            </g>
-        }
-        .into_any()
-    }
 }
