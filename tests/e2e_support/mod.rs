@@ -298,7 +298,12 @@ impl Session {
     /// result is what it passes to the callback, e.g.
     /// `eval_js_async("const done = arguments[0]; fetch('/').then(r => done(r.status))")`.
     pub fn eval_js_async(&self, script: &str) -> Value {
-        match self.block_on(self.client().execute_async(script, Vec::new())) {
+        self.eval_js_async_with(script, Vec::new())
+    }
+
+    /// Like [`Session::eval_js_async`], with `arguments[0..]` bound to `args` (the callback last).
+    pub fn eval_js_async_with(&self, script: &str, args: Vec<Value>) -> Value {
+        match self.block_on(self.client().execute_async(script, args)) {
             Ok(value) => value,
             Err(e) => self.fail(&format!("async JavaScript failed: {e}\nscript:\n{script}")),
         }
