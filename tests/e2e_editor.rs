@@ -105,6 +105,21 @@ fn coord_row(app: &Session, systematic: &str) -> (i64, Option<i64>, String) {
     )
 }
 
+fn no_horizontal_overflow(app: &Session) {
+    let v = app.eval_js(
+        "return [document.documentElement.scrollWidth, window.innerWidth, document.body.scrollWidth];",
+    );
+    let (sw, iw, bw) = (
+        v[0].as_i64().unwrap(),
+        v[1].as_i64().unwrap(),
+        v[2].as_i64().unwrap(),
+    );
+    assert!(
+        sw <= iw && bw <= iw,
+        "horizontal overflow: scrollWidth {sw}/{bw} > {iw}"
+    );
+}
+
 fn downloads_dir(name: &str) -> PathBuf {
     let dir = artifacts_dir().join(name);
     let _ = std::fs::remove_dir_all(&dir);
@@ -302,6 +317,82 @@ fn by4741_tfc3_kanmx4_gfp_undo_redo_reload_share_and_downloads() {
         .map(str::len)
         .sum();
     assert_eq!(chr1 as i64, 230_218 + net);
+
+    // 9. Quality: every screen size and scheme without horizontal overflow; panels with their
+    // content (the coordinate table, the edit list) in light and dark.
+    app.click("#tab-coordinates");
+    app.type_into("#coords-filter", "NUP60 TFC3 PHO5");
+    for (w, h) in [(1280, 800), (1920, 1080)] {
+        app.set_viewport(w, h);
+        for scheme in ["light", "dark"] {
+            app.cdp(
+                "Emulation.setEmulatedMedia",
+                json!({"features": [{"name": "prefers-color-scheme", "value": scheme}]}),
+            );
+            let dark = app.eval_js("return matchMedia('(prefers-color-scheme: dark)').matches;");
+            assert_eq!(dark, json!(scheme == "dark"));
+            no_horizontal_overflow(&app);
+            app.screenshot(&format!("editor_{scheme}_{w}x{h}"));
+        }
+    }
+    // 10. Keyboard: Tab walks through the controls, each with a visible focus ring.
+    app.set_viewport(1280, 800);
+    app.eval_js("document.activeElement?.blur(); window.scrollTo(0, 0); return null;");
+    let wanted = [
+        "gene-search",
+        "map-track",
+        "composer-action",
+        "strain-select",
+        "edit-enabled-",
+        "position-input",
+    ];
+    let mut reached: Vec<String> = Vec::new();
+    for _ in 0..600 {
+        if wanted
+            .iter()
+            .all(|id| reached.iter().any(|r| r.starts_with(id)))
+        {
+            break;
+        }
+        app.cdp(
+            "Input.dispatchKeyEvent",
+            json!({"type": "keyDown", "key": "Tab", "code": "Tab", "windowsVirtualKeyCode": 9}),
+        );
+        app.cdp(
+            "Input.dispatchKeyEvent",
+            json!({"type": "keyUp", "key": "Tab", "code": "Tab", "windowsVirtualKeyCode": 9}),
+        );
+        let v = app.eval_js(
+            "const el = document.activeElement;
+             if (!el || el === document.body) return ['(body)', true];
+             const cs = getComputedStyle(el);
+             // An SVG gene shows focus as a thick stroke on its arrow.
+             const arrow = el.closest('svg') ? el.querySelector('path') : null;
+             const ring = (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0)
+                || cs.boxShadow !== 'none'
+                || (!!arrow && getComputedStyle(arrow).stroke !== 'none'
+                    && parseFloat(getComputedStyle(arrow).strokeWidth) >= 2);
+             const name = el.id || el.getAttribute('aria-label') || el.textContent.trim().slice(0, 20);
+             return [name, ring];",
+        );
+        let (name, ring) = (v[0].as_str().unwrap().to_owned(), v[1].as_bool().unwrap());
+        assert!(ring, "{name} has no visible focus");
+        reached.push(name);
+    }
+    for id in [
+        "gene-search",
+        "map-track",
+        "composer-action",
+        "strain-select",
+        "edit-enabled-",
+        "position-input",
+    ] {
+        assert!(
+            reached.iter().any(|r| r.starts_with(id)),
+            "Tab never reaches #{id}: {reached:?}"
+        );
+    }
+    app.screenshot("editor_keyboard_focus");
 
     let errors = app.js_errors();
     assert!(errors.is_empty(), "JavaScript errors: {errors:#?}");
