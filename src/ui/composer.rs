@@ -318,7 +318,8 @@ pub fn Composer() -> impl IntoView {
                 <button
                     class="primary"
                     id="composer-confirm"
-                    disabled=move || !plan.with(|p| matches!(p, Some(Ok(_))))
+                    // Only a plan the preview accepted can be confirmed.
+                    disabled=move || !shown.with(|s| matches!(s, Some(Ok(_))))
                     on:click=confirm
                 >
                     "Confirm"
