@@ -561,6 +561,19 @@ fn frame_times_on_a_whole_chromosome_with_and_without_1000_edits() {
         go_to(&app, "IV");
         app.wait_until("document.querySelector('#map-track').dataset.end === '1531933'");
         app.screenshot("map_whole_iv_1000_edits");
+        // Zoomed in to 1/8 of IV (~125 edits in view): tiles that crowded draw shared paths
+        // per kind, whose tooltips say how many edits they hold.
+        go_to(&app, "IV:400,001-591,000");
+        app.wait_for("#map-track .edit.band.shared");
+        let title = app.eval_js(
+            "return document.querySelector('#map-track .edit.band.shared title').textContent;",
+        );
+        let title = title.as_str().unwrap();
+        assert!(title.contains("edits here"), "{title}");
+        assert!(
+            app.count("#map-track .edit") < 40,
+            "a few shared groups, not an element per edit"
+        );
         let errors = app.js_errors();
         assert!(errors.is_empty(), "JavaScript errors: {errors:#?}");
         r

@@ -383,11 +383,8 @@ impl EditScene {
             } else {
                 EditKind::Replacement
             };
-            let description = design.edit(op.edit).map_or_else(String::new, |e| {
-                let mut d = Design::describe(genome, e, true).to_string();
-                d.push_str(&sizes(span.len(), op.sequence.len() as u64));
-                d
-            });
+            // Described after merging: only what is drawn alone needs its own words.
+            let description = String::new();
             let item = EditItem {
                 edit: op.edit,
                 count: 1,
@@ -420,6 +417,13 @@ impl EditScene {
         }
         let contig = &genome.contig(scale.contig).name;
         let mut items: Vec<EditItem> = bands.into_iter().chain(markers).collect();
+        for it in items.iter_mut().filter(|i| i.count == 1) {
+            if let Some(e) = design.edit(it.edit) {
+                let mut d = Design::describe(genome, e, true).to_string();
+                d.push_str(&sizes(it.removed, it.inserted));
+                it.description = d;
+            }
+        }
         for it in items.iter_mut().filter(|i| i.count > 1) {
             let where_ = if it.span.is_empty() {
                 format!("{contig}:{}", thousands(it.span.start().get()))

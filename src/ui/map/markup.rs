@@ -84,8 +84,73 @@ pub fn genes(scene: &GeneScene, idx: std::ops::Range<usize>) -> String {
     out
 }
 
-/// The edits `idx` (a tile) of `scene`: a band over removed bases, a marker at an insertion.
+/// A tile with more edits than this draws them as a few shared paths (one per kind) rather than
+/// an element each: 1,000 edits on a chromosome cost the browser as little as a handful.
+pub const EDITS_PER_ITEM_MAX: usize = 40;
+
+/// How far down bands and insertion lines reach (px): past any track's height (the SVG clips).
+const BAND_BOTTOM: f64 = 4_000.0;
+
+/// The edits `idx` (a tile) of `scene`: a band over removed bases, a marker at an insertion —
+/// an element each (with its description as a tooltip) when they are few, else shared paths.
 pub fn edits(scene: &EditScene, idx: std::ops::Range<usize>) -> String {
+    if idx.len() > EDITS_PER_ITEM_MAX {
+        return edits_shared(scene, idx);
+    }
+    edits_each(scene, idx)
+}
+
+/// Many edits of a tile: per kind, one band path, one axis-cut path; insertions as one path of
+/// lines and one of markers. Each group says how many edits it draws.
+fn edits_shared(scene: &EditScene, idx: std::ops::Range<usize>) -> String {
+    let kinds = [EditKind::Deletion, EditKind::Replacement, EditKind::Mixed];
+    let mut fills: [(String, String, u64); 3] = Default::default();
+    let (mut lines, mut markers, mut inserted) = (String::new(), String::new(), 0u64);
+    for it in &scene.items[idx] {
+        if it.kind == EditKind::Insertion {
+            let _ = write!(lines, "M{:.1} {AXIS_H:.1}V{BAND_BOTTOM:.0}", it.x0);
+            markers.push_str(&arrow::path(&arrow::insertion_marker(
+                it.x0,
+                AXIS_H + LANE_H - 1.0,
+                9.0,
+            )));
+            inserted += u64::from(it.count);
+            continue;
+        }
+        let k = kinds.iter().position(|&k| k == it.kind).unwrap_or(2);
+        let w = (it.x1 - it.x0).max(1.0);
+        let (fill, cut, n) = &mut fills[k];
+        let _ = write!(
+            fill,
+            "M{:.1} {AXIS_H:.1}h{w:.1}V{BAND_BOTTOM:.0}h{:.1}Z",
+            it.x0, -w
+        );
+        let _ = write!(cut, "M{:.1} {:.1}h{w:.1}v6h{:.1}Z", it.x0, AXIS_H - 3.0, -w);
+        *n += u64::from(it.count);
+    }
+    let mut out = String::new();
+    for (kind, (fill, cut, n)) in kinds.iter().zip(&fills) {
+        if *n == 0 {
+            continue;
+        }
+        let _ = write!(
+            out,
+            r#"<g class="edit band {} shared"><title>{n} edits here ({}); zoom in to see each</title><path class="band-fill" d="{fill}"></path><path class="axis-cut" d="{cut}"></path></g>"#,
+            kind.css(),
+            kind.css(),
+        );
+    }
+    if inserted > 0 {
+        let _ = write!(
+            out,
+            r#"<g class="edit insertion shared"><title>{inserted} insertions here; zoom in to see each</title><path class="ins-line" d="{lines}"></path><path class="ins-marker" d="{markers}"></path></g>"#
+        );
+    }
+    out
+}
+
+/// Few edits of a tile: an element each.
+fn edits_each(scene: &EditScene, idx: std::ops::Range<usize>) -> String {
     let mut out = String::with_capacity(idx.len() * 300);
     for k in idx {
         let Some(it) = scene.items.get(k) else {
