@@ -207,6 +207,38 @@ fn junction_view_copy_conflicts_disable_remove_gene_list_position_and_own_casset
     }
     app.screenshot("panels_gene_list");
 
+    // A pasted sequence inserted at a position (IV, after base 1,000, on −), and a gene replaced
+    // by a cassette.
+    app.click("#composer-action-insert");
+    choose(&app, "#composer-insert-kind", "paste");
+    app.type_into("#composer-name", "tagX");
+    app.type_into("#composer-paste", "ACGTACGTAA CCGGTT\n");
+    app.click("#composer-site-at");
+    let iv = app.eval_js(
+        "return [...document.querySelector('#composer-contig').options].find(o => o.textContent.trim().startsWith('IV')).value;",
+    );
+    choose(&app, "#composer-contig", iv.as_str().unwrap());
+    app.type_into("#composer-position", "1,000");
+    choose(&app, "#composer-strand", "-");
+    app.wait_until(
+        "(document.querySelector('#composer-preview')?.textContent ?? '').includes('+16 bp')",
+    );
+    app.click("#composer-confirm");
+    edits_are(&app, 6);
+    assert!(
+        app.text_of("#genotype").contains("tagX@IV:1000"),
+        "{}",
+        app.text_of("#genotype")
+    );
+    search(&app, "URA3");
+    app.click("#composer-action-replace");
+    choose(&app, "#composer-insert-kind", "cassette:hphMX4");
+    app.wait_until(
+        "(document.querySelector('#preview-designation')?.textContent ?? '') === 'ura3::hphMX4'",
+    );
+    app.click("#composer-confirm");
+    edits_are(&app, 7);
+
     // The user's own cassette, with markup in its name: listed, and rendered as text.
     let evil = "<img src=x onerror=\"window.pwned=1\">URA3";
     app.click("#cassette-adder > summary");
