@@ -182,6 +182,10 @@ impl AppState {
         let text = text.into();
         self.notices.update(|n| {
             let id = n.last().map_or(1, |l| l.id + 1);
+            // Information is superseded by the next message; errors stay until dismissed.
+            if !error {
+                n.retain(|x| x.error);
+            }
             n.push(Notice { id, error, text });
             // Keep the last few.
             if n.len() > 5 {
