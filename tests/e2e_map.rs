@@ -246,6 +246,16 @@ fn the_overview_the_locus_box_and_clicking_a_gene() {
     app.wait_for("#gene-card");
     assert!(app.text_of("#gene-card").contains("YAL001C"));
     app.wait_for("#map-track .selected-box");
+    // Hovering a gene shows its description in the track's tooltip.
+    let at = app.eval_js(
+        "const r = document.querySelector(\"#map-track .gene[data-name='TFC3'] path\").getBoundingClientRect();
+         return [r.left + r.width / 2, r.top + r.height / 2];",
+    );
+    app.cdp(
+        "Input.dispatchMouseEvent",
+        json!({"type": "mouseMoved", "x": at[0], "y": at[1], "buttons": 0}),
+    );
+    app.wait_until("(document.querySelector('#map-track .track-tip')?.textContent ?? '').includes('TFC3 (YAL001C)')");
     go_to(&app, "I:130,001-160,000");
     wait_window(&app, "I", 130_001, 160_000);
     app.wait_for("#map-track .selected-box");

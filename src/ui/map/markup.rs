@@ -32,7 +32,8 @@ pub fn escape(s: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// The genes `idx` (a tile) of `scene`: a `<g>` per gene (or cluster of tiny genes) with its arrow, a
-/// strike-through when it is gone, and its label when the label fits.
+/// strike-through when it is gone, and its label when the label fits. `data-k` indexes the scene
+/// (for the tooltip and clicks).
 pub fn genes(scene: &GeneScene, idx: std::ops::Range<usize>) -> String {
     let mut out = String::with_capacity(idx.len() * 260);
     for k in idx {
@@ -55,13 +56,15 @@ pub fn genes(scene: &GeneScene, idx: std::ops::Range<usize>) -> String {
             out.push_str(r#" data-merged="""#);
         }
         if it.labelled {
-            out.push_str(r#" tabindex="0" role="button""#);
+            // Focusable: named for screen readers. Pointer users get the description as the
+            // track's tooltip (one element for the whole track, not a <title> per gene).
+            let _ = write!(
+                out,
+                r#" tabindex="0" role="button" aria-label="{}""#,
+                escape(&it.description)
+            );
         }
-        let _ = write!(
-            out,
-            r#"><title>{}</title><path d="{d}"></path>"#,
-            escape(&it.description)
-        );
+        let _ = write!(out, r#"><path d="{d}"></path>"#);
         if it.status.is_gone() {
             let _ = write!(
                 out,

@@ -77,6 +77,8 @@ pub(super) fn Track(map: MapState) -> impl IntoView {
     // Set when a drag ends: the click that follows it is not a click on a gene.
     let dragged = StoredValue::new(false);
     let dragging = RwSignal::new(false);
+    // The gene under the pointer: (scene id, item, x, y in the track's box).
+    let hover = RwSignal::new(None::<(u64, usize, f64, f64)>);
 
     let height = Memo::new(move |_| {
         let rows = map.genes.with(|g| g.as_ref().map_or(1, |g| g.scene.rows));
@@ -227,6 +229,43 @@ pub(super) fn Track(map: MapState) -> impl IntoView {
             }
         }
     };
+    let on_pointerover = move |ev: web_sys::PointerEvent| {
+        let k = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("[data-k]").ok().flatten())
+            .and_then(|e| e.get_attribute("data-k"))
+            .and_then(|k| k.parse::<usize>().ok());
+        let at = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .map(|el| {
+                let r = el.get_bounding_client_rect();
+                (
+                    f64::from(ev.client_x()) - r.left(),
+                    f64::from(ev.client_y()) - r.top(),
+                )
+            });
+        let id = map.genes.with_untracked(|g| g.as_ref().map(|g| g.id));
+        let next = match (k, at, id) {
+            (Some(k), Some((x, y)), Some(id)) if drag.get_value().is_none() => Some((id, k, x, y)),
+            _ => None,
+        };
+        if hover.get_untracked() != next {
+            hover.set(next);
+        }
+    };
+    let tooltip = Memo::new(move |_| {
+        let (id, k, x, y) = hover.get()?;
+        map.genes.with(|g| {
+            let g = g.as_ref().filter(|g| g.id == id)?;
+            g.scene
+                .items
+                .get(k)
+                .map(|it| (it.description.clone(), x, y))
+        })
+    });
+    let w_half = move || map.width.get_untracked() / 2.0;
     let on_click = move |ev: web_sys::MouseEvent| {
         if dragged.get_value() {
             dragged.set_value(false);
@@ -300,6 +339,8 @@ pub(super) fn Track(map: MapState) -> impl IntoView {
             on:pointerup=end_drag
             on:pointercancel=end_drag
             on:click=on_click
+            on:pointerover=on_pointerover
+            on:pointerleave=move |_| hover.set(None)
             on:keydown=on_keydown
         >
             <svg
@@ -345,6 +386,25 @@ pub(super) fn Track(map: MapState) -> impl IntoView {
                     }}
                 </g>
             </svg>
+            {move || {
+                tooltip
+                    .get()
+                    .map(|(text, x, y)| {
+                        view! {
+                            <div
+                                class="track-tip"
+                                role="tooltip"
+                                // Right of the pointer, or left of it in the right half.
+                                style:left=(x < w_half()).then(|| format!("{:.0}px", x + 12.0))
+                                style:right=(x >= w_half())
+                                    .then(|| format!("{:.0}px", map.width.get_untracked() - x + 12.0))
+                                style:top=format!("{:.0}px", y + 16.0)
+                            >
+                                {text}
+                            </div>
+                        }
+                    })
+            }}
         </div>
     }
 }
