@@ -503,6 +503,31 @@ const next = () => {
 next();
 "#;
 
+/// Clicks zoom buttons (which redraw at once, unlike a wheel gesture), one per frame, and times
+/// each from the click to after that frame's rendering.
+const REDRAW_JS: &str = r#"
+const done = arguments[arguments.length - 1];
+const track = document.querySelector('#map-track');
+const steps = ['#zoom-in', '#zoom-in', '#zoom-in', '#zoom-out', '#zoom-out', '#zoom-out',
+               '#zoom-in', '#zoom-in', '#zoom-out', '#zoom-out'];
+const out = { redraw: [], scales: [] };
+let i = 0;
+const next = () => {
+  if (i >= steps.length) { done(out); return; }
+  requestAnimationFrame(() => {
+    const button = document.querySelector(steps[i++]);
+    const t0 = performance.now();
+    button.click();
+    setTimeout(() => {
+      out.redraw.push(performance.now() - t0);
+      out.scales.push([track.dataset.scale, !!track.querySelector('.scene.stretched')]);
+      next();
+    }, 0);
+  });
+};
+next();
+"#;
+
 fn stats(v: &Value) -> (f64, f64, usize) {
     let mut xs: Vec<f64> = v
         .as_array()
@@ -538,6 +563,16 @@ fn measure(app: &Session, label: &str) -> Value {
     all.extend(out["pan"].as_array().unwrap().iter().cloned());
     let (am, ax, an) = stats(&Value::Array(all));
     assert_eq!((zn, pn, an), (20, 10, 30), "every frame was measured");
+    // The wheel steps stretched the drawing; when the wheel rests it is redrawn at the new zoom.
+    app.wait_until("!document.querySelector('#map-track .scene.stretched')");
+    let redraws = app.eval_js_async(REDRAW_JS);
+    let scales = redraws["scales"].as_array().unwrap();
+    assert!(
+        scales.windows(2).all(|w| w[0][0] != w[1][0]) && scales.iter().all(|s| s[1] == false),
+        "each button zoom redraws at once: {scales:?}"
+    );
+    let (rm, rx, rn) = stats(&redraws["redraw"]);
+    assert_eq!(rn, 10);
     let max_shapes = windows
         .iter()
         .map(|w| w[2].as_u64().unwrap_or(0) + w[3].as_u64().unwrap_or(0))
@@ -549,8 +584,13 @@ fn measure(app: &Session, label: &str) -> Value {
         "zoom_median_ms": (zm * 10.0).round() / 10.0, "zoom_max_ms": (zx * 10.0).round() / 10.0,
         "pan_median_ms": (pm * 10.0).round() / 10.0, "pan_max_ms": (px * 10.0).round() / 10.0,
         "max_shapes_in_dom": max_shapes,
+        "redraw_zoom_median_ms": (rm * 10.0).round() / 10.0, "redraw_zoom_max_ms": (rx * 10.0).round() / 10.0,
+        "note": "wheel zoom frames stretch the drawing and redraw once the wheel rests (150 ms); button/key zooms redraw at once (redraw_zoom_*)",
     });
-    eprintln!("map frames, {label}: {r}");
+    eprintln!(
+        "map frames, {label}: {r}\nzoom {}\npan {}\nwindows {}",
+        out["zoom"], out["pan"], out["windows"]
+    );
     r
 }
 

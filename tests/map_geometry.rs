@@ -312,17 +312,23 @@ fn edits_are_bands_and_markers_and_affected_genes_are_never_merged() {
         edits.items[1].description
     );
 
-    // Zoomed out to the whole genome's largest scale, affected genes still stand alone.
+    // Zoomed out to the whole chromosome, an affected gene never merges with unaffected ones:
+    // every merged shape is all affected (and highlighted) or all unaffected.
     let whole = Viewport::whole(g, i);
     let s2 = Scale::for_view(None, &whole, 200.0).unwrap();
     let genes = GeneScene::build(g, Some(&lifted), &s2, &style);
-    for it in &genes.items {
-        if it.is_merged() {
-            assert!(!is_affected(it.status));
-            assert!(!it.members.contains(&tfc3) && it.gene != tfc3);
+    for it in genes.items.iter().filter(|it| it.is_merged()) {
+        let affected = is_affected(it.status);
+        for m in std::iter::once(it.gene).chain(it.members.iter().copied()) {
+            assert_eq!(
+                is_affected(lifted.feature(m).status),
+                affected,
+                "{}",
+                it.description
+            );
         }
     }
-    assert!(genes.find(tfc3).is_some_and(|t| !t.is_merged()));
+    assert!(genes.find(tfc3).is_some_and(|t| is_affected(t.status)));
 }
 
 #[test]
@@ -495,4 +501,39 @@ fn tiles_hold_each_shape_once_and_cover_every_shape_in_range() {
     }
     assert!(tiles.len() as f64 <= (hi - lo) / TILE_PX + 3.0, "{tiles:?}");
     assert!(drawn.len() < n / 4, "{} of {n} shapes drawn", drawn.len());
+}
+
+#[test]
+fn a_kept_drawing_shows_a_zoomed_view_by_stretching() {
+    let g = genome();
+    let iv = g.contig_by_name("IV").unwrap();
+    let v = Viewport::clamped(g, iv, 400_000, 480_000);
+    let s = Scale::for_view(None, &v, WIDTH).unwrap();
+    assert_eq!(s.stretch(&v, WIDTH), (1.0, 0.0));
+    // Zoomed in 2× about the centre: the kept drawing is stretched 2× and moved by a quarter.
+    let z = v.zoom(g, 2.0, 0.5);
+    let kept = Scale::kept_for(Some(&s), &z, WIDTH).unwrap();
+    assert_eq!(kept, s, "the drawing is kept");
+    let (k, off) = kept.stretch(&z, WIDTH);
+    assert!((k - 2.0).abs() < 1e-3, "{k}");
+    // Every base lands where a fresh drawing of the zoomed view puts it.
+    let fresh = Scale::for_view(Some(&s), &z, WIDTH).unwrap();
+    assert_ne!(
+        fresh.generation, s.generation,
+        "a redraw would make a new scale"
+    );
+    for pos in [420_000u64, 440_000, 459_999] {
+        let stretched = k * (kept.x(pos) - off);
+        let drawn = fresh.x(pos) - fresh.offset(&z);
+        assert!(
+            (stretched - drawn).abs() < 0.01,
+            "{pos}: {stretched} vs {drawn}"
+        );
+    }
+    // Another contig is drawn afresh.
+    let xii = Viewport::whole(g, g.contig_by_name("XII").unwrap());
+    assert_ne!(
+        Scale::kept_for(Some(&s), &xii, WIDTH).unwrap().contig,
+        s.contig
+    );
 }

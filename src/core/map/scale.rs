@@ -47,6 +47,29 @@ impl Scale {
         })
     }
 
+    /// The scale to show `view` in while a drawing is kept (during a wheel gesture): `prev` for
+    /// as long as the contig is the same and the origin not too far, else a new one. Show it
+    /// with [`Scale::stretch`].
+    pub fn kept_for(prev: Option<&Scale>, view: &Viewport, width_px: f64) -> Option<Scale> {
+        match prev {
+            Some(p) if p.contig == view.contig && p.offset(view).abs() <= MAX_DRIFT_PX => Some(*p),
+            _ => Self::for_view(prev, view, width_px),
+        }
+    }
+
+    /// How a drawing made in this scale shows `view` in a track `width_px` wide: stretched
+    /// horizontally by `k` after moving by minus `offset` (its x at the view's left edge), i.e.
+    /// screen x = k · (x − offset). `k` is 1 when the view is at this scale's zoom.
+    pub fn stretch(&self, view: &Viewport, width_px: f64) -> (f64, f64) {
+        let bp_per_px = view.width() as f64 / width_px.max(1.0);
+        let k = if bp_per_px > 0.0 {
+            self.bp_per_px / bp_per_px
+        } else {
+            1.0
+        };
+        (k, self.offset(view))
+    }
+
     /// The x of reference position (gap) `pos`.
     pub fn x(&self, pos: u64) -> f64 {
         (pos as f64 - self.origin as f64) / self.bp_per_px

@@ -191,9 +191,14 @@ impl GeneScene {
             it.name = format!("{} genes", it.count);
             it.labelled = false;
             it.description = format!(
-                "{} {} genes, {}:{} (zoom in to see them)",
+                "{} {} genes{}, {}:{} (zoom in to see them)",
                 it.count,
                 it.class.label(),
+                if is_affected(it.status) {
+                    " changed by the design"
+                } else {
+                    ""
+                },
                 contig.name,
                 it.span
             );
@@ -239,8 +244,10 @@ fn mergeable(last: &GeneItem, next: &GeneItem, merge_px: f64) -> bool {
     tiny(last)
         && next.x1 - next.x0 < merge_px
         && last.class == next.class
-        && !is_affected(last.status)
-        && !is_affected(next.status)
+        // An affected gene merges only with affected neighbours: one edited among unedited ones
+        // stays alone at any zoom, while a run of edited genes too small to tell apart merges
+        // into one highlighted shape.
+        && is_affected(last.status) == is_affected(next.status)
         && next.x0 - last.x1 < merge_px
 }
 

@@ -32,6 +32,8 @@ use crate::core::viewport::Viewport;
 
 /// Zoom factor of the buttons and the `+`/`-` keys.
 pub const ZOOM_STEP: f64 = 2.0;
+/// A wheel gesture ends when the wheel has rested this long (ms); the track is then redrawn.
+pub const WHEEL_REST_MS: u64 = 150;
 /// Share of the window the arrow keys and pan buttons move by.
 pub const PAN_STEP: f64 = 0.2;
 
@@ -77,6 +79,11 @@ pub(crate) struct MapState {
     pub app: AppState,
     /// The track's width (CSS px), measured.
     pub width: RwSignal<f64>,
+    /// A wheel gesture is under way: the drawing is kept and stretched, and redrawn at the new
+    /// zoom once the wheel rests ([`WHEEL_REST_MS`]).
+    pub gesture: RwSignal<bool>,
+    /// Counts wheel zooms, so that only the last one's timer ends the gesture.
+    gesture_step: StoredValue<u64>,
     /// The frame the track is drawn in.
     pub scale: Memo<Option<Scale>>,
     /// Genes of the window's contig at the current scale.
@@ -88,9 +95,15 @@ pub(crate) struct MapState {
 impl MapState {
     fn new(app: AppState) -> Self {
         let width = RwSignal::new(0.0);
+        let gesture = RwSignal::new(false);
         let scale = Memo::new(move |prev: Option<&Option<Scale>>| {
             let view = app.view.get()?;
-            Scale::for_view(prev.and_then(Option::as_ref), &view, width.get())
+            let prev = prev.and_then(Option::as_ref);
+            if gesture.get() {
+                Scale::kept_for(prev, &view, width.get())
+            } else {
+                Scale::for_view(prev, &view, width.get())
+            }
         });
         let genes = Memo::new(move |_| {
             let scale = scale.get()?;
@@ -118,6 +131,8 @@ impl MapState {
         Self {
             app,
             width,
+            gesture,
+            gesture_step: StoredValue::new(0),
             scale,
             genes,
             edits,
@@ -144,6 +159,26 @@ impl MapState {
     /// Zooms by `factor` (> 1: in) keeping the base at `anchor` (0 left edge, 1 right) in place.
     pub fn zoom(&self, factor: f64, anchor: f64) {
         self.change_view(|g, v| v.zoom(g, factor, anchor));
+    }
+
+    /// Zooms as one step of a wheel gesture: drawn by stretching what is drawn, redrawn once
+    /// the wheel has rested for [`WHEEL_REST_MS`].
+    pub fn wheel_zoom(&self, factor: f64, anchor: f64) {
+        let step = self.gesture_step.get_value() + 1;
+        self.gesture_step.set_value(step);
+        if !self.gesture.get_untracked() {
+            self.gesture.set(true);
+        }
+        self.zoom(factor, anchor);
+        let (gesture, steps) = (self.gesture, self.gesture_step);
+        set_timeout(
+            move || {
+                if steps.try_get_value() == Some(step) {
+                    gesture.set(false);
+                }
+            },
+            std::time::Duration::from_millis(WHEEL_REST_MS),
+        );
     }
 
     /// Pans by a share of the window (negative: left).

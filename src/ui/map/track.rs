@@ -2,8 +2,9 @@
 //! (wheel, drag, keys) or selects a gene (click, Enter).
 //!
 //! Shapes are drawn in the frame of the current scale and translated by the window's offset, so a
-//! pan frame moves one `<g>` and adds or removes only the shapes entering or leaving view.
-//! Clicks and keys are handled once on the track and routed by the target's `data-gene`.
+//! pan frame moves one `<g>` and adds or removes only the tiles entering or leaving view. During a
+//! wheel gesture the drawing is kept and stretched (`Scale::stretch`), and redrawn at the new zoom
+//! when the wheel rests; buttons and keys redraw at once. Clicks and keys are handled once on the track and routed by the target's `data-gene`.
 
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -84,22 +85,29 @@ pub(super) fn Track(map: MapState) -> impl IntoView {
         let rows = map.genes.with(|g| g.as_ref().map_or(1, |g| g.scene.rows));
         AXIS_H + LANE_H + ROW_H * f64::from(rows) + BOTTOM_PAD
     });
-    let offset = Memo::new(move |_| match (map.scale.get(), app.view.get()) {
-        (Some(s), Some(v)) => s.offset(&v),
-        _ => 0.0,
+    // The drawing's stretch and offset: (1, offset) except during a wheel gesture.
+    let stretch = Memo::new(move |_| match (map.scale.get(), app.view.get()) {
+        (Some(s), Some(v)) => s.stretch(&v, map.width.get()),
+        _ => (1.0, 0.0),
     });
+    // The drawing's x range on screen, with a quarter window either side.
+    let in_view_px = move || {
+        let ((k, off), w) = (stretch.get(), map.width.get());
+        let k = if k > 0.0 { k } else { 1.0 };
+        (off - w / 4.0 / k, off + 1.25 * w / k)
+    };
     // Tiles of shapes within a quarter window either side: small pans change nothing at all,
     // larger ones add or remove whole tiles; a zoom (a new scene) redraws the tiles in view.
     let gene_tiles = Memo::new(move |_| {
         let drawn = map.genes.get()?;
-        let (w, off) = (map.width.get(), offset.get());
-        let tiles = drawn.scene.tiles_in_range(off - w / 4.0, off + 1.25 * w);
+        let (lo, hi) = in_view_px();
+        let tiles = drawn.scene.tiles_in_range(lo, hi);
         Some((drawn, tiles))
     });
     let edit_tiles = Memo::new(move |_| {
         let drawn = map.edits.get()?;
-        let (w, off) = (map.width.get(), offset.get());
-        let tiles = drawn.scene.tiles_in_range(off - w / 4.0, off + 1.25 * w);
+        let (lo, hi) = in_view_px();
+        let tiles = drawn.scene.tiles_in_range(lo, hi);
         Some((drawn, tiles))
     });
     let selected_box = Memo::new(move |_| {
@@ -174,7 +182,7 @@ pub(super) fn Track(map: MapState) -> impl IntoView {
             map.change_view(|g, v| v.pan(g, (dx * v.width() as f64 / w).round() as i64));
         } else {
             let anchor = (f64::from(ev.client_x()) - rect.left()) / w;
-            map.zoom(wheel_zoom(dy), anchor);
+            map.wheel_zoom(wheel_zoom(dy), anchor);
         }
     };
     let on_pointerdown = move |ev: web_sys::PointerEvent| {
@@ -349,7 +357,18 @@ pub(super) fn Track(map: MapState) -> impl IntoView {
                 height=move || px(height.get())
             >
                 <AxisView map />
-                <g class="scene" transform=move || format!("translate({:.2} 0)", -offset.get())>
+                <g
+                    class="scene"
+                    class:stretched=move || stretch.get().0 != 1.0
+                    transform=move || {
+                        let (k, off) = stretch.get();
+                        if k == 1.0 {
+                            format!("translate({:.2} 0)", -off)
+                        } else {
+                            format!("scale({k:.6} 1) translate({:.2} 0)", -off)
+                        }
+                    }
+                >
                     <g class="edit-bands">
                         <For
                             each=move || tiles(edit_tiles.get())
