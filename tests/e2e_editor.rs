@@ -7,10 +7,10 @@
 mod common;
 mod e2e_support;
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::time::{Duration, Instant};
-
+use e2e_support::app::{
+    FASTA, GFF, TABLE, choose, download, download_to, downloads_dir, edits_are, genoforge_cli,
+    no_horizontal_overflow, search,
+};
 use e2e_support::{Session, artifacts_dir, crate_root, open_app};
 use genoforge::core::cassette::Library;
 use genoforge::core::coord::{Pos, Span};
@@ -23,9 +23,6 @@ use genoforge::io::{packed, spec_json};
 use serde_json::{Value, json};
 
 const SUMMARY: &str = "#genome-summary";
-const GFF: &str = "public/genome/Saccharomyces_cerevisiae.R64-1-1.99.gff3.gz";
-const FASTA: &str = "public/genome/S288C_reference_sequence_R64-2-1_20150113.fsa.gz";
-const TABLE: &str = "public/genome/SGD_features.tab.gz";
 /// True once a design is in local storage.
 const SAVED: &str = "Object.keys(localStorage).some(k => k.startsWith('genoforge.design.v1:'))";
 
@@ -36,37 +33,6 @@ fn genome() -> &'static Genome {
 fn library() -> Library {
     serde_json::from_slice(&std::fs::read(crate_root().join("public/cassettes.json")).unwrap())
         .unwrap()
-}
-
-/// Sets a `<select>` (or input) to `value` the way a person does: value, then `change`.
-fn choose(app: &Session, css: &str, value: &str) {
-    app.wait_for(css);
-    let ok = app.eval_js_with(
-        "const el = document.querySelector(arguments[0]);
-         if (![...el.options].some(o => o.value === arguments[1])) return false;
-         el.value = arguments[1];
-         el.dispatchEvent(new Event('change', { bubbles: true }));
-         return true;",
-        vec![json!(css), json!(value)],
-    );
-    assert_eq!(ok, json!(true), "{css} has no option {value}");
-}
-
-/// Finds a gene with the search box.
-fn search(app: &Session, name: &str) {
-    app.clear("#gene-search");
-    app.type_into("#gene-search", name);
-    app.click("form.search button[type=submit]");
-    app.wait_until(&format!(
-        "(document.querySelector('#gene-card') || {{}}).textContent?.includes('{name}')"
-    ));
-}
-
-fn edits_are(app: &Session, n: usize) {
-    app.wait_until(&format!(
-        "document.querySelector('#edit-list')?.dataset.edits === '{n}' && \
-         document.querySelector('#design-label')?.dataset.edits === '{n}'"
-    ));
 }
 
 /// A key with Ctrl (and Shift) pressed, as the keyboard sends it.
@@ -103,59 +69,6 @@ fn coord_row(app: &Session, systematic: &str) -> (i64, Option<i64>, String) {
         num(&v[1]),
         v[2].as_str().unwrap().to_owned(),
     )
-}
-
-fn no_horizontal_overflow(app: &Session) {
-    let v = app.eval_js(
-        "return [document.documentElement.scrollWidth, window.innerWidth, document.body.scrollWidth];",
-    );
-    let (sw, iw, bw) = (
-        v[0].as_i64().unwrap(),
-        v[1].as_i64().unwrap(),
-        v[2].as_i64().unwrap(),
-    );
-    assert!(
-        sw <= iw && bw <= iw,
-        "horizontal overflow: scrollWidth {sw}/{bw} > {iw}"
-    );
-}
-
-fn downloads_dir(name: &str) -> PathBuf {
-    let dir = artifacts_dir().join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-/// Clicks an export and returns the downloaded file's bytes.
-fn download(app: &Session, dir: &Path, button: &str, file: &str) -> Vec<u8> {
-    app.click("#export-menu > summary");
-    app.click(button);
-    let path = dir.join(file);
-    let start = Instant::now();
-    while start.elapsed() < Duration::from_secs(30) {
-        if let Ok(b) = std::fs::read(&path)
-            && !b.is_empty()
-            && !dir.join(format!("{file}.crdownload")).exists()
-        {
-            return b;
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    panic!("{file} was not downloaded");
-}
-
-fn genoforge_cli(args: &[&str]) {
-    let out = Command::new(env!("CARGO_BIN_EXE_genoforge"))
-        .args(args)
-        .current_dir(crate_root())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
 }
 
 #[test]
@@ -268,10 +181,7 @@ fn by4741_tfc3_kanmx4_gfp_undo_redo_reload_share_and_downloads() {
 
     // 8. Downloads: the spec and the FASTA equal what `genoforge apply` makes from that spec.
     let dir = downloads_dir("editor_downloads");
-    app.cdp(
-        "Browser.setDownloadBehavior",
-        json!({"behavior": "allow", "downloadPath": dir.to_str().unwrap(), "eventsEnabled": true}),
-    );
+    download_to(&app, &dir);
     let spec_dl = download(
         &app,
         &dir,

@@ -7,6 +7,7 @@
 mod common;
 mod e2e_support;
 
+use e2e_support::app::no_horizontal_overflow;
 use e2e_support::{Session, artifacts_dir, open_app};
 use genoforge::core::compose;
 use genoforge::core::coord::{Pos, Span};
@@ -185,21 +186,6 @@ fn press(app: &Session, css: &str, key: &str) {
             json!({"type": kind, "key": key, "windowsVirtualKeyCode": code}),
         );
     }
-}
-
-fn no_horizontal_overflow(app: &Session) {
-    let v = app.eval_js(
-        "return [document.documentElement.scrollWidth, window.innerWidth, document.body.scrollWidth];",
-    );
-    let (sw, iw, bw) = (
-        v[0].as_i64().unwrap(),
-        v[1].as_i64().unwrap(),
-        v[2].as_i64().unwrap(),
-    );
-    assert!(
-        sw <= iw && bw <= iw,
-        "horizontal overflow: scrollWidth {sw}/{bw} > {iw}"
-    );
 }
 
 #[test]

@@ -7,6 +7,7 @@
 mod common;
 mod e2e_support;
 
+use e2e_support::app::{choose, edits_are, search};
 use e2e_support::{Session, crate_root, open_app};
 use genoforge::core::cassette::Library;
 use genoforge::core::edit::helpers::resolve_gene;
@@ -14,35 +15,6 @@ use genoforge::core::seq::revcomp;
 use serde_json::{Value, json};
 
 const SUMMARY: &str = "#genome-summary";
-
-fn choose(app: &Session, css: &str, value: &str) {
-    app.wait_for(css);
-    let ok = app.eval_js_with(
-        "const el = document.querySelector(arguments[0]);
-         if (![...el.options].some(o => o.value === arguments[1])) return false;
-         el.value = arguments[1];
-         el.dispatchEvent(new Event('change', { bubbles: true }));
-         return true;",
-        vec![json!(css), json!(value)],
-    );
-    assert_eq!(ok, json!(true), "{css} has no option {value}");
-}
-
-fn search(app: &Session, name: &str) {
-    app.clear("#gene-search");
-    app.type_into("#gene-search", name);
-    app.click("form.search button[type=submit]");
-    app.wait_until(&format!(
-        "(document.querySelector('#gene-card') || {{}}).textContent?.includes('{name}')"
-    ));
-}
-
-fn edits_are(app: &Session, n: usize) {
-    app.wait_until(&format!(
-        "document.querySelector('#edit-list')?.dataset.edits === '{n}' && \
-         document.querySelector('#design-label')?.dataset.edits === '{n}'"
-    ));
-}
 
 /// The text of the elements matching `css`, joined.
 fn joined(app: &Session, css: &str) -> String {

@@ -4,10 +4,7 @@
 
 mod e2e_support;
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::time::{Duration, Instant};
-
+use e2e_support::app::{FASTA, GFF, TABLE, download, download_to, downloads_dir, genoforge_cli};
 use e2e_support::{Session, artifacts_dir, crate_root, open_app};
 use genoforge::core::cassette::Library;
 use genoforge::core::compose::{add_insertion, delete_gene, set_background};
@@ -21,10 +18,6 @@ use genoforge::core::strand::Strand;
 use genoforge::io::load::{InputFile, LoadRequest, load};
 use genoforge::io::{packed, spec_json};
 use serde_json::json;
-
-const GFF: &str = "public/genome/Saccharomyces_cerevisiae.R64-1-1.99.gff3.gz";
-const FASTA: &str = "public/genome/S288C_reference_sequence_R64-2-1_20150113.fsa.gz";
-const TABLE: &str = "public/genome/SGD_features.tab.gz";
 
 /// BY4741 + tfc3Δ::kanMX4 + GFP(S65T) at IV:1000, as a spec (built with the library natively).
 fn spec_text() -> String {
@@ -74,44 +67,6 @@ fn design_label(app: &Session) -> String {
     app.text_of("#design-label")
 }
 
-fn downloads_dir(name: &str) -> PathBuf {
-    let dir = artifacts_dir().join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-/// Clicks an export and returns the downloaded file's bytes.
-fn download(app: &Session, dir: &Path, button: &str, file: &str) -> Vec<u8> {
-    app.click("#export-menu > summary");
-    app.click(button);
-    let path = dir.join(file);
-    let start = Instant::now();
-    while start.elapsed() < Duration::from_secs(30) {
-        if let Ok(b) = std::fs::read(&path)
-            && !b.is_empty()
-            && !dir.join(format!("{file}.crdownload")).exists()
-        {
-            return b;
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    panic!("{file} was not downloaded");
-}
-
-fn genoforge_cli(args: &[&str]) {
-    let out = Command::new(env!("CARGO_BIN_EXE_genoforge"))
-        .args(args)
-        .current_dir(crate_root())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
 #[test]
 #[ignore = "needs dist/ and Chromium: run by .ci/test (trunk build --release, then -- --ignored)"]
 fn share_link_autosave_reload_and_downloads_equal_the_cli() {
@@ -140,10 +95,7 @@ fn share_link_autosave_reload_and_downloads_equal_the_cli() {
 
     // Downloads equal what the CLI makes from the downloaded spec.
     let dir = downloads_dir("downloads");
-    app.cdp(
-        "Browser.setDownloadBehavior",
-        json!({"behavior": "allow", "downloadPath": dir.to_str().unwrap(), "eventsEnabled": true}),
-    );
+    download_to(&app, &dir);
     let spec_dl = download(
         &app,
         &dir,

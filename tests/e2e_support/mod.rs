@@ -20,6 +20,8 @@
 //! `#[ignore = "…run by .ci/test…"]` (they need `trunk build --release` first).
 #![allow(dead_code)] // Each test crate uses a different subset of the helpers.
 
+pub mod app;
+
 use std::fs;
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};

@@ -1,0 +1,113 @@
+//! Steps through Genoforge's own UI, shared by the end-to-end tests: choosing options, finding
+//! genes, waiting for the design, layout checks, downloads, and the CLI to compare them with.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+
+use super::{Session, artifacts_dir, crate_root};
+
+/// The default genome's files as shipped (paths relative to the crate root).
+pub const GFF: &str = "public/genome/Saccharomyces_cerevisiae.R64-1-1.99.gff3.gz";
+/// The default genome's sequence.
+pub const FASTA: &str = "public/genome/S288C_reference_sequence_R64-2-1_20150113.fsa.gz";
+/// SGD's feature table.
+pub const TABLE: &str = "public/genome/SGD_features.tab.gz";
+
+/// Sets a `<select>` to `value` the way a person does: the value, then a `change` event.
+pub fn choose(app: &Session, css: &str, value: &str) {
+    app.wait_for(css);
+    let ok = app.eval_js_with(
+        "const el = document.querySelector(arguments[0]);
+         if (![...el.options].some(o => o.value === arguments[1])) return false;
+         el.value = arguments[1];
+         el.dispatchEvent(new Event('change', { bubbles: true }));
+         return true;",
+        vec![json!(css), json!(value)],
+    );
+    assert_eq!(ok, json!(true), "{css} has no option {value}");
+}
+
+/// Finds a gene with the search box and waits for its card.
+pub fn search(app: &Session, name: &str) {
+    app.clear("#gene-search");
+    app.type_into("#gene-search", name);
+    app.click("form.search button[type=submit]");
+    app.wait_until(&format!(
+        "(document.querySelector('#gene-card') || {{}}).textContent?.includes('{name}')"
+    ));
+}
+
+/// Waits until the edit list and the design label both count `n` edits.
+pub fn edits_are(app: &Session, n: usize) {
+    app.wait_until(&format!(
+        "document.querySelector('#edit-list')?.dataset.edits === '{n}' && \
+         document.querySelector('#design-label')?.dataset.edits === '{n}'"
+    ));
+}
+
+/// Fails when the page scrolls sideways.
+pub fn no_horizontal_overflow(app: &Session) {
+    let v = app.eval_js(
+        "return [document.documentElement.scrollWidth, window.innerWidth, document.body.scrollWidth];",
+    );
+    let (sw, iw, bw) = (
+        v[0].as_i64().unwrap(),
+        v[1].as_i64().unwrap(),
+        v[2].as_i64().unwrap(),
+    );
+    assert!(
+        sw <= iw && bw <= iw,
+        "horizontal overflow: scrollWidth {sw}/{bw} > {iw}"
+    );
+}
+
+/// A fresh directory under `tests/artifacts/` for downloads.
+pub fn downloads_dir(name: &str) -> PathBuf {
+    let dir = artifacts_dir().join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Sends the browser's downloads to `dir`.
+pub fn download_to(app: &Session, dir: &Path) {
+    app.cdp(
+        "Browser.setDownloadBehavior",
+        json!({"behavior": "allow", "downloadPath": dir.to_str().unwrap(), "eventsEnabled": true}),
+    );
+}
+
+/// Clicks an export in the menu and returns the downloaded file's bytes.
+pub fn download(app: &Session, dir: &Path, button: &str, file: &str) -> Vec<u8> {
+    app.click("#export-menu > summary");
+    app.click(button);
+    let path = dir.join(file);
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(30) {
+        if let Ok(b) = std::fs::read(&path)
+            && !b.is_empty()
+            && !dir.join(format!("{file}.crdownload")).exists()
+        {
+            return b;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    panic!("{file} was not downloaded");
+}
+
+/// Runs the `genoforge` command in the crate root; fails with its stderr unless it succeeds.
+pub fn genoforge_cli(args: &[&str]) {
+    let out = Command::new(env!("CARGO_BIN_EXE_genoforge"))
+        .args(args)
+        .current_dir(crate_root())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
