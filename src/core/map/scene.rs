@@ -213,22 +213,6 @@ impl GeneScene {
         }
     }
 
-    /// Indices of the items overlapping `[x_lo, x_hi)` (px, in the scale's frame), by `x0`.
-    /// O(log n + k). Labels may reach a little past an item: callers pad the range.
-    pub fn in_range(&self, x_lo: f64, x_hi: f64) -> Vec<usize> {
-        in_range(&self.items, |i| (i.x0, i.x1), self.reach_px, x_lo, x_hi)
-    }
-
-    /// The tiles ([`TILE_PX`]) holding the items overlapping `[x_lo, x_hi)`, ascending.
-    pub fn tiles_in_range(&self, x_lo: f64, x_hi: f64) -> Vec<i64> {
-        tiles_in_range(&self.items, |i| (i.x0, i.x1), self.reach_px, x_lo, x_hi)
-    }
-
-    /// The indices of the items starting in tile `t`.
-    pub fn tile(&self, t: i64) -> std::ops::Range<usize> {
-        tile_items(&self.items, |i| (i.x0, i.x1), t)
-    }
-
     /// The item drawing `gene`, if any (a merged gene is found in its cluster). O(n).
     pub fn find(&self, gene: FeatureIdx) -> Option<&GeneItem> {
         self.items
@@ -451,21 +435,6 @@ impl EditScene {
             reach_px,
         }
     }
-
-    /// Indices of the items overlapping `[x_lo, x_hi)` (px, in the scale's frame), by `x0`.
-    pub fn in_range(&self, x_lo: f64, x_hi: f64) -> Vec<usize> {
-        in_range(&self.items, |i| (i.x0, i.x1), self.reach_px, x_lo, x_hi)
-    }
-
-    /// The tiles ([`TILE_PX`]) holding the items overlapping `[x_lo, x_hi)`, ascending.
-    pub fn tiles_in_range(&self, x_lo: f64, x_hi: f64) -> Vec<i64> {
-        tiles_in_range(&self.items, |i| (i.x0, i.x1), self.reach_px, x_lo, x_hi)
-    }
-
-    /// The indices of the items starting in tile `t`.
-    pub fn tile(&self, t: i64) -> std::ops::Range<usize> {
-        tile_items(&self.items, |i| (i.x0, i.x1), t)
-    }
 }
 
 fn sizes(removed: u64, inserted: u64) -> String {
@@ -494,3 +463,30 @@ fn merge_edit(into: &mut EditItem, next: EditItem) {
     into.removed += next.removed;
     into.inserted += next.inserted;
 }
+
+/// Range and tile queries of a scene whose `items` are sorted by `x0` and no wider than
+/// `reach_px` (the same for genes and edits).
+macro_rules! shape_queries {
+    ($scene:ty) => {
+        impl $scene {
+            /// Indices of the items overlapping `[x_lo, x_hi)` (px, in the scale's frame), by
+            /// `x0`. O(log n + k). Labels may reach a little past an item: callers pad the range.
+            pub fn in_range(&self, x_lo: f64, x_hi: f64) -> Vec<usize> {
+                in_range(&self.items, |i| (i.x0, i.x1), self.reach_px, x_lo, x_hi)
+            }
+
+            /// The tiles ([`TILE_PX`]) holding the items overlapping `[x_lo, x_hi)`, ascending.
+            pub fn tiles_in_range(&self, x_lo: f64, x_hi: f64) -> Vec<i64> {
+                tiles_in_range(&self.items, |i| (i.x0, i.x1), self.reach_px, x_lo, x_hi)
+            }
+
+            /// The indices of the items starting in tile `t`.
+            pub fn tile(&self, t: i64) -> std::ops::Range<usize> {
+                tile_items(&self.items, |i| (i.x0, i.x1), t)
+            }
+        }
+    };
+}
+
+shape_queries!(GeneScene);
+shape_queries!(EditScene);
