@@ -59,7 +59,7 @@ pub fn format(g: &Genotype) -> String {
     parts.join(" ")
 }
 
-/// The sketch a design's genotype corresponds to (what [`parse`] of [`format`] must give back).
+/// The sketch a design's genotype corresponds to (what [`parse`] of [`format()`] must give back).
 pub fn sketch_of(genome: &Genome, g: &Genotype) -> GenotypeSketch {
     parse(genome, &format(g))
 }
