@@ -172,9 +172,16 @@ fn press(app: &Session, css: &str, key: &str) {
         "document.querySelector(arguments[0]).focus();",
         vec![json!(css)],
     );
+    press_focused(app, key);
+}
+
+/// Presses a key on whatever has focus.
+fn press_focused(app: &Session, key: &str) {
     let code = match key {
         "ArrowLeft" => 37,
+        "ArrowUp" => 38,
         "ArrowRight" => 39,
+        "ArrowDown" => 40,
         "Enter" => 13,
         "+" => 187,
         "-" => 189,
@@ -245,7 +252,25 @@ fn the_overview_the_locus_box_and_clicking_a_gene() {
     go_to(&app, "I:130,001-160,000");
     wait_window(&app, "I", 130_001, 160_000);
     app.wait_for("#map-track .selected-box");
-    // Keyboard: Tab reaches labelled genes, Enter selects.
+    // Keyboard: the track is one Tab stop; ↓/↑ step through its labelled genes, Enter selects.
+    assert_eq!(app.count("#map-track [data-gene][tabindex='0']"), 0);
+    press(&app, TRACK, "ArrowDown");
+    let first = app.eval_js("return document.activeElement.dataset.name ?? null;");
+    assert!(
+        first.is_string(),
+        "↓ from the track focuses a gene: {first}"
+    );
+    press_focused(&app, "ArrowDown");
+    let second = app.eval_js("return document.activeElement.dataset.name ?? null;");
+    assert!(
+        second.is_string() && second != first,
+        "{first} then {second}"
+    );
+    press_focused(&app, "ArrowUp");
+    assert_eq!(
+        app.eval_js("return document.activeElement.dataset.name ?? null;"),
+        first
+    );
     press(&app, "#map-track .gene[data-name='VPS8']", "Enter");
     app.wait_until("document.querySelector('#gene-card').textContent.includes('YAL002W')");
     app.screenshot("map_gene_dense_window");

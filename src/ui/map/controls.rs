@@ -192,7 +192,7 @@ pub(super) fn Legend() -> impl IntoView {
                 </li>
             </ul>
             <p id="track-help" class="map-help">
-                "Track: drag or ← → to pan, wheel or + − to zoom, Tab and Enter to select a gene."
+                "Track: drag or ← → to pan, wheel or + − to zoom; ↓ ↑ step through its genes, Enter selects one."
             </p>
         </div>
     }

@@ -58,9 +58,10 @@ pub fn genes(scene: &GeneScene, idx: std::ops::Range<usize>) -> String {
         if it.labelled {
             // Focusable: named for screen readers. Pointer users get the description as the
             // track's tooltip (one element for the whole track, not a <title> per gene).
+            // Out of the Tab order: the track is one Tab stop, ↑/↓ step through its genes.
             let _ = write!(
                 out,
-                r#" tabindex="0" role="button" aria-label="{}""#,
+                r#" tabindex="-1" role="button" aria-label="{}""#,
                 escape(&it.description)
             );
         }

@@ -311,6 +311,12 @@ pub(super) fn Track(map: MapState) -> impl IntoView {
                 map.change_view(|g, v| v.pan(g, i64::from(u32::MAX)));
                 true
             }
+            "ArrowDown" | "ArrowUp" => {
+                if let Some(track) = node.get_untracked() {
+                    step_focus(&track.into(), ev.target(), ev.key() == "ArrowDown");
+                }
+                true
+            }
             "Enter" | " " => activate(ev.target()),
             _ => false,
         };
@@ -432,6 +438,34 @@ pub(super) fn Track(map: MapState) -> impl IntoView {
 fn tiles<T>(v: Option<(Drawn<T>, Vec<i64>)>) -> Vec<(Drawn<T>, i64)> {
     v.map(|(d, tiles)| tiles.into_iter().map(|t| (d.clone(), t)).collect())
         .unwrap_or_default()
+}
+
+/// Moves focus to the next (or previous) labelled gene of the track, in drawing order (left to
+/// right), from the focused one; from the track itself, to the first (or last).
+fn step_focus(track: &web_sys::Element, target: Option<web_sys::EventTarget>, forward: bool) {
+    let Ok(list) = track.query_selector_all("[data-gene][role=button]") else {
+        return;
+    };
+    let genes: Vec<web_sys::Element> = (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+        .collect();
+    if genes.is_empty() {
+        return;
+    }
+    let current = target
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| genes.iter().position(|g| *g == e));
+    let next = match (current, forward) {
+        (None, true) => 0,
+        (None, false) => genes.len() - 1,
+        (Some(i), true) => (i + 1).min(genes.len() - 1),
+        (Some(i), false) => i.saturating_sub(1),
+    };
+    let _ = genes[next]
+        .clone()
+        .unchecked_into::<web_sys::HtmlElement>()
+        .focus();
 }
 
 /// After a key moved or zoomed the track, focus stays in it: on the same gene if it is still
