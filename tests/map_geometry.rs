@@ -294,22 +294,22 @@ fn edits_are_bands_and_markers_and_affected_genes_are_never_merged() {
     assert_eq!(ins.x0, ins.x1);
     assert_eq!(ins.x0, scale.x(160_000));
     assert_eq!(ins.inserted, 10);
+    let words = |it: &genoforge::core::map::scene::EditItem| it.describe(g, &d);
     assert!(
-        ins.description
-            .contains("insert at I:160,000 (tag): 10 bp inserted"),
+        words(ins).contains("insert at I:160,000 (tag): 10 bp inserted"),
         "{}",
-        ins.description
+        words(ins)
     );
     // VPS8 (YAL002W) comes first: its start was trimmed, then TFC3 went.
     assert!(
-        edits.items[0].description.contains("151 bp removed"),
+        words(&edits.items[0]).contains("151 bp removed"),
         "{}",
-        edits.items[0].description
+        words(&edits.items[0])
     );
     assert!(
-        edits.items[1].description.contains("3,573 bp removed"),
+        words(&edits.items[1]).contains("3,573 bp removed"),
         "{}",
-        edits.items[1].description
+        words(&edits.items[1])
     );
 
     // Zoomed out to the whole chromosome, an affected gene never merges with unaffected ones:
@@ -536,4 +536,28 @@ fn a_kept_drawing_shows_a_zoomed_view_by_stretching() {
         Scale::kept_for(Some(&s), &xii, WIDTH).unwrap().contig,
         s.contig
     );
+}
+
+#[test]
+fn a_point_on_the_track_hits_the_gene_drawn_there() {
+    let g = genome();
+    let iv = g.contig_by_name("IV").unwrap();
+    let v = Viewport::whole(g, iv);
+    let s = Scale::for_view(None, &v, WIDTH).unwrap();
+    let scene = GeneScene::build(g, None, &s, &TrackStyle::default());
+    // Every item is hit at its centre, in its row; nothing is hit far from any gene in a row.
+    for (k, it) in scene.items.iter().enumerate() {
+        let got = scene.hit(it.centre(), it.row, 3.0).unwrap();
+        let hit = &scene.items[got];
+        assert_eq!(hit.row, it.row);
+        assert!(
+            hit.x0 <= it.centre() + 3.0 && hit.x1 >= it.centre() - 3.0,
+            "item {k}: hit {got} at {}–{}",
+            hit.x0,
+            hit.x1
+        );
+    }
+    assert_eq!(scene.hit(-100.0, 0, 3.0), None);
+    assert_eq!(scene.hit(WIDTH + 100.0, 0, 3.0), None);
+    assert_eq!(scene.hit(WIDTH / 2.0, 99, 3.0), None, "no such row");
 }

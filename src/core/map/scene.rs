@@ -219,6 +219,25 @@ impl GeneScene {
             .iter()
             .find(|i| i.gene == gene || i.members.contains(&gene))
     }
+
+    /// The item in `row` under x (px, in the scale's frame), or the nearest one within `slop_px`
+    /// of it: what a click or the pointer at that point means. O(log n + k).
+    pub fn hit(&self, x: f64, row: u32, slop_px: f64) -> Option<usize> {
+        let distance = |it: &GeneItem| {
+            if x < it.x0 {
+                it.x0 - x
+            } else if x > it.x1 {
+                x - it.x1
+            } else {
+                0.0
+            }
+        };
+        self.in_range(x - slop_px, x + slop_px)
+            .into_iter()
+            .filter(|&k| self.items[k].row == row)
+            .min_by(|&a, &b| distance(&self.items[a]).total_cmp(&distance(&self.items[b])))
+            .filter(|&k| distance(&self.items[k]) <= slop_px)
+    }
 }
 
 /// Whether `next` (to the right of `last` in the same row) merges into it: both tiny, same class,
@@ -342,7 +361,8 @@ pub struct EditItem {
     pub removed: u64,
     /// Bases inserted.
     pub inserted: u64,
-    /// What it is, for people.
+    /// What a cluster of edits is, for people; empty for a single edit, which
+    /// [`EditItem::describe`] words on demand (only the few drawn alone need it).
     pub description: String,
 }
 
@@ -354,6 +374,21 @@ pub struct EditScene {
     /// Items sorted by `x0`.
     pub items: Vec<EditItem>,
     reach_px: f64,
+}
+
+impl EditItem {
+    /// What this edit (or cluster of edits) is, for people: the edit's own description with the
+    /// bases it removes and inserts.
+    pub fn describe(&self, genome: &Genome, design: &Design) -> String {
+        if self.count > 1 {
+            return self.description.clone();
+        }
+        design.edit(self.edit).map_or_else(String::new, |e| {
+            let mut d = Design::describe(genome, e, true).to_string();
+            d.push_str(&sizes(self.removed, self.inserted));
+            d
+        })
+    }
 }
 
 impl EditScene {
@@ -374,7 +409,7 @@ impl EditScene {
             } else {
                 EditKind::Replacement
             };
-            // Described after merging: only what is drawn alone needs its own words.
+            // Clusters are described after merging; single edits on demand.
             let description = String::new();
             let item = EditItem {
                 edit: op.edit,
@@ -408,13 +443,6 @@ impl EditScene {
         }
         let contig = &genome.contig(scale.contig).name;
         let mut items: Vec<EditItem> = bands.into_iter().chain(markers).collect();
-        for it in items.iter_mut().filter(|i| i.count == 1) {
-            if let Some(e) = design.edit(it.edit) {
-                let mut d = Design::describe(genome, e, true).to_string();
-                d.push_str(&sizes(it.removed, it.inserted));
-                it.description = d;
-            }
-        }
         for it in items.iter_mut().filter(|i| i.count > 1) {
             let where_ = if it.span.is_empty() {
                 format!("{contig}:{}", thousands(it.span.start().get()))

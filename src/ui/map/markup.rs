@@ -5,10 +5,11 @@
 //! Every piece of text that comes from a file (gene names, descriptions, edit labels) goes
 //! through [`escape`], so it is always rendered as text.
 
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use crate::core::map::arrow;
-use crate::core::map::scene::{EditKind, EditScene, GeneScene};
+use crate::core::map::scene::{EditItem, EditKind, EditScene, GeneScene};
 
 use super::track::{ARROW_H, AXIS_H, HEAD_PX, LABEL_DY, LANE_H, row_y, status_css};
 
@@ -31,11 +32,16 @@ pub fn escape(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-/// The genes `idx` (a tile) of `scene`: a `<g>` per gene (or cluster of tiny genes) with its arrow, a
-/// strike-through when it is gone, and its label when the label fits. `data-k` indexes the scene
-/// (for the tooltip and clicks).
+/// The genes `idx` (a tile) of `scene`. A labelled gene is a `<g>` of its own (arrow, label, a
+/// strike-through when it is gone), focusable and named; the unlabelled ones — most of them when
+/// zoomed out — are drawn together, one `<g>` per kind and status with one path of all their
+/// arrows (and one of their strike-throughs), so that a whole chromosome is a few dozen elements.
+/// The track finds what is under the pointer in those with [`GeneScene::hit`]. `data-k` indexes
+/// the scene.
 pub fn genes(scene: &GeneScene, idx: std::ops::Range<usize>) -> String {
-    let mut out = String::with_capacity(idx.len() * 260);
+    let mut out = String::with_capacity(idx.len() * 120);
+    // (kind, status) → (arrows, strike-throughs)
+    let mut runs: BTreeMap<(&str, &str), (String, String)> = BTreeMap::new();
     for k in idx {
         let Some(it) = scene.items.get(k) else {
             continue;
@@ -44,6 +50,16 @@ pub fn genes(scene: &GeneScene, idx: std::ops::Range<usize>) -> String {
         let d = arrow::path(&arrow::outline(
             it.x0, it.x1, y, ARROW_H, it.strand, HEAD_PX,
         ));
+        if !it.labelled {
+            let (arrows, strikes) = runs
+                .entry((it.class.css(), status_css(it.status)))
+                .or_default();
+            arrows.push_str(&d);
+            if it.status.is_gone() {
+                let _ = write!(strikes, "M{:.1} {y:.1}H{:.1}", it.x0 - 2.0, it.x1 + 2.0);
+            }
+            continue;
+        }
         let _ = write!(
             out,
             r#"<g class="gene {} status-{}" data-gene="{}" data-k="{k}" data-name="{}""#,
@@ -55,17 +71,12 @@ pub fn genes(scene: &GeneScene, idx: std::ops::Range<usize>) -> String {
         if it.is_merged() {
             out.push_str(r#" data-merged="""#);
         }
-        if it.labelled {
-            // Focusable: named for screen readers. Pointer users get the description as the
-            // track's tooltip (one element for the whole track, not a <title> per gene).
-            // Out of the Tab order: the track is one Tab stop, ↑/↓ step through its genes.
-            let _ = write!(
-                out,
-                r#" tabindex="-1" role="button" aria-label="{}""#,
-                escape(&it.description)
-            );
-        }
-        let _ = write!(out, r#"><path d="{d}"></path>"#);
+        // Out of the Tab order: the track is one Tab stop, ↑/↓ step through its genes.
+        let _ = write!(
+            out,
+            r#" tabindex="-1" role="button" aria-label="{}"><path d="{d}"></path>"#,
+            escape(&it.description)
+        );
         if it.status.is_gone() {
             let _ = write!(
                 out,
@@ -74,14 +85,21 @@ pub fn genes(scene: &GeneScene, idx: std::ops::Range<usize>) -> String {
                 it.x1 + 2.0
             );
         }
-        if it.labelled {
-            let _ = write!(
-                out,
-                r#"<text class="gene-label" x="{:.1}" y="{:.1}" text-anchor="middle">{}</text>"#,
-                it.centre(),
-                y + LABEL_DY,
-                escape(&it.name)
-            );
+        let _ = write!(
+            out,
+            r#"<text class="gene-label" x="{:.1}" y="{:.1}" text-anchor="middle">{}</text></g>"#,
+            it.centre(),
+            y + LABEL_DY,
+            escape(&it.name)
+        );
+    }
+    for ((class, status), (arrows, strikes)) in runs {
+        let _ = write!(
+            out,
+            r#"<g class="gene run {class} status-{status}"><path d="{arrows}"></path>"#
+        );
+        if !strikes.is_empty() {
+            let _ = write!(out, r#"<path class="strike" d="{strikes}"></path>"#);
         }
         out.push_str("</g>");
     }
@@ -97,11 +115,15 @@ const BAND_BOTTOM: f64 = 4_000.0;
 
 /// The edits `idx` (a tile) of `scene`: a band over removed bases, a marker at an insertion —
 /// an element each (with its description as a tooltip) when they are few, else shared paths.
-pub fn edits(scene: &EditScene, idx: std::ops::Range<usize>) -> String {
+pub fn edits(
+    scene: &EditScene,
+    idx: std::ops::Range<usize>,
+    describe: impl Fn(&EditItem) -> String,
+) -> String {
     if idx.len() > EDITS_PER_ITEM_MAX {
         return edits_shared(scene, idx);
     }
-    edits_each(scene, idx)
+    edits_each(scene, idx, describe)
 }
 
 /// Many edits of a tile: per kind, one band path, one axis-cut path; insertions as one path of
@@ -154,13 +176,18 @@ fn edits_shared(scene: &EditScene, idx: std::ops::Range<usize>) -> String {
 }
 
 /// Few edits of a tile: an element each.
-fn edits_each(scene: &EditScene, idx: std::ops::Range<usize>) -> String {
+fn edits_each(
+    scene: &EditScene,
+    idx: std::ops::Range<usize>,
+    describe: impl Fn(&EditItem) -> String,
+) -> String {
     let mut out = String::with_capacity(idx.len() * 300);
     for k in idx {
         let Some(it) = scene.items.get(k) else {
             continue;
         };
-        let title = escape(&it.description);
+        let words = describe(it);
+        let title = escape(&words);
         if it.kind == EditKind::Insertion {
             let tri = arrow::path(&arrow::insertion_marker(it.x0, AXIS_H + LANE_H - 1.0, 9.0));
             let _ = write!(

@@ -14,9 +14,9 @@ use super::axis::AxisView;
 use super::markup;
 use super::resize::observe_width;
 use super::{Drawn, MapState, PAN_STEP, ZOOM_STEP};
-use crate::core::feature::FeatureIdx;
 use crate::core::lift::FeatureStatus;
 use crate::core::map::scale::{wheel_pixels, wheel_zoom};
+use crate::core::map::scene::EditItem;
 use crate::core::viewport::Viewport;
 use crate::ui::state::Axis;
 
@@ -34,6 +34,8 @@ pub(super) const HEAD_PX: f64 = 7.0;
 pub(super) const LABEL_DY: f64 = 18.0;
 /// Space below the last row.
 const BOTTOM_PAD: f64 = 4.0;
+/// A click or the pointer this close (px) to a gene drawn with others means that gene.
+const HIT_SLOP_PX: f64 = 3.0;
 /// A pointer must move this far (px) before a press becomes a drag.
 const DRAG_THRESHOLD_PX: f64 = 4.0;
 
@@ -126,45 +128,55 @@ pub(super) fn Track(map: MapState) -> impl IntoView {
     };
 
     // ---- input -------------------------------------------------------------------------------
-    let activate = move |target: Option<web_sys::EventTarget>| -> bool {
-        let Some(el) = target
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.closest("[data-gene]").ok().flatten())
-        else {
+    // A gene (or cluster of tiny genes) chosen by click or key: a cluster zooms to its genes, a
+    // gene is selected.
+    let activate_item = move |k: usize| -> bool {
+        let Some((gene, merged, span)) = map.genes.with_untracked(|g| {
+            g.as_ref()
+                .and_then(|g| g.scene.items.get(k))
+                .map(|it| (it.gene, it.is_merged(), it.span))
+        }) else {
             return false;
         };
-        let gene = el
-            .get_attribute("data-gene")
-            .and_then(|s| s.parse::<u32>().ok());
-        let k = el
-            .get_attribute("data-k")
-            .and_then(|s| s.parse::<usize>().ok());
-        let (Some(gene), Some(k)) = (gene, k) else {
-            return false;
-        };
-        if el.has_attribute("data-merged") {
-            // A cluster of tiny genes: zoom to it.
-            let span = map.genes.with_untracked(|g| {
-                g.as_ref()
-                    .and_then(|g| g.scene.items.get(k))
-                    .filter(|it| it.gene.0 == gene)
-                    .map(|it| it.span)
+        if merged {
+            let pad = (span.len() / 10).max(200) as i128;
+            map.change_view(|g, v| {
+                Viewport::clamped(
+                    g,
+                    v.contig,
+                    span.start().get() as i128 - pad,
+                    span.end().get() as i128 + pad,
+                )
             });
-            if let Some(span) = span {
-                let pad = (span.len() / 10).max(200) as i128;
-                map.change_view(|g, v| {
-                    Viewport::clamped(
-                        g,
-                        v.contig,
-                        span.start().get() as i128 - pad,
-                        span.end().get() as i128 + pad,
-                    )
-                });
-            }
         } else {
-            app.selected.set(Some(FeatureIdx(gene)));
+            app.selected.set(Some(gene));
         }
         true
+    };
+    // The item a labelled gene's element stands for.
+    let item_of = |target: Option<web_sys::EventTarget>| -> Option<usize> {
+        target
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("[data-k]").ok().flatten())
+            .and_then(|e| e.get_attribute("data-k"))
+            .and_then(|k| k.parse::<usize>().ok())
+    };
+    let activate = move |target: Option<web_sys::EventTarget>| -> bool {
+        item_of(target).is_some_and(activate_item)
+    };
+    // The item under a point of the track (client px), among the genes drawn together: the
+    // point in the drawing's frame, then its row.
+    let hit = move |el: &web_sys::Element, client_x: f64, client_y: f64| -> Option<usize> {
+        let r = el.get_bounding_client_rect();
+        let (k, off) = stretch.get_untracked();
+        let x = off + (client_x - r.left()) / if k > 0.0 { k } else { 1.0 };
+        let y = client_y - r.top() - AXIS_H - LANE_H;
+        if y < 0.0 {
+            return None;
+        }
+        let row = (y / ROW_H).floor() as u32;
+        map.genes
+            .with_untracked(|g| g.as_ref().and_then(|g| g.scene.hit(x, row, HIT_SLOP_PX)))
     };
     let on_wheel = move |ev: web_sys::WheelEvent| {
         let Some(el) = ev
@@ -199,6 +211,24 @@ pub(super) fn Track(map: MapState) -> impl IntoView {
     };
     let on_pointermove = move |ev: web_sys::PointerEvent| {
         let Some(mut d) = drag.get_value() else {
+            // Not dragging: the gene under the pointer gets the tooltip.
+            let Some(el) = ev
+                .current_target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            else {
+                return;
+            };
+            let (cx, cy) = (f64::from(ev.client_x()), f64::from(ev.client_y()));
+            let next = item_of(ev.target())
+                .or_else(|| hit(&el, cx, cy))
+                .zip(map.genes.with_untracked(|g| g.as_ref().map(|g| g.id)))
+                .map(|(k, id)| {
+                    let r = el.get_bounding_client_rect();
+                    (id, k, cx - r.left(), cy - r.top())
+                });
+            if hover.get_untracked() != next {
+                hover.set(next);
+            }
             return;
         };
         if ev.pointer_id() != d.pointer {
@@ -237,32 +267,6 @@ pub(super) fn Track(map: MapState) -> impl IntoView {
             }
         }
     };
-    let on_pointerover = move |ev: web_sys::PointerEvent| {
-        let k = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.closest("[data-k]").ok().flatten())
-            .and_then(|e| e.get_attribute("data-k"))
-            .and_then(|k| k.parse::<usize>().ok());
-        let at = ev
-            .current_target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .map(|el| {
-                let r = el.get_bounding_client_rect();
-                (
-                    f64::from(ev.client_x()) - r.left(),
-                    f64::from(ev.client_y()) - r.top(),
-                )
-            });
-        let id = map.genes.with_untracked(|g| g.as_ref().map(|g| g.id));
-        let next = match (k, at, id) {
-            (Some(k), Some((x, y)), Some(id)) if drag.get_value().is_none() => Some((id, k, x, y)),
-            _ => None,
-        };
-        if hover.get_untracked() != next {
-            hover.set(next);
-        }
-    };
     let tooltip = Memo::new(move |_| {
         let (id, k, x, y) = hover.get()?;
         map.genes.with(|g| {
@@ -279,7 +283,17 @@ pub(super) fn Track(map: MapState) -> impl IntoView {
             dragged.set_value(false);
             return;
         }
-        activate(ev.target());
+        if activate(ev.target()) {
+            return;
+        }
+        // Genes drawn together: the one under the pointer.
+        if let Some(el) = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            && let Some(k) = hit(&el, f64::from(ev.client_x()), f64::from(ev.client_y()))
+        {
+            activate_item(k);
+        }
     };
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
         if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
@@ -353,7 +367,6 @@ pub(super) fn Track(map: MapState) -> impl IntoView {
             on:pointerup=end_drag
             on:pointercancel=end_drag
             on:click=on_click
-            on:pointerover=on_pointerover
             on:pointerleave=move |_| hover.set(None)
             on:keydown=on_keydown
         >
@@ -379,8 +392,15 @@ pub(super) fn Track(map: MapState) -> impl IntoView {
                         <For
                             each=move || tiles(edit_tiles.get())
                             key=|(d, t)| (d.id, *t)
-                            children=|(d, t)| {
-                                view! { <g inner_html=markup::edits(&d.scene, d.scene.tile(t))></g> }
+                            children=move |(d, t)| {
+                                let describe = |it: &EditItem| {
+                                    app.genome.with_untracked(|g| {
+                                        g.as_ref().map_or_else(String::new, |r| {
+                                            app.design.with_untracked(|d| it.describe(r.genome(), d))
+                                        })
+                                    })
+                                };
+                                view! { <g inner_html=markup::edits(&d.scene, d.scene.tile(t), describe)></g> }
                             }
                         />
                     </g>
