@@ -8,7 +8,7 @@ mod common;
 mod e2e_support;
 
 use e2e_support::app::{
-    FASTA, GFF, TABLE, choose, download, download_to, downloads_dir, edits_are, genoforge_cli,
+    choose, download, download_to, downloads_dir, edits_are, genoforge_on_default_genome,
     no_horizontal_overflow, search,
 };
 use e2e_support::{Session, artifacts_dir, crate_root, open_app};
@@ -195,16 +195,10 @@ fn by4741_tfc3_kanmx4_gfp_undo_redo_reload_share_and_downloads() {
     std::fs::create_dir_all(&cli).unwrap();
     let p = |n: &str| cli.join(n).to_str().unwrap().to_owned();
     let spec_path = dir.join("genotype-spec.json");
-    genoforge_cli(&[
+    genoforge_on_default_genome(&[
         "apply",
         "--spec",
         spec_path.to_str().unwrap(),
-        "--fasta",
-        FASTA,
-        "--gff",
-        GFF,
-        "--features",
-        TABLE,
         "--out-fasta",
         &p("edited.fa"),
         "--out-spec",

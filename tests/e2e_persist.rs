@@ -4,7 +4,9 @@
 
 mod e2e_support;
 
-use e2e_support::app::{FASTA, GFF, TABLE, download, download_to, downloads_dir, genoforge_cli};
+use e2e_support::app::{
+    FASTA, GFF, TABLE, download, download_to, downloads_dir, genoforge_on_default_genome,
+};
 use e2e_support::{Session, artifacts_dir, crate_root, open_app};
 use genoforge::core::cassette::Library;
 use genoforge::core::compose::{add_insertion, delete_gene, set_background};
@@ -120,16 +122,10 @@ fn share_link_autosave_reload_and_downloads_equal_the_cli() {
     std::fs::create_dir_all(&cli).unwrap();
     let p = |n: &str| cli.join(n).to_str().unwrap().to_owned();
     let spec_path = dir.join("genotype-spec.json");
-    genoforge_cli(&[
+    genoforge_on_default_genome(&[
         "apply",
         "--spec",
         spec_path.to_str().unwrap(),
-        "--fasta",
-        FASTA,
-        "--gff",
-        GFF,
-        "--features",
-        TABLE,
         "--out-fasta",
         &p("edited.fa"),
         "--out-gff",
@@ -137,15 +133,9 @@ fn share_link_autosave_reload_and_downloads_equal_the_cli() {
         "--out-spec",
         &p("spec.json"),
     ]);
-    genoforge_cli(&[
+    genoforge_on_default_genome(&[
         "views",
         spec_path.to_str().unwrap(),
-        "--fasta",
-        FASTA,
-        "--gff",
-        GFF,
-        "--features",
-        TABLE,
         "--out-dir",
         &p("views"),
     ]);

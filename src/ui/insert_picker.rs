@@ -129,7 +129,6 @@ pub fn InsertPicker(app: AppState, inputs: InsertInputs, prefix: &'static str) -
         }
     };
     let is = move |k: &'static str| move || inputs.kind.get() == k;
-    let (name_id2, name_id3) = (name_id.clone(), name_id.clone());
     view! {
         <div class="field">
             <label for=kind_id.clone()>"Insert"</label>
@@ -153,18 +152,20 @@ pub fn InsertPicker(app: AppState, inputs: InsertInputs, prefix: &'static str) -
                 <option value="file" prop:selected=is("file")>"Sequence file (FASTA, GenBank)…"</option>
             </select>
         </div>
-        <Show when=is("paste")>
+        <Show when=move || is("paste")() || is("file")()>
             <div class="field">
-                <label for=name_id2.clone()>"Name"</label>
+                <label for=name_id.clone()>"Name"</label>
                 <input
-                    id=name_id2.clone()
+                    id=name_id.clone()
                     type="text"
                     spellcheck="false"
-                    placeholder="from the FASTA header, else “insert”"
+                    placeholder=move || if is("file")() { "from the record" } else { "from the FASTA header, else “insert”" }
                     prop:value=move || inputs.name.get()
                     on:input=move |ev| inputs.name.set(event_target_value(&ev))
                 />
             </div>
+        </Show>
+        <Show when=is("paste")>
             <div class="field stacked">
                 <label for=paste_id.clone()>"Sequence (bases, FASTA or GenBank)"</label>
                 <textarea
@@ -178,17 +179,6 @@ pub fn InsertPicker(app: AppState, inputs: InsertInputs, prefix: &'static str) -
             </div>
         </Show>
         <Show when=is("file")>
-            <div class="field">
-                <label for=name_id3.clone()>"Name"</label>
-                <input
-                    id=name_id3.clone()
-                    type="text"
-                    spellcheck="false"
-                    placeholder="from the record"
-                    prop:value=move || inputs.name.get()
-                    on:input=move |ev| inputs.name.set(event_target_value(&ev))
-                />
-            </div>
             <div class="field stacked">
                 <label for=file_id.clone()>"FASTA or GenBank file"</label>
                 <input

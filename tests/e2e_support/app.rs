@@ -111,3 +111,11 @@ pub fn genoforge_cli(args: &[&str]) {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// Runs `genoforge` with `args` on the default genome as shipped (its FASTA, GFF3 and feature
+/// table are added to the arguments).
+pub fn genoforge_on_default_genome(args: &[&str]) {
+    let mut all = args.to_vec();
+    all.extend(["--fasta", FASTA, "--gff", GFF, "--features", TABLE]);
+    genoforge_cli(&all);
+}
