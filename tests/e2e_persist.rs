@@ -73,7 +73,9 @@ fn design_label(app: &Session) -> String {
 #[ignore = "needs dist/ and Chromium: run by .ci/test (trunk build --release, then -- --ignored)"]
 fn share_link_autosave_reload_and_downloads_equal_the_cli() {
     let spec = spec_text();
-    let app = open_app();
+    // A fresh page opened on the link (not a fragment change on an open page: the app reads the
+    // link when it starts).
+    let app = Session::start();
     app.goto(&format!("/#design={}", packed::pack(spec.as_bytes())));
     app.wait_until("document.querySelector('#design-label') && document.querySelector('#design-label').dataset.edits === '6'");
     let label = design_label(&app);
