@@ -1,15 +1,14 @@
 //! `genoforge liftover`: reference positions → edited positions.
 
-use super::apply::load_design;
-use super::args::LiftoverArgs;
-use super::summary::load_genome;
+use crate::cli::args::LiftoverArgs;
+use crate::cli::input::{load_edits, load_genome};
 use crate::core::coord::Pos;
-use crate::core::edited::{EditedGenome, LiftedPos};
+use crate::core::lift::edited::{EditedGenome, LiftedPos};
 
 pub(crate) fn run(a: &LiftoverArgs) -> Result<(), String> {
     let loaded = load_genome(&a.genome)?;
     let genome = &loaded.genome;
-    let design = load_design(genome, &a.edits)?;
+    let design = load_edits(genome, &a.edits)?;
     let edited = EditedGenome::new(genome, &design);
     let mut failures = Vec::new();
     for token in &a.positions {

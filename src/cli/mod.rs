@@ -1,17 +1,20 @@
 //! The `genoforge` command-line tool: core + io for pipelines. Reads files; everything else is
-//! the same code the browser runs.
+//! the same code the browser runs. Each subcommand is a short sequence of steps from [`input`]
+//! (genome, edits, spec → design) and [`output`] (files written as one atomic transaction).
 
 mod apply;
 mod args;
+mod cassettes;
+mod clock;
+mod input;
 mod liftover;
-mod spec;
+mod output;
+mod strain;
 mod summary;
-
-use std::path::Path;
+mod validate;
+mod views;
 
 use clap::Parser;
-
-use crate::io::load::InputFile;
 
 pub use args::{Cli, Command};
 
@@ -26,10 +29,10 @@ pub fn run(cli: Cli) -> i32 {
         Command::Summary(a) => summary::run(&a),
         Command::Apply(a) => apply::run(&a),
         Command::Liftover(a) => liftover::run(&a),
-        Command::Strain(a) => spec::strain(&a),
-        Command::Validate(a) => spec::validate(&a),
-        Command::Views(a) => spec::views(&a),
-        Command::Cassettes(a) => spec::cassettes(&a),
+        Command::Strain(a) => strain::run(&a),
+        Command::Validate(a) => validate::run(&a),
+        Command::Views(a) => views::run(&a),
+        Command::Cassettes(a) => cassettes::run(&a),
     };
     match result {
         Ok(()) => 0,
@@ -38,11 +41,4 @@ pub fn run(cli: Cli) -> i32 {
             1
         }
     }
-}
-
-/// Reads a file into an [`InputFile`] named by its path.
-pub(crate) fn read_input(path: &Path) -> Result<InputFile, String> {
-    std::fs::read(path)
-        .map(|bytes| InputFile::new(path.display().to_string(), bytes))
-        .map_err(|e| format!("{}: {e}", path.display()))
 }

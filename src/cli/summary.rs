@@ -4,21 +4,11 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::args::{GenomeArgs, SummaryArgs};
-use super::read_input;
+use crate::cli::args::SummaryArgs;
+use crate::cli::input::load_genome;
 use crate::core::coord::thousands;
-use crate::core::summary::GenomeSummary;
-use crate::io::load::{InputSummary, LoadRequest, Loaded, load};
-
-/// Loads the genome the arguments name.
-pub(crate) fn load_genome(g: &GenomeArgs) -> Result<Loaded, String> {
-    let req = LoadRequest {
-        gff: g.gff.as_deref().map(read_input).transpose()?,
-        fasta: g.fasta.as_deref().map(read_input).transpose()?,
-        feature_table: g.features.as_deref().map(read_input).transpose()?,
-    };
-    load(req).map_err(|e| e.to_string())
-}
+use crate::core::genome::summary::GenomeSummary;
+use crate::io::load::InputSummary;
 
 #[derive(Serialize)]
 struct JsonInput<'a> {

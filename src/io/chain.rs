@@ -5,8 +5,8 @@
 
 use std::io::{self, Write};
 
-use crate::core::contig::ContigId;
-use crate::core::edited::EditedGenome;
+use crate::core::genome::contig::ContigId;
+use crate::core::lift::edited::EditedGenome;
 
 /// One ungapped block: reference start, edited start, size.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]

@@ -2,12 +2,12 @@
 //! the browser and the CLI's file for the same design are byte-identical.
 
 use crate::core::design::Design;
-use crate::core::edited::EditedGenome;
+use crate::core::genetics::nomenclature;
 use crate::core::genome::Genome;
 use crate::core::lift::Lifted;
-use crate::core::nomenclature;
+use crate::core::lift::edited::EditedGenome;
+use crate::core::ml::{Flanks, gene_nodes, sequence_windows};
 use crate::core::spec::{ReferenceSpec, export};
-use crate::core::views::{Flanks, gene_nodes, sequence_windows};
 
 use super::fasta_writer::{self, Width};
 use super::{chain, gff3, report, spec_json, views};

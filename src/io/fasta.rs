@@ -2,9 +2,9 @@
 
 use noodles_fasta as fasta;
 
-use crate::core::assemble::SequenceRecord;
-use crate::core::diagnostics::{Diagnostic, InputKind, Severity};
-use crate::core::reconcile::RecordInfo;
+use crate::core::genome::assemble::SequenceRecord;
+use crate::core::genome::diagnostics::{Diagnostic, InputKind, Severity};
+use crate::core::genome::reconcile::RecordInfo;
 use crate::core::seq::is_iupac;
 
 /// The FASTA input as a whole is unusable.

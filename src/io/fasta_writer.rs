@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use crate::core::coord::Span;
-use crate::core::edited::EditedGenome;
+use crate::core::lift::edited::EditedGenome;
 
 /// Line width of written FASTA.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -35,7 +35,7 @@ pub fn write<W: Write>(
     let mut skipped = Vec::new();
     let mut buf = Vec::new();
     for (i, contig) in edited.genome.contigs().iter().enumerate() {
-        let id = crate::core::contig::ContigId(i as u32);
+        let id = crate::core::genome::contig::ContigId(i as u32);
         if contig.sequence.is_none() {
             skipped.push(contig.name.to_string());
             continue;

@@ -1,8 +1,8 @@
 //! SGD's `SGD_features.tab`: systematic ↔ standard names, aliases, ORF class, description.
 
-use crate::core::attributes::split_ascii;
-use crate::core::diagnostics::{Diagnostic, InputKind, Severity};
-use crate::core::gene_info::{GeneInfo, OrfClass};
+use crate::core::genome::attributes::split_ascii;
+use crate::core::genome::diagnostics::{Diagnostic, InputKind, Severity};
+use crate::core::genome::gene_info::{GeneInfo, OrfClass};
 
 /// The table as a whole is unusable.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -3,10 +3,10 @@
 //! [`Loader::step`] does a bounded amount of work (decompress a few MB, parse some thousand lines)
 //! and reports progress; [`load`] runs it to the end (the CLI and tests).
 
-use crate::core::assemble::{SequenceRecord, assemble};
-use crate::core::diagnostics::{Diagnostic, InputKind, Severity};
-use crate::core::gene_info::GeneInfo;
 use crate::core::genome::Genome;
+use crate::core::genome::assemble::{SequenceRecord, assemble};
+use crate::core::genome::diagnostics::{Diagnostic, InputKind, Severity};
+use crate::core::genome::gene_info::GeneInfo;
 
 use super::compress::{Compression, DecompressError, Decompressor};
 use super::fasta::{self, FastaError};

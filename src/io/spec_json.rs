@@ -96,5 +96,5 @@ pub fn reference_fingerprint(reference: &crate::core::spec::ReferenceSpec) -> St
             )
         })
         .collect();
-    crate::core::checksum::md5_hex(&[parts.join(";").as_bytes()])[..12].to_owned()
+    crate::core::spec::checksum::md5_hex(&[parts.join(";").as_bytes()])[..12].to_owned()
 }

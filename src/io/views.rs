@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use crate::core::views::{GeneNode, SequenceWindow};
+use crate::core::ml::{GeneNode, SequenceWindow};
 
 /// CSV header of the gene node view.
 pub const GENE_NODES_HEADER: &str =

@@ -32,7 +32,9 @@ pub fn App() -> impl IntoView {
     provide_context(app);
     leptos::task::spawn_local(load_default(app));
     leptos::task::spawn_local(super::loading::load_resources(app));
+    super::persist::install(app);
     super::persist::flush_on_hide(app);
+    super::persist::open_links_on_hashchange(app);
     let tab = RwSignal::new(Tab::Genome);
     let tab_button = move |t: Tab, label: &'static str, id: &'static str| {
         view! {
@@ -130,7 +132,7 @@ fn DesignLabel() -> impl IntoView {
     let text = Memo::new(move |_| {
         app.design.with(|d| {
             let n = d.edits().len();
-            let genotype = crate::core::nomenclature::format(d.genotype());
+            let genotype = crate::core::genetics::nomenclature::format(d.genotype());
             match (n, genotype.is_empty()) {
                 (0, true) => "no edits".to_owned(),
                 (n, true) => format!("{n} edit(s)"),

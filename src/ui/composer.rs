@@ -7,14 +7,14 @@ use leptos::prelude::*;
 
 use super::insert_picker::{InsertInputs, InsertPicker};
 use super::panel_dom::{picked_file, reset_file_input};
-use super::sequence_input::{parse_file, parse_text};
 use super::state::{AppState, use_app};
-use crate::core::compose::{self, Plan};
-use crate::core::compose_form::{Action, Site, Sizes, parse_after_base, plan_for};
-use crate::core::contig::ContigId;
-use crate::core::gene_card::gene_card;
-use crate::core::preview::{Preview, preview};
+use crate::core::genetics::compose::{self, Plan};
+use crate::core::genome::contig::ContigId;
 use crate::core::strand::Strand;
+use crate::io::cassette::{parse_file, parse_text};
+use crate::view::compose_form::{Action, Site, Sizes, parse_after_base, plan_for};
+use crate::view::gene_card::gene_card;
+use crate::view::preview::{Preview, preview};
 
 /// Where an insertion goes, as the form holds it.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -360,7 +360,7 @@ fn PreviewView(p: Preview, sizes: Option<Sizes>) -> impl IntoView {
             "Length change: "
             <span class="num">
                 {sizes.map_or_else(
-                    || crate::core::edit_rows::signed(p.length_change) + " bp",
+                    || crate::view::edit_rows::signed(p.length_change) + " bp",
                     |s| s.sentence(),
                 )}
             </span>
@@ -384,7 +384,7 @@ fn CassetteAdder(app: AppState) -> impl IntoView {
     let name = RwSignal::new(String::new());
     let text = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
-    let add = move |c: crate::core::cassette::Cassette| {
+    let add = move |c: crate::core::genetics::cassette::Cassette| {
         let replaced = app.library.with_untracked(|l| l.get(&c.name).is_some());
         let msg = format!(
             "{} cassette {} ({} bp, {} part(s)) to the library.",

@@ -7,9 +7,9 @@ use leptos::prelude::*;
 
 use super::state::use_app;
 use crate::core::coord::thousands;
-use crate::core::coord_rows::{CoordRow, CoordTable, for_names, in_view};
-use crate::core::edit_rows::signed;
-use crate::core::position::{Direction, lift_position, parse_position};
+use crate::view::coord_rows::{CoordRow, CoordTable, for_names, in_view};
+use crate::view::edit_rows::signed;
+use crate::view::position::{Direction, lift_position, parse_position};
 
 /// Most rows the table shows.
 const LIMIT: usize = 150;

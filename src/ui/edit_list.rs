@@ -13,8 +13,8 @@ use super::state::{AppState, use_app};
 use super::virtual_rows::window;
 use crate::core::coord::thousands;
 use crate::core::edit::EditId;
-use crate::core::edit_rows::{EditRow, edit_rows, row_of, signed, view_of_edit};
-use crate::core::nomenclature;
+use crate::core::genetics::nomenclature;
+use crate::view::edit_rows::{EditRow, edit_rows, row_of, signed, view_of_edit};
 
 /// Row height in CSS pixels (`.edit-row` in panels.css has the same height).
 const ROW_PX: f64 = 56.0;

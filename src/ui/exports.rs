@@ -6,8 +6,8 @@ use wasm_bindgen::JsCast;
 use super::browser::read_file;
 use super::persist::{now_iso, share_link};
 use super::state::{AppState, use_app};
+use crate::core::ml::Flanks;
 use crate::core::spec::restore;
-use crate::core::views::Flanks;
 use crate::io::export::{ExportInput, ExportKind, render};
 use crate::io::spec_json;
 

@@ -7,10 +7,10 @@ use leptos::prelude::*;
 
 use super::browser::read_file;
 use super::panel_dom::{picked_file, reset_file_input};
-use super::sequence_input::{parse_file, parse_text};
 use super::state::AppState;
-use crate::core::cassette::Cassette;
 use crate::core::coord::thousands;
+use crate::core::genetics::cassette::Cassette;
+use crate::io::cassette::{parse_file, parse_text};
 
 /// A file the user picked: its name and bytes (parsed when the insert is derived).
 #[derive(Clone, Debug, PartialEq)]

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::browser::{fetch_bytes, next_frame, now_ms, yield_now};
 use super::state::{AppState, LoadState, Ready, Shared};
-use crate::core::summary::GenomeSummary;
+use crate::core::genome::summary::GenomeSummary;
 use crate::io::load::{InputFile, LoadRequest, Loader, Step};
 
 /// The shipped default genome's files (served from `public/`).
@@ -25,7 +25,7 @@ fn file_name(url: &str) -> String {
 pub async fn load_resources(app: AppState) {
     match fetch_bytes("public/cassettes.json")
         .await
-        .map(|b| serde_json::from_slice::<crate::core::cassette::Library>(&b))
+        .map(|b| serde_json::from_slice::<crate::core::genetics::cassette::Library>(&b))
     {
         Ok(Ok(lib)) => app.library.update(|l| {
             for c in lib.cassettes {
@@ -124,11 +124,11 @@ pub async fn run(app: AppState, req: LoadRequest, label: String) {
                 app.history.set(Default::default());
                 app.selected.set(None);
                 app.selected_edit.set(None);
-                super::persist::forget_reference(&app);
-                let first = crate::core::contig::ContigId(0);
+                app.forget_reference();
+                let first = crate::core::genome::contig::ContigId(0);
                 app.view
                     .set((!ready.genome().contigs().is_empty()).then(|| {
-                        crate::core::viewport::Viewport::clamped(ready.genome(), first, 0, 60_000)
+                        crate::view::viewport::Viewport::clamped(ready.genome(), first, 0, 60_000)
                     }));
                 app.genome.set(Some(ready.clone()));
                 app.load.set(LoadState::Ready(ready));

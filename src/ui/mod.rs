@@ -15,7 +15,6 @@ pub mod open;
 pub mod panel_dom;
 pub mod persist;
 pub mod search;
-pub mod sequence_input;
 pub mod sequence_view;
 pub mod state;
 pub mod strain;

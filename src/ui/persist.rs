@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 
-use super::state::{AppState, Shared};
 use crate::core::spec::export;
+use crate::ui::state::AppState;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::io::packed::{pack, pack_fast};
@@ -60,6 +60,11 @@ pub fn autosave(app: &AppState) {
             SAVED_GENERATION.store(generation, Ordering::SeqCst);
         }
     });
+}
+
+/// Saves the design after every change from now on (see [`autosave`]).
+pub fn install(app: AppState) {
+    app.on_change.set_value(Some(autosave));
 }
 
 /// Writes a pending save when the page is hidden or closed, so a change made just before leaving
@@ -128,25 +133,7 @@ pub fn restore(app: &AppState) {
         return;
     };
     let genome = ready.genome();
-    // A share link.
-    let hash = web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default();
-    if let Some(packed) = hash.strip_prefix(FRAGMENT) {
-        match restore_packed(genome, &reference, packed) {
-            Ok((design, warnings)) => {
-                for w in warnings {
-                    app.notify(false, w);
-                }
-                app.replace_design(design, false);
-                app.notify(false, "Opened the design from the link.");
-            }
-            Err(e) => app.notify(
-                true,
-                format!("The design in the link cannot be opened: {e}"),
-            ),
-        }
-        clear_fragment();
+    if open_link(app) {
         return;
     }
     let (Some(store), Some(key)) = (storage(), key(app)) else {
@@ -178,6 +165,47 @@ pub fn restore(app: &AppState) {
     }
 }
 
+/// Opens the design a share link carries (`#design=…` in the URL fragment), if it carries one and a
+/// genome is loaded; then clears the fragment. Returns whether there was a link.
+fn open_link(app: &AppState) -> bool {
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    let Some(packed) = hash.strip_prefix(FRAGMENT) else {
+        return false;
+    };
+    let (Some(ready), Some(reference)) = (app.genome.get_untracked(), app.reference_spec()) else {
+        return false;
+    };
+    match restore_packed(ready.genome(), &reference, packed) {
+        Ok((design, warnings)) => {
+            for w in warnings {
+                app.notify(false, w);
+            }
+            app.replace_design(design, false);
+            app.notify(false, "Opened the design from the link.");
+        }
+        Err(e) => app.notify(
+            true,
+            format!("The design in the link cannot be opened: {e}"),
+        ),
+    }
+    clear_fragment();
+    true
+}
+
+/// Opens a share link pasted into the address bar of an open page: the browser changes only the
+/// fragment (no reload), so the link is applied on `hashchange` as well as at start-up.
+pub fn open_links_on_hashchange(app: AppState) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    gloo_events::EventListener::new(&window, "hashchange", move |_| {
+        open_link(&app);
+    })
+    .forget();
+}
+
 fn clear_fragment() {
     let Some(w) = web_sys::window() else { return };
     let loc = w.location();
@@ -189,9 +217,4 @@ fn clear_fragment() {
     if let Ok(h) = w.history() {
         let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }
-}
-
-/// Keeps the shared reference description of the current genome (see `AppState::reference_spec`).
-pub fn forget_reference(app: &AppState) {
-    app.reference.set(None::<Shared<_>>);
 }

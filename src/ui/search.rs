@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 
 use super::state::use_app;
-use crate::core::gene_card::{GeneCard, gene_card};
-use crate::core::names::Lookup;
-use crate::core::viewport::Viewport;
+use crate::core::genome::names::Lookup;
+use crate::view::gene_card::{GeneCard, gene_card};
+use crate::view::viewport::Viewport;
 
 /// The search box and the card of the selected gene. Finding a gene selects it and moves the
 /// map to it.

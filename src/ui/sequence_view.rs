@@ -7,12 +7,12 @@ use leptos::prelude::*;
 use super::panel_dom::copy_text;
 use super::state::use_app;
 use crate::core::coord::{Span, thousands};
-use crate::core::edit_rows::edit_name;
-use crate::core::junction::{Junction, junction};
-use crate::core::seq_lines::{
+use crate::view::edit_rows::edit_name;
+use crate::view::junction::{Junction, junction};
+use crate::view::seq_lines::{
     Line, MAX_REGION, changed_bases, fasta, lines, plain, region, runs_locus,
 };
-use crate::core::viewport::Viewport;
+use crate::view::viewport::Viewport;
 
 /// Bases per line.
 const WIDTH: usize = 60;

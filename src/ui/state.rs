@@ -7,16 +7,16 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::core::cassette::Library;
 use crate::core::design::Design;
 use crate::core::edit::{EditError, EditId};
-use crate::core::feature::FeatureIdx;
+use crate::core::genetics::cassette::Library;
 use crate::core::genome::Genome;
+use crate::core::genome::feature::FeatureIdx;
+use crate::core::genome::summary::GenomeSummary;
 use crate::core::lift::Lifted;
 use crate::core::spec::ReferenceSpec;
-use crate::core::summary::GenomeSummary;
-use crate::core::viewport::Viewport;
 use crate::io::load::{Loaded, Progress};
+use crate::view::viewport::Viewport;
 
 /// A shared value compared by identity, so memos over large derived values (a lifted genome)
 /// do not compare them element by element.
@@ -144,6 +144,8 @@ pub struct AppState {
     pub essential: RwSignal<Shared<BTreeSet<String>>>,
     /// The reference description with checksums, computed once per genome when first needed.
     pub reference: RwSignal<Option<Shared<ReferenceSpec>>>,
+    /// What runs after every design change (autosave, when the front end keeps one).
+    pub on_change: StoredValue<Option<fn(&AppState)>>,
 }
 
 impl AppState {
@@ -174,6 +176,7 @@ impl AppState {
             library: RwSignal::new(Library::default()),
             essential: RwSignal::new(Shared::new(BTreeSet::new())),
             reference: RwSignal::new(None),
+            on_change: StoredValue::new(None),
         }
     }
 
@@ -220,7 +223,9 @@ impl AppState {
             });
         }
         self.design.set(next);
-        super::persist::autosave(self);
+        if let Some(hook) = self.on_change.get_value() {
+            hook(self);
+        }
     }
 
     /// Undoes the last change. Returns whether there was one.
@@ -243,6 +248,11 @@ impl AppState {
         self.history.update(|h| h.past.push(cur));
         self.replace_design(next, false);
         true
+    }
+
+    /// Forgets the reference description (a new genome is loading).
+    pub fn forget_reference(&self) {
+        self.reference.set(None);
     }
 
     /// The reference description (checksums), computed on first use for this genome.

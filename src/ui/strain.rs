@@ -3,11 +3,11 @@
 use leptos::prelude::*;
 
 use super::state::use_app;
-use crate::core::compose::{delete_genes, gene_names};
-use crate::core::compose_form::{clear_background, gene_set, strain_genotype};
 use crate::core::coord::thousands;
-use crate::core::gene_list::{GeneList, resolve};
-use crate::core::strain::{STRAINS, strain};
+use crate::core::genetics::compose::delete_genes;
+use crate::core::genetics::gene_list::{GeneList, resolve};
+use crate::core::genetics::strain::{STRAINS, strain};
+use crate::view::compose_form::{clear_background, gene_set, strain_genotype};
 
 /// Pick a strain background by name (S288C, BY4741, BY4742, BY4743, or none).
 #[component]
@@ -31,7 +31,9 @@ pub fn StrainPicker() -> impl IntoView {
             app.commit(|_, d| clear_background(d))
         } else {
             match strain(&name) {
-                Some(s) => app.commit(|g, d| crate::core::compose::set_background(g, d, s)),
+                Some(s) => {
+                    app.commit(|g, d| crate::core::genetics::compose::set_background(g, d, s))
+                }
                 None => {
                     problem.set(Some(format!("unknown strain {name}")));
                     return;
@@ -116,7 +118,7 @@ pub fn GeneListPanel() -> impl IntoView {
         let g = ready.genome();
         let essential = app.essential.get();
         let label = |f| {
-            let (sys, std) = gene_names(g, f);
+            let (sys, std) = g.gene_names(f);
             if sys == std {
                 sys
             } else {
@@ -127,7 +129,7 @@ pub fn GeneListPanel() -> impl IntoView {
         let ess: Vec<String> = l
             .resolved
             .iter()
-            .filter(|r| essential.contains(&gene_names(g, r.1).0.to_ascii_uppercase()))
+            .filter(|r| essential.contains(&g.gene_names(r.1).0.to_ascii_uppercase()))
             .map(|r| label(r.1))
             .collect();
         let ambiguous: Vec<String> = l
@@ -138,7 +140,7 @@ pub fn GeneListPanel() -> impl IntoView {
                     "{n} (names {} genes: {})",
                     c.len(),
                     c.iter()
-                        .map(|f| gene_names(g, *f).0)
+                        .map(|f| g.gene_names(*f).0)
                         .collect::<Vec<_>>()
                         .join(", ")
                 )

@@ -8,14 +8,14 @@
 use std::path::PathBuf;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
-use genoforge::core::cassette::Cassette;
 use genoforge::core::design::Design;
 use genoforge::core::edit::EditRequest;
 use genoforge::core::edit::helpers::{Side, insert_next_to_gene, replace_gene};
-use genoforge::core::edited::EditedGenome;
-use genoforge::core::feature::{FeatureIdx, FeatureKind};
+use genoforge::core::genetics::cassette::Cassette;
 use genoforge::core::genome::Genome;
+use genoforge::core::genome::feature::{FeatureIdx, FeatureKind};
 use genoforge::core::lift::Lifted;
+use genoforge::core::lift::edited::EditedGenome;
 use genoforge::core::strand::Strand;
 use genoforge::io::load::{InputFile, LoadRequest, load};
 use genoforge::io::{fasta_writer, gff3};

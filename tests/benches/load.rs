@@ -65,7 +65,7 @@ fn bench(c: &mut Criterion) {
                     genoforge::io::fasta::read(&fasta_plain, 1).unwrap().0,
                 )
             },
-            |(a, r)| genoforge::core::assemble::assemble(a, r, None),
+            |(a, r)| genoforge::core::genome::assemble::assemble(a, r, None),
             criterion::BatchSize::LargeInput,
         )
     });

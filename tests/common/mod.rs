@@ -43,7 +43,7 @@ pub fn default_genome() -> &'static Loaded {
 }
 
 /// The kanMX4 cassette, built from the pFA6a-kanMX4 GenBank record.
-pub fn kanmx4() -> genoforge::core::cassette::Cassette {
+pub fn kanmx4() -> genoforge::core::genetics::cassette::Cassette {
     let gb = std::fs::read(data("cassettes/pFA6a-kanMX4_AJ002680.gb")).unwrap();
     let rec = &genoforge::io::genbank::read(&gb).unwrap()[0];
     genoforge::io::cassette::marker_cassette(rec, "kanMX4", "kan", "G418 resistance").unwrap()

@@ -4,11 +4,11 @@
 //! "in the gene's orientation" are reverse-complemented for genes on the − strand, so a cassette
 //! always reads the way the gene did.
 
-use super::{EditError, EditOp, EditRequest, InsertedFeature};
 use crate::core::coord::Span;
-use crate::core::feature::FeatureIdx;
+use crate::core::edit::{EditError, EditOp, EditRequest, InsertedFeature};
 use crate::core::genome::Genome;
-use crate::core::names::Lookup;
+use crate::core::genome::feature::FeatureIdx;
+use crate::core::genome::names::Lookup;
 use crate::core::seq::revcomp;
 use crate::core::strand::Strand;
 

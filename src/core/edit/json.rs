@@ -6,10 +6,10 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Edit, EditError, EditOp, EditRequest, InsertedFeature, SubFeature};
 use crate::core::coord::{Pos, Span};
-use crate::core::feature::FeatureKind;
+use crate::core::edit::{Edit, EditError, EditOp, EditRequest, InsertedFeature, SubFeature};
 use crate::core::genome::Genome;
+use crate::core::genome::feature::FeatureKind;
 use crate::core::strand::Strand;
 
 /// A feature annotating inserted bases, as written in JSON.

@@ -7,8 +7,8 @@
 
 use std::sync::Arc;
 
-use super::{Edit, EditId};
 use crate::core::coord::{Pos, Span};
+use crate::core::edit::{Edit, EditId};
 
 /// One edit as the layout sees it.
 #[derive(Clone, PartialEq, Eq)]
@@ -30,7 +30,7 @@ impl std::fmt::Debug for Op {
             "Op({}..{} ← {:?}, {})",
             self.start,
             self.end,
-            super::Abbrev(&self.sequence),
+            crate::core::edit::Abbrev(&self.sequence),
             self.edit
         )
     }

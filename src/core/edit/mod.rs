@@ -14,10 +14,10 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use super::contig::ContigId;
-use super::coord::{Pos, Span};
-use super::feature::FeatureKind;
-use super::strand::Strand;
+use crate::core::coord::{Pos, Span};
+use crate::core::genome::contig::ContigId;
+use crate::core::genome::feature::FeatureKind;
+use crate::core::strand::Strand;
 
 pub use validate::{EditDesc, EditError, check_sequence};
 

@@ -2,9 +2,9 @@
 
 use std::fmt;
 
-use super::layout::ContigLayout;
-use super::{EditId, EditOp};
 use crate::core::coord::thousands;
+use crate::core::edit::layout::ContigLayout;
+use crate::core::edit::{EditId, EditOp};
 
 /// An edit described for people: `delete XV:722,251–722,440 (his3Δ1)`.
 #[derive(Clone, Debug, PartialEq, Eq)]

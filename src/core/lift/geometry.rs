@@ -1,10 +1,10 @@
 //! Per-line geometry: which bases of a feature survive, where they go, and which edits touched it.
 
-use super::{Effect, EffectKind, FeatureStatus, LiftedFeature};
-use crate::core::contig::ContigId;
 use crate::core::coord::{Pos, Span};
 use crate::core::edit::layout::{BaseLift, ContigLayout};
 use crate::core::genome::Genome;
+use crate::core::genome::contig::ContigId;
+use crate::core::lift::{Effect, EffectKind, FeatureStatus, LiftedFeature};
 
 /// Lifts every feature line of `contig` through `layout`. Features are walked by start, so the
 /// first op that can touch each is found by a forward-moving cursor: O(F + E + touching ops).

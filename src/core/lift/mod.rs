@@ -8,18 +8,19 @@
 //! outside it; whole-sequence lines follow the new length; CDS phases are recomputed in coding
 //! direction.
 
+pub mod edited;
 mod geometry;
 mod phase;
 
 use serde::{Deserialize, Serialize};
 
-use super::contig::ContigId;
-use super::coord::Span;
-use super::design::Design;
-use super::edit::EditId;
-use super::feature::FeatureIdx;
-use super::genome::Genome;
-use super::strand::Phase;
+use crate::core::coord::Span;
+use crate::core::design::Design;
+use crate::core::edit::EditId;
+use crate::core::genome::Genome;
+use crate::core::genome::contig::ContigId;
+use crate::core::genome::feature::FeatureIdx;
+use crate::core::strand::Phase;
 
 /// What happened to a feature line.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -4,11 +4,11 @@
 //! gets `(phase − bases it lost at its 5′ end) mod 3`, and each next segment gets
 //! `(previous phase − previous edited length) mod 3`.
 
-use super::{Effect, EffectKind, FeatureStatus, LiftedFeature};
 use crate::core::design::Design;
 use crate::core::edit::EditId;
-use crate::core::feature::FeatureIdx;
 use crate::core::genome::Genome;
+use crate::core::genome::feature::FeatureIdx;
+use crate::core::lift::{Effect, EffectKind, FeatureStatus, LiftedFeature};
 use crate::core::strand::{Phase, Strand};
 
 pub(super) fn recompute(

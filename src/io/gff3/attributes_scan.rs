@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use crate::core::attributes::{percent_decode, split_ascii, split_once_ascii};
+use crate::core::genome::attributes::{percent_decode, split_ascii, split_once_ascii};
 
 /// Tags GFF3 reserves (those starting with an uppercase letter that are allowed).
 pub const RESERVED_TAGS: [&str; 11] = [

@@ -8,13 +8,13 @@ use noodles_gff as gff;
 
 use super::attributes_scan;
 use super::error::Gff3Error;
-use crate::core::assemble::Annotation;
-use crate::core::contig::ContigId;
 use crate::core::coord::Span;
-use crate::core::diagnostics::{Diagnostic, InputKind, Severity};
-use crate::core::feature::{Feature, FeatureIdx, FeatureKind, SourceLine};
 use crate::core::genome::DocItem;
-use crate::core::reconcile::SeqidInfo;
+use crate::core::genome::assemble::Annotation;
+use crate::core::genome::contig::ContigId;
+use crate::core::genome::diagnostics::{Diagnostic, InputKind, Severity};
+use crate::core::genome::feature::{Feature, FeatureIdx, FeatureKind, SourceLine};
+use crate::core::genome::reconcile::SeqidInfo;
 use crate::core::strand::{Phase, Strand};
 
 /// What reading a GFF3 file produced.

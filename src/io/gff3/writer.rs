@@ -7,11 +7,11 @@
 
 use std::io::{self, Write};
 
-use crate::core::attributes::percent_encode;
-use crate::core::contig::ContigId;
 use crate::core::design::Design;
 use crate::core::edit::{Edit, InsertedFeature};
-use crate::core::feature::Feature;
+use crate::core::genome::attributes::percent_encode;
+use crate::core::genome::contig::ContigId;
+use crate::core::genome::feature::Feature;
 use crate::core::genome::{DocItem, Genome};
 use crate::core::lift::{Lifted, LiftedFeature};
 use crate::core::strand::Strand;

@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 
 use super::MapState;
-use super::track::AXIS_H;
-use crate::core::edited::EditedGenome;
-use crate::core::map::axis::{Tick, ticks};
+use super::dims::AXIS_H;
+use crate::core::lift::edited::EditedGenome;
 use crate::ui::state::Axis;
+use crate::view::map::axis::{Tick, ticks};
 
 /// Labels closer than this to an edge (px) are aligned to it instead of centred.
 const EDGE_PX: f64 = 36.0;

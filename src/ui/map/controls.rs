@@ -4,10 +4,10 @@
 use leptos::prelude::*;
 
 use super::{MapState, PAN_STEP, ZOOM_STEP};
-use crate::core::map::axis::length_words;
-use crate::core::track::GeneClass;
-use crate::core::viewport::Viewport;
 use crate::ui::state::Axis;
+use crate::view::map::axis::length_words;
+use crate::view::track::GeneClass;
+use crate::view::viewport::Viewport;
 
 /// Locus box, buttons, axis toggle and the window label.
 #[component]

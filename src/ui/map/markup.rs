@@ -8,10 +8,10 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use crate::core::map::arrow;
-use crate::core::map::scene::{EditItem, EditKind, EditScene, GeneScene};
+use crate::view::map::arrow;
+use crate::view::map::scene::{EditItem, EditKind, EditScene, GeneScene};
 
-use super::track::{ARROW_H, AXIS_H, HEAD_PX, LABEL_DY, LANE_H, row_y, status_css};
+use super::dims::{ARROW_H, AXIS_H, HEAD_PX, LABEL_DY, LANE_H, row_y, status_css};
 
 /// `s` with the five XML-special characters replaced by references.
 pub fn escape(s: &str) -> std::borrow::Cow<'_, str> {

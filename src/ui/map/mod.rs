@@ -15,6 +15,7 @@
 
 mod axis;
 mod controls;
+mod dims;
 mod markup;
 mod overview;
 mod resize;
@@ -26,9 +27,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use leptos::prelude::*;
 
 use super::state::{AppState, use_app};
-use crate::core::map::scale::Scale;
-use crate::core::map::scene::{EditScene, GeneScene, TrackStyle};
-use crate::core::viewport::Viewport;
+use crate::view::map::scale::Scale;
+use crate::view::map::scene::{EditScene, GeneScene, TrackStyle};
+use crate::view::viewport::Viewport;
 
 /// Zoom factor of the buttons and the `+`/`-` keys.
 pub const ZOOM_STEP: f64 = 2.0;

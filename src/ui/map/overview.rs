@@ -6,8 +6,8 @@ use wasm_bindgen::JsCast;
 
 use super::MapState;
 use crate::core::coord::thousands;
-use crate::core::map::overview::{OverviewContig, contigs, jump, window};
-use crate::core::viewport::Viewport;
+use crate::view::map::overview::{OverviewContig, contigs, jump, window};
+use crate::view::viewport::Viewport;
 
 /// Height of the longest contig's bar (px).
 const BAR_PX: f64 = 96.0;

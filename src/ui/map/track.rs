@@ -11,54 +11,23 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::axis::AxisView;
+use super::dims::{ARROW_H, AXIS_H, BOTTOM_PAD, LANE_H, ROW_H, row_y};
 use super::markup;
 use super::resize::observe_width;
 use super::{Drawn, MapState, PAN_STEP, ZOOM_STEP};
-use crate::core::lift::FeatureStatus;
-use crate::core::map::scale::{wheel_pixels, wheel_zoom};
-use crate::core::map::scene::EditItem;
-use crate::core::viewport::Viewport;
 use crate::ui::state::Axis;
+use crate::view::map::scale::{wheel_pixels, wheel_zoom};
+use crate::view::map::scene::EditItem;
+use crate::view::viewport::Viewport;
 
-/// Height of the axis band (px).
-pub(super) const AXIS_H: f64 = 30.0;
-/// Height of the lane under the axis where insertion markers sit.
-pub(super) const LANE_H: f64 = 12.0;
-/// Height of a gene row, arrow and label.
-const ROW_H: f64 = 32.0;
-/// Height of a gene arrow.
-pub(super) const ARROW_H: f64 = 12.0;
-/// Length of an arrowhead at most.
-pub(super) const HEAD_PX: f64 = 7.0;
-/// Baseline of a label below its arrow's centre.
-pub(super) const LABEL_DY: f64 = 18.0;
-/// Space below the last row.
-const BOTTOM_PAD: f64 = 4.0;
 /// A click or the pointer this close (px) to a gene drawn with others means that gene.
 const HIT_SLOP_PX: f64 = 3.0;
 /// A pointer must move this far (px) before a press becomes a drag.
 const DRAG_THRESHOLD_PX: f64 = 4.0;
 
-/// The centre line of a gene row.
-pub(super) fn row_y(row: u32) -> f64 {
-    AXIS_H + LANE_H + ROW_H * f64::from(row) + ARROW_H / 2.0 + 2.0
-}
-
 /// A coordinate for an SVG attribute.
 fn px(v: f64) -> String {
     format!("{v:.1}")
-}
-
-pub(super) fn status_css(s: FeatureStatus) -> &'static str {
-    match s {
-        FeatureStatus::Unchanged => "unchanged",
-        FeatureStatus::Shifted => "shifted",
-        FeatureStatus::Resized => "resized",
-        FeatureStatus::Disrupted => "disrupted",
-        FeatureStatus::Trimmed => "trimmed",
-        FeatureStatus::Dropped => "dropped",
-        FeatureStatus::Orphaned => "orphaned",
-    }
 }
 
 /// A press that may become a drag.

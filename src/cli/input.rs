@@ -1,0 +1,52 @@
+//! The CLI's inputs: files read into memory, the genome, and a design from an edits JSON or a
+//! genotype spec. Every error names the file it comes from.
+
+use std::path::Path;
+
+use crate::cli::args::GenomeArgs;
+use crate::core::design::Design;
+use crate::core::genome::Genome;
+use crate::core::spec::{ReferenceSpec, restore};
+use crate::io::edits_json;
+use crate::io::load::{InputFile, LoadRequest, Loaded, load};
+use crate::io::spec_json;
+
+/// Reads a file into an [`InputFile`] named by its path.
+pub(crate) fn read_input(path: &Path) -> Result<InputFile, String> {
+    std::fs::read(path)
+        .map(|bytes| InputFile::new(path.display().to_string(), bytes))
+        .map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Loads the genome the arguments name.
+pub(crate) fn load_genome(g: &GenomeArgs) -> Result<Loaded, String> {
+    let req = LoadRequest {
+        gff: g.gff.as_deref().map(read_input).transpose()?,
+        fasta: g.fasta.as_deref().map(read_input).transpose()?,
+        feature_table: g.features.as_deref().map(read_input).transpose()?,
+    };
+    load(req).map_err(|e| e.to_string())
+}
+
+/// Loads an edits JSON (`{"edits": [...]}`) into a design over `genome`.
+pub(crate) fn load_edits(genome: &Genome, path: &Path) -> Result<Design, String> {
+    let input = read_input(path)?;
+    let file = edits_json::parse(&input.bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut design = Design::new();
+    edits_json::apply(&file, genome, &mut design)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(design)
+}
+
+/// Reads a genotype spec and restores its design on `genome` (warnings go to stderr).
+pub(crate) fn load_spec(genome: &Genome, path: &Path) -> Result<Design, String> {
+    let input = read_input(path)?;
+    let spec = spec_json::parse(&input.bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    let reference = ReferenceSpec::of(genome);
+    let (design, warnings) =
+        restore(genome, &reference, &spec).map_err(|e| format!("{}: {e}", path.display()))?;
+    for w in warnings {
+        eprintln!("genoforge: warning: {}: {w}", path.display());
+    }
+    Ok(design)
+}

@@ -1,0 +1,237 @@
+//! What a design means genetically: gene-level perturbations, the strain background, a gene set.
+//! These sit beside the edits (which realise them) in the design.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::edit::EditId;
+
+/// The kind of a gene-level perturbation, named as torchcell names them.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PerturbationType {
+    /// The gene removed, nothing in its place.
+    Deletion,
+    /// The gene replaced by a kanMX cassette.
+    KanmxDeletion,
+    /// The gene replaced by a natMX cassette.
+    NatmxDeletion,
+    /// The gene replaced by an hphMX cassette.
+    HphmxDeletion,
+    /// A gene or cassette added.
+    GeneAddition,
+    /// The gene's sequence replaced by another.
+    SequenceVariant,
+}
+
+impl PerturbationType {
+    /// The Sequence Ontology term of the mechanism.
+    pub fn so_term(self) -> (&'static str, &'static str) {
+        match self {
+            Self::Deletion | Self::KanmxDeletion | Self::NatmxDeletion | Self::HphmxDeletion => {
+                ("SO:0000159", "deletion")
+            }
+            Self::GeneAddition => ("SO:0000667", "insertion"),
+            Self::SequenceVariant => ("SO:0001060", "sequence_variant"),
+        }
+    }
+
+    /// The deletion type a replacement by `cassette` is (kanMX4 → kanmx_deletion).
+    pub fn for_replacement(cassette: &str) -> Self {
+        let c = cassette.to_ascii_lowercase();
+        if c.starts_with("kanmx") {
+            Self::KanmxDeletion
+        } else if c.starts_with("natmx") {
+            Self::NatmxDeletion
+        } else if c.starts_with("hphmx") {
+            Self::HphmxDeletion
+        } else {
+            Self::Deletion
+        }
+    }
+
+    /// A sentence for the spec's `description`.
+    pub fn description(self) -> &'static str {
+        match self {
+            Self::Deletion => "Deletion of the gene",
+            Self::KanmxDeletion => "Deletion via KanMX gene replacement.",
+            Self::NatmxDeletion => "Deletion via NatMX gene replacement.",
+            Self::HphmxDeletion => "Deletion via HphMX gene replacement.",
+            Self::GeneAddition => "Addition of a gene or cassette",
+            Self::SequenceVariant => "Replacement of the gene's sequence",
+        }
+    }
+}
+
+/// A gene-level perturbation and the edits that realise it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Perturbation {
+    /// Its kind.
+    pub perturbation_type: PerturbationType,
+    /// Systematic name of the gene (for an addition: the added feature's ID).
+    pub systematic_gene_name: String,
+    /// Standard name (the systematic name when there is none).
+    pub perturbed_gene_name: String,
+    /// How geneticists write it (`tfc3Δ::kanMX4`).
+    pub designation: String,
+    /// The edits that realise it.
+    pub edit_ids: Vec<EditId>,
+}
+
+/// Mating type.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum MatingType {
+    /// MATa.
+    #[serde(rename = "MATa")]
+    A,
+    /// MATα.
+    #[serde(rename = "MATα")]
+    Alpha,
+    /// MATa/α (a diploid).
+    #[serde(rename = "MATa/α")]
+    AAlpha,
+}
+
+impl fmt::Display for MatingType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::A => "MATa",
+            Self::Alpha => "MATα",
+            Self::AAlpha => "MATa/α",
+        })
+    }
+}
+
+impl MatingType {
+    /// Parses `MATa`, `MATα`, `MATalpha`, `MATa/α` (case-insensitive prefix).
+    pub fn parse(s: &str) -> Option<Self> {
+        let t = s.trim();
+        let rest = t.strip_prefix("MAT").or_else(|| t.strip_prefix("mat"))?;
+        match rest.to_lowercase().replace("alpha", "α").as_str() {
+            "a" => Some(Self::A),
+            "α" => Some(Self::Alpha),
+            "a/α" | "α/a" => Some(Self::AAlpha),
+            _ => None,
+        }
+    }
+}
+
+/// How many copies of an allele a (possibly diploid) background carries.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Zygosity {
+    /// The one copy of a haploid.
+    Haploid,
+    /// Both copies of a diploid.
+    Homozygous,
+    /// One of two copies: recorded, not applied to the (single) edited sequence.
+    Heterozygous,
+}
+
+/// One allele of a strain background.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BackgroundAllele {
+    /// Allele name (`his3Δ1`).
+    pub name: String,
+    /// Systematic name of the locus (`YOR202W`).
+    pub systematic_gene_name: String,
+    /// Standard name of the locus now (`HIS3`; `MET17` for met15Δ0).
+    pub locus: String,
+    /// Copies.
+    pub zygosity: Zygosity,
+    /// The edits that realise it (empty when not applied: heterozygous alleles).
+    pub edit_ids: Vec<EditId>,
+    /// What the lesion is and how it was located.
+    pub lesion: String,
+}
+
+/// A strain background.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Background {
+    /// Strain name (`BY4741`).
+    pub name: String,
+    /// Mating type.
+    pub mating_type: MatingType,
+    /// 1 or 2.
+    pub ploidy: u8,
+    /// Its alleles.
+    pub alleles: Vec<BackgroundAllele>,
+}
+
+/// A set of genes the design is about (for the ML views), by systematic name.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GeneSet {
+    /// A name for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Systematic names, in the order given.
+    pub genes: Vec<String>,
+}
+
+/// When and with what a design was made.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Provenance {
+    /// `genoforge`.
+    pub tool: String,
+    /// Its version.
+    pub version: String,
+    /// When the design was first exported (RFC 3339); kept on re-export.
+    pub created: String,
+}
+
+impl Provenance {
+    /// This build of genoforge, at `created`.
+    pub fn now(created: impl Into<String>) -> Self {
+        Self {
+            tool: "genoforge".to_owned(),
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+            created: created.into(),
+        }
+    }
+}
+
+/// The genetic meaning of a design: background, perturbations, gene set, provenance.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Genotype {
+    /// The strain background.
+    pub background: Option<Background>,
+    /// Gene-level perturbations on top of it.
+    pub perturbations: Vec<Perturbation>,
+    /// The genes the design is about.
+    pub gene_set: Option<GeneSet>,
+    /// Set when the design came from a spec.
+    pub provenance: Option<Provenance>,
+}
+
+impl Genotype {
+    /// Forgets an edit: perturbations realised only by it go; alleles keep their record but are
+    /// no longer applied.
+    pub fn forget_edit(&mut self, id: EditId) {
+        for p in &mut self.perturbations {
+            p.edit_ids.retain(|e| *e != id);
+        }
+        self.perturbations.retain(|p| !p.edit_ids.is_empty());
+        if let Some(b) = &mut self.background {
+            for a in &mut b.alleles {
+                a.edit_ids.retain(|e| *e != id);
+            }
+        }
+    }
+
+    /// The perturbation or allele an edit realises, for labels ("tfc3Δ::kanMX4").
+    pub fn designation_of(&self, id: EditId) -> Option<&str> {
+        self.perturbations
+            .iter()
+            .find(|p| p.edit_ids.contains(&id))
+            .map(|p| p.designation.as_str())
+            .or_else(|| {
+                self.background
+                    .as_ref()?
+                    .alleles
+                    .iter()
+                    .find(|a| a.edit_ids.contains(&id))
+                    .map(|a| a.name.as_str())
+            })
+    }
+}

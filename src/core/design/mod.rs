@@ -1,0 +1,8 @@
+//! The design: the record of edits over an immutable reference ([`Design`]) and what they mean
+//! genetically ([`genotype`]: gene-level perturbations, the strain background, a gene set).
+//! Everything else — the edited genome, lifted features, exports — derives from (genome, design).
+
+pub mod genotype;
+mod record;
+
+pub use record::Design;

@@ -1,0 +1,320 @@
+//! A design: the record of edits over an immutable reference. Everything else derives from it.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use crate::core::design::genotype::Genotype;
+use crate::core::edit::layout::ContigLayout;
+use crate::core::edit::validate::{Conflict, EditDesc, find_conflict};
+use crate::core::edit::{Edit, EditError, EditId, EditOp, EditRequest, check_sequence};
+use crate::core::genome::Genome;
+use crate::core::genome::contig::ContigId;
+
+/// The edits of a design, with the per-contig layouts derived from the enabled ones.
+///
+/// Cloning is cheap (sequences are shared), which is what undo/redo relies on. Every mutating
+/// method either succeeds or returns an error and leaves the design exactly as it was.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Design {
+    edits: Vec<Edit>,
+    disabled: Vec<EditId>,
+    layouts: BTreeMap<ContigId, ContigLayout>,
+    next_id: u32,
+    genotype: Genotype,
+}
+
+impl Design {
+    /// An empty design.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// What the design means genetically (background, perturbations, gene set).
+    pub fn genotype(&self) -> &Genotype {
+        &self.genotype
+    }
+
+    /// Changes the genetic description. The edits are untouched.
+    pub fn genotype_mut(&mut self) -> &mut Genotype {
+        &mut self.genotype
+    }
+
+    /// All edits (enabled or not), in id order (the order they were added).
+    pub fn edits(&self) -> &[Edit] {
+        &self.edits
+    }
+
+    /// The enabled edits, in the order they were added.
+    pub fn enabled(&self) -> impl Iterator<Item = &Edit> {
+        self.edits.iter().filter(|e| self.is_enabled(e.id))
+    }
+
+    /// Whether the design has no edit.
+    pub fn is_empty(&self) -> bool {
+        self.edits.is_empty()
+    }
+
+    /// One edit. O(log E): edits are kept in id order.
+    pub fn edit(&self, id: EditId) -> Option<&Edit> {
+        self.edits
+            .binary_search_by_key(&id, |e| e.id)
+            .ok()
+            .map(|i| &self.edits[i])
+    }
+
+    /// Whether an edit takes part in the edited genome.
+    pub fn is_enabled(&self, id: EditId) -> bool {
+        !self.disabled.contains(&id)
+    }
+
+    /// The layout of a contig's enabled edits (`None` when it has none).
+    pub fn layout(&self, contig: ContigId) -> Option<&ContigLayout> {
+        self.layouts.get(&contig)
+    }
+
+    /// Contigs with at least one enabled edit.
+    pub fn edited_contigs(&self) -> impl Iterator<Item = ContigId> + '_ {
+        self.layouts.keys().copied()
+    }
+
+    /// The id the next added edit gets.
+    pub fn next_id(&self) -> EditId {
+        EditId(self.next_id)
+    }
+
+    /// Describes an edit for messages.
+    pub fn describe(genome: &Genome, e: &Edit, with_id: bool) -> EditDesc {
+        describe_parts(
+            genome,
+            e.contig,
+            e.span.start().get(),
+            e.span.end().get(),
+            e.op,
+            e.label.clone(),
+        )
+        .with_id(with_id.then_some(e.id))
+    }
+
+    /// Validates and adds an edit. On error the design is unchanged.
+    pub fn add(&mut self, genome: &Genome, req: EditRequest) -> Result<EditId, EditError> {
+        let id = EditId(self.next_id);
+        self.add_with_id(genome, req, id)
+    }
+
+    /// Adds an edit under a chosen id (restoring a saved design). The id must be unused.
+    pub fn add_with_id(
+        &mut self,
+        genome: &Genome,
+        req: EditRequest,
+        id: EditId,
+    ) -> Result<EditId, EditError> {
+        let Err(slot) = self.edits.binary_search_by_key(&id, |e| e.id) else {
+            return Err(EditError::BadCoordinates(format!(
+                "edit id {id} is used twice"
+            )));
+        };
+        let edit = Edit {
+            id,
+            contig: req.contig,
+            span: req.span,
+            sequence: Arc::from(req.sequence),
+            op: req.op,
+            label: req.label,
+            feature: req.feature,
+        };
+        self.check(genome, &edit)?;
+        self.layouts
+            .entry(edit.contig)
+            .or_insert_with(|| ContigLayout::new(genome.contig(edit.contig).length, []))
+            .insert(&edit);
+        self.next_id = self.next_id.max(id.0 + 1);
+        self.edits.insert(slot, edit);
+        Ok(id)
+    }
+
+    /// Adds several edits, all or none: on the first error, nothing is added and the error comes
+    /// with the index of the refused request.
+    pub fn add_all(
+        &mut self,
+        genome: &Genome,
+        reqs: impl IntoIterator<Item = EditRequest>,
+    ) -> Result<Vec<EditId>, (usize, EditError)> {
+        let mut next = self.clone();
+        let mut ids = Vec::new();
+        for (i, r) in reqs.into_iter().enumerate() {
+            ids.push(next.add(genome, r).map_err(|e| (i, e))?);
+        }
+        *self = next;
+        Ok(ids)
+    }
+
+    /// Removes an edit.
+    pub fn remove(&mut self, id: EditId) -> Result<Edit, EditError> {
+        let at = self
+            .edits
+            .iter()
+            .position(|e| e.id == id)
+            .ok_or(EditError::UnknownEdit(id))?;
+        let edit = self.edits.remove(at);
+        if let Some(l) = self.layouts.get_mut(&edit.contig) {
+            l.remove(id);
+            if l.ops().is_empty() {
+                self.layouts.remove(&edit.contig);
+            }
+        }
+        self.disabled.retain(|d| *d != id);
+        self.genotype.forget_edit(id);
+        Ok(edit)
+    }
+
+    /// Disables or re-enables an edit. Re-enabling is validated against the enabled edits.
+    pub fn set_enabled(
+        &mut self,
+        genome: &Genome,
+        id: EditId,
+        enabled: bool,
+    ) -> Result<(), EditError> {
+        let edit = self.edit(id).ok_or(EditError::UnknownEdit(id))?.clone();
+        if enabled == self.is_enabled(id) {
+            return Ok(());
+        }
+        if enabled {
+            self.check(genome, &edit)?;
+            self.disabled.retain(|d| *d != id);
+            self.layouts
+                .entry(edit.contig)
+                .or_insert_with(|| ContigLayout::new(genome.contig(edit.contig).length, []))
+                .insert(&edit);
+        } else {
+            self.disabled.push(id);
+            if let Some(l) = self.layouts.get_mut(&edit.contig) {
+                l.remove(id);
+                if l.ops().is_empty() {
+                    self.layouts.remove(&edit.contig);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Checks an edit against the genome and the enabled edits, without adding it.
+    pub fn check(&self, genome: &Genome, e: &Edit) -> Result<(), EditError> {
+        let Some(contig) = genome.contigs().get(e.contig.get()) else {
+            return Err(EditError::UnknownContig(format!("contig #{}", e.contig.0)));
+        };
+        let desc = || Box::new(Self::describe(genome, e, false));
+        let (start, end) = (e.span.start().get(), e.span.end().get());
+        if end > contig.length {
+            return Err(EditError::OutOfBounds {
+                edit: desc(),
+                contig: contig.name.to_string(),
+                length: contig.length,
+            });
+        }
+        match e.op {
+            EditOp::Delete if e.span.is_empty() => {
+                return Err(EditError::BadCoordinates(format!(
+                    "{}: a deletion needs at least one base",
+                    desc()
+                )));
+            }
+            EditOp::Delete if !e.sequence.is_empty() => {
+                return Err(EditError::BadCoordinates(format!(
+                    "{}: a deletion carries no sequence",
+                    desc()
+                )));
+            }
+            EditOp::Insert if !e.span.is_empty() => {
+                return Err(EditError::BadCoordinates(format!(
+                    "{}: an insertion removes no bases",
+                    desc()
+                )));
+            }
+            EditOp::Insert if e.sequence.is_empty() => {
+                return Err(EditError::EmptyInsertion(desc()));
+            }
+            EditOp::Replace if e.span.is_empty() => {
+                return Err(EditError::BadCoordinates(format!(
+                    "{}: a replacement needs at least one base",
+                    desc()
+                )));
+            }
+            _ => {}
+        }
+        if let Err((position, letter)) = check_sequence(&e.sequence) {
+            return Err(EditError::NotIupac {
+                edit: desc(),
+                position,
+                letter,
+            });
+        }
+        let Some(layout) = self.layouts.get(&e.contig) else {
+            return Ok(());
+        };
+        let other = |i: usize| {
+            let id = layout.ops()[i].edit;
+            self.edit(id)
+                .map_or_else(&desc, |o| Box::new(Self::describe(genome, o, true)))
+        };
+        match find_conflict(layout, start, end) {
+            None => Ok(()),
+            Some(Conflict::Overlap(i)) => Err(EditError::Overlap {
+                new: desc(),
+                existing: other(i),
+            }),
+            Some(Conflict::SameGap(i)) => Err(EditError::SameGap {
+                new: desc(),
+                existing: other(i),
+            }),
+            Some(Conflict::InsertInsideSpan {
+                existing_is_span: true,
+                op,
+            }) => Err(EditError::InsertInsideSpan {
+                insertion: desc(),
+                span: other(op),
+            }),
+            Some(Conflict::InsertInsideSpan {
+                existing_is_span: false,
+                op,
+            }) => Err(EditError::InsertInsideSpan {
+                insertion: other(op),
+                span: desc(),
+            }),
+        }
+    }
+}
+
+/// Describes an edit from its parts (1-based at the boundary).
+pub(crate) fn describe_parts(
+    genome: &Genome,
+    contig: ContigId,
+    start: u64,
+    end: u64,
+    op: EditOp,
+    label: Option<String>,
+) -> EditDesc {
+    let name = genome
+        .contigs()
+        .get(contig.get())
+        .map_or_else(|| format!("contig #{}", contig.0), |c| c.name.to_string());
+    let (s, e) = if start == end {
+        (start, start)
+    } else {
+        (start + 1, end)
+    };
+    EditDesc {
+        id: None,
+        op,
+        contig: name,
+        start: s,
+        end: e,
+        label,
+    }
+}
+
+impl EditDesc {
+    fn with_id(mut self, id: Option<EditId>) -> Self {
+        self.id = id;
+        self
+    }
+}

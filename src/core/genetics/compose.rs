@@ -1,0 +1,376 @@
+//! Gene-level operations on a design: each adds its edits and the perturbation they realise
+//! together, or nothing at all.
+
+use crate::core::design::Design;
+use crate::core::design::genotype::{
+    Background, BackgroundAllele, MatingType, Perturbation, PerturbationType, Zygosity,
+};
+use crate::core::edit::helpers::{
+    Side, delete_gene as delete_request, insert_next_to_gene, replace_gene,
+};
+use crate::core::edit::{EditError, EditId, EditRequest, InsertedFeature};
+use crate::core::genetics::cassette::Cassette;
+use crate::core::genetics::nomenclature::deletion_designation;
+use crate::core::genetics::strain::{StrainDef, allele, allele_edit};
+use crate::core::genome::Genome;
+use crate::core::genome::feature::{FeatureIdx, FeatureKind};
+use crate::core::strand::Strand;
+
+/// What a gene-level operation will do: the edit requests and the perturbation they realise.
+/// The composer shows what it would do before it is applied with [`apply`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Plan {
+    /// The edits, in order.
+    pub requests: Vec<EditRequest>,
+    /// The perturbation (its `edit_ids` are filled in by [`apply`]).
+    pub perturbation: Perturbation,
+}
+
+/// Adds a plan's edits and records its perturbation, all or nothing.
+pub fn apply(genome: &Genome, design: &mut Design, plan: Plan) -> Result<Vec<EditId>, EditError> {
+    let ids = design.add_all(genome, plan.requests).map_err(|(_, e)| e)?;
+    design.genotype_mut().perturbations.push(Perturbation {
+        edit_ids: ids.clone(),
+        ..plan.perturbation
+    });
+    Ok(ids)
+}
+
+/// Plans deleting a gene (its full extent), cleanly or replaced by a cassette in the gene's orientation.
+pub fn plan_delete_gene(genome: &Genome, gene: FeatureIdx, cassette: Option<&Cassette>) -> Plan {
+    let (systematic, standard) = genome.gene_names(gene);
+    let designation = deletion_designation(&standard, cassette.map(|c| c.name.as_str()));
+    let req = match cassette {
+        None => delete_request(genome, gene, Some(designation.clone())),
+        Some(c) => replace_gene(
+            genome,
+            gene,
+            c.sequence.as_bytes(),
+            Some(c.feature(Some(format!("{}_{systematic}", c.name)), Strand::Forward)),
+            Some(designation.clone()),
+        ),
+    };
+    Plan {
+        requests: vec![req],
+        perturbation: Perturbation {
+            perturbation_type: cassette.map_or(PerturbationType::Deletion, |c| {
+                PerturbationType::for_replacement(&c.name)
+            }),
+            systematic_gene_name: systematic,
+            perturbed_gene_name: standard,
+            designation,
+            edit_ids: Vec::new(),
+        },
+    }
+}
+
+/// Deletes a gene (see [`plan_delete_gene`]).
+pub fn delete_gene(
+    genome: &Genome,
+    design: &mut Design,
+    gene: FeatureIdx,
+    cassette: Option<&Cassette>,
+) -> Result<EditId, EditError> {
+    apply(genome, design, plan_delete_gene(genome, gene, cassette)).map(|ids| ids[0])
+}
+
+/// Deletes several genes, all or none; on error, the index of the gene refused.
+pub fn delete_genes(
+    genome: &Genome,
+    design: &mut Design,
+    genes: &[FeatureIdx],
+    cassette: Option<&Cassette>,
+) -> Result<Vec<EditId>, (usize, EditError)> {
+    let mut next = design.clone();
+    let mut ids = Vec::with_capacity(genes.len());
+    for (i, &g) in genes.iter().enumerate() {
+        ids.push(delete_gene(genome, &mut next, g, cassette).map_err(|e| (i, e))?);
+    }
+    *design = next;
+    Ok(ids)
+}
+
+/// Plans replacing a gene's sequence by `sequence` (read in the gene's orientation): a sequence
+/// variant written `gene::name`.
+pub fn plan_replace_gene_sequence(
+    genome: &Genome,
+    gene: FeatureIdx,
+    name: &str,
+    sequence: &[u8],
+) -> Plan {
+    let (systematic, standard) = genome.gene_names(gene);
+    let designation = format!("{}::{name}", standard.to_lowercase());
+    let feature = InsertedFeature {
+        kind: FeatureKind::Other("sequence_variant".into()),
+        id: Some(format!("{name}_{systematic}")),
+        name: Some(name.to_owned()),
+        strand: Strand::Forward,
+        attributes: Vec::new(),
+        children: Vec::new(),
+    };
+    Plan {
+        requests: vec![replace_gene(
+            genome,
+            gene,
+            sequence,
+            Some(feature),
+            Some(designation.clone()),
+        )],
+        perturbation: Perturbation {
+            perturbation_type: PerturbationType::SequenceVariant,
+            systematic_gene_name: systematic,
+            perturbed_gene_name: standard,
+            designation,
+            edit_ids: Vec::new(),
+        },
+    }
+}
+
+/// Replaces a gene's sequence (see [`plan_replace_gene_sequence`]).
+pub fn replace_gene_sequence(
+    genome: &Genome,
+    design: &mut Design,
+    gene: FeatureIdx,
+    name: &str,
+    sequence: &[u8],
+) -> Result<EditId, EditError> {
+    apply(
+        genome,
+        design,
+        plan_replace_gene_sequence(genome, gene, name, sequence),
+    )
+    .map(|ids| ids[0])
+}
+
+/// Plans an insertion (a gene, a cassette) named `name`; its designation is `name@contig:pos` with
+/// `pos` the base it follows.
+pub fn plan_insertion(genome: &Genome, mut req: EditRequest, name: &str) -> Plan {
+    let contig = genome.contig(req.contig).name.to_string();
+    let designation = format!("{name}@{contig}:{}", req.span.start().get());
+    let id = req
+        .feature
+        .as_ref()
+        .and_then(|f| f.id.clone())
+        .unwrap_or_else(|| format!("{name}_{contig}_{}", req.span.start().get()));
+    if let Some(f) = req.feature.as_mut() {
+        f.id.get_or_insert_with(|| id.clone());
+    }
+    req.label.get_or_insert_with(|| designation.clone());
+    Plan {
+        requests: vec![req],
+        perturbation: Perturbation {
+            perturbation_type: PerturbationType::GeneAddition,
+            systematic_gene_name: id,
+            perturbed_gene_name: name.to_owned(),
+            designation,
+            edit_ids: Vec::new(),
+        },
+    }
+}
+
+/// Adds an insertion (see [`plan_insertion`]).
+pub fn add_insertion(
+    genome: &Genome,
+    design: &mut Design,
+    req: EditRequest,
+    name: &str,
+) -> Result<EditId, EditError> {
+    apply(genome, design, plan_insertion(genome, req, name)).map(|ids| ids[0])
+}
+
+/// Plans inserting a cassette next to a gene (5′ or 3′, in the gene's orientation).
+pub fn plan_cassette_next_to(
+    genome: &Genome,
+    gene: FeatureIdx,
+    side: Side,
+    cassette: &Cassette,
+) -> Plan {
+    let (systematic, _) = genome.gene_names(gene);
+    let feature = cassette.feature(
+        Some(format!(
+            "{}_{}_{systematic}",
+            cassette.name,
+            side_word(side)
+        )),
+        Strand::Forward,
+    );
+    let req = insert_next_to_gene(
+        genome,
+        gene,
+        side,
+        cassette.sequence.as_bytes(),
+        Some(feature),
+        None,
+    );
+    plan_insertion(genome, req, &cassette.name)
+}
+
+/// Inserts a cassette next to a gene (see [`plan_cassette_next_to`]).
+pub fn insert_cassette_next_to(
+    genome: &Genome,
+    design: &mut Design,
+    gene: FeatureIdx,
+    side: Side,
+    cassette: &Cassette,
+) -> Result<EditId, EditError> {
+    apply(
+        genome,
+        design,
+        plan_cassette_next_to(genome, gene, side, cassette),
+    )
+    .map(|ids| ids[0])
+}
+
+fn side_word(side: Side) -> &'static str {
+    match side {
+        Side::Before => "before",
+        Side::After => "after",
+    }
+}
+
+/// Sets the strain background: removes the edits of the previous one, applies the new one's
+/// alleles (those on every copy). All or nothing.
+pub fn set_background(
+    genome: &Genome,
+    design: &mut Design,
+    strain: &StrainDef,
+) -> Result<(), EditError> {
+    let alleles: Vec<(&str, Zygosity)> = strain.alleles.to_vec();
+    set_custom_background(
+        genome,
+        design,
+        strain.name,
+        strain.mating_type,
+        strain.ploidy,
+        &alleles,
+    )
+}
+
+/// Sets a background given by its parts (a strain not in the table, or one read from a string).
+pub fn set_custom_background(
+    genome: &Genome,
+    design: &mut Design,
+    name: &str,
+    mating_type: MatingType,
+    ploidy: u8,
+    allele_names: &[(&str, Zygosity)],
+) -> Result<(), EditError> {
+    let mut next = design.clone();
+    if let Some(old) = next.genotype().background.clone() {
+        for a in &old.alleles {
+            for &id in &a.edit_ids {
+                next.remove(id)?;
+            }
+        }
+    }
+    let mut alleles = Vec::new();
+    for &(allele_name, zygosity) in allele_names {
+        let def = allele(allele_name)
+            .ok_or_else(|| EditError::Gene(format!("unknown allele {allele_name}")))?;
+        let (req, lesion) = allele_edit(genome, def)?;
+        let edit_ids = if zygosity == Zygosity::Heterozygous {
+            Vec::new()
+        } else {
+            vec![next.add(genome, req)?]
+        };
+        alleles.push(BackgroundAllele {
+            name: def.name.to_owned(),
+            systematic_gene_name: def.gene.to_owned(),
+            locus: def.locus.to_owned(),
+            zygosity,
+            edit_ids,
+            lesion,
+        });
+    }
+    next.genotype_mut().background = Some(Background {
+        name: name.to_owned(),
+        mating_type,
+        ploidy,
+        alleles,
+    });
+    *design = next;
+    Ok(())
+}
+
+/// Applies what a genotype string says to a design: background, then each perturbation; cassettes
+/// and inserts are looked up by name in `library`. All or nothing; the error names the token.
+pub fn apply_sketch(
+    genome: &Genome,
+    design: &mut Design,
+    sketch: &crate::core::genetics::nomenclature::GenotypeSketch,
+    library: &crate::core::genetics::cassette::Library,
+) -> Result<(), EditError> {
+    use crate::core::coord::{Pos, Span};
+    use crate::core::edit::EditOp;
+    if let Some((token, why)) = sketch.unknown.first() {
+        return Err(EditError::Gene(format!("'{token}': {why}")));
+    }
+    let mut next = design.clone();
+    if let Some(name) = sketch
+        .strain
+        .and_then(crate::core::genetics::strain::strain)
+    {
+        set_background(genome, &mut next, name)?;
+    } else if sketch.mating_type.is_some() || !sketch.alleles.is_empty() {
+        let ploidy = if sketch.alleles.iter().any(|a| a.1 != Zygosity::Haploid)
+            || sketch.mating_type == Some(MatingType::AAlpha)
+        {
+            2
+        } else {
+            1
+        };
+        let alleles: Vec<(&str, Zygosity)> = sketch
+            .alleles
+            .iter()
+            .map(|(n, z)| (n.as_str(), *z))
+            .collect();
+        set_custom_background(
+            genome,
+            &mut next,
+            "custom",
+            sketch.mating_type.unwrap_or(MatingType::Alpha),
+            ploidy,
+            &alleles,
+        )?;
+    }
+    let cassette = |name: &str| {
+        library.get(name).ok_or_else(|| {
+            EditError::Gene(format!(
+                "no cassette or insert named '{name}' in the library"
+            ))
+        })
+    };
+    for p in &sketch.perturbations {
+        let gene = || -> Result<FeatureIdx, EditError> {
+            crate::core::edit::helpers::resolve_gene(genome, p.gene.as_deref().unwrap_or(""))
+        };
+        match p.perturbation_type {
+            PerturbationType::GeneAddition => {
+                let (contig, pos) = p.site.clone().unwrap_or_default();
+                let c = cassette(p.insert.as_deref().unwrap_or(""))?;
+                let contig = genome
+                    .contig_by_name(&contig)
+                    .ok_or_else(|| EditError::UnknownContig(contig.clone()))?;
+                let req = EditRequest {
+                    contig,
+                    span: Span::empty_at(Pos(pos)),
+                    sequence: c.sequence.as_bytes().to_vec(),
+                    op: EditOp::Insert,
+                    label: None,
+                    feature: Some(c.feature(None, Strand::Forward)),
+                };
+                add_insertion(genome, &mut next, req, &c.name)?;
+            }
+            PerturbationType::SequenceVariant => {
+                let c = cassette(p.insert.as_deref().unwrap_or(""))?;
+                replace_gene_sequence(genome, &mut next, gene()?, &c.name, c.sequence.as_bytes())?;
+            }
+            _ => {
+                let c = p.insert.as_deref().map(cassette).transpose()?;
+                delete_gene(genome, &mut next, gene()?, c)?;
+            }
+        }
+    }
+    *design = next;
+    Ok(())
+}

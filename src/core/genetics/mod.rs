@@ -1,0 +1,10 @@
+//! Genetics: strain backgrounds ([`strain`]), genotype strings in yeast nomenclature
+//! ([`nomenclature`]), gene-level operations that add edits to a design and record the
+//! perturbation they realise ([`compose`]), cassettes ([`cassette`]) and pasted gene lists
+//! ([`gene_list`]). The genotype itself is part of the design record (`crate::core::design`).
+
+pub mod cassette;
+pub mod compose;
+pub mod gene_list;
+pub mod nomenclature;
+pub mod strain;

@@ -1,0 +1,207 @@
+//! Genotype strings, as geneticists write them: `MATa his3Δ1 leu2Δ0 met15Δ0 ura3Δ0 tfc3Δ::kanMX4`.
+//!
+//! Tokens: a mating type (`MATa`, `MATα`/`MATalpha`, `MATa/α`); background alleles (`his3Δ1`, or in
+//! a diploid `his3Δ1/his3Δ1` and `lys2Δ0/LYS2`); deletions `geneΔ` and `geneΔ::cassette`; sequence
+//! variants `gene::insert`; additions `insert@contig:pos` (after base `pos`). `delta` may stand
+//! for `Δ`. Genes resolve by systematic, standard or alias name, case-insensitively.
+
+use crate::core::design::genotype::{Genotype, MatingType, PerturbationType, Zygosity};
+use crate::core::edit::helpers::resolve_gene;
+use crate::core::genetics::strain::{STRAINS, StrainDef, allele};
+use crate::core::genome::Genome;
+
+/// One perturbation as a string describes it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PerturbationSketch {
+    /// Its kind.
+    pub perturbation_type: PerturbationType,
+    /// The designation, normalised (`Δ`, the gene's standard name in lower case).
+    pub designation: String,
+    /// The gene's systematic name (gene-level kinds).
+    pub gene: Option<String>,
+    /// The cassette or insert's name.
+    pub insert: Option<String>,
+    /// Where an addition goes: contig and the base it follows.
+    pub site: Option<(String, u64)>,
+}
+
+/// What a genotype string says.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct GenotypeSketch {
+    /// Mating type.
+    pub mating_type: Option<MatingType>,
+    /// The known strain these alleles and mating type make, if any.
+    pub strain: Option<&'static str>,
+    /// Background alleles with their copies.
+    pub alleles: Vec<(String, Zygosity)>,
+    /// Perturbations.
+    pub perturbations: Vec<PerturbationSketch>,
+    /// Tokens not understood, with why.
+    pub unknown: Vec<(String, String)>,
+}
+
+/// Writes a design's genotype.
+pub fn format(g: &Genotype) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(b) = &g.background {
+        parts.push(b.mating_type.to_string());
+        for a in &b.alleles {
+            let wt = allele(&a.name).map_or(a.locus.as_str(), |d| d.wild_type);
+            parts.push(match (b.ploidy, a.zygosity) {
+                (2, Zygosity::Heterozygous) => format!("{}/{wt}", a.name),
+                (2, _) => format!("{0}/{0}", a.name),
+                _ => a.name.clone(),
+            });
+        }
+    }
+    parts.extend(g.perturbations.iter().map(|p| p.designation.clone()));
+    parts.join(" ")
+}
+
+/// The sketch a design's genotype corresponds to (what [`parse`] of [`format()`] must give back).
+pub fn sketch_of(genome: &Genome, g: &Genotype) -> GenotypeSketch {
+    parse(genome, &format(g))
+}
+
+fn normalise_delta(s: &str) -> String {
+    let mut t = s.replace("delta", "Δ").replace("Delta", "Δ");
+    if t.contains("-Δ") {
+        t = t.replace("-Δ", "Δ");
+    }
+    t
+}
+
+fn strain_for(
+    mating: Option<MatingType>,
+    alleles: &[(String, Zygosity)],
+) -> Option<&'static StrainDef> {
+    STRAINS.iter().find(|s| {
+        Some(s.mating_type) == mating
+            && s.alleles.len() == alleles.len()
+            && s.alleles
+                .iter()
+                .all(|(n, z)| alleles.iter().any(|(m, y)| m == n && y == z))
+    })
+}
+
+/// Reads a genotype string against the loaded genome. Unknown genes, alleles and tokens are
+/// listed in [`GenotypeSketch::unknown`], never dropped.
+pub fn parse(genome: &Genome, text: &str) -> GenotypeSketch {
+    let mut out = GenotypeSketch::default();
+    for raw in text.split_whitespace() {
+        let token = normalise_delta(raw);
+        if let Some(m) = MatingType::parse(&token) {
+            out.mating_type = Some(m);
+            continue;
+        }
+        // Background alleles, haploid or diploid.
+        if let Some((a, b)) = token.split_once('/') {
+            match (allele(a), allele(b)) {
+                (Some(x), Some(y)) if x.name == y.name => {
+                    out.alleles.push((x.name.to_owned(), Zygosity::Homozygous));
+                    continue;
+                }
+                (Some(x), None) if b.eq_ignore_ascii_case(x.wild_type) => {
+                    out.alleles
+                        .push((x.name.to_owned(), Zygosity::Heterozygous));
+                    continue;
+                }
+                (None, Some(y)) if a.eq_ignore_ascii_case(y.wild_type) => {
+                    out.alleles
+                        .push((y.name.to_owned(), Zygosity::Heterozygous));
+                    continue;
+                }
+                _ => {
+                    out.unknown
+                        .push((raw.to_owned(), "not a known pair of alleles".to_owned()));
+                    continue;
+                }
+            }
+        }
+        if let Some(a) = allele(&token) {
+            out.alleles.push((a.name.to_owned(), Zygosity::Haploid));
+            continue;
+        }
+        match perturbation(genome, &token) {
+            Ok(p) => out.perturbations.push(p),
+            Err(why) => out.unknown.push((raw.to_owned(), why)),
+        }
+    }
+    if out.alleles.iter().any(|a| a.1 != Zygosity::Haploid) {
+        for a in &mut out.alleles {
+            if a.1 == Zygosity::Haploid {
+                a.1 = Zygosity::Homozygous;
+            }
+        }
+    }
+    out.strain = strain_for(out.mating_type, &out.alleles).map(|s| s.name);
+    out
+}
+
+fn gene(genome: &Genome, name: &str) -> Result<(String, String), String> {
+    resolve_gene(genome, name)
+        .map(|g| genome.gene_names(g))
+        .map_err(|e| e.to_string())
+}
+
+fn perturbation(genome: &Genome, token: &str) -> Result<PerturbationSketch, String> {
+    if let Some((insert, site)) = token.split_once('@') {
+        let (contig, pos) = site
+            .rsplit_once(':')
+            .ok_or_else(|| format!("an addition is written insert@contig:pos, not '{token}'"))?;
+        let pos: u64 = pos
+            .parse()
+            .map_err(|_| format!("'{pos}' is not a position"))?;
+        let c = genome
+            .contig_by_name(contig)
+            .ok_or_else(|| format!("unknown sequence '{contig}'"))?;
+        let contig = genome.contig(c).name.to_string();
+        return Ok(PerturbationSketch {
+            perturbation_type: PerturbationType::GeneAddition,
+            designation: format!("{insert}@{contig}:{pos}"),
+            gene: None,
+            insert: Some(insert.to_owned()),
+            site: Some((contig, pos)),
+        });
+    }
+    let (head, insert) = match token.split_once("::") {
+        Some((h, i)) => (h, Some(i)),
+        None => (token, None),
+    };
+    match (head.strip_suffix('Δ'), insert) {
+        (Some(g), insert) => {
+            let (systematic, standard) = gene(genome, g)?;
+            Ok(PerturbationSketch {
+                perturbation_type: insert.map_or(
+                    PerturbationType::Deletion,
+                    PerturbationType::for_replacement,
+                ),
+                designation: deletion_designation(&standard, insert),
+                gene: Some(systematic),
+                insert: insert.map(str::to_owned),
+                site: None,
+            })
+        }
+        (None, Some(i)) => {
+            let (systematic, standard) = gene(genome, head)?;
+            Ok(PerturbationSketch {
+                perturbation_type: PerturbationType::SequenceVariant,
+                designation: format!("{}::{i}", standard.to_lowercase()),
+                gene: Some(systematic),
+                insert: Some(i.to_owned()),
+                site: None,
+            })
+        }
+        (None, None) => Err(format!(
+            "'{token}' is not an allele this genoforge knows (a deletion is written geneΔ or geneΔ::cassette)"
+        )),
+    }
+}
+
+/// `tfc3Δ` or `tfc3Δ::kanMX4`.
+pub fn deletion_designation(standard: &str, cassette: Option<&str>) -> String {
+    match cassette {
+        Some(c) => format!("{}Δ::{c}", standard.to_lowercase()),
+        None => format!("{}Δ", standard.to_lowercase()),
+    }
+}

@@ -1,0 +1,312 @@
+//! Builds a [`Genome`] from what the readers produced: annotation, sequences, feature table.
+
+use rustc_hash::FxHashMap;
+
+use crate::core::genome::contig::{Contig, ContigId, Topology};
+use crate::core::genome::diagnostics::{Diagnostic, InputKind, Severity};
+use crate::core::genome::feature::{Feature, FeatureIdx};
+use crate::core::genome::gene_info::GeneInfo;
+use crate::core::genome::interval::IntervalIndex;
+use crate::core::genome::links;
+use crate::core::genome::names::{NameIndex, NameKind};
+use crate::core::genome::reconcile::{RecordInfo, SeqidInfo, reconcile};
+use crate::core::genome::{DocItem, Genome};
+
+/// What the GFF3 reader produced. `Feature::contig` indexes `seqids`.
+#[derive(Clone, Debug, Default)]
+pub struct Annotation {
+    /// Every seqid, in order of first appearance (`##sequence-region` or feature line).
+    pub seqids: Vec<SeqidInfo>,
+    /// Every feature line.
+    pub features: Vec<Feature>,
+    /// The document's items in input order.
+    pub document: Vec<DocItem>,
+}
+
+/// One FASTA record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SequenceRecord {
+    /// Its header.
+    pub info: RecordInfo,
+    /// Its bases.
+    pub sequence: Vec<u8>,
+}
+
+/// Reconciles names, builds contigs, links features, indexes intervals and names.
+///
+/// Never fails: whatever cannot be reconciled is reported in the returned diagnostics and kept.
+pub fn assemble(
+    annotation: Annotation,
+    records: Vec<SequenceRecord>,
+    table: Option<Vec<GeneInfo>>,
+) -> (Genome, Vec<Diagnostic>) {
+    let Annotation {
+        seqids,
+        mut features,
+        mut document,
+    } = annotation;
+    let infos: Vec<RecordInfo> = records.iter().map(|r| r.info.clone()).collect();
+    let rec = reconcile(&seqids, &infos);
+    let mut diagnostics = rec.diagnostics.clone();
+    let mut sequences: Vec<Option<Vec<u8>>> =
+        records.into_iter().map(|r| Some(r.sequence)).collect();
+
+    let mut contigs = Vec::with_capacity(seqids.len() + rec.unmatched_records.len());
+    for (si, s) in seqids.iter().enumerate() {
+        let mut aliases: Vec<String> = s.aliases.iter().map(|a| a.to_string()).collect();
+        let mut circular = s.circular;
+        let (length, sequence, header) = match rec.matches[si] {
+            Some((ri, _)) => {
+                let info = &infos[ri];
+                aliases.extend(rec.aliases_of(ri, info));
+                circular |=
+                    info.says_circular() || rec.table_topology(ri) == Some(Topology::Circular);
+                let seq = sequences[ri].take().unwrap_or_default();
+                (seq.len() as u64, Some(seq), Some(header_of(info)))
+            }
+            None => (
+                s.declared_length().unwrap_or(0).max(s.max_feature_end),
+                None,
+                None,
+            ),
+        };
+        contigs.push(Contig {
+            name: s.name.clone(),
+            aliases: dedup_aliases(&s.name, aliases),
+            length,
+            topology: if circular {
+                Topology::Circular
+            } else {
+                Topology::Linear
+            },
+            sequence,
+            fasta_header: header,
+        });
+    }
+    for &ri in &rec.unmatched_records {
+        let info = &infos[ri];
+        let circular = info.says_circular() || rec.table_topology(ri) == Some(Topology::Circular);
+        contigs.push(Contig {
+            name: info.id.clone(),
+            aliases: dedup_aliases(&info.id, rec.aliases_of(ri, info)),
+            length: info.length,
+            topology: if circular {
+                Topology::Circular
+            } else {
+                Topology::Linear
+            },
+            sequence: sequences[ri].take(),
+            fasta_header: Some(header_of(info)),
+        });
+    }
+
+    check_bounds(&features, &contigs, &seqids, &mut diagnostics);
+
+    // Genome order: sequences in FASTA order (I … XVI, Mito), then seqids without a sequence.
+    let mut order_key: Vec<(u8, usize)> = (0..seqids.len())
+        .map(|si| match rec.matches[si] {
+            Some((ri, _)) => (0, ri),
+            None => (1, si),
+        })
+        .collect();
+    order_key.extend(rec.unmatched_records.iter().map(|&ri| (0, ri)));
+    let contigs = reorder(contigs, &order_key, &mut features, &mut document);
+    let links = links::link(&mut features, &mut diagnostics);
+
+    let mut per_contig: Vec<Vec<(crate::core::coord::Span, FeatureIdx)>> =
+        vec![Vec::new(); contigs.len()];
+    for (i, f) in features.iter().enumerate() {
+        if let Some(v) = per_contig.get_mut(f.contig.get()) {
+            v.push((f.span, FeatureIdx(i as u32)));
+        }
+    }
+    let intervals = per_contig.into_iter().map(IntervalIndex::build).collect();
+
+    let mut contig_names = FxHashMap::default();
+    for (i, c) in contigs.iter().enumerate() {
+        for n in std::iter::once(&c.name).chain(c.aliases.iter()) {
+            contig_names
+                .entry(n.to_lowercase().into_boxed_str())
+                .or_insert(ContigId(i as u32));
+        }
+    }
+
+    let mut genome = Genome {
+        contigs,
+        features,
+        document,
+        ids: links.ids,
+        id_lines: links.lines,
+        id_children: links.children,
+        intervals,
+        names: NameIndex::default(),
+        gene_table: Vec::new(),
+        gene_info: FxHashMap::default(),
+        contig_names,
+        by_start: Vec::new(),
+        parent_order: Vec::new(),
+        cds_groups: Default::default(),
+        parent_groups: Default::default(),
+    };
+    crate::core::genome::hierarchy::index(&mut genome);
+    index_names(&mut genome, table, &mut diagnostics);
+    (genome, diagnostics)
+}
+
+/// Sorts contigs by `key` and renumbers every reference to them.
+fn reorder(
+    contigs: Vec<Contig>,
+    key: &[(u8, usize)],
+    features: &mut [Feature],
+    document: &mut [DocItem],
+) -> Vec<Contig> {
+    let mut order: Vec<usize> = (0..contigs.len()).collect();
+    order.sort_by_key(|&i| key[i]);
+    if order.iter().enumerate().all(|(new, &old)| new == old) {
+        return contigs;
+    }
+    let mut remap = vec![ContigId(0); contigs.len()];
+    for (new, &old) in order.iter().enumerate() {
+        remap[old] = ContigId(new as u32);
+    }
+    for f in features.iter_mut() {
+        f.contig = remap[f.contig.get()];
+    }
+    for item in document.iter_mut() {
+        if let DocItem::SequenceRegion { contig, .. } = item {
+            *contig = remap[contig.get()];
+        }
+    }
+    let mut slots: Vec<Option<Contig>> = contigs.into_iter().map(Some).collect();
+    order.iter().filter_map(|&old| slots[old].take()).collect()
+}
+
+fn header_of(info: &RecordInfo) -> Box<str> {
+    match &info.description {
+        Some(d) => format!("{} {}", info.id, d).into(),
+        None => info.id.clone(),
+    }
+}
+
+fn dedup_aliases(name: &str, aliases: Vec<String>) -> Vec<Box<str>> {
+    let mut out: Vec<Box<str>> = Vec::new();
+    for a in aliases {
+        let a = a.trim();
+        if a.is_empty()
+            || a.eq_ignore_ascii_case(name)
+            || out.iter().any(|o| o.eq_ignore_ascii_case(a))
+        {
+            continue;
+        }
+        out.push(a.into());
+    }
+    out
+}
+
+fn check_bounds(
+    features: &[Feature],
+    contigs: &[Contig],
+    seqids: &[SeqidInfo],
+    diags: &mut Vec<Diagnostic>,
+) {
+    for f in features {
+        let c = &contigs[f.contig.get()];
+        let (start, end) = f.span.one_based();
+        if c.sequence.is_some() && f.span.end().get() > c.length {
+            diags.push(Diagnostic::at_line(
+                Severity::Warning,
+                InputKind::Gff3,
+                f.source_line.line,
+                format!(
+                    "{} {} ends at {end}, beyond the end of '{}' ({} bp); it is kept, but its bases past the end do not exist",
+                    f.kind,
+                    f.display_name(),
+                    c.name,
+                    c.length
+                ),
+            ));
+        }
+        if let Some((rs, re, rline)) = seqids.get(f.contig.get()).and_then(|s| s.sequence_region)
+            && (start < rs || end > re)
+        {
+            diags.push(Diagnostic::at_line(
+                    Severity::Warning,
+                    InputKind::Gff3,
+                    f.source_line.line,
+                    format!(
+                        "{} {}..{end} is not contained in range {rs}..{re} of the ##sequence-region of '{}' (line {rline})",
+                        f.kind, start, c.name
+                    ),
+                ));
+        }
+    }
+}
+
+fn index_names(genome: &mut Genome, table: Option<Vec<GeneInfo>>, diags: &mut Vec<Diagnostic>) {
+    let mut names = NameIndex::default();
+    let mut by_systematic: FxHashMap<String, FeatureIdx> = FxHashMap::default();
+    let top_level: Vec<FeatureIdx> = genome
+        .features
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.parents.is_empty() && !f.kind.is_sequence_level())
+        .map(|(i, _)| FeatureIdx(i as u32))
+        .filter(|&idx| {
+            let f = genome.feature(idx);
+            f.id.as_deref()
+                .is_none_or(|id| genome.by_id(id).first() == Some(&idx))
+        })
+        .collect();
+    for &idx in &top_level {
+        let f = genome.feature(idx);
+        if let Some(id) = f.id.as_deref() {
+            names.insert(id, idx, NameKind::Id);
+        }
+        if let Some(sys) = f.systematic_name() {
+            names.insert(&sys, idx, NameKind::Systematic);
+            by_systematic.entry(sys.to_uppercase()).or_insert(idx);
+        }
+        if let Some(n) = f.name.as_deref() {
+            names.insert(n, idx, NameKind::Standard);
+        }
+    }
+    if let Some(rows) = table {
+        let mut unmatched = Vec::new();
+        let mut kept: Vec<GeneInfo> = Vec::new();
+        for row in rows {
+            let Some(&idx) = by_systematic.get(&row.systematic.to_uppercase()) else {
+                unmatched.push(row);
+                continue;
+            };
+            if let Some(s) = row.standard.as_deref() {
+                names.insert(s, idx, NameKind::Standard);
+            }
+            for a in &row.aliases {
+                names.insert(a, idx, NameKind::Alias);
+            }
+            if let std::collections::hash_map::Entry::Vacant(e) = genome.gene_info.entry(idx) {
+                e.insert(kept.len() as u32);
+                kept.push(row);
+            }
+        }
+        genome.gene_table = kept;
+        if !unmatched.is_empty() {
+            let examples: Vec<String> = unmatched
+                .iter()
+                .take(5)
+                .map(|r| format!("{} ({}, line {})", r.systematic, r.feature_type, r.line))
+                .collect();
+            diags.push(Diagnostic::general(
+                Severity::Info,
+                InputKind::FeatureTable,
+                format!(
+                    "{} named rows of the feature table have no gene in the annotation (e.g. {})",
+                    unmatched.len(),
+                    examples.join(", ")
+                ),
+            ));
+        }
+    }
+    names.finish();
+    genome.names = names;
+}

@@ -1,0 +1,339 @@
+//! The genotype spec, version 1: a JSON document that records a whole design — the reference it was
+//! made on (with checksums), the strain background, gene-level perturbations, the edits that realise
+//! them, an optional gene set and provenance — so a Python pipeline can read it with `json.load` and
+//! the exact edited genome can be rebuilt anywhere. `public/genotype-spec.schema.json` describes it.
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::design::Design;
+use crate::core::design::genotype::{
+    Background, GeneSet, Genotype, Perturbation, PerturbationType, Provenance,
+};
+use crate::core::edit::json::EditJson;
+use crate::core::edit::{EditError, EditId};
+use crate::core::genome::{DocItem, Genome};
+use crate::core::spec::checksum::{md5_hex, sequence_checksums};
+
+/// The schema version this build writes and reads.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The annotation a spec was made on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnnotationSpec {
+    /// Number of feature lines.
+    pub features: usize,
+    /// MD5 of the feature lines as loaded (each line's text and a `\n`, in input order).
+    pub md5: String,
+}
+
+/// One contig of the reference.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContigSpec {
+    /// Canonical name (the GFF3 seqid).
+    pub name: String,
+    /// Length in bases.
+    pub length: u64,
+    /// MD5 of the upper-cased sequence (`null` without a sequence).
+    pub md5: Option<String>,
+    /// GA4GH refget sha512t24u of the upper-cased sequence.
+    pub sha512t24u: Option<String>,
+}
+
+/// The reference a spec was made on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReferenceSpec {
+    /// Species, from the FASTA headers (`[org=…]`).
+    pub species: Option<String>,
+    /// Strain, from the FASTA headers (`[strain=…]`).
+    pub strain: Option<String>,
+    /// Assembly, from the GFF3 (`#!genome-version`, `##genome-build`).
+    pub assembly: Option<String>,
+    /// The annotation.
+    pub annotation: AnnotationSpec,
+    /// Every contig.
+    pub contigs: Vec<ContigSpec>,
+}
+
+impl ReferenceSpec {
+    /// Describes a loaded genome: names, lengths and checksums (reads every base once).
+    pub fn of(genome: &Genome) -> Self {
+        let tag = |key: &str| {
+            genome.contigs().iter().find_map(|c| {
+                let h = c.fasta_header.as_deref()?;
+                let from = h.find(&format!("[{key}="))? + key.len() + 2;
+                let to = h[from..].find(']')? + from;
+                Some(h[from..to].trim().to_owned())
+            })
+        };
+        let assembly = genome.document().iter().find_map(|d| match d {
+            DocItem::Comment(c) => c
+                .strip_prefix("#!genome-version")
+                .map(|v| v.trim().to_owned()),
+            DocItem::Directive(c) => c
+                .strip_prefix("##genome-build")
+                .map(|v| v.trim().to_owned()),
+            _ => None,
+        });
+        let lines: Vec<&[u8]> = genome
+            .features()
+            .iter()
+            .flat_map(|f| [f.source_line.text.as_bytes(), b"\n".as_slice()])
+            .collect();
+        Self {
+            species: tag("org"),
+            strain: tag("strain"),
+            assembly,
+            annotation: AnnotationSpec {
+                features: genome.features().len(),
+                md5: md5_hex(&lines),
+            },
+            contigs: genome
+                .contigs()
+                .iter()
+                .map(|c| {
+                    let sums = c.sequence.as_deref().map(sequence_checksums);
+                    ContigSpec {
+                        name: c.name.to_string(),
+                        length: c.length,
+                        md5: sums.as_ref().map(|s| s.md5.clone()),
+                        sha512t24u: sums.map(|s| s.sha512t24u),
+                    }
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A perturbation as the spec writes it (torchcell's field names).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PerturbationSpec {
+    /// `deletion`, `kanmx_deletion`, `gene_addition`, …
+    pub perturbation_type: PerturbationType,
+    /// Systematic name.
+    pub systematic_gene_name: String,
+    /// Standard name.
+    pub perturbed_gene_name: String,
+    /// `tfc3Δ::kanMX4`.
+    pub designation: String,
+    /// Sequence Ontology id of the mechanism.
+    pub mechanism_so_id: String,
+    /// Sequence Ontology name of the mechanism.
+    pub mechanism_so_name: String,
+    /// A sentence.
+    pub description: String,
+    /// The edits that realise it.
+    pub edit_ids: Vec<EditId>,
+}
+
+impl From<&Perturbation> for PerturbationSpec {
+    fn from(p: &Perturbation) -> Self {
+        let (so_id, so_name) = p.perturbation_type.so_term();
+        Self {
+            perturbation_type: p.perturbation_type,
+            systematic_gene_name: p.systematic_gene_name.clone(),
+            perturbed_gene_name: p.perturbed_gene_name.clone(),
+            designation: p.designation.clone(),
+            mechanism_so_id: so_id.to_owned(),
+            mechanism_so_name: so_name.to_owned(),
+            description: p.perturbation_type.description().to_owned(),
+            edit_ids: p.edit_ids.clone(),
+        }
+    }
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// An edit as the spec writes it: its id, whether it is enabled, and the edit JSON.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditSpec {
+    /// Its id (referenced by perturbations and alleles).
+    pub id: EditId,
+    /// `false` when disabled (kept in the design, not applied).
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub enabled: bool,
+    /// The edit.
+    #[serde(flatten)]
+    pub edit: EditJson,
+}
+
+/// A genotype spec, version 1.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GenotypeSpec {
+    /// Always [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// What it was made on.
+    pub reference: ReferenceSpec,
+    /// The strain background.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub background: Option<Background>,
+    /// Gene-level perturbations.
+    #[serde(default)]
+    pub perturbations: Vec<PerturbationSpec>,
+    /// The edits, by id.
+    #[serde(default)]
+    pub edits: Vec<EditSpec>,
+    /// The genes the design is about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gene_set: Option<GeneSet>,
+    /// Tool, version, time.
+    pub provenance: Provenance,
+}
+
+/// Why a spec cannot be restored on the loaded genome. The design is unchanged.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum SpecError {
+    /// A schema version this build does not read.
+    #[error("unknown schema_version {0}: this genoforge reads version {SCHEMA_VERSION}")]
+    SchemaVersion(u64),
+    /// The spec was made on another reference.
+    #[error("the spec was made on another reference: {0}")]
+    Reference(String),
+    /// An edit that does not apply.
+    #[error("edit {id}: {error}")]
+    Edit {
+        /// Its id.
+        id: EditId,
+        /// Why.
+        error: EditError,
+    },
+    /// A perturbation or allele pointing at an edit the spec does not have.
+    #[error("{what} refers to edit {id}, which the spec does not contain")]
+    DanglingEdit {
+        /// Which record.
+        what: String,
+        /// The id.
+        id: EditId,
+    },
+}
+
+/// Writes a design as a spec. `reference` is [`ReferenceSpec::of`] the genome (cached by callers);
+/// `created` is used only when the design has no provenance yet.
+pub fn export(
+    genome: &Genome,
+    design: &Design,
+    reference: &ReferenceSpec,
+    created: &str,
+) -> GenotypeSpec {
+    let g = design.genotype();
+    GenotypeSpec {
+        schema_version: SCHEMA_VERSION,
+        reference: reference.clone(),
+        background: g.background.clone(),
+        perturbations: g.perturbations.iter().map(PerturbationSpec::from).collect(),
+        edits: design
+            .edits()
+            .iter()
+            .map(|e| EditSpec {
+                id: e.id,
+                enabled: design.is_enabled(e.id),
+                edit: EditJson::from_edit(genome, e),
+            })
+            .collect(),
+        gene_set: g.gene_set.clone(),
+        provenance: g
+            .provenance
+            .clone()
+            .unwrap_or_else(|| Provenance::now(created)),
+    }
+}
+
+/// What restoring noticed without refusing (an annotation that differs, extra contigs).
+pub type Warnings = Vec<String>;
+
+/// Checks a spec against the loaded genome's reference and rebuilds its design.
+pub fn restore(
+    genome: &Genome,
+    loaded: &ReferenceSpec,
+    spec: &GenotypeSpec,
+) -> Result<(Design, Warnings), SpecError> {
+    if spec.schema_version != SCHEMA_VERSION {
+        return Err(SpecError::SchemaVersion(u64::from(spec.schema_version)));
+    }
+    let mut warnings = Vec::new();
+    for c in &spec.reference.contigs {
+        let Some(id) = genome.contig_by_name(&c.name) else {
+            return Err(SpecError::Reference(format!(
+                "its contig '{}' ({} bp) is not in the loaded genome",
+                c.name, c.length
+            )));
+        };
+        let here = &loaded.contigs[id.get()];
+        if here.length != c.length {
+            return Err(SpecError::Reference(format!(
+                "contig '{}' is {} bp in the spec but {} bp in the loaded genome",
+                c.name, c.length, here.length
+            )));
+        }
+        if let (Some(a), Some(b)) = (&c.md5, &here.md5)
+            && a != b
+        {
+            return Err(SpecError::Reference(format!(
+                "contig '{}' has another sequence (md5 {a} in the spec, {b} loaded)",
+                c.name
+            )));
+        }
+    }
+    if spec.reference.annotation.md5 != loaded.annotation.md5 {
+        warnings.push(format!(
+            "the annotation differs from the one the spec was made on ({} feature lines then, {} now); edits apply to the sequence and are kept",
+            spec.reference.annotation.features, loaded.annotation.features
+        ));
+    }
+    let mut design = Design::new();
+    for e in &spec.edits {
+        let req = e
+            .edit
+            .to_request(genome)
+            .map_err(|error| SpecError::Edit { id: e.id, error })?;
+        design
+            .add_with_id(genome, req, e.id)
+            .map_err(|error| SpecError::Edit { id: e.id, error })?;
+    }
+    for e in spec.edits.iter().filter(|e| !e.enabled) {
+        design
+            .set_enabled(genome, e.id, false)
+            .map_err(|error| SpecError::Edit { id: e.id, error })?;
+    }
+    let known = |id: &EditId| design.edit(*id).is_some();
+    for p in &spec.perturbations {
+        if let Some(id) = p.edit_ids.iter().find(|id| !known(id)) {
+            return Err(SpecError::DanglingEdit {
+                what: format!("perturbation {}", p.designation),
+                id: *id,
+            });
+        }
+    }
+    if let Some(b) = &spec.background {
+        for a in &b.alleles {
+            if let Some(id) = a.edit_ids.iter().find(|id| !known(id)) {
+                return Err(SpecError::DanglingEdit {
+                    what: format!("allele {}", a.name),
+                    id: *id,
+                });
+            }
+        }
+    }
+    *design.genotype_mut() = Genotype {
+        background: spec.background.clone(),
+        perturbations: spec
+            .perturbations
+            .iter()
+            .map(|p| Perturbation {
+                perturbation_type: p.perturbation_type,
+                systematic_gene_name: p.systematic_gene_name.clone(),
+                perturbed_gene_name: p.perturbed_gene_name.clone(),
+                designation: p.designation.clone(),
+                edit_ids: p.edit_ids.clone(),
+            })
+            .collect(),
+        gene_set: spec.gene_set.clone(),
+        provenance: Some(spec.provenance.clone()),
+    };
+    Ok((design, warnings))
+}

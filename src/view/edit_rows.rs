@@ -1,0 +1,173 @@
+//! The edit list as rows: each edit with its designation, reference coordinates, where its bases
+//! are in the edited genome, and its length change; where the map goes to show one edit.
+
+use std::collections::HashMap;
+
+use crate::core::coord::{Span, thousands};
+use crate::core::design::Design;
+use crate::core::edit::{Edit, EditId, EditOp};
+use crate::core::genome::Genome;
+use crate::core::genome::contig::ContigId;
+use crate::view::viewport::Viewport;
+
+/// `+1,357`, `−2,216` (a true minus sign), `0`.
+pub fn signed(n: i64) -> String {
+    match n {
+        0 => "0".to_owned(),
+        n if n > 0 => format!("+{}", thousands(n.unsigned_abs())),
+        n => format!("−{}", thousands(n.unsigned_abs())),
+    }
+}
+
+/// What people call an edit: the perturbation or allele it realises (`tfc3Δ::kanMX4`,
+/// `his3Δ1`), else its label, else the name of the feature it adds, else `edit #N`.
+pub fn edit_name(design: &Design, e: &Edit) -> String {
+    design
+        .genotype()
+        .designation_of(e.id)
+        .map(str::to_owned)
+        .or_else(|| e.label.clone())
+        .or_else(|| {
+            e.feature
+                .as_ref()
+                .and_then(|f| f.name.clone().or_else(|| f.id.clone()))
+        })
+        .unwrap_or_else(|| format!("edit {}", e.id))
+}
+
+/// The edit's reference coordinates for people: `replace I:147,594–151,166`,
+/// `insert after VI:53,259`, `delete XV:722,251–722,440`.
+pub fn reference_text(genome: &Genome, e: &Edit) -> String {
+    let contig = &genome.contig(e.contig).name;
+    match e.op {
+        EditOp::Insert => format!("insert after {contig}:{}", thousands(e.gap().get())),
+        op => format!("{op} {contig}:{}", e.span),
+    }
+}
+
+/// Where an enabled edit's bases are in the edited contig: the inserted bases `[start, end)`,
+/// empty for a deletion (then `start` is the junction, the gap where the bases were).
+pub fn edited_sites(design: &Design) -> HashMap<EditId, (ContigId, Span)> {
+    let mut out = HashMap::new();
+    for contig in design.edited_contigs() {
+        let Some(layout) = design.layout(contig) else {
+            continue;
+        };
+        for (i, op) in layout.ops().iter().enumerate() {
+            let start = layout.op_edited_start(i);
+            out.insert(
+                op.edit,
+                (
+                    contig,
+                    Span::from_raw(start, start + op.sequence.len() as u64),
+                ),
+            );
+        }
+    }
+    out
+}
+
+/// The edited site of one enabled edit (see [`edited_sites`]). O(E) on its contig.
+pub fn edited_site(design: &Design, id: EditId) -> Option<(ContigId, Span)> {
+    let e = design.edit(id)?;
+    let layout = design.layout(e.contig)?;
+    let i = layout.ops().iter().position(|o| o.edit == id)?;
+    let start = layout.op_edited_start(i);
+    Some((
+        e.contig,
+        Span::from_raw(start, start + layout.ops()[i].sequence.len() as u64),
+    ))
+}
+
+/// The edited site for people: `I:147,594–148,950` for inserted bases, `junction after I:147,593`
+/// for a deletion (`at the start of I` when nothing precedes it).
+pub fn edited_text(genome: &Genome, contig: ContigId, site: Span) -> String {
+    let name = &genome.contig(contig).name;
+    if site.is_empty() {
+        match site.start().get() {
+            0 => format!("junction at the start of {name}"),
+            g => format!("junction after {name}:{}", thousands(g)),
+        }
+    } else {
+        format!("{name}:{site}")
+    }
+}
+
+/// One row of the edit list.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct EditRow {
+    /// The edit.
+    pub id: EditId,
+    /// Its designation or label.
+    pub name: String,
+    /// What it does.
+    pub op: EditOp,
+    /// Reference coordinates (`replace I:147,594–151,166`).
+    pub reference: String,
+    /// Edited coordinates of its bases or junction; `None` when disabled.
+    pub edited: Option<String>,
+    /// Net length change.
+    pub length_change: i64,
+    /// Whether it takes part in the edited genome.
+    pub enabled: bool,
+}
+
+/// Every edit as a row, in id order (the order they were added). O(E log E).
+pub fn edit_rows(genome: &Genome, design: &Design) -> Vec<EditRow> {
+    let sites = edited_sites(design);
+    let mut designations: HashMap<EditId, &str> = HashMap::new();
+    let g = design.genotype();
+    if let Some(b) = &g.background {
+        for a in &b.alleles {
+            for id in &a.edit_ids {
+                designations.insert(*id, &a.name);
+            }
+        }
+    }
+    // Perturbations win over alleles, as in `Genotype::designation_of` (first one wins).
+    for p in g.perturbations.iter().rev() {
+        for id in &p.edit_ids {
+            designations.insert(*id, &p.designation);
+        }
+    }
+    design
+        .edits()
+        .iter()
+        .map(|e| {
+            let enabled = design.is_enabled(e.id);
+            EditRow {
+                id: e.id,
+                name: designations
+                    .get(&e.id)
+                    .map_or_else(|| edit_name(design, e), |d| (*d).to_owned()),
+                op: e.op,
+                reference: reference_text(genome, e),
+                edited: enabled
+                    .then(|| sites.get(&e.id))
+                    .flatten()
+                    .map(|(c, s)| edited_text(genome, *c, *s)),
+                length_change: e.length_change(),
+                enabled,
+            }
+        })
+        .collect()
+}
+
+/// A row by id in rows kept in id order. O(log E).
+pub fn row_of(rows: &[EditRow], id: EditId) -> Option<&EditRow> {
+    rows.binary_search_by_key(&id, |r| r.id)
+        .ok()
+        .map(|i| &rows[i])
+}
+
+/// The map's window showing an edit with some context: the removed span with a fifth of its
+/// length each side (at least 500 bases), or 2 kb around an insertion.
+pub fn view_of_edit(genome: &Genome, e: &Edit) -> Viewport {
+    let (s, t) = (e.span.start().get() as i128, e.span.end().get() as i128);
+    let pad = if e.span.is_empty() {
+        2_000
+    } else {
+        ((t - s) / 5).max(500)
+    };
+    Viewport::clamped(genome, e.contig, s - pad, t + pad)
+}

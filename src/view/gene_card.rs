@@ -1,0 +1,60 @@
+//! What to show about one gene: names, locus, strand, type, class and description.
+
+use crate::core::genome::Genome;
+use crate::core::genome::feature::FeatureIdx;
+use crate::view::track::gene_class;
+
+/// A gene described for people.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GeneCard {
+    /// The feature.
+    pub gene: FeatureIdx,
+    /// Systematic name (`YAL001C`).
+    pub systematic: String,
+    /// Standard name (`TFC3`), or the systematic name.
+    pub standard: String,
+    /// Aliases from the feature table.
+    pub aliases: Vec<String>,
+    /// Locus, 1-based with separators: `I:147,594–151,166`.
+    pub locus: String,
+    /// `+` or `-`.
+    pub strand: char,
+    /// GFF3 type (`gene`, `ncRNA_gene`, …).
+    pub kind: String,
+    /// SGD class or type for people (`verified ORF`, `tRNA`).
+    pub class: &'static str,
+    /// Description (SGD's, else the annotation's).
+    pub description: Option<String>,
+    /// Length in bases.
+    pub length: u64,
+}
+
+/// Describes a gene-level feature.
+pub fn gene_card(genome: &Genome, gene: FeatureIdx) -> GeneCard {
+    let f = genome.feature(gene);
+    let (systematic, standard) = genome.gene_names(gene);
+    let info = genome.gene_info(gene);
+    let extent = genome.extent(gene);
+    let description = info
+        .and_then(|i| i.description.as_deref().map(str::to_owned))
+        .or_else(|| {
+            f.attributes().first("description").map(|d| {
+                // Ensembl appends "[Source:SGD;Acc:S000…]"; people do not need it.
+                d.split(" [Source:").next().unwrap_or(&d).to_owned()
+            })
+        });
+    GeneCard {
+        gene,
+        systematic,
+        standard,
+        aliases: info
+            .map(|i| i.aliases.iter().map(|a| a.to_string()).collect())
+            .unwrap_or_default(),
+        locus: format!("{}:{extent}", genome.contig(f.contig).name),
+        strand: f.strand.symbol(),
+        kind: f.kind.to_string(),
+        class: gene_class(genome, gene).label(),
+        description,
+        length: extent.len(),
+    }
+}

@@ -1,0 +1,17 @@
+//! Presentation models: what each part of the screen shows, as plain data derived from (genome,
+//! design, window). Pure Rust, tested natively; `crate::ui` renders these values and a second
+//! front end (the embedded element, the CLI's reports) can reuse them.
+//!
+//! Invariant: nothing here names a web crate; `crate::core` never names this module.
+
+pub mod compose_form;
+pub mod coord_rows;
+pub mod edit_rows;
+pub mod gene_card;
+pub mod junction;
+pub mod map;
+pub mod position;
+pub mod preview;
+pub mod seq_lines;
+pub mod track;
+pub mod viewport;

@@ -1,0 +1,131 @@
+//! What the gene track draws: genes in the window, packed into rows, with a colour class each.
+//! Coordinates only; the UI turns them into pixels.
+
+use crate::core::genome::Genome;
+use crate::core::genome::feature::{FeatureIdx, FeatureKind};
+use crate::core::genome::gene_info::OrfClass;
+use crate::view::viewport::Viewport;
+
+/// The kind of gene, for colour.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub enum GeneClass {
+    /// Verified ORF.
+    Verified,
+    /// Uncharacterized ORF.
+    Uncharacterized,
+    /// Dubious ORF.
+    Dubious,
+    /// A protein-coding gene SGD does not classify here.
+    ProteinCoding,
+    /// tRNA gene.
+    Trna,
+    /// Other non-coding RNA gene (rRNA, snRNA, snoRNA, ncRNA).
+    NcRna,
+    /// Transposable element gene.
+    TransposableElement,
+    /// Pseudogene.
+    Pseudogene,
+    /// Anything else.
+    Other,
+}
+
+impl GeneClass {
+    /// A CSS class name.
+    pub fn css(self) -> &'static str {
+        match self {
+            Self::Verified => "verified",
+            Self::Uncharacterized => "uncharacterized",
+            Self::Dubious => "dubious",
+            Self::ProteinCoding => "coding",
+            Self::Trna => "trna",
+            Self::NcRna => "ncrna",
+            Self::TransposableElement => "te",
+            Self::Pseudogene => "pseudogene",
+            Self::Other => "other",
+        }
+    }
+
+    /// A word for the legend.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Verified => "verified ORF",
+            Self::Uncharacterized => "uncharacterized ORF",
+            Self::Dubious => "dubious ORF",
+            Self::ProteinCoding => "protein-coding",
+            Self::Trna => "tRNA",
+            Self::NcRna => "ncRNA",
+            Self::TransposableElement => "transposon",
+            Self::Pseudogene => "pseudogene",
+            Self::Other => "other",
+        }
+    }
+}
+
+/// The class of a gene-level feature: SGD's ORF class when known, else its type and biotype.
+pub fn gene_class(genome: &Genome, gene: FeatureIdx) -> GeneClass {
+    if let Some(info) = genome.gene_info(gene) {
+        match info.orf_class {
+            Some(OrfClass::Verified | OrfClass::VerifiedSilenced) => return GeneClass::Verified,
+            Some(OrfClass::Uncharacterized) => return GeneClass::Uncharacterized,
+            Some(OrfClass::Dubious) => return GeneClass::Dubious,
+            None => {}
+        }
+        if info.feature_type.as_ref() == "tRNA_gene" {
+            return GeneClass::Trna;
+        }
+    }
+    let f = genome.feature(gene);
+    let biotype = f.attributes().first("biotype");
+    match (&f.kind, biotype.as_deref()) {
+        (FeatureKind::Pseudogene, _) => GeneClass::Pseudogene,
+        (FeatureKind::TransposableElementGene, _) => GeneClass::TransposableElement,
+        (_, Some("tRNA")) => GeneClass::Trna,
+        (FeatureKind::NcRnaGene, _) | (_, Some("ncRNA" | "rRNA" | "snRNA" | "snoRNA")) => {
+            GeneClass::NcRna
+        }
+        (FeatureKind::Gene, _) => GeneClass::ProteinCoding,
+        _ => GeneClass::Other,
+    }
+}
+
+/// A gene placed on the track.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct Placed {
+    /// The gene.
+    pub gene: FeatureIdx,
+    /// Row (0 = top).
+    pub row: u32,
+}
+
+/// Top-level genes overlapping the window, packed greedily into rows so none overlap (with a
+/// margin of `gap` bases, room for a label).
+pub fn layout(genome: &Genome, view: &Viewport, gap: u64) -> Vec<Placed> {
+    let mut genes: Vec<FeatureIdx> = genome
+        .overlapping(view.contig, view.span)
+        .into_iter()
+        .filter(|&i| {
+            let f = genome.feature(i);
+            f.parents.is_empty() && !f.kind.is_sequence_level()
+        })
+        .collect();
+    genes.sort_by_key(|&i| (genome.feature(i).span.start(), i));
+    let mut row_end: Vec<u64> = Vec::new();
+    genes
+        .into_iter()
+        .map(|g| {
+            let s = genome.feature(g).span;
+            let row = match row_end.iter().position(|&e| e <= s.start().get()) {
+                Some(r) => r,
+                None => {
+                    row_end.push(0);
+                    row_end.len() - 1
+                }
+            };
+            row_end[row] = s.end().get() + gap;
+            Placed {
+                gene: g,
+                row: row as u32,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,166 @@
+//! The spec commands of the CLI: strain, validate, views, apply --spec.
+
+use crate::common;
+
+use std::process::Command;
+
+const GFF: &str = "public/genome/Saccharomyces_cerevisiae.R64-1-1.99.gff3.gz";
+const FASTA: &str = "public/genome/S288C_reference_sequence_R64-2-1_20150113.fsa.gz";
+
+fn genoforge(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_genoforge"))
+        .args(args)
+        .env("SOURCE_DATE_EPOCH", "1795392000")
+        .current_dir(common::root())
+        .output()
+        .expect("run genoforge")
+}
+
+#[test]
+fn strain_validate_views_and_apply_spec() {
+    let dir = common::root().join("target/test-output/cli-specs");
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = genoforge(&["strain", "BY4742", "--fasta", FASTA, "--gff", GFF]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let spec = dir.join("by4742.json");
+    std::fs::write(&spec, &out.stdout).unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["background"]["name"], "BY4742");
+    assert_eq!(v["background"]["mating_type"], "MATα");
+    assert_eq!(v["provenance"]["created"], "2026-11-23T00:00:00Z");
+    assert_eq!(v["edits"].as_array().unwrap().len(), 4);
+
+    let out = genoforge(&[
+        "validate",
+        spec.to_str().unwrap(),
+        "--fasta",
+        FASTA,
+        "--gff",
+        GFF,
+    ]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("valid — 4 edit(s)") && text.contains("background BY4742"),
+        "{text}"
+    );
+
+    let views = dir.join("views");
+    let out = genoforge(&[
+        "views",
+        spec.to_str().unwrap(),
+        "--fasta",
+        FASTA,
+        "--gff",
+        GFF,
+        "--out-dir",
+        views.to_str().unwrap(),
+        "--upstream",
+        "500",
+        "--downstream",
+        "100",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = std::fs::read_to_string(views.join("gene_nodes.csv")).unwrap();
+    assert!(csv.starts_with(
+        "id,name,type,contig,start,end,strand,status,ref_start,ref_end,in_gene_set\n"
+    ));
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("YBR115C,LYS2,gene,II,,,-,deleted,")),
+        "lys2Δ0 is listed as deleted"
+    );
+    let jsonl = std::fs::read_to_string(views.join("sequence_windows.jsonl")).unwrap();
+    let first: serde_json::Value = serde_json::from_str(jsonl.lines().next().unwrap()).unwrap();
+    assert!(
+        first["upstream"].as_u64().unwrap() <= 500 && first["downstream"].as_u64().unwrap() <= 100
+    );
+    assert!(
+        std::fs::read_to_string(views.join("sequence_windows.fa"))
+            .unwrap()
+            .starts_with('>')
+    );
+    assert!(views.join("gene_nodes.json").exists());
+
+    // apply --spec writes the same FASTA as apply --edits with the same edits.
+    let a = dir.join("a.fa");
+    let out = genoforge(&[
+        "apply",
+        "--spec",
+        spec.to_str().unwrap(),
+        "--fasta",
+        FASTA,
+        "--gff",
+        GFF,
+        "--out-fasta",
+        a.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let edits: Vec<serde_json::Value> = v["edits"].as_array().unwrap().clone();
+    let edits_file = dir.join("edits.json");
+    std::fs::write(
+        &edits_file,
+        serde_json::json!({ "edits": edits }).to_string(),
+    )
+    .unwrap();
+    let b = dir.join("b.fa");
+    let out = genoforge(&[
+        "apply",
+        "--edits",
+        edits_file.to_str().unwrap(),
+        "--fasta",
+        FASTA,
+        "--gff",
+        GFF,
+        "--out-fasta",
+        b.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(std::fs::read(a).unwrap() == std::fs::read(b).unwrap());
+}
+
+#[test]
+fn bad_specs_and_names_fail_with_a_message() {
+    let dir = common::root().join("target/test-output/cli-specs");
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = genoforge(&["strain", "BY9999", "--fasta", FASTA, "--gff", GFF]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("unknown strain 'BY9999'") && err.contains("BY4741"),
+        "{err}"
+    );
+
+    let bad = dir.join("bad.json");
+    std::fs::write(&bad, "{\"schema_version\": 1, \"reference\": 5}").unwrap();
+    let out = genoforge(&[
+        "validate",
+        bad.to_str().unwrap(),
+        "--fasta",
+        FASTA,
+        "--gff",
+        GFF,
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("bad.json: line 1"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -1,0 +1,406 @@
+//! Issue 4 on the real genome: strains by name vs explicit edits, schema validation, refusals,
+//! nomenclature round trips, gene lists, cassettes, ML views.
+
+use crate::common;
+
+use genoforge::core::coord::{Pos, Span};
+use genoforge::core::design::Design;
+use genoforge::core::design::genotype::{GeneSet, Zygosity};
+use genoforge::core::edit::helpers::resolve_gene;
+use genoforge::core::edit::{EditOp, EditRequest};
+use genoforge::core::genetics::cassette::Library;
+use genoforge::core::genetics::compose::{
+    add_insertion, apply_sketch, delete_gene, delete_genes, set_background,
+};
+use genoforge::core::genetics::gene_list;
+use genoforge::core::genetics::nomenclature::{format, parse, sketch_of};
+use genoforge::core::genetics::strain::strain;
+use genoforge::core::lift::Lifted;
+use genoforge::core::lift::edited::EditedGenome;
+use genoforge::core::ml::{Flanks, GeneStatus, gene_nodes, sequence_windows};
+use genoforge::core::spec::{ReferenceSpec, export, restore};
+use genoforge::core::strand::Strand;
+use genoforge::io::{fasta_writer, gff3, spec_json};
+
+fn reference() -> &'static ReferenceSpec {
+    static CELL: std::sync::OnceLock<ReferenceSpec> = std::sync::OnceLock::new();
+    CELL.get_or_init(|| ReferenceSpec::of(&common::default_genome().genome))
+}
+
+fn library() -> Library {
+    let text = std::fs::read(common::root().join("public/cassettes.json")).unwrap();
+    serde_json::from_slice(&text).unwrap()
+}
+
+fn outputs(design: &Design) -> (Vec<u8>, Vec<u8>) {
+    let g = &common::default_genome().genome;
+    let mut fasta = Vec::new();
+    fasta_writer::write(
+        &mut fasta,
+        &EditedGenome::new(g, design),
+        fasta_writer::Width::Sixty,
+    )
+    .unwrap();
+    let mut gff = Vec::new();
+    gff3::writer::write(&mut gff, g, design, &Lifted::new(g, design)).unwrap();
+    (fasta, gff)
+}
+
+#[test]
+fn by4741_by_name_equals_by4741_by_explicit_edits() {
+    let g = &common::default_genome().genome;
+    let mut by_name = Design::new();
+    set_background(g, &mut by_name, strain("By4741").unwrap()).unwrap();
+    let explicit = genoforge::io::edits_json::parse(
+        r#"{"edits": [
+          {"op": "delete", "seqid": "chrXV", "start": 722251, "end": 722440, "label": "his3Δ1"},
+          {"op": "delete", "seqid": "III", "start": 91324, "end": 92418, "label": "leu2Δ0"},
+          {"op": "delete", "seqid": "NC_001144", "start": 732542, "end": 733876, "label": "met15Δ0"},
+          {"op": "delete", "seqid": "V", "start": 116167, "end": 116970, "label": "ura3Δ0"}]}"#
+            .as_bytes(),
+    )
+    .unwrap();
+    let mut by_edits = Design::new();
+    genoforge::io::edits_json::apply(&explicit, g, &mut by_edits).unwrap();
+    assert!(
+        outputs(&by_name) == outputs(&by_edits),
+        "BY4741 by name and by edits differ"
+    );
+    let b = by_name.genotype().background.as_ref().unwrap();
+    assert_eq!(
+        format(by_name.genotype()),
+        "MATa his3Δ1 leu2Δ0 met15Δ0 ura3Δ0"
+    );
+    assert_eq!(b.ploidy, 1);
+    assert!(
+        b.alleles
+            .iter()
+            .any(|a| a.name == "met15Δ0" && a.locus == "MET17")
+    );
+}
+
+#[test]
+fn by4743_records_heterozygous_alleles_without_applying_them() {
+    let g = &common::default_genome().genome;
+    let mut d = Design::new();
+    set_background(g, &mut d, strain("BY4743").unwrap()).unwrap();
+    let b = d.genotype().background.as_ref().unwrap();
+    assert_eq!(
+        (b.ploidy, b.mating_type.to_string().as_str()),
+        (2, "MATa/α")
+    );
+    let het: Vec<&str> = b
+        .alleles
+        .iter()
+        .filter(|a| a.zygosity == Zygosity::Heterozygous)
+        .map(|a| a.name.as_str())
+        .collect();
+    assert_eq!(het, ["lys2Δ0", "met15Δ0"]);
+    assert_eq!(d.edits().len(), 3);
+    assert_eq!(
+        format(d.genotype()),
+        "MATa/α his3Δ1/his3Δ1 leu2Δ0/leu2Δ0 lys2Δ0/LYS2 met15Δ0/MET15 ura3Δ0/ura3Δ0"
+    );
+    // Switching to BY4742 replaces the background's edits.
+    set_background(g, &mut d, strain("by4742").unwrap()).unwrap();
+    assert_eq!(d.edits().len(), 4);
+    assert_eq!(format(d.genotype()), "MATα his3Δ1 leu2Δ0 lys2Δ0 ura3Δ0");
+}
+
+fn rich_design() -> Design {
+    let g = &common::default_genome().genome;
+    let lib = library();
+    let mut d = Design::new();
+    set_background(g, &mut d, strain("BY4741").unwrap()).unwrap();
+    delete_gene(
+        g,
+        &mut d,
+        resolve_gene(g, "TFC3").unwrap(),
+        lib.get("kanMX4"),
+    )
+    .unwrap();
+    delete_gene(
+        g,
+        &mut d,
+        resolve_gene(g, "YAL002W").unwrap(),
+        lib.get("natMX4"),
+    )
+    .unwrap();
+    delete_gene(g, &mut d, resolve_gene(g, "CDC19").unwrap(), None).unwrap();
+    let gfp = lib.get("GFP(S65T)").unwrap();
+    let req = EditRequest {
+        contig: g.contig_by_name("IV").unwrap(),
+        span: Span::empty_at(Pos(1000)),
+        sequence: gfp.sequence.as_bytes().to_vec(),
+        op: EditOp::Insert,
+        label: None,
+        feature: Some(gfp.feature(Some("GFP_1".into()), Strand::Forward)),
+    };
+    add_insertion(g, &mut d, req, "GFP(S65T)").unwrap();
+    d.genotype_mut().gene_set = Some(GeneSet {
+        name: Some("test".into()),
+        genes: vec!["YAL001C".into(), "YAL003W".into()],
+    });
+    d
+}
+
+#[test]
+fn exported_specs_validate_against_the_shipped_schema() {
+    let g = &common::default_genome().genome;
+    let schema: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(common::root().join("public/genotype-spec.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let text = spec_json::to_string(&export(
+        g,
+        &rich_design(),
+        reference(),
+        "2026-11-23T00:00:00Z",
+    ));
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&value)
+        .map(|e| format!("{} at {}", e, e.instance_path))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    // The validator is not vacuous: a broken spec fails it.
+    let mut broken = value.clone();
+    broken["edits"][0]["op"] = "flip".into();
+    broken["perturbations"][0]["perturbation_type"] = "knockout".into();
+    assert!(validator.iter_errors(&broken).count() >= 2);
+    // And the spec round-trips byte-identically.
+    let parsed = spec_json::parse(text.as_bytes()).unwrap();
+    let (d, _) = restore(g, reference(), &parsed).unwrap();
+    assert_eq!(
+        spec_json::to_string(&export(g, &d, reference(), "later")),
+        text
+    );
+}
+
+#[test]
+fn specs_for_another_reference_or_version_are_refused() {
+    let g = &common::default_genome().genome;
+    let text = spec_json::to_string(&export(
+        g,
+        &rich_design(),
+        reference(),
+        "2026-11-23T00:00:00Z",
+    ));
+    // A hand-edited checksum.
+    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    v["reference"]["contigs"][2]["md5"] = "00000000000000000000000000000000".into();
+    let spec = spec_json::parse(v.to_string().as_bytes()).unwrap();
+    let err = restore(g, reference(), &spec).unwrap_err().to_string();
+    assert!(err.contains("contig 'III' has another sequence"), "{err}");
+    // A different length.
+    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    v["reference"]["contigs"][0]["length"] = 230_208.into();
+    let err = restore(
+        g,
+        reference(),
+        &spec_json::parse(v.to_string().as_bytes()).unwrap(),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        err.contains("contig 'I' is 230208 bp in the spec but 230218 bp"),
+        "{err}"
+    );
+    // An unknown schema version: refused before anything else is read.
+    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    v["schema_version"] = 2.into();
+    v["something_new"] = "x".into();
+    let err = spec_json::parse(v.to_string().as_bytes())
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        err,
+        "unknown schema_version 2: this genoforge reads version 1"
+    );
+    // Broken JSON names line and column.
+    let err = spec_json::parse(b"{\n  \"schema_version\": 1,\n  oops\n}")
+        .unwrap_err()
+        .to_string();
+    assert!(err.starts_with("line 3, column 3"), "{err}");
+}
+
+#[test]
+fn nomenclature_round_trips() {
+    let g = &common::default_genome().genome;
+    let d = rich_design();
+    let text = format(d.genotype());
+    assert_eq!(
+        text,
+        "MATa his3Δ1 leu2Δ0 met15Δ0 ura3Δ0 tfc3Δ::kanMX4 vps8Δ::natMX4 cdc19Δ GFP(S65T)@IV:1000"
+    );
+    let sketch = parse(g, &text);
+    assert!(sketch.unknown.is_empty(), "{:?}", sketch.unknown);
+    assert_eq!(sketch.strain, Some("BY4741"));
+    assert_eq!(sketch, sketch_of(g, d.genotype()));
+    // parse(format(x)) rebuilds the same design.
+    let mut rebuilt = Design::new();
+    apply_sketch(g, &mut rebuilt, &sketch, &library()).unwrap();
+    assert_eq!(format(rebuilt.genotype()), text);
+    // The same edited genome (feature IDs of the additions may differ: the string does not carry them).
+    assert!(
+        outputs(&rebuilt).0 == outputs(&d).0,
+        "the rebuilt design's sequence differs"
+    );
+    // Aliases, case and "delta" are understood; unknown alleles are reported, not dropped.
+    let s = parse(g, "matALPHA his3delta1 MET15Δ::kanMX4 foo1Δ bar::baz zzz");
+    assert_eq!(
+        s.mating_type.map(|m| m.to_string()).as_deref(),
+        Some("MATα")
+    );
+    assert_eq!(s.perturbations[0].designation, "met17Δ::kanMX4");
+    assert_eq!(s.perturbations[0].gene.as_deref(), Some("YLR303W"));
+    let unknown: Vec<&str> = s.unknown.iter().map(|u| u.0.as_str()).collect();
+    assert_eq!(unknown, ["foo1Δ", "bar::baz", "zzz"]);
+}
+
+#[test]
+fn gene_lists_resolve_and_report() {
+    let g = &common::default_genome().genome;
+    let list = gene_list::resolve(
+        g,
+        "TFC3, yal002w\nMET15;  cdc19 TFC3 YAL001C notagene\tYBR020W",
+    );
+    let names: Vec<&str> = list.resolved.iter().map(|r| r.0.as_str()).collect();
+    assert_eq!(names, ["TFC3", "yal002w", "MET15", "cdc19", "YBR020W"]);
+    assert_eq!(list.unknown, ["notagene"]);
+    assert_eq!(list.duplicates, ["TFC3", "YAL001C"]);
+    // Delete them all with a cassette, all or none.
+    let mut d = Design::new();
+    let ids = delete_genes(g, &mut d, &list.genes(), library().get("kanMX4")).unwrap();
+    assert_eq!(ids.len(), 5);
+    assert_eq!(d.genotype().perturbations.len(), 5);
+    // A conflicting gene in the list refuses the whole list.
+    let before = d.clone();
+    let again = gene_list::resolve(g, "YAL003W TFC3");
+    let err = delete_genes(g, &mut d, &again.genes(), None).unwrap_err();
+    assert_eq!(err.0, 1);
+    assert!(d == before);
+}
+
+#[test]
+fn marker_orfs_translate_without_internal_stops() {
+    let lib = library();
+    let finder =
+        bio::seq_analysis::orf::Finder::new(vec![b"ATG"], vec![b"TAA", b"TAG", b"TGA"], 100);
+    for name in ["kanMX4", "natMX4", "hphMX4", "GFP(S65T)"] {
+        let c = lib.get(name).unwrap();
+        let orf = c.orf().unwrap();
+        let bases = c.part_sequence(orf);
+        let protein = genoforge::core::seq::translate(bases);
+        assert!(
+            protein.starts_with('M') && protein.ends_with('*'),
+            "{name}: {protein}"
+        );
+        assert_eq!(
+            protein.matches('*').count(),
+            1,
+            "{name} has an internal stop"
+        );
+        // bio's ORF finder sees one ORF spanning the whole part, from its ATG to its stop.
+        let orfs: Vec<_> = finder.find_all(bases).filter(|o| o.offset == 0).collect();
+        assert!(
+            orfs.iter().any(|o| o.start == 0 && o.end == bases.len()),
+            "{name}: {orfs:?}"
+        );
+    }
+    assert_eq!(
+        lib.get("kanMX4").unwrap().orf().map(|o| o.offset.len()),
+        Some(810)
+    );
+}
+
+#[test]
+fn shipped_cassette_library_is_built_from_the_genbank_files() {
+    let built = genoforge::io::cassette::shipped_library(|n| {
+        std::fs::read(common::root().join("public/cassettes").join(n)).ok()
+    })
+    .unwrap();
+    let mut json = serde_json::to_string_pretty(&built).unwrap();
+    json.push('\n');
+    let shipped = std::fs::read_to_string(common::root().join("public/cassettes.json")).unwrap();
+    assert!(
+        json == shipped,
+        "public/cassettes.json is stale: run `genoforge cassettes --from public/cassettes --out public/cassettes.json`"
+    );
+}
+
+#[test]
+fn ml_views() {
+    let g = &common::default_genome().genome;
+    let d = rich_design();
+    let lifted = Lifted::new(g, &d);
+    let nodes = gene_nodes(g, &d, &lifted);
+    let find = |id: &str| nodes.iter().find(|n| n.id == id).unwrap();
+    assert_eq!(find("YAL001C").status, GeneStatus::Deleted);
+    assert_eq!(find("YAL001C").start, None);
+    assert_eq!(find("GFP_1").status, GeneStatus::Inserted);
+    assert_eq!(find("YOR202W").status, GeneStatus::Disrupted);
+    // Downstream of the TFC3 replacement on I: shifted; chromosome II has no edit: native.
+    assert_eq!(find("YAL003W").status, GeneStatus::Shifted);
+    assert_eq!(find("YBR020W").status, GeneStatus::Native);
+    assert!(find("YAL003W").in_gene_set && !find("YAL005C").in_gene_set);
+    assert_eq!(nodes.len(), g.genes().count() + 3);
+    // IV's genes after position 1000 are shifted by the GFP insertion.
+    let shifted = nodes
+        .iter()
+        .find(|n| n.contig == "IV" && n.ref_start.unwrap_or(0) > 5000)
+        .unwrap();
+    assert_eq!(shifted.status, GeneStatus::Shifted);
+    assert_eq!(shifted.start.unwrap() - shifted.ref_start.unwrap(), 717);
+
+    // Sequence windows: for genes with no edit near them, the windows of the edited genome equal
+    // the reference's windows — both native and shifted ones.
+    let flanks = Flanks::default();
+    let edited = sequence_windows(g, &d, &lifted, flanks);
+    let reference = sequence_windows(g, &Design::new(), &Lifted::new(g, &Design::new()), flanks);
+    assert_eq!(reference.len(), g.genes().count());
+    let by_id = |w: &[genoforge::core::ml::SequenceWindow], id: &str| {
+        w.iter().find(|x| x.id == id).cloned()
+    };
+    let mut native = 0;
+    let mut shifted = 0;
+    for r in &reference {
+        let Some(e) = by_id(&edited, &r.id) else {
+            continue;
+        };
+        let near_edit = d.edits().iter().any(|x| {
+            g.contig(x.contig).name.as_ref() == r.contig
+                && x.span.start().get() < r.end + 2
+                && x.span.end().get() + 1 >= r.start.saturating_sub(2)
+        });
+        if near_edit {
+            continue;
+        }
+        assert_eq!(e.sequence, r.sequence, "{}", r.id);
+        match e.status {
+            GeneStatus::Native => native += 1,
+            GeneStatus::Shifted => {
+                shifted += 1;
+                if r.contig == "IV" {
+                    assert_eq!(e.start, r.start + 717, "{}", r.id);
+                }
+            }
+            s => panic!("{}: {s:?}", r.id),
+        }
+    }
+    assert!(
+        native > 5000 && shifted > 500,
+        "{native} native, {shifted} shifted"
+    );
+    // A reverse-strand window reads 5′ → 3′: TFC3's neighbour YAL003W (+) starts with its flank,
+    // and the CDS begins with ATG after 1,003 upstream bases.
+    let w = by_id(&edited, "YAL003W").unwrap();
+    assert_eq!(w.upstream, 1003);
+    assert_eq!(&w.sequence[1003..1006], "ATG");
+    let rev = reference
+        .iter()
+        .find(|w| w.strand == '-' && w.upstream == 1003)
+        .unwrap();
+    assert_eq!(&rev.sequence[1003..1006], "ATG", "{}", rev.id);
+}

@@ -1,0 +1,21 @@
+//! Every native integration test, as one test binary (one link instead of one per file): the real
+//! genome, fixtures, property tests against a naive model, the CLI, view models, the layering.
+//! Run one group with `cargo test --test native <module>::`.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod cli_specs;
+mod cli_summary;
+mod edit_engine_props;
+mod editor_logic;
+mod edits_real_genome;
+mod fixtures;
+mod genotype_specs;
+mod layering;
+mod map_geometry;
+mod no_panic;
+mod panels_logic;
+mod real_genome;
+mod spec_roundtrip;
+mod viewport;

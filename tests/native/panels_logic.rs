@@ -1,0 +1,387 @@
+//! The editing panels' logic on the real genome: edit rows, the coordinate table, the position
+//! box, the sequence view's lines and regions, the composer's plans, user-supplied sequences.
+
+use crate::common;
+
+use genoforge::core::coord::Span;
+use genoforge::core::design::Design;
+use genoforge::core::edit::helpers::resolve_gene;
+use genoforge::core::genetics::cassette::Library;
+use genoforge::core::genetics::compose::{apply, plan_delete_gene, set_background};
+use genoforge::core::genetics::gene_list::resolve;
+use genoforge::core::genetics::strain::strain;
+use genoforge::core::genome::Genome;
+use genoforge::core::lift::Lifted;
+use genoforge::core::strand::Strand;
+use genoforge::io::cassette::{parse_file, parse_text};
+use genoforge::ui::virtual_rows::window;
+use genoforge::view::compose_form::{
+    Action, Site, Sizes, clear_background, gene_set, parse_after_base, plan_for, strain_genotype,
+};
+use genoforge::view::coord_rows::{RowKey, for_names, in_view};
+use genoforge::view::edit_rows::{edit_rows, edited_site, row_of, signed, view_of_edit};
+use genoforge::view::position::{Direction, PositionAnswer, lift_position, parse_position};
+use genoforge::view::seq_lines::{Line, changed_bases, fasta, lines, plain, region};
+use genoforge::view::viewport::Viewport;
+
+fn library() -> Library {
+    serde_json::from_slice(&std::fs::read(common::root().join("public/cassettes.json")).unwrap())
+        .unwrap()
+}
+
+fn genome() -> &'static Genome {
+    &common::default_genome().genome
+}
+
+/// BY4741 with tfc3Δ::kanMX4 and GFP(S65T) after ACT1.
+fn design() -> (Design, Library) {
+    let g = genome();
+    let lib = library();
+    let mut d = Design::new();
+    set_background(g, &mut d, strain("BY4741").unwrap()).unwrap();
+    let tfc3 = resolve_gene(g, "TFC3").unwrap();
+    apply(g, &mut d, plan_delete_gene(g, tfc3, lib.get("kanMX4"))).unwrap();
+    let act1 = resolve_gene(g, "ACT1").unwrap();
+    let plan = plan_for(
+        g,
+        Some(act1),
+        Action::Insert,
+        lib.get("GFP(S65T)"),
+        Site::After,
+    )
+    .unwrap();
+    apply(g, &mut d, plan).unwrap();
+    (d, lib)
+}
+
+#[test]
+fn edit_rows_name_and_place_every_edit() {
+    let g = genome();
+    let (mut d, _) = design();
+    let rows = edit_rows(g, &d);
+    let names: Vec<&str> = rows.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "his3Δ1",
+            "leu2Δ0",
+            "met15Δ0",
+            "ura3Δ0",
+            "tfc3Δ::kanMX4",
+            "GFP(S65T)@VI:53259"
+        ]
+    );
+    let tfc3 = &rows[4];
+    assert_eq!(tfc3.reference, "replace I:147,594–151,166");
+    assert_eq!(tfc3.edited.as_deref(), Some("I:147,594–148,950"));
+    assert_eq!(tfc3.length_change, 1357 - 3573);
+    // ACT1 is on −: "after" (3′) is its left end, so GFP goes after base 53,259.
+    assert_eq!(rows[5].reference, "insert after VI:53,259");
+    assert_eq!(rows[5].edited.as_deref(), Some("VI:53,260–53,976"));
+    // A deletion's edited site is its junction.
+    assert!(
+        rows[1]
+            .edited
+            .as_deref()
+            .unwrap()
+            .starts_with("junction after III:")
+    );
+    assert_eq!(row_of(&rows, tfc3.id), Some(tfc3));
+    // Disabled: no edited site.
+    d.set_enabled(g, tfc3.id, false).unwrap();
+    let rows = edit_rows(g, &d);
+    assert_eq!(rows[4].edited, None);
+    assert!(!rows[4].enabled);
+    assert_eq!(edited_site(&d, tfc3.id), None);
+    // The map goes to the edit with margins.
+    let e = d.edit(tfc3.id).unwrap();
+    let v = view_of_edit(g, e);
+    assert!(v.span.start().get() < 147_593 && v.span.end().get() > 151_166);
+    assert_eq!(
+        (signed(-2216), signed(717), signed(0)),
+        ("−2,216".into(), "+717".into(), "0".into())
+    );
+}
+
+#[test]
+fn coordinate_rows_show_shifts_drops_and_insertions() {
+    let g = genome();
+    let (d, _) = design();
+    let lifted = Lifted::new(g, &d);
+    let t = for_names(
+        g,
+        &d,
+        &lifted,
+        "NUP60, EFB1 TFC3 not_a_gene GFP(S65T)",
+        false,
+        100,
+    );
+    assert_eq!(t.unknown, ["not_a_gene"]);
+    let by = |s: &str| t.rows.iter().find(|r| r.systematic == s).unwrap();
+    let nup60 = by("YAR002W");
+    assert_eq!(nup60.status, "shifted");
+    assert_eq!(nup60.shift(), Some(-2216));
+    assert_eq!(nup60.ref_start, Some(152_257));
+    assert_eq!(nup60.edited_start, Some(152_257 - 2216));
+    assert_eq!(by("YAL003W").status, "native");
+    assert_eq!(by("YAL001C").status, "dropped");
+    assert_eq!(by("YAL001C").edited, "—");
+    let gfp = t
+        .rows
+        .iter()
+        .find(|r| matches!(r.key, RowKey::Inserted { part: 0, .. }) && r.name == "GFP(S65T)")
+        .unwrap();
+    assert_eq!(gfp.status, "inserted");
+    assert_eq!(gfp.edited_start, Some(53_260));
+    // In view: the kanMX4 cassette where TFC3 was, with its parts on TFC3's (−) strand.
+    let view = Viewport::parse(g, "I:146,000-153,000").unwrap();
+    let t = in_view(g, &d, &lifted, &view, true, 500);
+    let kan = t
+        .rows
+        .iter()
+        .find(|r| r.status == "inserted" && r.depth == 0)
+        .unwrap();
+    assert_eq!(kan.edited, "I:147,594–148,950");
+    assert_eq!(kan.reference, "replaces I:147,594–151,166");
+    let cds = t
+        .rows
+        .iter()
+        .find(|r| r.status == "inserted" && r.kind == "CDS")
+        .unwrap();
+    // kan's CDS is in the middle of the cassette; reversed, it still lies inside it.
+    assert!(cds.edited_start.unwrap() > 147_594 && cds.edited_start.unwrap() < 148_950);
+    // Rows come in position order, parts after their gene.
+    let tfc3 = t
+        .rows
+        .iter()
+        .position(|r| r.systematic == "YAL001C")
+        .unwrap();
+    assert_eq!(t.rows[tfc3 + 1].depth, 1);
+    // The limit bounds the rows; total says how many there were.
+    let small = in_view(g, &d, &lifted, &view, true, 3);
+    assert_eq!(small.rows.len(), 3);
+    assert_eq!(small.total, t.total);
+}
+
+#[test]
+fn the_position_box_lifts_both_ways() {
+    let g = genome();
+    let (d, _) = design();
+    let (c, p) = parse_position(g, "I:148,000", None).unwrap();
+    let a = lift_position(g, &d, c, p, Direction::ToEdited).unwrap();
+    match &a {
+        PositionAnswer::Removed {
+            left, right, name, ..
+        } => {
+            assert_eq!(name, "tfc3Δ::kanMX4");
+            assert_eq!(*left, Some((147_593, 147_593)));
+            assert_eq!(*right, Some((151_167, 151_167 - 2216)));
+        }
+        other => panic!("{other:?}"),
+    }
+    let s = a.sentence(Direction::ToEdited);
+    assert!(s.contains("replaced by edit #4 (tfc3Δ::kanMX4)"), "{s}");
+    let a = lift_position(g, &d, c, p, Direction::ToReference).unwrap();
+    assert_eq!(
+        a.sentence(Direction::ToReference),
+        "Edited I:148,000 is inside insertion #4 (tfc3Δ::kanMX4) at offset 406 (base 407 of 1,357); it has no reference position."
+    );
+    let (c, p) = parse_position(g, "chrI 152257", None).unwrap();
+    let a = lift_position(g, &d, c, p, Direction::ToEdited).unwrap();
+    assert_eq!(
+        a.sentence(Direction::ToEdited),
+        "Reference I:152,257 is edited I:150,041 (shifted −2,216)."
+    );
+    let a = lift_position(g, &d, c, 150_041, Direction::ToReference).unwrap();
+    assert_eq!(
+        a,
+        PositionAnswer::At {
+            contig: "I".into(),
+            from: 150_041,
+            to: 152_257
+        }
+    );
+    // A bare number uses the map's sequence; mistakes are explained.
+    assert_eq!(parse_position(g, "1,000", Some(c)), Ok((c, 1000)));
+    assert!(parse_position(g, "1,000", None).is_err());
+    assert!(
+        parse_position(g, "chrXX:5", None)
+            .unwrap_err()
+            .contains("chrXX")
+    );
+    assert!(parse_position(g, "I:0", None).is_err());
+    assert!(lift_position(g, &d, c, 10_000_000, Direction::ToEdited).is_err());
+}
+
+#[test]
+fn sequence_lines_group_wrap_and_shorten() {
+    let g = genome();
+    let (d, lib) = design();
+    let kan = lib.get("kanMX4").unwrap();
+    let tfc3 = resolve_gene(g, "TFC3").unwrap();
+    // The reference region TFC3 covered became the kanMX4 cassette (reversed: TFC3 is on −).
+    let j = region(g, &d, g.feature(tfc3).contig, g.extent(tfc3)).unwrap();
+    assert_eq!(changed_bases(&j.edited), 1357);
+    assert_eq!(changed_bases(&j.reference), 3573);
+    assert_eq!(
+        plain(&j.edited),
+        String::from_utf8(genoforge::core::seq::revcomp(kan.sequence.as_bytes())).unwrap()
+    );
+    // Lines: 60 bases, a space after every ten, positions continuous.
+    let ls = lines(&j.edited, 60, 10_000);
+    let mut next = 147_594;
+    let mut total = 0;
+    for l in &ls {
+        let Line::Bases { start, segments } = l else {
+            panic!("no elision expected")
+        };
+        assert_eq!(*start, next);
+        let text: String = segments.iter().map(|s| s.1.as_str()).collect();
+        let bases = text.replace(' ', "").len();
+        assert!(bases <= 60);
+        if bases == 60 {
+            assert_eq!(text.matches(' ').count(), 5);
+        }
+        next += bases as u64;
+        total += bases;
+    }
+    assert_eq!(total, 1357);
+    // A long changed run keeps its ends.
+    let ls = lines(&j.reference, 60, 600);
+    let elided: Vec<u64> = ls
+        .iter()
+        .filter_map(|l| match l {
+            Line::Elided { bases, .. } => Some(*bases),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(elided, [3573 - 600]);
+    // Regions too long or empty are refused.
+    assert!(
+        region(
+            g,
+            &d,
+            g.feature(tfc3).contig,
+            Span::from_one_based(1, 30_000).unwrap()
+        )
+        .is_none()
+    );
+    assert_eq!(fasta("x", "ACGT"), ">x\nACGT\n");
+}
+
+#[test]
+fn composer_plans_say_what_they_do() {
+    let g = genome();
+    let lib = library();
+    let tfc3 = resolve_gene(g, "TFC3").unwrap();
+    let kan = lib.get("kanMX4");
+    assert!(plan_for(g, None, Action::Delete, None, Site::After).is_err());
+    assert!(plan_for(g, Some(tfc3), Action::Insert, None, Site::After).is_err());
+    let p = plan_for(g, Some(tfc3), Action::Delete, kan, Site::After).unwrap();
+    assert_eq!(p.perturbation.designation, "tfc3Δ::kanMX4");
+    assert_eq!(Sizes::of(&p).sentence(), "1,357 − 3,573 = −2,216 bp");
+    let p = plan_for(g, Some(tfc3), Action::Delete, None, Site::After).unwrap();
+    assert_eq!(Sizes::of(&p).sentence(), "−3,573 bp");
+    let p = plan_for(g, Some(tfc3), Action::Replace, kan, Site::After).unwrap();
+    assert_eq!(p.perturbation.designation, "tfc3::kanMX4");
+    // At a position, on either strand, with the contig's bounds checked.
+    let i = g.contig_by_name("I").unwrap();
+    let gfp = lib.get("GFP(S65T)").unwrap();
+    let at = |after, strand| Site::At {
+        contig: i,
+        after,
+        strand,
+    };
+    let p = plan_for(
+        g,
+        None,
+        Action::Insert,
+        Some(gfp),
+        at(1000, Strand::Reverse),
+    )
+    .unwrap();
+    assert_eq!(p.perturbation.designation, "GFP(S65T)@I:1000");
+    assert_eq!(p.requests[0].sequence, gfp.oriented(Strand::Reverse));
+    assert_eq!(Sizes::of(&p).sentence(), "+717 bp");
+    assert!(
+        plan_for(
+            g,
+            None,
+            Action::Insert,
+            Some(gfp),
+            at(230_219, Strand::Forward)
+        )
+        .is_err()
+    );
+    assert_eq!(parse_after_base(g, i, "1,000"), Ok(1000));
+    assert!(
+        parse_after_base(g, i, "230,219")
+            .unwrap_err()
+            .contains("230,218")
+    );
+    assert!(parse_after_base(g, i, "x").is_err());
+    // Backgrounds: described, and cleared with their edits.
+    assert_eq!(
+        strain_genotype(strain("BY4743").unwrap()),
+        "MATa/α his3Δ1/his3Δ1 leu2Δ0/leu2Δ0 lys2Δ0/LYS2 met15Δ0/MET15 ura3Δ0/ura3Δ0"
+    );
+    let (mut d, _) = design();
+    clear_background(&mut d).unwrap();
+    assert_eq!(d.edits().len(), 2);
+    assert!(d.genotype().background.is_none());
+    // A gene set from a pasted list: systematic names, in order.
+    let list = resolve(g, "tfc3 EFB1, nope");
+    let set = gene_set(g, &list, " mine ");
+    assert_eq!(set.genes, ["YAL001C", "YAL003W"]);
+    assert_eq!(set.name.as_deref(), Some("mine"));
+}
+
+#[test]
+fn user_sequences_are_read_exactly_or_refused() {
+    // Bare bases with GenBank-style numbers and spaces.
+    let c = parse_text("1 acgtacgtac\n11 GGCC\n", "", "pasted").unwrap();
+    assert_eq!(
+        (c.name.as_str(), c.sequence.as_str()),
+        ("insert", "ACGTACGTACGGCC")
+    );
+    // FASTA: the first record; the header names it.
+    let c = parse_text(">myTag some tag\nACGT\nNNRY\n>second\nTTTT\n", "", "pasted").unwrap();
+    assert_eq!(
+        (c.name.as_str(), c.sequence.as_str()),
+        ("myTag", "ACGTNNRY")
+    );
+    assert_eq!(parse_text(">x\nACGT", "Given", "p").unwrap().name, "Given");
+    // A letter that is no nucleotide is refused with its position, never replaced.
+    let e = parse_text("ACGTXA", "", "p").unwrap_err();
+    assert!(e.contains("“X” at base 5"), "{e}");
+    assert!(parse_text("   ", "", "p").is_err());
+    // GenBank: the record with its parts.
+    let gb = std::fs::read(common::data("cassettes/pFA6a-kanMX4_AJ002680.gb")).unwrap();
+    let c = parse_file("pFA6a-kanMX4.gb", gb.clone(), "").unwrap();
+    assert!(c.len() > 3000 && c.parts.iter().any(|p| p.kind.as_str() == "CDS"));
+    assert_eq!(parse_file("x.gb", gb, "pKan").unwrap().name, "pKan");
+    // Gzipped FASTA from a file; binary refused.
+    let mut gz = Vec::new();
+    {
+        use std::io::Write;
+        let mut enc = flate2::write::GzEncoder::new(&mut gz, flate2::Compression::default());
+        enc.write_all(b">ins\nACGTACGT\n").unwrap();
+        enc.finish().unwrap();
+    }
+    let c = parse_file("ins.fa.gz", gz, "").unwrap();
+    assert_eq!((c.name.as_str(), c.sequence.as_str()), ("ins", "ACGTACGT"));
+    assert!(parse_file("x.bin", vec![0, 1, 2, 3], "").is_err());
+    // Bare bases from a file are named after it.
+    assert_eq!(
+        parse_file("myseq.txt", b"ACGT".to_vec(), "").unwrap().name,
+        "myseq"
+    );
+}
+
+#[test]
+fn virtual_windows_stay_small_at_a_thousand_rows() {
+    let r = window(0.0, 336.0, 56.0, 4, 1000);
+    assert!(r.len() <= 12, "{r:?}");
+    let r = window(56.0 * 990.0, 336.0, 56.0, 4, 1000);
+    assert!(r.end == 1000 && r.len() <= 14, "{r:?}");
+}
