@@ -13,6 +13,7 @@ pub mod compose_form;
 pub mod contig;
 pub mod coord;
 pub mod coord_rows;
+pub mod datasets;
 pub mod design;
 pub mod diagnostics;
 pub mod edit;
