@@ -6,6 +6,7 @@
 pub mod core;
 pub mod io;
 pub mod ui;
+pub mod view;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
