@@ -30,6 +30,10 @@ pub enum Command {
     Views(ViewsArgs),
     /// Build the cassette library JSON from the plasmids' GenBank files.
     Cassettes(CassettesArgs),
+    /// List the dataset registry.
+    Datasets(super::datasets::DatasetsArgs),
+    /// Select datasets, join them by union/intersection, write the selection and its exports.
+    Select(super::select::SelectArgs),
 }
 
 /// `genoforge strain`.

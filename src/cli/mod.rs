@@ -3,7 +3,9 @@
 
 mod apply;
 mod args;
+mod datasets;
 mod liftover;
+mod select;
 mod spec;
 mod summary;
 
@@ -30,6 +32,8 @@ pub fn run(cli: Cli) -> i32 {
         Command::Validate(a) => spec::validate(&a),
         Command::Views(a) => spec::views(&a),
         Command::Cassettes(a) => spec::cassettes(&a),
+        Command::Datasets(a) => datasets::run(&a),
+        Command::Select(a) => select::run(&a),
     };
     match result {
         Ok(()) => 0,
