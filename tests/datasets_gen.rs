@@ -41,3 +41,57 @@ fn generate_large_files() {
         eprintln!("wrote {}", path.display());
     }
 }
+
+/// Imports a generated file and prints keys, bytes per key (in memory and stored) and time.
+///
+/// ```text
+/// GENOFORGE_MEASURE_FILE=/tmp/big/costanzo_1000000.txt \
+///     cargo test --release --test datasets_gen measure -- --ignored --nocapture
+/// ```
+#[test]
+#[ignore = "reads a large generated file; run by hand for measurements"]
+fn measure_import_and_stored_size() {
+    use genoforge::core::datasets::intern::Interner;
+    use genoforge::core::datasets::key::KeyKind;
+    use genoforge::core::datasets::resolve::SystematicNames;
+    use genoforge::io::datasets::binary::{decode, encode};
+    use genoforge::io::datasets::import::{ImportOptions, Importer};
+    use std::io::Read;
+
+    let path = std::env::var("GENOFORGE_MEASURE_FILE").expect("set GENOFORGE_MEASURE_FILE");
+    let mut file = std::fs::File::open(&path).unwrap();
+    let mut interner = Interner::default();
+    let mut imp = Importer::new(&path, ImportOptions::default());
+    let mut buf = vec![0u8; 4 << 20];
+    let t = std::time::Instant::now();
+    loop {
+        let n = file.read(&mut buf).unwrap();
+        if n == 0 {
+            break;
+        }
+        imp.feed(&buf[..n], &mut interner, &SystematicNames)
+            .unwrap();
+    }
+    let f = imp.finish(&mut interner, &SystematicNames).unwrap();
+    let import = t.elapsed();
+    let keys = f.data.keys.len();
+    let genotypes = f.data.keys(KeyKind::Genotype, &interner).len();
+    let info = genoforge::core::datasets::registry::find("costanzo2016_dmf").unwrap();
+    let t = std::time::Instant::now();
+    let stored = encode(&info, &f.data, &interner);
+    let enc = t.elapsed();
+    let t = std::time::Instant::now();
+    let (_, back) = decode(&stored, &mut Interner::default()).unwrap();
+    let dec = t.elapsed();
+    assert_eq!(back.keys.len(), keys);
+    eprintln!(
+        "{path}: {} rows in {import:?} (4 MiB chunks); {keys} genotype-environment keys, {genotypes} genotypes, \
+         {} genes; key set {} bytes ({:.1} per key); stored form {} bytes ({:.2} per key), encode {enc:?}, decode {dec:?}",
+        f.stats.rows,
+        interner.genes.len(),
+        f.data.keys.heap_bytes(),
+        f.data.keys.heap_bytes() as f64 / keys as f64,
+        stored.len(),
+        stored.len() as f64 / keys as f64,
+    );
+}
