@@ -139,21 +139,31 @@ pub fn canonical_order(keys: &[u64], interner: &Interner) -> Vec<(u64, u64)> {
     let mut small: Vec<(u64, u64)> = Vec::with_capacity(keys.len());
     let mut large: Vec<(Vec<u32>, u64, u64)> = Vec::new();
     for &k in keys {
+        let env = env_rank[key::environment(k).0 as usize].min(key::ENV_MASK);
+        if k & key::LARGE == 0 {
+            // At most three genes: ranks in a fixed array, no allocation per key.
+            let mut ranks = [u32::MAX; 3];
+            let mut n = 0;
+            key::for_each_gene(k, interner, |g| {
+                ranks[n] = gene_ranks[g.0 as usize];
+                n += 1;
+            });
+            ranks[..n].sort_unstable();
+            if ranks[..n].iter().all(|&r| r <= key::MAX_PACKED_GENE) {
+                let mut c = 0u64;
+                for (i, r) in ranks[..n].iter().enumerate() {
+                    c |= (u64::from(*r) + 1) << (47 - 16 * i as u32);
+                }
+                small.push((c | env, k));
+                continue;
+            }
+        }
         let mut ranks: Vec<u32> = key::genes(k, interner)
             .into_iter()
             .map(|g| gene_ranks[g.0 as usize])
             .collect();
         ranks.sort_unstable();
-        let env = env_rank[key::environment(k).0 as usize].min(key::ENV_MASK);
-        if ranks.len() <= 3 && ranks.iter().all(|&r| r <= key::MAX_PACKED_GENE) {
-            let mut c = 0u64;
-            for (i, r) in ranks.iter().enumerate() {
-                c |= (u64::from(*r) + 1) << (47 - 16 * i as u32);
-            }
-            small.push((c | env, k));
-        } else {
-            large.push((ranks, env, k));
-        }
+        large.push((ranks, env, k));
     }
     small.sort_unstable();
     if large.is_empty() {

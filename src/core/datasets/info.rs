@@ -154,17 +154,24 @@ impl PerturbationKind {
     /// The kind of an SGA strain id's tag (`YBR188C_sn1898` → `sn` → NatMX deletion); `None` for an
     /// unknown tag.
     pub fn from_sga_tag(tag: &str) -> Option<Self> {
-        let letters: String = tag
-            .chars()
-            .take_while(|c| c.is_ascii_alphabetic())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        match letters.as_str() {
-            "dma" => Some(Self::KanmxDeletion),
-            "sn" => Some(Self::SgaNatmxDeletion),
-            "tsq" | "tsa" => Some(Self::TemperatureSensitiveAllele),
-            "damp" => Some(Self::Damp),
-            _ => None,
+        Self::from_sga_tag_bytes(tag.as_bytes())
+    }
+
+    /// [`PerturbationKind::from_sga_tag`] on bytes (no allocation: the importer calls it per row).
+    pub fn from_sga_tag_bytes(tag: &[u8]) -> Option<Self> {
+        let n = tag.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+        let letters = &tag[..n];
+        let is = |w: &[u8]| letters.eq_ignore_ascii_case(w);
+        if is(b"dma") {
+            Some(Self::KanmxDeletion)
+        } else if is(b"sn") {
+            Some(Self::SgaNatmxDeletion)
+        } else if is(b"tsq") || is(b"tsa") {
+            Some(Self::TemperatureSensitiveAllele)
+        } else if is(b"damp") {
+            Some(Self::Damp)
+        } else {
+            None
         }
     }
 }

@@ -341,7 +341,7 @@ impl Importer {
                 sources: vec![source],
             },
             names: std::mem::take(&mut self.names.report),
-            stats: std::mem::take(&mut reader.stats),
+            stats: reader.take_stats(),
             compression,
         })
     }

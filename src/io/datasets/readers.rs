@@ -80,6 +80,8 @@ pub struct RowReader {
     header_pending: bool,
     expected: Option<usize>,
     genes: Vec<GeneId>,
+    /// SGA tag counts by [`PerturbationKind`] discriminant.
+    tags: [u64; 16],
     /// Keys read so far (unsorted, with repeats).
     pub keys: Vec<u64>,
     /// Counts.
@@ -133,6 +135,7 @@ impl RowReader {
             header_pending,
             expected,
             genes: Vec::with_capacity(4),
+            tags: [0; 16],
             keys: Vec::new(),
             stats: RowStats::default(),
         }
@@ -215,10 +218,26 @@ impl RowReader {
     }
 
     fn tag(&mut self, tag: &[u8]) {
-        match PerturbationKind::from_sga_tag(&String::from_utf8_lossy(tag)) {
-            Some(k) => *self.stats.perturbations.entry(k).or_default() += 1,
+        match PerturbationKind::from_sga_tag_bytes(tag) {
+            Some(k) => self.tags[k as usize] += 1,
             None => self.stats.other_tags += 1,
         }
+    }
+
+    /// The counts, perturbation types included (call once, at the end).
+    pub fn take_stats(&mut self) -> RowStats {
+        for k in [
+            PerturbationKind::KanmxDeletion,
+            PerturbationKind::SgaNatmxDeletion,
+            PerturbationKind::TemperatureSensitiveAllele,
+            PerturbationKind::Damp,
+        ] {
+            let n = std::mem::take(&mut self.tags[k as usize]);
+            if n > 0 {
+                *self.stats.perturbations.entry(k).or_default() += n;
+            }
+        }
+        std::mem::take(&mut self.stats)
     }
 
     fn gene(&mut self, raw: &[u8], line: u64, ctx: &mut Ctx<'_>) {
