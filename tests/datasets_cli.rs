@@ -300,3 +300,42 @@ fn spec_prints_which_datasets_measure_the_design() {
         "{stdout}"
     );
 }
+
+#[test]
+fn gene_names_resolve_through_the_genome_when_given() {
+    let dir = scratch("cli_genome");
+    std::fs::write(dir.join("mine.txt"), "TFC3\nYAL001C\nvps8\nNOTAGENE\n").unwrap();
+    let g = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/genome");
+    let gff = g.join("Saccharomyces_cerevisiae.R64-1-1.99.gff3.gz");
+    let fasta = g.join("S288C_reference_sequence_R64-2-1_20150113.fsa.gz");
+    let features = g.join("SGD_features.tab.gz");
+    let out = genoforge(
+        &[
+            "select",
+            "--key",
+            "gene",
+            "--dataset",
+            "mine=mine.txt",
+            "--gff",
+            gff.to_str().unwrap(),
+            "--fasta",
+            fasta.to_str().unwrap(),
+            "--features",
+            features.to_str().unwrap(),
+            "--out",
+            "sel.json",
+            "--genotypes",
+            "genes.csv",
+        ],
+        &dir,
+    );
+    ok(&out);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    // TFC3 is YAL001C and VPS8 is YAL002W (standard names); NOTAGENE is kept and reported.
+    assert!(stderr.contains("line 4: NOTAGENE (unknown)"), "{stderr}");
+    assert!(!stderr.contains("TFC3 (unknown)"), "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(dir.join("genes.csv")).unwrap(),
+        "genes,mine\nNOTAGENE,1\nYAL001C,1\nYAL002W,1\n"
+    );
+}

@@ -428,3 +428,29 @@ fn stored_form_round_trips_and_rejects_damage() {
         assert!(decode(&stored[..cut], &mut Interner::default()).is_err());
     }
 }
+
+#[path = "common/mod.rs"]
+mod common;
+
+#[test]
+fn the_genome_is_a_gene_resolver() {
+    use genoforge::core::datasets::resolve::{GeneResolver, Resolved};
+    let genome = &common::default_genome().genome;
+    assert_eq!(genome.resolve("TFC3"), Resolved::Found("YAL001C".into()));
+    assert_eq!(genome.resolve("yal001c"), Resolved::Found("YAL001C".into()));
+    assert_eq!(genome.resolve("NOTAGENE"), Resolved::Unknown);
+    let mut i = Interner::default();
+    let f = import_bytes(
+        b"gene\nTFC3\nvps8\nYAL001C\nNOTAGENE\n",
+        "g.txt",
+        ImportOptions::default(),
+        &mut i,
+        genome,
+    )
+    .unwrap();
+    assert_eq!(
+        texts(&f, KeyKind::Gene, &i),
+        ["NOTAGENE", "YAL001C", "YAL002W"]
+    );
+    assert_eq!(f.names.unknown, 1);
+}

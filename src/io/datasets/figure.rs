@@ -43,6 +43,33 @@ pub fn figure_datasets(selection: &Selection, ev: &Evaluation) -> Vec<usize> {
         .collect()
 }
 
+/// The result line as title lines: the count, then the groups packed into lines of at most
+/// `width` characters.
+fn title_lines(title: &str, width: usize) -> Vec<String> {
+    let Some((head, groups)) = title.split_once(": {") else {
+        return vec![title.to_owned()];
+    };
+    let mut lines = vec![format!("{head}:")];
+    let mut line = String::new();
+    let parts: Vec<String> = format!("{{{groups}")
+        .split("}, {")
+        .map(|g| g.trim_start_matches('{').trim_end_matches('}').to_owned())
+        .collect();
+    let last = parts.len() - 1;
+    for (i, p) in parts.iter().enumerate() {
+        let piece = format!("{{{p}}}{}", if i < last { "," } else { "" });
+        if !line.is_empty() && line.chars().count() + 1 + piece.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(&piece);
+    }
+    lines.push(line);
+    lines
+}
+
 /// Writes the SVG.
 pub fn selection_svg(catalog: &Catalog, selection: &Selection, ev: &Evaluation) -> String {
     let shown = figure_datasets(selection, ev);
@@ -53,11 +80,13 @@ pub fn selection_svg(catalog: &Catalog, selection: &Selection, ev: &Evaluation) 
         .collect();
     let longest = ids.iter().map(|s| s.chars().count()).max().unwrap_or(8);
     let label_w = 16 + longest * 8;
-    let top = 60 + longest * 6;
+    let title = title_lines(&result_line(catalog, ev), 90);
+    let head = 24 + title.len() * 20;
+    let top = head + 40 + longest * 6;
     let grid = n * CELL;
-    let width = (label_w + grid + 120).max(640);
+    let widest = title.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    let width = (label_w + grid + 120).max(640).max(24 + widest * 9);
     let height = top + grid + 70;
-    let title = result_line(catalog, ev);
     let mut s = String::new();
     let _ = writeln!(
         s,
@@ -71,14 +100,18 @@ pub fn selection_svg(catalog: &Catalog, selection: &Selection, ev: &Evaluation) 
         s,
         "<rect width=\"{width}\" height=\"{height}\" fill=\"#ffffff\"/>"
     );
+    for (i, line) in title.iter().enumerate() {
+        let _ = writeln!(
+            s,
+            "<text x=\"12\" y=\"{}\" font-size=\"15\" font-weight=\"bold\">{}</text>",
+            24 + i * 20,
+            esc(line)
+        );
+    }
     let _ = writeln!(
         s,
-        "<text x=\"12\" y=\"24\" font-size=\"15\" font-weight=\"bold\">{}</text>",
-        esc(&title)
-    );
-    let _ = writeln!(
-        s,
-        "<text x=\"12\" y=\"44\" font-size=\"12\" fill=\"#444444\">key: {}; cells: overlap |A ∩ B| (diagonal |A|), shade: Jaccard; ∪ union, ∩ intersection</text>",
+        "<text x=\"12\" y=\"{}\" font-size=\"12\" fill=\"#444444\">key: {}; cells: overlap |A ∩ B| (diagonal |A|), shade: Jaccard; ∪ union, ∩ intersection</text>",
+        head,
         ev.key.as_str()
     );
     for (c, id) in ids.iter().enumerate() {
