@@ -339,3 +339,48 @@ fn gene_names_resolve_through_the_genome_when_given() {
         "genes,mine\nNOTAGENE,1\nYAL001C,1\nYAL002W,1\n"
     );
 }
+
+#[test]
+fn several_files_fill_one_dataset() {
+    let dir = scratch("cli_files");
+    std::fs::write(dir.join("SGA_ExE.txt"), costanzo_small()).unwrap();
+    std::fs::write(
+        dir.join("SGA_NxN.txt"),
+        format!("{COSTANZO_HEADER}\nYPR204W_sn1\tx\tYAL001C_dma2\ty\tDMA26\t0\t1\t1\t1\t1\t0\n"),
+    )
+    .unwrap();
+    // Both spellings: ID=FILE,FILE and the id given twice.
+    for args in [
+        vec!["--dataset", "costanzo2016_dmf=SGA_ExE.txt,SGA_NxN.txt"],
+        vec![
+            "--dataset",
+            "costanzo2016_dmf=SGA_ExE.txt",
+            "--dataset",
+            "costanzo2016_dmf=SGA_NxN.txt",
+        ],
+    ] {
+        let mut all = vec!["select", "--key", "genotype_environment"];
+        all.extend(args);
+        all.extend(["--out", "sel.json"]);
+        let stdout = ok(&genoforge(&all, &dir));
+        assert!(
+            stdout.starts_with("Training set: 6 genotype–environment pairs in 1 group"),
+            "{stdout}"
+        );
+        let v: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(dir.join("sel.json")).unwrap()).unwrap();
+        let d = v["datasets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["id"] == "costanzo2016_dmf")
+            .unwrap();
+        let names: Vec<&str> = d["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(names, ["SGA_ExE.txt", "SGA_NxN.txt"]);
+    }
+}

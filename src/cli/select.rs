@@ -401,6 +401,7 @@ pub(crate) fn run(a: &SelectArgs) -> Result<(), String> {
         None => &SystematicNames,
     };
     let mut selection_ids = Vec::new();
+    let mut given_files: Vec<usize> = Vec::new();
     for d in &datasets {
         let index = match catalog.index(&d.id) {
             Some(i) => i,
@@ -411,16 +412,20 @@ pub(crate) fn run(a: &SelectArgs) -> Result<(), String> {
                 None,
             )),
         };
-        if !d.files.is_empty() {
-            // Files replace bundled data: the user's files are the dataset.
+        if !d.files.is_empty() && !given_files.contains(&index) {
+            // Files replace bundled data: the user's files are the dataset (a dataset named
+            // twice with files gets the files of both).
             catalog.entries[index].data = None;
+            given_files.push(index);
         }
         for path in &d.files {
             let f = read_file(path, options(a), &mut catalog, resolver)?;
             report(path, &f);
             catalog.add_data(index, f.data);
         }
-        selection_ids.push(index);
+        if !selection_ids.contains(&index) {
+            selection_ids.push(index);
+        }
     }
     let mut selection = Selection::new(catalog.len());
     for &i in &selection_ids {

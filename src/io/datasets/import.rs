@@ -190,14 +190,18 @@ impl Importer {
                 kind: "corrupt",
                 at: self.inflated,
             })?;
+            if n == 0 {
+                // The decoder takes no more input: bytes after the gzip stream ended.
+                return Err(ImportError::Gzip {
+                    kind: "corrupt",
+                    at: self.inflated,
+                });
+            }
             rest = &rest[n..];
             let out = std::mem::take(decoder.get_mut());
             self.inflated += out.len() as u64;
             self.text(&out, interner, resolver)?;
             *decoder.get_mut() = reuse(out);
-            if n == 0 {
-                break;
-            }
         }
         Ok(())
     }
