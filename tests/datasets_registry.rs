@@ -84,7 +84,7 @@ fn the_issue_table_is_in_the_registry() {
             "huh2003_gfp",
             "10.1038/nature02026",
             PredictionLevel::NodeGene,
-            None,
+            Some(4_156),
         ),
         (
             "kemmeren2014_expression",
@@ -102,7 +102,7 @@ fn the_issue_table_is_in_the_registry() {
             "huh2003_localization",
             "10.1038/nature02026",
             PredictionLevel::NodeGeneOrganelleSubset,
-            None,
+            Some(4_156),
         ),
         (
             "lian2019_magic",
@@ -123,7 +123,12 @@ fn the_issue_table_is_in_the_registry() {
         assert_eq!(d.level, level, "{id}");
         assert_eq!(d.counts.records.map(|c| c.value), records, "{id}");
         if let Some(c) = d.counts.records {
-            assert_eq!(c.source, CountSource::TorchcellServed, "{id}");
+            let expected = if id.starts_with("huh2003") {
+                CountSource::Publication
+            } else {
+                CountSource::TorchcellServed
+            };
+            assert_eq!(c.source, expected, "{id}");
         }
     }
     let k = find("kuzmin2018_dmf").unwrap();
@@ -279,6 +284,7 @@ fn bundled_data_and_the_panel_model() {
         "counts from the publication; import the file to compute overlaps"
     );
     assert_eq!(rows[c.index("huh2003_gfp").unwrap()].genotypes, "—");
+    assert_eq!(rows[c.index("huh2003_gfp").unwrap()].records, "~4,156");
     assert!(rows[smf].selected && rows[smf].data == "bundled");
     assert_eq!(
         rows[smf].doi_url.as_deref(),

@@ -306,7 +306,12 @@ fn other_entries() -> Vec<DatasetInfo> {
         &[],
         "log-phase growth in synthetic medium, one condition",
         None,
-        counts(None, None, Some(Count::about(4_156, Publication))),
+        // ~4,156 ORFs visualised: one tagged strain (record) per ORF.
+        counts(
+            Some(Count::about(4_156, Publication)),
+            None,
+            Some(Count::about(4_156, Publication)),
+        ),
     );
     gfp.related = vec![study(
         "Ghaemmaghami et al.",
