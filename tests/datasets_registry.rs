@@ -197,6 +197,31 @@ fn the_issue_table_is_in_the_registry() {
     }
 }
 
+/// The pre-build file's name for a registry id.
+fn prebuild_name(id: &str) -> String {
+    let fixed = [
+        ("ohya2005_calmorph", "Ohya 2005 (SCMD CalMorph)"),
+        ("kemmeren2014_expression", "Kemmeren 2014"),
+        (
+            "mulleder2016_amino_acids",
+            "Mulleder 2016 (amino-acid metabolome)",
+        ),
+        ("wildenhain2015_chemgen", "Wildenhain 2015 (drug tolerance)"),
+    ];
+    if let Some((_, n)) = fixed.iter().find(|(i, _)| *i == id) {
+        return (*n).to_owned();
+    }
+    // costanzo2016_dmf → "Costanzo 2016 dmf"
+    let (study, kind) = id.split_once('_').unwrap();
+    let split = study.find(|c: char| c.is_ascii_digit()).unwrap();
+    let (author, year) = study.split_at(split);
+    format!(
+        "{}{} {year} {kind}",
+        author[..1].to_ascii_uppercase(),
+        &author[1..]
+    )
+}
+
 #[test]
 fn counts_agree_with_torchcells_published_counts() {
     let Some(shared) = shared() else {
@@ -212,14 +237,18 @@ fn counts_agree_with_torchcells_published_counts() {
             .filter_map(|l| l.split_once(','))
             .map(|(k, v)| (k.to_owned(), v.trim().parse().unwrap()))
             .collect();
-    let prebuild: HashMap<String, u64> =
+    // name → (genotypes, environments)
+    let prebuild: HashMap<String, (u64, u64)> =
         std::fs::read_to_string(dir.join("torchcell_prebuild_genotype_counts_2026.07.13.csv"))
             .unwrap()
             .lines()
             .skip(1)
             .map(|l| {
                 let f: Vec<&str> = l.split(',').collect();
-                (f[0].to_owned(), f[1].parse().unwrap())
+                (
+                    f[0].to_owned(),
+                    (f[1].parse().unwrap(), f[2].parse().unwrap()),
+                )
             })
             .collect();
     let mut checked = 0;
@@ -235,27 +264,28 @@ fn counts_agree_with_torchcells_published_counts() {
                     checked += 1;
                 }
                 CountSource::TorchcellPrebuild => {
-                    // The pre-build file names datasets in words: "Kuzmin 2018 dmf".
-                    let found = prebuild.iter().any(|(name, &v)| {
-                        v == c.value && {
-                            let n = name.to_ascii_lowercase();
-                            let id = d.id.replace('_', " ");
-                            let (study, kind) = id.split_once(' ').unwrap_or((&id, ""));
-                            let author: String = study
-                                .chars()
-                                .take_while(|c| c.is_ascii_alphabetic())
-                                .collect();
-                            n.contains(&author) || n.contains(kind)
-                        }
-                    });
-                    assert!(found, "{}: {} not in the pre-build counts", d.id, c.value);
+                    let name = prebuild_name(&d.id);
+                    let row = prebuild
+                        .get(&name)
+                        .unwrap_or_else(|| panic!("{}: no row {name}", d.id));
+                    assert_eq!(row.0, c.value, "{} ({name})", d.id);
                     checked += 1;
                 }
                 _ => {}
             }
         }
     }
-    assert!(checked >= 30, "{checked}");
+    // Environment counts from the pre-build file too.
+    for d in registry() {
+        if let Some(e) = d
+            .environment_count
+            .filter(|e| e.source == CountSource::TorchcellPrebuild)
+        {
+            assert_eq!(prebuild[&prebuild_name(&d.id)].1, e.value, "{}", d.id);
+            checked += 1;
+        }
+    }
+    assert!(checked >= 50, "{checked}");
 }
 
 #[test]
