@@ -384,3 +384,49 @@ fn several_files_fill_one_dataset() {
         assert_eq!(names, ["SGA_ExE.txt", "SGA_NxN.txt"]);
     }
 }
+
+#[test]
+fn gene_set_restricts_every_dataset() {
+    let dir = scratch("cli_gene_set");
+    std::fs::write(dir.join("SGA_ExE.txt"), costanzo_small()).unwrap();
+    std::fs::write(dir.join("set.txt"), "YBR188C\nYMR296C\nYAL002W\n").unwrap();
+    let out = genoforge(
+        &[
+            "select",
+            "--dataset",
+            "costanzo2016_dmf=SGA_ExE.txt",
+            "--gene-set",
+            "set.txt",
+            "--out",
+            "sel.json",
+            "--genotypes",
+            "g.csv",
+            "--cypher",
+            "q.cql",
+        ],
+        &dir,
+    );
+    let stdout = ok(&out);
+    // Genotypes with YAL001C are left out: {YAL002W;YBR188C}, {YBR188C;YMR296C}, {YMR296C}.
+    assert!(
+        stdout.starts_with("Training set: 3 genotypes in 1 group"),
+        "{stdout}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("g.csv")).unwrap(),
+        "genes,costanzo2016_dmf\nYAL002W;YBR188C,1\nYBR188C;YMR296C,1\nYMR296C,1\n"
+    );
+    let v: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("sel.json")).unwrap()).unwrap();
+    assert_eq!(
+        v["gene_set"]["genes"],
+        serde_json::json!(["YAL002W", "YBR188C", "YMR296C"])
+    );
+    assert_eq!(v["gene_set"]["name"], "set.txt");
+    let cql = std::fs::read_to_string(dir.join("q.cql")).unwrap();
+    assert!(
+        cql.contains(":param gene_set => ['YAL002W', 'YBR188C', 'YMR296C']"),
+        "{cql}"
+    );
+    assert!(cql.contains("{id: 'DmfCostanzo2016Dataset'}"), "{cql}");
+}
