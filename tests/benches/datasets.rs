@@ -93,6 +93,26 @@ fn bench(c: &mut Criterion) {
             ev.reselect(&s2);
         })
     });
+
+    // The panel with the bundled data only: a click re-evaluates the whole selection.
+    let mut bundled = Catalog::with_registry();
+    genoforge::io::datasets::bundled::load_bundled(&mut bundled).unwrap();
+    let ids = [
+        "costanzo2016_smf",
+        "essential_genes",
+        "yeast_deletion_collection",
+    ];
+    let idx: Vec<usize> = ids.iter().map(|i| bundled.index(i).unwrap()).collect();
+    let mut sel = Selection::new(bundled.len());
+    for &i in &idx {
+        sel.select(i, true).unwrap();
+    }
+    g.bench_function("bundled_click_full_evaluation", |bch| {
+        bch.iter(|| {
+            sel.toggle(idx[0], idx[1]).unwrap();
+            Evaluation::new(&bundled, &sel, KeyKind::Gene, None)
+        })
+    });
     g.finish();
 }
 
