@@ -5,14 +5,15 @@
 //!     cargo test --release --test datasets_gen -- --ignored --nocapture
 //! ```
 //!
-//! Writes `costanzo_<rows>.txt` (Data File S1 layout, 4,500 ORFs, 1,700 query ORFs, DMA/TSA at 26
-//! and 30 °C) and, when `GENOFORGE_GEN_KUZMIN_ROWS` is set, `kuzmin_<rows>.txt`.
+//! Writes `costanzo_<rows>.txt` (Data File S1 layout, `GENOFORGE_GEN_GENES` ORFs (4,500),
+//! `GENOFORGE_GEN_QUERIES` query ORFs (1,700), DMA/TSA at 26 and 30 °C) and, when
+//! `GENOFORGE_GEN_KUZMIN_ROWS` is set, `kuzmin_<rows>.txt`.
 
 mod datasets_support;
 
 use std::io::BufWriter;
 
-use datasets_support::{write_costanzo, write_kuzmin};
+use datasets_support::{write_costanzo_with, write_kuzmin};
 
 #[test]
 #[ignore = "writes large files; run by hand for measurements"]
@@ -27,7 +28,15 @@ fn generate_large_files() {
         .unwrap_or(1_000_000);
     let path = dir.join(format!("costanzo_{rows}.txt"));
     let mut w = BufWriter::with_capacity(1 << 22, std::fs::File::create(&path).unwrap());
-    write_costanzo(&mut w, rows, 4_500, 2016).unwrap();
+    let genes: usize = std::env::var("GENOFORGE_GEN_GENES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(4_500);
+    let queries: usize = std::env::var("GENOFORGE_GEN_QUERIES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1_700);
+    write_costanzo_with(&mut w, rows, genes, queries, 2016).unwrap();
     drop(w);
     eprintln!("wrote {}", path.display());
     if let Some(k) = std::env::var("GENOFORGE_GEN_KUZMIN_ROWS")

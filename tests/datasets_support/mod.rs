@@ -156,13 +156,25 @@ pub fn write_costanzo(
     genes: usize,
     seed: u64,
 ) -> std::io::Result<()> {
+    write_costanzo_with(out, rows, genes, genes.min(1_700), seed)
+}
+
+/// [`write_costanzo`] with queries drawn from the first `queries` ORFs (more queries, more
+/// distinct genotypes: the real 20.7 M-row Data File S1 has almost no repeated key).
+pub fn write_costanzo_with(
+    out: &mut dyn Write,
+    rows: usize,
+    genes: usize,
+    queries: usize,
+    seed: u64,
+) -> std::io::Result<()> {
     let names = orf_names(genes);
     let mut rng = Rng(seed | 1);
     let tags = ["sn", "tsq", "damp"];
     let arrays = ["dma", "tsa"];
     writeln!(out, "{COSTANZO_HEADER}")?;
     for i in 0..rows {
-        let q = rng.below(genes.min(1_700));
+        let q = rng.below(queries.min(genes));
         let a = rng.below(genes);
         let qt = tags[rng.below(3)];
         let at = arrays[rng.below(2)];

@@ -120,10 +120,10 @@ pub fn checksum(keys: &KeySet, kind: KeyKind, interner: &Interner) -> String {
     format!("{sum:016x}-{}", keys.len())
 }
 
-/// Keys in export order — genes compared name by name (a genotype before its extensions), then
-/// the environment label — whatever order the genes were interned in. Returns `(rank key, key)`
-/// pairs sorted by the first; the rank key is an internal sort key only.
-pub fn canonical_order(keys: &[u64], interner: &Interner) -> Vec<(u64, u64)> {
+/// Export order of `keys` — genes compared name by name (a genotype before its extensions), then
+/// the environment label — whatever order the genes were interned in: the positions in `keys`,
+/// in that order.
+pub fn canonical_order(keys: &[u64], interner: &Interner) -> Vec<usize> {
     let gene_ranks = interner.name_ranks();
     let mut env_order: Vec<u32> = (0..interner.environments.len() as u32).collect();
     env_order.sort_unstable_by(|&a, &b| {
@@ -136,9 +136,10 @@ pub fn canonical_order(keys: &[u64], interner: &Interner) -> Vec<(u64, u64)> {
     for (r, e) in env_order.into_iter().enumerate() {
         env_rank[e as usize] = r as u64;
     }
-    let mut small: Vec<(u64, u64)> = Vec::with_capacity(keys.len());
-    let mut large: Vec<(Vec<u32>, u64, u64)> = Vec::new();
-    for &k in keys {
+    // (rank key, position): rank keys pack gene name ranks as keys pack gene ids.
+    let mut small: Vec<(u64, usize)> = Vec::with_capacity(keys.len());
+    let mut large: Vec<(Vec<u32>, u64, usize)> = Vec::new();
+    for (pos, &k) in keys.iter().enumerate() {
         let env = env_rank[key::environment(k).0 as usize].min(key::ENV_MASK);
         if k & key::LARGE == 0 {
             // At most three genes: ranks in a fixed array, no allocation per key.
@@ -154,7 +155,7 @@ pub fn canonical_order(keys: &[u64], interner: &Interner) -> Vec<(u64, u64)> {
                 for (i, r) in ranks[..n].iter().enumerate() {
                     c |= (u64::from(*r) + 1) << (47 - 16 * i as u32);
                 }
-                small.push((c | env, k));
+                small.push((c | env, pos));
                 continue;
             }
         }
@@ -163,11 +164,11 @@ pub fn canonical_order(keys: &[u64], interner: &Interner) -> Vec<(u64, u64)> {
             .map(|g| gene_ranks[g.0 as usize])
             .collect();
         ranks.sort_unstable();
-        large.push((ranks, env, k));
+        large.push((ranks, env, pos));
     }
     small.sort_unstable();
     if large.is_empty() {
-        return small;
+        return small.into_iter().map(|(_, p)| p).collect();
     }
     // Merge the few large genotypes in by comparing rank lists.
     large.sort_unstable();
@@ -181,19 +182,19 @@ pub fn canonical_order(keys: &[u64], interner: &Interner) -> Vec<(u64, u64)> {
     };
     let mut out = Vec::with_capacity(small.len() + large.len());
     let mut li = large.into_iter().peekable();
-    for (c, k) in small {
+    for (c, pos) in small {
         let (r, e) = decode(c);
-        while let Some((lr, le, lk)) = li.peek() {
+        while let Some((lr, le, lp)) = li.peek() {
             if (lr, le) < (&r, &e) {
-                out.push((u64::MAX, *lk));
+                out.push(*lp);
                 li.next();
             } else {
                 break;
             }
         }
-        out.push((c, k));
+        out.push(pos);
     }
-    out.extend(li.map(|(_, _, k)| (u64::MAX, k)));
+    out.extend(li.map(|(_, _, p)| p));
     out
 }
 

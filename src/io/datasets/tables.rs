@@ -5,7 +5,8 @@
 use std::io::Write;
 
 use crate::core::datasets::catalog::Catalog;
-use crate::core::datasets::evaluation::{Evaluation, canonical_order, key_names};
+use crate::core::datasets::evaluation::{Evaluation, canonical_order};
+use crate::core::datasets::key;
 use crate::core::datasets::key::KeyKind;
 use crate::core::datasets::selection::Selection;
 
@@ -74,19 +75,30 @@ pub fn genotypes_csv(
             }
         }
     }
-    let mut row: Vec<String> = Vec::with_capacity(selected.len() + 2);
-    for (_, k) in canonical_order(keys, interner) {
-        let (names, env) = key_names(k, interner);
-        row.clear();
-        row.push(names.join(";"));
-        if ev.key == KeyKind::GenotypeEnvironment {
-            row.push(env.to_owned());
+    // One reused buffer per row; no allocation per key.
+    let mut genes = String::new();
+    let mut names: Vec<&str> = Vec::with_capacity(4);
+    for pos in canonical_order(keys, interner) {
+        let k = keys[pos];
+        names.clear();
+        key::for_each_gene(k, interner, |g| names.push(interner.genes.name(g)));
+        names.sort_unstable();
+        genes.clear();
+        for (i, n) in names.iter().enumerate() {
+            if i > 0 {
+                genes.push(';');
+            }
+            genes.push_str(n);
         }
-        let bits = keys.binary_search(&k).map_or(0, |i| member[i]);
-        row.extend(
-            (0..selected.len()).map(|b| if bits >> b & 1 == 1 { "1" } else { "0" }.to_owned()),
-        );
-        w.write_record(&row)?;
+        w.write_field(&genes)?;
+        if ev.key == KeyKind::GenotypeEnvironment {
+            w.write_field(interner.environments.label(key::environment(k)))?;
+        }
+        let bits = member[pos];
+        for b in 0..selected.len() {
+            w.write_field(if bits >> b & 1 == 1 { "1" } else { "0" })?;
+        }
+        w.write_record(None::<&[u8]>)?;
     }
     w.flush()
 }
