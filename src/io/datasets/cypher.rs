@@ -50,6 +50,10 @@ pub fn selection_cypher(
     let condition = match filter {
         Some(f) => {
             let genes: Vec<String> = f.names.iter().map(|g| quote(g)).collect();
+            let _ = writeln!(
+                s,
+                "// The gene set (a genotype is kept only if all its genes are in it); cypher-shell / Neo4j Browser:"
+            );
             let _ = writeln!(s, ":param gene_set => [{}]", genes.join(", "));
             "ALL(p IN perturbations WHERE p.systematic_gene_name IN $gene_set) AND size(perturbations) > 0"
         }
