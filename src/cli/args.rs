@@ -30,6 +30,10 @@ pub enum Command {
     Views(ViewsArgs),
     /// Build the cassette library JSON from the plasmids' GenBank files.
     Cassettes(CassettesArgs),
+    /// List the dataset registry.
+    Datasets(DatasetsArgs),
+    /// Select datasets, join them by union/intersection, write the selection and its exports.
+    Select(SelectArgs),
 }
 
 /// `genoforge strain`.
@@ -162,4 +166,97 @@ pub struct SummaryArgs {
     /// Print JSON instead of a table.
     #[arg(long)]
     pub json: bool,
+}
+
+/// `genoforge datasets`.
+#[derive(Debug, Args)]
+pub struct DatasetsArgs {
+    /// Print JSON (one object per dataset) instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `--key`.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum KeyArg {
+    /// Genes (ORFs).
+    Gene,
+    /// Genotypes (sorted sets of systematic names).
+    Genotype,
+    /// (genotype, environment) pairs.
+    #[value(name = "genotype_environment")]
+    GenotypeEnvironment,
+}
+
+/// `--format`.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum FormatArg {
+    /// Costanzo 2016 Data File S1.
+    Costanzo,
+    /// Kuzmin 2018 / 2020.
+    Kuzmin,
+    /// A genotype table (CSV/TSV, plain or gzip).
+    Table,
+    /// A gene list (one name per line).
+    Genelist,
+}
+
+/// `genoforge select`.
+#[derive(Debug, Args)]
+pub struct SelectArgs {
+    /// A dataset to select: a registry id, or ID=FILE[,FILE…] to read its data from files (an id
+    /// not in the registry makes a new dataset). Repeat for several.
+    #[arg(long = "dataset", value_name = "ID[=FILE[,FILE…]]", required = true)]
+    pub datasets: Vec<String>,
+    /// Join selected datasets by intersection (ID,ID[,ID…]: every pair). Repeat for several.
+    #[arg(long = "intersect", value_name = "ID,ID")]
+    pub intersect: Vec<String>,
+    /// What datasets are compared by.
+    #[arg(long, value_enum, default_value = "genotype")]
+    pub key: KeyArg,
+    /// Keep only genotypes whose genes are all in this gene list (torchcell's $gene_set).
+    #[arg(long, value_name = "FILE")]
+    pub gene_set: Option<PathBuf>,
+    /// Use the --spec design's gene_set as the gene set.
+    #[arg(long, requires = "spec", conflicts_with = "gene_set")]
+    pub spec_gene_set: bool,
+    /// Read files as this format instead of sniffing it from the header.
+    #[arg(long, value_enum)]
+    pub format: Option<FormatArg>,
+    /// The genes column of a table (or several, comma-separated).
+    #[arg(long, value_name = "NAME")]
+    pub genes_column: Option<String>,
+    /// The environment column of a table.
+    #[arg(long, value_name = "NAME")]
+    pub environment_column: Option<String>,
+    /// Keep YDL227C (HO) in Kuzmin genotypes (dropped by default, as torchcell does).
+    #[arg(long)]
+    pub keep_ho: bool,
+    /// GFF3 of a genome whose name index resolves gene names (standard names, aliases).
+    #[arg(long)]
+    pub gff: Option<PathBuf>,
+    /// FASTA of that genome.
+    #[arg(long, requires = "gff")]
+    pub fasta: Option<PathBuf>,
+    /// SGD_features.tab for standard names and aliases.
+    #[arg(long, requires = "gff")]
+    pub features: Option<PathBuf>,
+    /// A genotype spec: print which datasets measure its genotype.
+    #[arg(long, value_name = "design.json")]
+    pub spec: Option<PathBuf>,
+    /// Where to write selection.json.
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Where to write the overlap matrix (CSV).
+    #[arg(long, value_name = "F.csv")]
+    pub overlap: Option<PathBuf>,
+    /// Where to write the incidence table of the selected keys (CSV).
+    #[arg(long, value_name = "F.csv")]
+    pub genotypes: Option<PathBuf>,
+    /// Where to write the matrix figure (SVG).
+    #[arg(long, value_name = "F.svg")]
+    pub figure: Option<PathBuf>,
+    /// Where to write the torchcell Cypher query.
+    #[arg(long, value_name = "F.cql")]
+    pub cypher: Option<PathBuf>,
 }

@@ -6,9 +6,12 @@ mod apply;
 mod args;
 mod cassettes;
 mod clock;
+mod dataset_input;
+mod datasets;
 mod input;
 mod liftover;
 mod output;
+mod select;
 mod strain;
 mod summary;
 mod validate;
@@ -33,6 +36,8 @@ pub fn run(cli: Cli) -> i32 {
         Command::Validate(a) => validate::run(&a),
         Command::Views(a) => views::run(&a),
         Command::Cassettes(a) => cassettes::run(&a),
+        Command::Datasets(a) => datasets::run(&a),
+        Command::Select(a) => select::run(&a),
     };
     match result {
         Ok(()) => 0,

@@ -1,5 +1,5 @@
 //! The domain, pure Rust: the genome model, edits and the design, lift-over and the edited genome,
-//! genetics, the genotype spec and the ML views. Shared by the browser app and the CLI; tested
+//! genetics, the genotype spec, the ML views, and the experiment datasets a design is trained on. Shared by the browser app and the CLI; tested
 //! natively.
 //!
 //! Invariants: nothing here names a browser API, a UI crate, the file system or a clock;
@@ -8,12 +8,14 @@
 //! `crate::view`.
 //!
 //! Folders depend one way: `coord`/`strand`/`seq` ← `genome` ← `edit` ← `design` ← `lift`,
-//! `genetics` ← `spec`, `ml`.
+//! `genetics` ← `spec`, `ml`; `datasets` (experiment datasets and their selection) needs only
+//! `genome`, to resolve gene names.
 
 pub mod coord;
 pub mod seq;
 pub mod strand;
 
+pub mod datasets;
 pub mod design;
 pub mod edit;
 pub mod genetics;

@@ -6,6 +6,7 @@
 
 pub mod compose_form;
 pub mod coord_rows;
+pub mod datasets;
 pub mod edit_rows;
 pub mod gene_card;
 pub mod junction;

@@ -7,6 +7,14 @@ mod common;
 
 mod cli_specs;
 mod cli_summary;
+mod datasets_cli;
+mod datasets_exports;
+mod datasets_gen;
+mod datasets_pandas;
+mod datasets_readers;
+mod datasets_registry;
+mod datasets_selection;
+mod datasets_support;
 mod edit_engine_props;
 mod editor_logic;
 mod edits_real_genome;
