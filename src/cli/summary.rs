@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::cli::args::SummaryArgs;
-use crate::cli::input::load_genome;
+use crate::cli::input::{load_quietly, strict_check};
 use crate::core::coord::thousands;
 use crate::core::genome::summary::GenomeSummary;
 use crate::io::load::InputSummary;
@@ -26,7 +26,7 @@ struct JsonSummary<'a> {
 }
 
 pub(crate) fn run(a: &SummaryArgs) -> Result<(), String> {
-    let loaded = load_genome(&a.genome)?;
+    let loaded = load_quietly(&a.genome)?;
     let summary = GenomeSummary::new(&loaded.genome, &loaded.diagnostics);
     if a.json {
         let json = JsonSummary {
@@ -40,7 +40,7 @@ pub(crate) fn run(a: &SummaryArgs) -> Result<(), String> {
     } else {
         print!("{}", render(&summary));
     }
-    Ok(())
+    strict_check(&a.genome, &loaded)
 }
 
 fn json_input(i: &InputSummary) -> JsonInput<'_> {

@@ -5,6 +5,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod cli_outputs;
 mod cli_specs;
 mod cli_summary;
 mod edit_engine_props;
