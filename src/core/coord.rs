@@ -224,6 +224,7 @@ pub mod one_based {
     use super::Span;
 
     #[derive(Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
     struct OneBased {
         start: u64,
         end: u64,

@@ -48,3 +48,55 @@ pub fn kanmx4() -> genoforge::core::genetics::cassette::Cassette {
     let rec = &genoforge::io::genbank::read(&gb).unwrap()[0];
     genoforge::io::cassette::marker_cassette(rec, "kanMX4", "kan", "G418 resistance").unwrap()
 }
+
+/// A file or folder under `tests/data/cases` (small inputs, one kind of fault each).
+pub fn case(rel: &str) -> PathBuf {
+    data("cases").join(rel)
+}
+
+/// Loads `genes.gff3` and `ref.fa` of a folder under `tests/data/cases` (either may be absent).
+pub fn load_case(dir: &str) -> Loaded {
+    let d = case(dir);
+    let file = |n: &str| {
+        let p = d.join(n);
+        p.exists().then(|| input(&p))
+    };
+    load(LoadRequest {
+        gff: file("genes.gff3"),
+        fasta: file("ref.fa"),
+        feature_table: None,
+    })
+    .unwrap_or_else(|e| panic!("{dir}: {e}"))
+}
+
+/// Runs the `genoforge` binary in `dir`.
+pub fn genoforge_in(dir: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_genoforge"))
+        .args(args)
+        .env("SOURCE_DATE_EPOCH", "1795392000")
+        .current_dir(dir)
+        .output()
+        .expect("run genoforge")
+}
+
+/// A fresh, empty directory for one test's outputs.
+pub fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("genoforge-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Runs `gt gff3validator` on a file: `Ok` when valid, else gt's message. `None` without gt.
+pub fn gt_validate(path: &Path) -> Option<Result<(), String>> {
+    let out = std::process::Command::new("gt")
+        .args(["gff3validator"])
+        .arg(path)
+        .output()
+        .ok()?;
+    Some(if out.status.success() {
+        Ok(())
+    } else {
+        Err(String::from_utf8_lossy(&out.stderr).into_owned())
+    })
+}

@@ -13,6 +13,7 @@ mod editor_logic;
 mod edits_real_genome;
 mod fixtures;
 mod genotype_specs;
+mod json_inputs;
 mod layering;
 mod map_geometry;
 mod no_panic;

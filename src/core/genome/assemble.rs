@@ -81,6 +81,7 @@ pub fn assemble(
             },
             sequence,
             fasta_header: header,
+            ambiguity: None,
         });
     }
     for &ri in &rec.unmatched_records {
@@ -97,6 +98,7 @@ pub fn assemble(
             },
             sequence: sequences[ri].take(),
             fasta_header: Some(header_of(info)),
+            ambiguity: None,
         });
     }
 

@@ -8,6 +8,7 @@
 use std::io::{self, Write};
 
 use crate::core::design::Design;
+use crate::core::edit::annotation_check::cds_part_phases;
 use crate::core::edit::{Edit, InsertedFeature};
 use crate::core::genome::attributes::percent_encode;
 use crate::core::genome::contig::ContigId;
@@ -184,7 +185,8 @@ fn write_inserted<W: Write>(out: &mut W, genome: &Genome, design: &Design) -> io
             feat.strand
         )?;
         let reverse = feat.strand == Strand::Reverse;
-        for child in &feat.children {
+        let phases = cds_part_phases(&feat.children);
+        for (child, phase) in feat.children.iter().zip(phases) {
             let (a, b) = (child.offset.start().get(), child.offset.end().get());
             if b > t - s {
                 continue;
@@ -199,11 +201,7 @@ fn write_inserted<W: Write>(out: &mut W, genome: &Genome, design: &Design) -> io
                 (true, Strand::Reverse) => Strand::Forward,
                 (_, st) => st,
             };
-            let phase = if child.kind.as_str() == "CDS" {
-                child.phase.unwrap_or(0).to_string()
-            } else {
-                ".".to_owned()
-            };
+            let phase = phase.map_or_else(|| ".".to_owned(), |p| p.to_string());
             let mut cattrs = Vec::new();
             if let Some(id) = &id {
                 cattrs.push(format!("Parent={}", percent_encode(id)));
