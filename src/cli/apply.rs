@@ -60,7 +60,18 @@ pub(crate) fn run(a: &ApplyArgs) -> Result<(), Failure> {
         out.write(p, |w| gff3::writer::write(w, genome, &design, &lifted))?;
     }
     if let Some(p) = &a.chain {
-        out.write(p, |w| chain::write(w, &edited))?;
+        let mut skipped = Vec::new();
+        out.write(p, |w| {
+            skipped = chain::write(w, &edited)?;
+            Ok(())
+        })?;
+        for (name, why) in skipped {
+            eprintln!(
+                "genoforge: warning: no chain for {name} in {}: {}",
+                p.display(),
+                why.reason()
+            );
+        }
     }
     if let Some(p) = &a.out_spec {
         let spec = export(genome, &design, &ReferenceSpec::of(genome), &now_rfc3339());

@@ -62,13 +62,15 @@ pub(crate) fn render(s: &GenomeSummary) -> String {
         thousands(s.total_length),
         thousands(s.total_features as u64)
     );
+    // The column fits names up to 40 characters; longer ones overflow it (a width taken from
+    // the input could exceed what `format!` accepts).
     let w = s
         .contigs
         .iter()
-        .map(|c| c.name.len())
+        .map(|c| c.name.chars().count())
         .max()
         .unwrap_or(6)
-        .max(6);
+        .clamp(6, 40);
     let _ = writeln!(
         out,
         "\n{:<w$}  {:>13}  {:<8}  {:>9}  sequence",

@@ -10,6 +10,7 @@ use crate::core::genome::interval::IntervalIndex;
 use crate::core::genome::links;
 use crate::core::genome::names::{NameIndex, NameKind};
 use crate::core::genome::reconcile::{RecordInfo, SeqidInfo, reconcile};
+use crate::core::genome::tidy;
 use crate::core::genome::{DocItem, Genome};
 
 /// What the GFF3 reader produced. `Feature::contig` indexes `seqids`.
@@ -21,6 +22,9 @@ pub struct Annotation {
     pub features: Vec<Feature>,
     /// The document's items in input order.
     pub document: Vec<DocItem>,
+    /// IDs of feature lines the reader skipped, with their lines: children naming them as
+    /// Parent lose that link (and are told why).
+    pub dropped_ids: Vec<(Box<str>, u64)>,
 }
 
 /// One FASTA record.
@@ -44,6 +48,7 @@ pub fn assemble(
         seqids,
         mut features,
         mut document,
+        dropped_ids,
     } = annotation;
     let infos: Vec<RecordInfo> = records.iter().map(|r| r.info.clone()).collect();
     let rec = reconcile(&seqids, &infos);
@@ -102,7 +107,15 @@ pub fn assemble(
         });
     }
 
-    check_bounds(&features, &contigs, &seqids, &mut diagnostics);
+    let mut dropped_ids = dropped_ids;
+    tidy::drop_beyond_contigs(
+        &mut features,
+        &mut document,
+        &contigs,
+        &mut dropped_ids,
+        &mut diagnostics,
+    );
+    check_regions(&features, &contigs, &seqids, &mut diagnostics);
 
     // Genome order: sequences in FASTA order (I … XVI, Mito), then seqids without a sequence.
     let mut order_key: Vec<(u8, usize)> = (0..seqids.len())
@@ -113,7 +126,8 @@ pub fn assemble(
         .collect();
     order_key.extend(rec.unmatched_records.iter().map(|&ri| (0, ri)));
     let contigs = reorder(contigs, &order_key, &mut features, &mut document);
-    let links = links::link(&mut features, &mut diagnostics);
+    tidy::rename_conflicting_ids(&mut features, &mut diagnostics);
+    let links = links::link(&mut features, &mut diagnostics, &dropped_ids);
 
     let mut per_contig: Vec<Vec<(crate::core::coord::Span, FeatureIdx)>> =
         vec![Vec::new(); contigs.len()];
@@ -148,9 +162,11 @@ pub fn assemble(
         by_start: Vec::new(),
         parent_order: Vec::new(),
         cds_groups: Default::default(),
+        cds_chain_parent: Vec::new(),
         parent_groups: Default::default(),
     };
     crate::core::genome::hierarchy::index(&mut genome);
+    tidy::repair_phases(&mut genome, &mut diagnostics);
     index_names(&mut genome, table, &mut diagnostics);
     (genome, diagnostics)
 }
@@ -205,7 +221,9 @@ fn dedup_aliases(name: &str, aliases: Vec<String>) -> Vec<Box<str>> {
     out
 }
 
-fn check_bounds(
+/// Features outside the `##sequence-region` their file declared (the region written on export
+/// follows the sequence instead).
+fn check_regions(
     features: &[Feature],
     contigs: &[Contig],
     seqids: &[SeqidInfo],
@@ -214,20 +232,6 @@ fn check_bounds(
     for f in features {
         let c = &contigs[f.contig.get()];
         let (start, end) = f.span.one_based();
-        if c.sequence.is_some() && f.span.end().get() > c.length {
-            diags.push(Diagnostic::at_line(
-                Severity::Warning,
-                InputKind::Gff3,
-                f.source_line.line,
-                format!(
-                    "{} {} ends at {end}, beyond the end of '{}' ({} bp); it is kept, but its bases past the end do not exist",
-                    f.kind,
-                    f.display_name(),
-                    c.name,
-                    c.length
-                ),
-            ));
-        }
         if let Some((rs, re, rline)) = seqids.get(f.contig.get()).and_then(|s| s.sequence_region)
             && (start < rs || end > re)
         {

@@ -50,8 +50,11 @@ pub struct Genome {
     pub(crate) by_start: Vec<Vec<FeatureIdx>>,
     /// Features with at least one parent, parents before children.
     pub(crate) parent_order: Vec<FeatureIdx>,
-    /// CDS groups (lines sharing an ID, or a lone line), each in coding order.
+    /// CDS chains (a multi-line CDS; the single-line CDS children of one parent; a lone CDS),
+    /// each in coding order.
     pub(crate) cds_groups: Csr,
+    /// Each CDS chain's parent group, for chains of a parent's CDS children.
+    pub(crate) cds_chain_parent: Vec<Option<u32>>,
     /// For each feature, the ID groups its `Parent`s resolve to (in `Parent` order).
     pub(crate) parent_groups: Csr<u32>,
 }
@@ -196,9 +199,21 @@ impl Genome {
         self.id_lines.get(group)
     }
 
-    /// Every CDS (the lines sharing one ID), each in coding direction (5′ → 3′).
+    /// Every CDS chain along which phases follow each other — the lines of a multi-line CDS, or
+    /// the single-line CDS children of one parent, or a lone CDS line — each in coding direction
+    /// (5′ → 3′). A CDS line with two parents is in two chains.
     pub fn cds_groups(&self) -> impl Iterator<Item = &[FeatureIdx]> {
         (0..self.cds_groups.len() as u32).map(|g| self.cds_groups.get(g))
+    }
+
+    /// The CDS chains with, for a chain of one parent's CDS children, that parent's ID group.
+    pub fn cds_chains(&self) -> impl Iterator<Item = (&[FeatureIdx], Option<u32>)> {
+        (0..self.cds_groups.len() as u32).map(|g| {
+            (
+                self.cds_groups.get(g),
+                self.cds_chain_parent.get(g as usize).copied().flatten(),
+            )
+        })
     }
 
     /// The top-level ancestor of a feature (itself when it has no parent), following first parents.

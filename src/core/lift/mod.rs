@@ -153,6 +153,8 @@ pub struct Lifted {
     features: Vec<LiftedFeature>,
     effects: Vec<Effect>,
     lengths: Vec<u64>,
+    /// CDS lines written once per parent because their chains need different phases.
+    splits: rustc_hash::FxHashMap<FeatureIdx, phase::PhaseSplit>,
 }
 
 impl Lifted {
@@ -166,6 +168,7 @@ impl Lifted {
                 .collect(),
             effects: Vec::new(),
             lengths: genome.contigs().iter().map(|c| c.length).collect(),
+            splits: Default::default(),
         };
         for contig in design.edited_contigs() {
             lifted.lift_contig(genome, design, contig);
@@ -208,9 +211,15 @@ impl Lifted {
         self.effects
             .retain(|e| !matches!(e.kind, EffectKind::Orphaned | EffectKind::PhaseChanged));
         geometry::orphans(genome, &mut self.features, &mut self.effects);
-        phase::recompute(genome, design, &mut self.features, &mut self.effects);
+        self.splits = phase::recompute(genome, design, &mut self.features, &mut self.effects);
         self.effects.sort_unstable();
         self.effects.dedup();
+    }
+
+    /// For a CDS line with several parents whose chains need different phases: one (parent ID
+    /// group, phase) per parent — it is written once per parent.
+    pub fn phase_split(&self, idx: FeatureIdx) -> Option<&[(u32, Phase)]> {
+        self.splits.get(&idx).map(Vec::as_slice)
     }
 
     /// One feature line.
