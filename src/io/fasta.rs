@@ -140,17 +140,8 @@ pub fn read(
                 format!("sequence '{id}' has no bases"),
             ));
         }
-        if let Some(first) = records.iter().find(|r| r.info.id == id) {
-            diags.push(Diagnostic::at_line(
-                Severity::Warning,
-                InputKind::Fasta,
-                header_line,
-                format!(
-                    "a second sequence named '{id}' (the first is on line {}); names must be unique",
-                    first.info.line
-                ),
-            ));
-        }
+        // Duplicate names are found (with names that differ only in spelling) and reported when
+        // records are matched to seqids: `core::genome::reconcile`.
         records.push(SequenceRecord {
             info: RecordInfo {
                 id,

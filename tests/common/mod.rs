@@ -79,9 +79,11 @@ pub fn genoforge_in(dir: &Path, args: &[&str]) -> std::process::Output {
         .expect("run genoforge")
 }
 
-/// A fresh, empty directory for one test's outputs.
+/// A fresh, empty directory for one test's outputs (unique per call: tests run in parallel).
 pub fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("genoforge-{name}-{}", std::process::id()));
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("genoforge-{name}-{}-{n}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
@@ -99,4 +101,20 @@ pub fn gt_validate(path: &Path) -> Option<Result<(), String>> {
     } else {
         Err(String::from_utf8_lossy(&out.stderr).into_owned())
     })
+}
+
+/// FASTA text as (id, bases) per record.
+pub fn fasta_records(text: &str) -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = Vec::new();
+    for l in text.lines() {
+        match l.strip_prefix('>') {
+            Some(h) => v.push((h.split(' ').next().unwrap_or("").to_owned(), String::new())),
+            None => {
+                if let Some(last) = v.last_mut() {
+                    last.1.push_str(l);
+                }
+            }
+        }
+    }
+    v
 }

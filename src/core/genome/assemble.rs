@@ -60,12 +60,14 @@ pub fn assemble(
     for (si, s) in seqids.iter().enumerate() {
         let mut aliases: Vec<String> = s.aliases.iter().map(|a| a.to_string()).collect();
         let mut circular = s.circular;
+        let mut ambiguity = rec.seqid_ambiguity[si].clone();
         let (length, sequence, header) = match rec.matches[si] {
             Some((ri, _)) => {
                 let info = &infos[ri];
                 aliases.extend(rec.aliases_of(ri, info));
                 circular |=
                     info.says_circular() || rec.table_topology(ri) == Some(Topology::Circular);
+                ambiguity = ambiguity.or_else(|| rec.record_ambiguity[ri].clone());
                 let seq = sequences[ri].take().unwrap_or_default();
                 (seq.len() as u64, Some(seq), Some(header_of(info)))
             }
@@ -86,7 +88,7 @@ pub fn assemble(
             },
             sequence,
             fasta_header: header,
-            ambiguity: None,
+            ambiguity: ambiguity.map(Into::into),
         });
     }
     for &ri in &rec.unmatched_records {
@@ -103,7 +105,7 @@ pub fn assemble(
             },
             sequence: sequences[ri].take(),
             fasta_header: Some(header_of(info)),
-            ambiguity: None,
+            ambiguity: rec.record_ambiguity[ri].clone().map(Into::into),
         });
     }
 
@@ -138,14 +140,7 @@ pub fn assemble(
     }
     let intervals = per_contig.into_iter().map(IntervalIndex::build).collect();
 
-    let mut contig_names = FxHashMap::default();
-    for (i, c) in contigs.iter().enumerate() {
-        for n in std::iter::once(&c.name).chain(c.aliases.iter()) {
-            contig_names
-                .entry(n.to_lowercase().into_boxed_str())
-                .or_insert(ContigId(i as u32));
-        }
-    }
+    let (contig_names, contigs) = name_contigs(contigs, &mut diagnostics);
 
     let mut genome = Genome {
         contigs,
@@ -169,6 +164,80 @@ pub fn assemble(
     tidy::repair_phases(&mut genome, &mut diagnostics);
     index_names(&mut genome, table, &mut diagnostics);
     (genome, diagnostics)
+}
+
+/// The contig name index: every contig's name, then each alias that names one contig only — an
+/// exact name always wins over another contig's alias, an alias fitting several contigs names
+/// none (a warning), and contigs sharing one name are all marked ambiguous (an error).
+fn name_contigs(
+    mut contigs: Vec<Contig>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (FxHashMap<Box<str>, ContigId>, Vec<Contig>) {
+    let mut names: FxHashMap<Box<str>, ContigId> = FxHashMap::default();
+    let mut clashes: Vec<(usize, usize)> = Vec::new();
+    for (i, c) in contigs.iter().enumerate() {
+        let key: Box<str> = c.name.to_lowercase().into();
+        match names.get(&key) {
+            Some(&j) => clashes.push((j.get(), i)),
+            None => {
+                names.insert(key, ContigId(i as u32));
+            }
+        }
+    }
+    for (j, i) in clashes {
+        let why = format!(
+            "two sequences are named '{}' (and the annotation cannot tell them apart)",
+            contigs[i].name
+        );
+        diagnostics.push(Diagnostic::general(
+            Severity::Error,
+            InputKind::Reconciliation,
+            format!("{why}; edits on them are refused"),
+        ));
+        for k in [i, j] {
+            contigs[k]
+                .ambiguity
+                .get_or_insert_with(|| why.clone().into());
+        }
+    }
+    let mut by_alias: FxHashMap<Box<str>, Vec<usize>> = FxHashMap::default();
+    for (i, c) in contigs.iter().enumerate() {
+        for a in &c.aliases {
+            let key: Box<str> = a.to_lowercase().into();
+            if names.contains_key(&key) {
+                continue;
+            }
+            let v = by_alias.entry(key).or_default();
+            if !v.contains(&i) {
+                v.push(i);
+            }
+        }
+    }
+    let mut shared: Vec<(Box<str>, Vec<usize>)> = Vec::new();
+    for (alias, owners) in by_alias {
+        match owners.as_slice() {
+            [one] => {
+                names.insert(alias, ContigId(*one as u32));
+            }
+            _ => shared.push((alias, owners)),
+        }
+    }
+    shared.sort();
+    for (alias, owners) in shared {
+        let list: Vec<String> = owners
+            .iter()
+            .map(|&o| format!("'{}'", contigs[o].name))
+            .collect();
+        diagnostics.push(Diagnostic::general(
+            Severity::Warning,
+            InputKind::Reconciliation,
+            format!(
+                "the name '{alias}' is an alias of several sequences ({}); it names none of them",
+                list.join(", ")
+            ),
+        ));
+    }
+    (names, contigs)
 }
 
 /// Sorts contigs by `key` and renumbers every reference to them.
