@@ -12,6 +12,7 @@ mod edit_engine_props;
 mod editor_logic;
 mod edits_real_genome;
 mod fixtures;
+mod fixtures_through_gt;
 mod genotype_specs;
 mod import_repairs;
 mod json_inputs;

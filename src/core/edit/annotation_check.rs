@@ -111,7 +111,10 @@ pub fn check_feature(f: &InsertedFeature, inserted_len: u64) -> Result<(), Strin
             }
         }
     }
-    let computed = cds_part_phases(&f.children);
+    let computed = cds_part_phases(
+        &f.children,
+        f.strand == crate::core::strand::Strand::Reverse,
+    );
     for (i, (c, p)) in f.children.iter().zip(&computed).enumerate() {
         if let (Some(given), Some(p)) = (c.phase, p)
             && given != p.get()
@@ -132,15 +135,24 @@ fn lower_first(s: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The phase of each part (`None` for parts that are not CDS): the CDS parts, in the insert's
-/// orientation (by offset), form one chain; the first takes its given phase (0 when absent) and
-/// each next one `(phase − length) mod 3` of the one before — the GFF3 definition, as gffread,
-/// AGAT and gt compute it.
-pub fn cds_part_phases(children: &[SubFeature]) -> Vec<Option<Phase>> {
+/// The phase of each part (`None` for parts that are not CDS): the CDS parts form one chain in
+/// coding order — by position on the contig, reversed on the − strand (`reverse`: the insert
+/// reads on −), so by (start, end) of the offset on + and by (end, start) on − — the first taking
+/// its given phase (0 when absent) and each next one `(phase − length) mod 3` of the one before:
+/// the GFF3 definition, as gffread, AGAT and gt compute it.
+pub fn cds_part_phases(children: &[SubFeature], reverse: bool) -> Vec<Option<Phase>> {
     let mut order: Vec<usize> = (0..children.len())
         .filter(|&i| children[i].kind == FeatureKind::Cds)
         .collect();
-    order.sort_by_key(|&i| (children[i].offset.start(), children[i].offset.end(), i));
+    order.sort_by_key(|&i| {
+        let (a, b) = (children[i].offset.start(), children[i].offset.end());
+        // Equal parts: gt keeps file order, then reverses the whole chain on −.
+        if reverse {
+            (b, a, usize::MAX - i)
+        } else {
+            (a, b, i)
+        }
+    });
     let mut out = vec![None; children.len()];
     let mut next: Option<Phase> = None;
     for i in order {

@@ -79,7 +79,7 @@ fn parent_order(g: &Genome) -> Vec<FeatureIdx> {
 /// CDS chains, the way GFF3 defines phases along them (and gt checks them): the lines of a
 /// multi-line CDS (one ID on several lines) form one chain; the other CDS lines form one chain
 /// per parent (a line with two parents is in two chains), or a chain of their own without a
-/// parent. Each chain is in coding direction (ascending start on +, descending end on −); the
+/// parent. Each chain is in coding direction (ascending (start, end) on +, descending on −); the
 /// second vector gives each chain's parent group (`None` for a multi-line CDS or a lone line).
 fn cds_groups(g: &Genome) -> (Csr, Vec<Option<u32>>) {
     let mut lines_per_id: rustc_hash::FxHashMap<u32, u32> = Default::default();
@@ -129,14 +129,16 @@ fn cds_groups(g: &Genome) -> (Csr, Vec<Option<u32>>) {
         }
         s
     };
+    // Coding order as gt takes it: by (start, end), reversed on the − strand.
     pairs.sort_by_key(|&(c, f)| {
-        let feat = &g.features[f.get()];
+        let s = g.features[f.get()].span;
+        let (a, b) = (s.start().get(), s.end().get());
         let key = if strand_of[c as usize] == Strand::Reverse {
-            u64::MAX - feat.span.end().get()
+            (u64::MAX - a, u64::MAX - b, u32::MAX - f.0)
         } else {
-            feat.span.start().get()
+            (a, b, f.0)
         };
-        (c, key, f)
+        (c, key)
     });
     (Csr::from_pairs(chain_of.len(), &pairs), parent_of_chain)
 }

@@ -250,7 +250,7 @@ fn write_inserted<W: Write>(out: &mut W, genome: &Genome, design: &Design) -> io
             feat.strand
         )?;
         let reverse = feat.strand == Strand::Reverse;
-        let phases = cds_part_phases(&feat.children);
+        let phases = cds_part_phases(&feat.children, reverse);
         for (child, phase) in feat.children.iter().zip(phases) {
             let (a, b) = (child.offset.start().get(), child.offset.end().get());
             if b > t - s {
