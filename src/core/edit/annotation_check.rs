@@ -188,14 +188,20 @@ mod tests {
     #[test]
     fn phases_follow_the_chain() {
         // 71 bp from phase 0 leave 2 bases of an incomplete codon: the next part starts at phase 1.
-        let p = cds_part_phases(&[cds(100, 107, None), cds(0, 71, None)]);
+        let p = cds_part_phases(&[cds(100, 107, None), cds(0, 71, None)], false);
         assert_eq!(
             p,
             vec![Some(Phase::from_mod3(1)), Some(Phase::from_mod3(0))]
         );
-        let p = cds_part_phases(&[cds(0, 10, Some(2)), cds(20, 30, None)]);
+        let p = cds_part_phases(&[cds(0, 10, Some(2)), cds(20, 30, None)], false);
         // (2 − 10) mod 3 = 1.
         assert_eq!(p[1], Some(Phase::from_mod3(1)));
+        // Overlapping parts on −: the one ending first in the insert's orientation leads.
+        let p = cds_part_phases(&[cds(2, 5, None), cds(3, 4, None)], true);
+        assert_eq!(
+            p,
+            vec![Some(Phase::from_mod3(2)), Some(Phase::from_mod3(0))]
+        );
     }
 
     #[test]

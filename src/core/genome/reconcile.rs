@@ -611,11 +611,21 @@ mod tests {
 
     #[test]
     fn table_needs_the_length_to_agree() {
-        // A human chrM (16,569 bp) must not be taken for yeast Mito.
+        // A human chrM (16,569 bp) is not yeast's mitochondrion in the alias table (no yeast
+        // names or topology from it) …
         let r = reconcile(&[seqid("Mito", None)], &[record("chrM", None, 16_569)]);
-        assert_eq!(r.matches, vec![None]);
-        assert_eq!(r.unmatched_records, vec![0]);
-        assert_eq!(r.diagnostics.len(), 2);
+        assert!(r.known_chromosome[0].is_none());
+        // … but it is the one mitochondrion on each side, so the organelle class matches them.
+        assert_eq!(r.matches, vec![Some((0, MatchedBy::Organelle))]);
+        assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+        // With two mitochondria in the FASTA, the first is used and marked ambiguous (an error).
+        let r = reconcile(
+            &[seqid("Mito", None)],
+            &[record("chrM", None, 16_569), record("MT", None, 16_569)],
+        );
+        assert_eq!(r.matches, vec![Some((0, MatchedBy::Organelle))]);
+        assert!(r.record_ambiguity[0].is_some() && r.unmatched_records.is_empty());
+        assert!(r.diagnostics.iter().any(|d| d.severity == Severity::Error));
     }
 
     #[test]
