@@ -48,11 +48,11 @@ pub(crate) fn run(a: &ApplyArgs) -> Result<(), Failure> {
             skipped = fasta_writer::write(w, &edited, width)?;
             Ok(())
         })?;
-        if !skipped.is_empty() {
+        for (name, why) in skipped {
             eprintln!(
-                "genoforge: warning: no sequence for {}; left out of {}",
-                skipped.join(", "),
-                p.display()
+                "genoforge: warning: {name} left out of {}: {}",
+                p.display(),
+                why.reason()
             );
         }
     }

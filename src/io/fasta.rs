@@ -72,7 +72,7 @@ pub fn read(
     if let Some(&byte) = data
         .iter()
         .take(4096)
-        .find(|&&b| b == 0 || (b < 0x20 && !b.is_ascii_whitespace()))
+        .find(|&&b| b == 0 || b == 0x7f || (b < 0x20 && !b.is_ascii_whitespace()))
     {
         let at = data.iter().position(|&b| b == byte).unwrap_or(0);
         return Err(FastaError::Binary {

@@ -19,27 +19,7 @@ use genoforge::core::lift::Lifted;
 use genoforge::core::strand::Strand;
 use genoforge::io::load::{LoadRequest, load};
 
-/// SplitMix64: a small seeded generator (the test must not depend on a random source).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in `0..n` (`n > 0`).
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-
-    fn bases(&mut self, n: u64) -> Vec<u8> {
-        (0..n).map(|_| b"ACGT"[self.below(4) as usize]).collect()
-    }
-}
+use crate::common::Rng;
 
 fn all_files(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {

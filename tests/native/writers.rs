@@ -63,12 +63,18 @@ fn sequence_regions_follow_the_edited_sequence_in_fasta_order() {
         .lines()
         .filter(|l| l.starts_with("##sequence-region"))
         .collect();
-    // chr1 100 − 41 − 6 = 53; chr2 unchanged; "I I" cannot be written in a region line.
+    // chr1 100 − 41 − 6 = 53; chr2 unchanged; the seqid "I I" is written escaped (GFF3 asks
+    // for it), its length from its features, after the sequences in FASTA order.
     assert_eq!(
         regions,
-        ["##sequence-region chr2 1 70", "##sequence-region chr1 1 53"],
+        [
+            "##sequence-region chr2 1 70",
+            "##sequence-region chr1 1 53",
+            "##sequence-region I%20I 1 4"
+        ],
         "{gff}"
     );
+    assert!(gff.contains("I%20I\tx\tgene\t1\t4\t"), "{gff}");
     assert!(gff.contains("chr1\tx\tchromosome\t1\t53\t"), "{gff}");
     if let Some(r) = common::gt_validate(&out.join("out.gff3")) {
         r.unwrap();
@@ -111,9 +117,9 @@ fn chain_headers_carry_real_sizes_and_valid_syntax() {
         assert_eq!(h[3].parse::<u64>().unwrap(), reference[h[2]], "{h:?}");
         assert_eq!(h[8].parse::<u64>().unwrap(), fa[h[7]], "{h:?}");
     }
-    // The sequence-less contig "I I" has no chain, and says why.
+    // The sequence-less contig "I I" (escaped I%20I) has no chain, and says why.
     assert!(
-        stderr.contains("no chain for I I") && stderr.contains("no sequence"),
+        stderr.contains("no chain for I%20I") && stderr.contains("no sequence"),
         "{stderr}"
     );
     // Blocks add up: reference bases aligned plus gaps equal each side's span.

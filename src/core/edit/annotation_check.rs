@@ -56,6 +56,10 @@ fn describe_char(c: char) -> String {
 fn check_value(what: &str, v: &str) -> Result<(), String> {
     if v.trim().is_empty() {
         Err(format!("the {what} is empty"))
+    } else if v.trim() != v {
+        Err(format!(
+            "the {what} {v:?} begins or ends with a blank (GFF3 readers drop those)"
+        ))
     } else {
         Ok(())
     }

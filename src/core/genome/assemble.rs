@@ -140,7 +140,7 @@ pub fn assemble(
     }
     let intervals = per_contig.into_iter().map(IntervalIndex::build).collect();
 
-    let (contig_names, contigs) = name_contigs(contigs, &mut diagnostics);
+    let (contig_names, contig_exact, contigs) = name_contigs(contigs, &mut diagnostics);
 
     let mut genome = Genome {
         contigs,
@@ -154,6 +154,7 @@ pub fn assemble(
         gene_table: Vec::new(),
         gene_info: FxHashMap::default(),
         contig_names,
+        contig_exact,
         by_start: Vec::new(),
         parent_order: Vec::new(),
         cds_groups: Default::default(),
@@ -166,21 +167,23 @@ pub fn assemble(
     (genome, diagnostics)
 }
 
+/// Contig names → contigs.
+type NameMap = FxHashMap<Box<str>, ContigId>;
+
 /// The contig name index: every contig's name, then each alias that names one contig only — an
 /// exact name always wins over another contig's alias, an alias fitting several contigs names
 /// none (a warning), and contigs sharing one name are all marked ambiguous (an error).
 fn name_contigs(
     mut contigs: Vec<Contig>,
     diagnostics: &mut Vec<Diagnostic>,
-) -> (FxHashMap<Box<str>, ContigId>, Vec<Contig>) {
-    let mut names: FxHashMap<Box<str>, ContigId> = FxHashMap::default();
+) -> (NameMap, NameMap, Vec<Contig>) {
+    let mut exact: FxHashMap<Box<str>, ContigId> = FxHashMap::default();
     let mut clashes: Vec<(usize, usize)> = Vec::new();
     for (i, c) in contigs.iter().enumerate() {
-        let key: Box<str> = c.name.to_lowercase().into();
-        match names.get(&key) {
+        match exact.get(&c.name) {
             Some(&j) => clashes.push((j.get(), i)),
             None => {
-                names.insert(key, ContigId(i as u32));
+                exact.insert(c.name.clone(), ContigId(i as u32));
             }
         }
     }
@@ -199,6 +202,39 @@ fn name_contigs(
                 .ambiguity
                 .get_or_insert_with(|| why.clone().into());
         }
+    }
+    // Case-insensitive names: a name two contigs share whatever the case names neither that way.
+    let mut by_lower: FxHashMap<Box<str>, Vec<usize>> = FxHashMap::default();
+    for (i, c) in contigs.iter().enumerate() {
+        let v = by_lower.entry(c.name.to_lowercase().into()).or_default();
+        if !v.iter().any(|&o| contigs[o].name == c.name) {
+            v.push(i);
+        }
+    }
+    let mut names: FxHashMap<Box<str>, ContigId> = FxHashMap::default();
+    let mut case_only: Vec<String> = Vec::new();
+    for (key, owners) in by_lower {
+        match owners.as_slice() {
+            [one] => {
+                names.insert(key, ContigId(*one as u32));
+            }
+            many => case_only.push(
+                many.iter()
+                    .map(|&o| format!("'{}'", contigs[o].name))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+        }
+    }
+    case_only.sort();
+    for list in case_only {
+        diagnostics.push(Diagnostic::general(
+            Severity::Warning,
+            InputKind::Reconciliation,
+            format!(
+                "the sequences {list} differ only in case; each is found by its exact name only"
+            ),
+        ));
     }
     let mut by_alias: FxHashMap<Box<str>, Vec<usize>> = FxHashMap::default();
     for (i, c) in contigs.iter().enumerate() {
@@ -237,7 +273,7 @@ fn name_contigs(
             ),
         ));
     }
-    (names, contigs)
+    (names, exact, contigs)
 }
 
 /// Sorts contigs by `key` and renumbers every reference to them.

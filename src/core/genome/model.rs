@@ -45,7 +45,10 @@ pub struct Genome {
     pub(crate) names: NameIndex,
     pub(crate) gene_table: Vec<GeneInfo>,
     pub(crate) gene_info: FxHashMap<FeatureIdx, u32>,
+    /// Lower-cased names and aliases → contig (names fitting one contig only).
     pub(crate) contig_names: FxHashMap<Box<str>, ContigId>,
+    /// Exact contig names → contig (checked first: two contigs may differ only in case).
+    pub(crate) contig_exact: FxHashMap<Box<str>, ContigId>,
     /// Per contig, its features sorted by (start, end).
     pub(crate) by_start: Vec<Vec<FeatureIdx>>,
     /// Features with at least one parent, parents before children.
@@ -70,10 +73,15 @@ impl Genome {
         &self.contigs[id.get()]
     }
 
-    /// Finds a contig by its name or any alias (`I`, `chrI`, `NC_001133`), case-insensitive.
+    /// Finds a contig by its name or any alias (`I`, `chrI`, `NC_001133`), case-insensitive
+    /// unless two contigs' names differ only in case.
     pub fn contig_by_name(&self, name: &str) -> Option<ContigId> {
-        self.contig_names
-            .get(name.trim().to_lowercase().as_str())
+        // The exact name first (two contigs may differ only in case; a seqid may end with a
+        // blank), then any name or alias whatever the case, then without blanks around it.
+        self.contig_exact
+            .get(name)
+            .or_else(|| self.contig_names.get(name.to_lowercase().as_str()))
+            .or_else(|| self.contig_names.get(name.trim().to_lowercase().as_str()))
             .copied()
     }
 

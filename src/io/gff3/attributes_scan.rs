@@ -203,15 +203,8 @@ pub fn scan(raw: &str) -> Scanned<'_> {
                 .map(percent_decode)
         };
         match tag.as_ref() {
-            "ID" => {
-                if memchr::memchr(b',', value.as_bytes()).is_some() {
-                    out.problems
-                        .push(format!("ID '{value}' has more than one value"));
-                }
-                if out.id.is_none() {
-                    out.id = values().next();
-                }
-            }
+            // The whole value, commas and all, as gt reads it (an ID has one value).
+            "ID" if out.id.is_none() && !value.is_empty() => out.id = Some(percent_decode(value)),
             "Name" if out.name.is_none() => {
                 out.name = values().next();
             }

@@ -191,7 +191,7 @@ impl Gff3Parser {
         }
         if let Some(&byte) = bytes
             .iter()
-            .find(|&&b| b == 0 || (b < 0x20 && b != b'\t' && b != 0x0c))
+            .find(|&&b| b == 0 || b == 0x7f || (b < 0x20 && b != b'\t' && b != 0x0c))
         {
             return Err(Gff3Error::Binary {
                 line: self.line_no,
@@ -421,7 +421,27 @@ impl Gff3Parser {
         } else {
             self.gff3_style_features += 1;
         }
-        let seqid = cols[0];
+        let escaped;
+        let seqid = if cols[0].contains(char::is_whitespace) {
+            repairs.push((Repair::SeqidBlank, None));
+            escaped = cols[0]
+                .chars()
+                .map(|c| {
+                    if c.is_whitespace() {
+                        let mut buf = [0u8; 4];
+                        c.encode_utf8(&mut buf)
+                            .bytes()
+                            .map(|b| format!("%{b:02X}"))
+                            .collect()
+                    } else {
+                        c.to_string()
+                    }
+                })
+                .collect::<String>();
+            escaped.as_str()
+        } else {
+            cols[0]
+        };
         if seqid.is_empty() {
             self.skip_feature("the seqid (column 1) is empty".to_owned(), &cols);
             return Ok(());

@@ -16,6 +16,8 @@ use crate::core::genome::diagnostics::{Diagnostic, InputKind, Severity};
 pub enum Repair {
     /// Blanks, a `+` or leading zeros around a number of columns 4–8.
     NumberForm,
+    /// A blank in the seqid (column 1): escaped (`%20`), as GFF3 requires.
+    SeqidBlank,
     /// Column 9 missing: `.` added.
     MissingAttributes,
     /// Empty columns after column 9 (trailing tabs): removed.
@@ -54,6 +56,9 @@ impl Repair {
         match self {
             Self::NumberForm => {
                 "a number in columns 4–8 written with blanks, '+' or leading zeros; rewritten plainly"
+            }
+            Self::SeqidBlank => {
+                "a blank in the seqid (column 1); escaped as %20, as GFF3 requires (FASTA and chain names cannot hold blanks)"
             }
             Self::MissingAttributes => "column 9 (attributes) missing; written '.'",
             Self::TrailingColumns => "empty columns after column 9 (trailing tabs); removed",
