@@ -66,10 +66,7 @@ pub fn write_tsv<W: Write>(
             tsv_field(f.kind.as_str()),
             tsv_field(f.id.as_deref().unwrap_or(".")),
             tsv_field(f.name.as_deref().unwrap_or(".")),
-            serde_json::to_value(e.kind)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_owned))
-                .unwrap_or_default(),
+            e.kind.name(),
             l.phase.map_or(".".to_owned(), |p| p.to_string()),
         )?;
     }

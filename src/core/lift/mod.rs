@@ -124,6 +124,17 @@ pub enum EffectKind {
 }
 
 impl EffectKind {
+    /// The name files use (`phase_changed`), as serde writes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Dropped => "dropped",
+            Self::Orphaned => "orphaned",
+            Self::Trimmed => "trimmed",
+            Self::Disrupted => "disrupted",
+            Self::PhaseChanged => "phase_changed",
+        }
+    }
+
     /// A verb for people ("trims").
     pub fn verb(self) -> &'static str {
         match self {
@@ -247,5 +258,23 @@ impl Lifted {
     /// A contig's edited length.
     pub fn contig_length(&self, contig: ContigId) -> u64 {
         self.lengths[contig.get()]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::EffectKind;
+
+    #[test]
+    fn effect_names_are_serde_names() {
+        for k in [
+            EffectKind::Dropped,
+            EffectKind::Orphaned,
+            EffectKind::Trimmed,
+            EffectKind::Disrupted,
+            EffectKind::PhaseChanged,
+        ] {
+            assert_eq!(serde_json::to_value(k).unwrap(), k.name());
+        }
     }
 }
