@@ -2,23 +2,38 @@
 
 use std::io::Write;
 
+use crate::cli::Failure;
 use crate::cli::args::{ApplyArgs, FastaWidth};
 use crate::cli::clock::now_rfc3339;
 use crate::cli::input::{load_edits, load_genome, load_spec};
-use crate::cli::output::Outputs;
+use crate::cli::output::{Outputs, check_paths};
 use crate::core::lift::Lifted;
 use crate::core::lift::edited::EditedGenome;
 use crate::core::spec::{ReferenceSpec, export};
 use crate::io::fasta_writer::{self, Width};
 use crate::io::{chain, gff3, report, spec_json};
 
-pub(crate) fn run(a: &ApplyArgs) -> Result<(), String> {
+pub(crate) fn run(a: &ApplyArgs) -> Result<(), Failure> {
+    let mut inputs = a.genome.paths();
+    inputs.extend(a.edits.as_deref());
+    inputs.extend(a.spec.as_deref());
+    let outputs: Vec<(&str, &std::path::Path)> = [
+        ("--out-fasta", &a.out_fasta),
+        ("--out-gff", &a.out_gff),
+        ("--chain", &a.chain),
+        ("--out-spec", &a.out_spec),
+        ("--report", &a.report),
+    ]
+    .into_iter()
+    .filter_map(|(o, p)| p.as_deref().map(|p| (o, p)))
+    .collect();
+    check_paths(&inputs, &outputs).map_err(Failure::Usage)?;
     let loaded = load_genome(&a.genome)?;
     let genome = &loaded.genome;
     let design = match (&a.edits, &a.spec) {
         (Some(e), _) => load_edits(genome, e)?,
         (None, Some(s)) => load_spec(genome, s)?,
-        (None, None) => return Err("give --edits or --spec".to_owned()),
+        (None, None) => return Err(Failure::Usage("give --edits or --spec".to_owned())),
     };
     let lifted = Lifted::new(genome, &design);
     let edited = EditedGenome::new(genome, &design);
@@ -33,11 +48,11 @@ pub(crate) fn run(a: &ApplyArgs) -> Result<(), String> {
             skipped = fasta_writer::write(w, &edited, width)?;
             Ok(())
         })?;
-        if !skipped.is_empty() {
+        for (name, why) in skipped {
             eprintln!(
-                "genoforge: warning: no sequence for {}; left out of {}",
-                skipped.join(", "),
-                p.display()
+                "genoforge: warning: {name} left out of {}: {}",
+                p.display(),
+                why.reason()
             );
         }
     }
@@ -45,7 +60,18 @@ pub(crate) fn run(a: &ApplyArgs) -> Result<(), String> {
         out.write(p, |w| gff3::writer::write(w, genome, &design, &lifted))?;
     }
     if let Some(p) = &a.chain {
-        out.write(p, |w| chain::write(w, &edited))?;
+        let mut skipped = Vec::new();
+        out.write(p, |w| {
+            skipped = chain::write(w, &edited)?;
+            Ok(())
+        })?;
+        for (name, why) in skipped {
+            eprintln!(
+                "genoforge: warning: no chain for {name} in {}: {}",
+                p.display(),
+                why.reason()
+            );
+        }
     }
     if let Some(p) = &a.out_spec {
         let spec = export(genome, &design, &ReferenceSpec::of(genome), &now_rfc3339());

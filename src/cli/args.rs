@@ -97,8 +97,15 @@ pub enum FastaWidth {
     Eighty,
 }
 
-/// `genoforge apply`.
+/// `genoforge apply`. At least one output option is required (a run that writes nothing is a
+/// usage error, exit 2).
 #[derive(Debug, Args)]
+#[command(group(
+    clap::ArgGroup::new("outputs")
+        .required(true)
+        .multiple(true)
+        .args(["out_fasta", "out_gff", "chain", "report", "out_spec"])
+))]
 pub struct ApplyArgs {
     /// The genome.
     #[command(flatten)]
@@ -155,6 +162,21 @@ pub struct GenomeArgs {
     /// SGD's SGD_features.tab (standard names, aliases, descriptions).
     #[arg(long)]
     pub features: Option<PathBuf>,
+    /// Fail (exit 1) when loading reports any error diagnostic (a line skipped, a name that is
+    /// ambiguous…), for pipelines that must not go on with a partial genome.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+impl GenomeArgs {
+    /// The files given.
+    pub fn paths(&self) -> Vec<&std::path::Path> {
+        [&self.gff, &self.fasta, &self.features]
+            .into_iter()
+            .flatten()
+            .map(PathBuf::as_path)
+            .collect()
+    }
 }
 
 /// `genoforge summary`.

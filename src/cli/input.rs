@@ -6,6 +6,7 @@ use std::path::Path;
 use crate::cli::args::GenomeArgs;
 use crate::core::design::Design;
 use crate::core::genome::Genome;
+use crate::core::genome::diagnostics::{InputKind, Severity};
 use crate::core::spec::{ReferenceSpec, restore};
 use crate::io::edits_json;
 use crate::io::load::{InputFile, LoadRequest, Loaded, load};
@@ -18,14 +19,56 @@ pub(crate) fn read_input(path: &Path) -> Result<InputFile, String> {
         .map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// Loads the genome the arguments name.
+/// Loads the genome the arguments name and prints every load diagnostic on stderr, naming its
+/// file and line. With `--strict`, any error diagnostic fails the command.
 pub(crate) fn load_genome(g: &GenomeArgs) -> Result<Loaded, String> {
+    let loaded = load_quietly(g)?;
+    for d in &loaded.diagnostics {
+        eprintln!("genoforge: {}", describe_diagnostic(g, d));
+    }
+    strict_check(g, &loaded)?;
+    Ok(loaded)
+}
+
+/// Loads the genome without printing its diagnostics (`summary` reports them in its output).
+pub(crate) fn load_quietly(g: &GenomeArgs) -> Result<Loaded, String> {
     let req = LoadRequest {
         gff: g.gff.as_deref().map(read_input).transpose()?,
         fasta: g.fasta.as_deref().map(read_input).transpose()?,
         feature_table: g.features.as_deref().map(read_input).transpose()?,
     };
     load(req).map_err(|e| e.to_string())
+}
+
+/// Under `--strict`, an error naming how many error diagnostics the load had.
+pub(crate) fn strict_check(g: &GenomeArgs, loaded: &Loaded) -> Result<(), String> {
+    let errors = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    if g.strict && errors > 0 {
+        return Err(format!(
+            "--strict: loading reported {errors} error diagnostic(s); nothing was written"
+        ));
+    }
+    Ok(())
+}
+
+/// `warning: genes.gff3: line 13: …`: a diagnostic with the file it concerns.
+fn describe_diagnostic(g: &GenomeArgs, d: &crate::core::genome::diagnostics::Diagnostic) -> String {
+    let file = match d.input {
+        InputKind::Gff3 => g.gff.as_deref(),
+        InputKind::Fasta => g.fasta.as_deref(),
+        InputKind::FeatureTable => g.features.as_deref(),
+        InputKind::Reconciliation => None,
+    };
+    let place = match (file, d.line) {
+        (Some(f), Some(l)) => format!("{}: line {l}: ", f.display()),
+        (Some(f), None) => format!("{}: ", f.display()),
+        (None, _) => format!("{}: ", d.input),
+    };
+    format!("{}: {place}{}", d.severity, d.message)
 }
 
 /// Loads an edits JSON (`{"edits": [...]}`) into a design over `genome`.

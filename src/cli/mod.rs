@@ -26,24 +26,44 @@ pub fn main() -> i32 {
     run(Cli::parse())
 }
 
-/// Runs a parsed command line; returns the exit code (0 ok, 1 failed; clap uses 2 for usage errors).
+/// Why a command did not succeed.
+#[derive(Debug)]
+pub(crate) enum Failure {
+    /// The command line asks for something that cannot be done (exit 2, like clap's usage errors).
+    Usage(String),
+    /// The run failed (exit 1).
+    Failed(String),
+}
+
+impl From<String> for Failure {
+    fn from(message: String) -> Self {
+        Self::Failed(message)
+    }
+}
+
+/// Runs a parsed command line; returns the exit code (0 ok, 1 failed, 2 usage error — clap's
+/// code for the errors it finds, and ours for outputs that would overwrite inputs).
 pub fn run(cli: Cli) -> i32 {
     let result = match cli.command {
-        Command::Summary(a) => summary::run(&a),
+        Command::Summary(a) => summary::run(&a).map_err(Failure::from),
         Command::Apply(a) => apply::run(&a),
-        Command::Liftover(a) => liftover::run(&a),
-        Command::Strain(a) => strain::run(&a),
-        Command::Validate(a) => validate::run(&a),
+        Command::Liftover(a) => liftover::run(&a).map_err(Failure::from),
+        Command::Strain(a) => strain::run(&a).map_err(Failure::from),
+        Command::Validate(a) => validate::run(&a).map_err(Failure::from),
         Command::Views(a) => views::run(&a),
         Command::Cassettes(a) => cassettes::run(&a),
-        Command::Datasets(a) => datasets::run(&a),
+        Command::Datasets(a) => datasets::run(&a).map_err(Failure::from),
         Command::Select(a) => select::run(&a),
     };
     match result {
         Ok(()) => 0,
-        Err(message) => {
+        Err(Failure::Failed(message)) => {
             eprintln!("genoforge: {message}");
             1
+        }
+        Err(Failure::Usage(message)) => {
+            eprintln!("genoforge: {message}");
+            2
         }
     }
 }

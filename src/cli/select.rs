@@ -4,13 +4,14 @@
 
 use std::io::Write;
 
+use crate::cli::Failure;
 use crate::cli::args::{GenomeArgs, KeyArg, SelectArgs};
 use crate::cli::dataset_input::{
-    design_genes, import_options, parse_dataset, read_dataset_file, report,
+    DatasetArg, design_genes, import_options, parse_dataset, read_dataset_file, report,
 };
 use crate::cli::datasets::catalog;
 use crate::cli::input::load_genome;
-use crate::cli::output::Outputs;
+use crate::cli::output::{Outputs, check_paths};
 use crate::core::datasets::catalog::GeneFilter;
 use crate::core::datasets::evaluation::{Evaluation, key_noun, result_line};
 use crate::core::datasets::info::{DatasetInfo, PredictionLevel};
@@ -56,14 +57,41 @@ fn print_measured(m: &MeasuredIn) {
     }
 }
 
-pub(crate) fn run(a: &SelectArgs) -> Result<(), String> {
+pub(crate) fn run(a: &SelectArgs) -> Result<(), Failure> {
     let datasets = a
         .datasets
         .iter()
         .map(|s| parse_dataset(s))
-        .collect::<Result<Vec<_>, _>>()?;
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(Failure::Usage)?;
+    let mut inputs: Vec<&std::path::Path> = datasets
+        .iter()
+        .flat_map(|d| d.files.iter().map(std::path::PathBuf::as_path))
+        .collect();
+    inputs.extend(
+        [&a.gene_set, &a.gff, &a.fasta, &a.features, &a.spec]
+            .into_iter()
+            .flatten()
+            .map(std::path::PathBuf::as_path),
+    );
+    let outputs: Vec<(&str, &std::path::Path)> = [
+        ("--out", Some(&a.out)),
+        ("--overlap", a.overlap.as_ref()),
+        ("--genotypes", a.genotypes.as_ref()),
+        ("--figure", a.figure.as_ref()),
+        ("--cypher", a.cypher.as_ref()),
+    ]
+    .into_iter()
+    .filter_map(|(o, p)| p.map(|p| (o, p.as_path())))
+    .collect();
+    check_paths(&inputs, &outputs).map_err(Failure::Usage)?;
+    select(a, &datasets).map_err(Failure::from)
+}
+
+/// Reads the datasets, evaluates the selection, writes the outputs and prints the result.
+fn select(a: &SelectArgs, datasets: &[DatasetArg]) -> Result<(), String> {
     let mut catalog = catalog()?;
-    for d in &datasets {
+    for d in datasets {
         if catalog.index(&d.id).is_none() && d.files.is_empty() {
             return Err(format!(
                 "unknown dataset id `{}`: not in the registry (see `genoforge datasets`); give its data with --dataset {}=FILE",
@@ -78,6 +106,7 @@ pub(crate) fn run(a: &SelectArgs) -> Result<(), String> {
                 gff: Some(gff.clone()),
                 fasta: a.fasta.clone(),
                 features: a.features.clone(),
+                strict: false,
             })?;
             &loaded.genome
         }
@@ -85,7 +114,7 @@ pub(crate) fn run(a: &SelectArgs) -> Result<(), String> {
     };
     let mut selection_ids = Vec::new();
     let mut given_files: Vec<usize> = Vec::new();
-    for d in &datasets {
+    for d in datasets {
         let index = match catalog.index(&d.id) {
             Some(i) => i,
             None => catalog.add(DatasetInfo::user(

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::cli::args::SummaryArgs;
-use crate::cli::input::load_genome;
+use crate::cli::input::{load_quietly, strict_check};
 use crate::core::coord::thousands;
 use crate::core::genome::summary::GenomeSummary;
 use crate::io::load::InputSummary;
@@ -26,7 +26,7 @@ struct JsonSummary<'a> {
 }
 
 pub(crate) fn run(a: &SummaryArgs) -> Result<(), String> {
-    let loaded = load_genome(&a.genome)?;
+    let loaded = load_quietly(&a.genome)?;
     let summary = GenomeSummary::new(&loaded.genome, &loaded.diagnostics);
     if a.json {
         let json = JsonSummary {
@@ -40,7 +40,7 @@ pub(crate) fn run(a: &SummaryArgs) -> Result<(), String> {
     } else {
         print!("{}", render(&summary));
     }
-    Ok(())
+    strict_check(&a.genome, &loaded)
 }
 
 fn json_input(i: &InputSummary) -> JsonInput<'_> {
@@ -62,13 +62,15 @@ pub(crate) fn render(s: &GenomeSummary) -> String {
         thousands(s.total_length),
         thousands(s.total_features as u64)
     );
+    // The column fits names up to 40 characters; longer ones overflow it (a width taken from
+    // the input could exceed what `format!` accepts).
     let w = s
         .contigs
         .iter()
-        .map(|c| c.name.len())
+        .map(|c| c.name.chars().count())
         .max()
         .unwrap_or(6)
-        .max(6);
+        .clamp(6, 40);
     let _ = writeln!(
         out,
         "\n{:<w$}  {:>13}  {:<8}  {:>9}  sequence",

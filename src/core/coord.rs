@@ -11,6 +11,11 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+/// The largest coordinate accepted from input (2^62): a feature line ending beyond it is refused
+/// at load. Below it, a position plus the net length change of edits held in memory stays far
+/// inside `i64`, the signed 64-bit range other tools (gt among them) read GFF3 coordinates into.
+pub const MAX_COORD: u64 = 1 << 62;
+
 /// A 0-based position on a contig (a base index, or the gap before that base).
 #[derive(
     Copy, Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
@@ -224,6 +229,7 @@ pub mod one_based {
     use super::Span;
 
     #[derive(Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
     struct OneBased {
         start: u64,
         end: u64,

@@ -37,7 +37,7 @@ pub fn blocks(edited: &EditedGenome<'_>, contig: ContigId) -> Vec<Block> {
     let mut t = 0u64;
     for (i, op) in layout.ops().iter().enumerate() {
         if op.start > t {
-            let q = (t as i64 + layout.delta_before(i)) as u64;
+            let q = t.saturating_add_signed(layout.delta_before(i));
             out.push(Block {
                 t,
                 q,
@@ -47,7 +47,7 @@ pub fn blocks(edited: &EditedGenome<'_>, contig: ContigId) -> Vec<Block> {
         t = t.max(op.end);
     }
     if len > t {
-        let q = (t as i64 + layout.delta_before(layout.ops().len())) as u64;
+        let q = t.saturating_add_signed(layout.delta_before(layout.ops().len()));
         out.push(Block {
             t,
             q,
@@ -57,13 +57,56 @@ pub fn blocks(edited: &EditedGenome<'_>, contig: ContigId) -> Vec<Block> {
     out
 }
 
-/// Writes one chain per contig (contigs left without any reference base are omitted).
-pub fn write<W: Write>(out: &mut W, edited: &EditedGenome<'_>) -> io::Result<()> {
+/// Why a contig has no chain.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Skipped {
+    /// No sequence was loaded for it: its true size is unknown.
+    NoSequence,
+    /// Its name has a blank or control character, which chain headers cannot hold.
+    UnwritableName,
+    /// No reference base survives the edits: there is nothing to align.
+    NothingAligned,
+}
+
+impl Skipped {
+    /// Words for a warning.
+    pub fn reason(self) -> &'static str {
+        match self {
+            Self::NoSequence => "it has no sequence",
+            Self::UnwritableName => "its name contains a blank, which chain headers cannot hold",
+            Self::NothingAligned => "no reference base survives the edits",
+        }
+    }
+}
+
+/// Writes one chain per contig with a sequence, its header carrying the contig's real sizes
+/// (reference and edited). Returns the contigs left out and why.
+pub fn write<W: Write>(
+    out: &mut W,
+    edited: &EditedGenome<'_>,
+) -> io::Result<Vec<(String, Skipped)>> {
     let mut id = 0;
+    let mut skipped = Vec::new();
     for (i, contig) in edited.genome.contigs().iter().enumerate() {
         let c = ContigId(i as u32);
+        let why = if contig.sequence.is_none() {
+            Some(Skipped::NoSequence)
+        } else if contig
+            .name
+            .chars()
+            .any(|ch| ch.is_whitespace() || ch.is_control())
+        {
+            Some(Skipped::UnwritableName)
+        } else {
+            None
+        };
+        if let Some(why) = why {
+            skipped.push((contig.name.to_string(), why));
+            continue;
+        }
         let b = blocks(edited, c);
         let (Some(first), Some(last)) = (b.first(), b.last()) else {
+            skipped.push((contig.name.to_string(), Skipped::NothingAligned));
             continue;
         };
         id += 1;
@@ -91,5 +134,5 @@ pub fn write<W: Write>(out: &mut W, edited: &EditedGenome<'_>) -> io::Result<()>
         }
         writeln!(out, "{}\n", last.size)?;
     }
-    Ok(())
+    Ok(skipped)
 }

@@ -130,7 +130,11 @@ pub fn render(kind: ExportKind, x: &ExportInput<'_>) -> std::io::Result<Vec<u8>>
             )?;
         }
         ExportKind::Gff3 => gff3::writer::write(&mut out, x.genome, x.design, x.lifted)?,
-        ExportKind::Chain => chain::write(&mut out, &EditedGenome::new(x.genome, x.design))?,
+        ExportKind::Chain => {
+            // Contigs without a sequence or alignable bases have no chain; the FASTA export
+            // leaves the same sequence-less contigs out.
+            let _skipped = chain::write(&mut out, &EditedGenome::new(x.genome, x.design))?;
+        }
         ExportKind::Report => report::write_tsv(&mut out, x.genome, x.design, x.lifted)?,
         ExportKind::GeneNodesCsv => {
             views::write_gene_nodes_csv(&mut out, &gene_nodes(x.genome, x.design, x.lifted))?

@@ -72,7 +72,7 @@ pub fn read(
     if let Some(&byte) = data
         .iter()
         .take(4096)
-        .find(|&&b| b == 0 || (b < 0x20 && !b.is_ascii_whitespace()))
+        .find(|&&b| b == 0 || b == 0x7f || (b < 0x20 && !b.is_ascii_whitespace()))
     {
         let at = data.iter().position(|&b| b == byte).unwrap_or(0);
         return Err(FastaError::Binary {
@@ -140,17 +140,8 @@ pub fn read(
                 format!("sequence '{id}' has no bases"),
             ));
         }
-        if let Some(first) = records.iter().find(|r| r.info.id == id) {
-            diags.push(Diagnostic::at_line(
-                Severity::Warning,
-                InputKind::Fasta,
-                header_line,
-                format!(
-                    "a second sequence named '{id}' (the first is on line {}); names must be unique",
-                    first.info.line
-                ),
-            ));
-        }
+        // Duplicate names are found (with names that differ only in spelling) and reported when
+        // records are matched to seqids: `core::genome::reconcile`.
         records.push(SequenceRecord {
             info: RecordInfo {
                 id,

@@ -5,6 +5,17 @@ use std::io::{self, Write};
 use crate::core::coord::Span;
 use crate::core::lift::edited::EditedGenome;
 
+/// The description written after a contig's name: its input header (id and description), the id
+/// left out when it is the name or holds brackets.
+fn description<'a>(header: &'a str, name: &str) -> &'a str {
+    let (id, rest) = header.split_once(' ').unwrap_or((header, ""));
+    if id == name || id.contains(['[', ']']) {
+        rest.trim_start()
+    } else {
+        header
+    }
+}
+
 /// Line width of written FASTA.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum Width {
@@ -23,13 +34,33 @@ impl Width {
     }
 }
 
-/// Writes every contig that has a sequence: `>` its GFF3 seqid, then the input header as the
-/// description. Returns the names of contigs skipped for want of a sequence.
+/// Why a contig has no record in the written FASTA.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum LeftOut {
+    /// No sequence was loaded for it.
+    NoSequence,
+    /// The edits deleted every base.
+    DeletedWhole,
+}
+
+impl LeftOut {
+    /// Words for a warning.
+    pub fn reason(self) -> &'static str {
+        match self {
+            Self::NoSequence => "it has no sequence",
+            Self::DeletedWhole => "the edits delete every base",
+        }
+    }
+}
+
+/// Writes every contig that has a sequence and keeps at least one base: `>` its GFF3 seqid, then
+/// the input header as the description (its id left out when it holds `[`…`]`, which readers
+/// take for tags). Returns the contigs left out and why.
 pub fn write<W: Write>(
     out: &mut W,
     edited: &EditedGenome<'_>,
     width: Width,
-) -> io::Result<Vec<String>> {
+) -> io::Result<Vec<(String, LeftOut)>> {
     const CHUNK: u64 = 1 << 20;
     let width = width.get();
     let mut skipped = Vec::new();
@@ -37,14 +68,22 @@ pub fn write<W: Write>(
     for (i, contig) in edited.genome.contigs().iter().enumerate() {
         let id = crate::core::genome::contig::ContigId(i as u32);
         if contig.sequence.is_none() {
-            skipped.push(contig.name.to_string());
+            skipped.push((contig.name.to_string(), LeftOut::NoSequence));
             continue;
         }
-        match &contig.fasta_header {
-            Some(h) if h.as_ref() != contig.name.as_ref() => writeln!(out, ">{} {h}", contig.name)?,
+        let len = edited.contig_len(id);
+        if len == 0 && contig.length > 0 {
+            skipped.push((contig.name.to_string(), LeftOut::DeletedWhole));
+            continue;
+        }
+        match contig
+            .fasta_header
+            .as_deref()
+            .map(|h| description(h, &contig.name))
+        {
+            Some(d) if !d.is_empty() => writeln!(out, ">{} {d}", contig.name)?,
             _ => writeln!(out, ">{}", contig.name)?,
         }
-        let len = edited.contig_len(id);
         let mut col = 0usize;
         let mut at = 0u64;
         while at < len {

@@ -31,6 +31,19 @@ pub enum GenbankError {
         /// Record name.
         name: String,
     },
+    /// A character in the ORIGIN sequence that is not an IUPAC nucleotide code (nor a digit or
+    /// blank, which number and group the bases).
+    #[error(
+        "line {line}, column {column}: '{letter}' in the ORIGIN sequence is not an IUPAC nucleotide code"
+    )]
+    NotNucleotide {
+        /// The line.
+        line: usize,
+        /// 1-based column (in characters).
+        column: usize,
+        /// The character.
+        letter: char,
+    },
     /// A location beyond the sequence.
     #[error(
         "line {line}: the location of this {key} ends at {end}, beyond the {length} bp sequence"
@@ -230,7 +243,21 @@ fn read_record(lines: &[&str], start: usize) -> Result<(GbRecord, usize), Genban
                     }
                 }
             }
-            "ORIGIN" => sequence.extend(line.bytes().filter(u8::is_ascii_alphabetic)),
+            "ORIGIN" => {
+                for (col, c) in line.chars().enumerate() {
+                    if c.is_ascii_digit() || c.is_whitespace() {
+                        continue;
+                    }
+                    if !c.is_ascii() || !crate::core::seq::is_iupac(c as u8) {
+                        return Err(GenbankError::NotNucleotide {
+                            line: i + 1,
+                            column: col + 1,
+                            letter: c,
+                        });
+                    }
+                    sequence.push(c as u8);
+                }
+            }
             _ => {}
         }
         i += 1;

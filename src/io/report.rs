@@ -9,7 +9,28 @@ use crate::core::lift::Lifted;
 /// Column names of the report.
 pub const HEADER: &str = "edit_id\tedit\tseqid\tfeature_line\ttype\tid\tname\tgene\tref_start\tref_end\teffect\tedited_start\tedited_end\tphase";
 
-/// Writes the report: every effect of every enabled edit, 1-based coordinates, `.` when absent.
+/// A text field for TSV, escaped as "linear TSV" does (<http://dataprotocols.org/linear-tsv/>):
+/// `\\`, `\t`, `\n`, `\r`; other control characters as `\xNN`. A field never splits a row.
+pub fn tsv_field(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(|c| c == '\\' || c.is_control()) {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len() + 4);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.into()
+}
+
+/// Writes the report: every effect of every enabled edit, 1-based coordinates, `.` when absent;
+/// text fields escaped with [`tsv_field`].
 pub fn write_tsv<W: Write>(
     out: &mut W,
     genome: &Genome,
@@ -33,22 +54,19 @@ pub fn write_tsv<W: Write>(
         };
         let gene = genome
             .feature(genome.top_ancestor(e.feature))
-            .display_name()
-            .into_owned();
+            .display_name();
+        let gene = tsv_field(&gene);
         writeln!(
             out,
             "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{gene}\t{rs}\t{re}\t{}\t{es}\t{ee}\t{}",
             edit.id.0,
-            Design::describe(genome, edit, false),
-            genome.contig(f.contig).name,
+            tsv_field(&Design::describe(genome, edit, false).to_string()),
+            tsv_field(&genome.contig(f.contig).name),
             f.source_line.line,
-            f.kind,
-            f.id.as_deref().unwrap_or("."),
-            f.name.as_deref().unwrap_or("."),
-            serde_json::to_value(e.kind)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_owned))
-                .unwrap_or_default(),
+            tsv_field(f.kind.as_str()),
+            tsv_field(f.id.as_deref().unwrap_or(".")),
+            tsv_field(f.name.as_deref().unwrap_or(".")),
+            e.kind.name(),
             l.phase.map_or(".".to_owned(), |p| p.to_string()),
         )?;
     }

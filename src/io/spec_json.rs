@@ -6,13 +6,15 @@ use crate::core::spec::{GenotypeSpec, SCHEMA_VERSION};
 /// Why a spec file cannot be read.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum SpecJsonError {
-    /// Not JSON, or not a spec.
-    #[error("line {line}, column {column}: {message}")]
+    /// Not JSON, or not a spec (an unknown key, a value of the wrong type).
+    #[error("line {line}, column {column}: {path}: {message}")]
     Syntax {
         /// 1-based line.
         line: usize,
         /// 1-based column.
         column: usize,
+        /// Where in the document: `edits[2].feature.type` (`.` for the top).
+        path: String,
         /// What is wrong.
         message: String,
     },
@@ -41,8 +43,29 @@ fn syntax(e: &serde_json::Error) -> SpecJsonError {
     SpecJsonError::Syntax {
         line: e.line(),
         column: e.column(),
+        path: ".".to_owned(),
         message: json_message(e),
     }
+}
+
+/// Deserializes JSON, naming the path of the field an error is about: (line, column, path,
+/// message).
+pub(crate) fn parse_with_path<T: serde::de::DeserializeOwned>(
+    bytes: &[u8],
+) -> Result<T, (usize, usize, String, String)> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let inner = e.inner();
+        (
+            inner.line(),
+            inner.column(),
+            e.path().to_string(),
+            json_message(inner),
+        )
+    })?;
+    de.end()
+        .map_err(|e| (e.line(), e.column(), ".".to_owned(), json_message(&e)))?;
+    Ok(value)
 }
 
 /// Reads a spec. The schema version is checked before anything else, so a newer spec gets a
@@ -62,8 +85,13 @@ pub fn parse(bytes: &[u8]) -> Result<GenotypeSpec, SpecJsonError> {
         }
         Some(_) => {}
     }
-    // Parse again from the bytes so errors carry line and column.
-    serde_json::from_slice(bytes).map_err(|e| syntax(&e))
+    // Parse again from the bytes so errors carry line, column and the field's path.
+    parse_with_path(bytes).map_err(|(line, column, path, message)| SpecJsonError::Syntax {
+        line,
+        column,
+        path,
+        message,
+    })
 }
 
 /// Largest spec accepted from a link or local storage once unpacked (64 MiB).

@@ -49,15 +49,39 @@ pub fn write_gene_nodes_json<W: Write>(out: &mut W, rows: &[GeneNode]) -> io::Re
     writeln!(out)
 }
 
-/// Sequence windows as FASTA (60 columns); the header carries the coordinates.
+/// A word of a FASTA header: blanks and control characters (which would split the header or the
+/// record) %-escaped.
+fn header_word(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || c == '%')
+    {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len() + 6);
+    for c in s.chars() {
+        if c.is_whitespace() || c.is_control() || c == '%' {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out.into()
+}
+
+/// Sequence windows as FASTA (60 columns); the header carries the coordinates (the id, name and
+/// contig %-escaped where they hold blanks or control characters).
 pub fn write_windows_fasta<W: Write>(out: &mut W, windows: &[SequenceWindow]) -> io::Result<()> {
     for w in windows {
         writeln!(
             out,
             ">{} {} {}:{}-{}({}) cds={}-{} upstream={} downstream={} status={}",
-            w.id,
-            w.name,
-            w.contig,
+            header_word(&w.id),
+            header_word(&w.name),
+            header_word(&w.contig),
             w.start,
             w.end,
             w.strand,

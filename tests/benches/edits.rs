@@ -1,9 +1,14 @@
 //! Edit-engine benchmarks on the default genome (issue 3):
 //! - add one edit and re-lift all 28,695 features at 1,000 existing edits (aim ≤ 1 ms);
 //! - compose 5,000 edits, Sc2.0 scale (aim ≤ 100 ms);
-//! - load + 1,000 kanMX4 replacements + write FASTA and GFF3 (aim ≤ 150 ms).
+//! - load + 1,000 kanMX4 replacements + write FASTA and GFF3 (aim ≤ 150 ms);
+//! - an edits JSON of 200,000 edits (tests/common's generator) parsed, applied and lifted
+//!   (issue 9: one `apply` of 200,000 edits ≤ 2 s).
 //!
 //! Run: `cargo bench --bench edits`.
+
+#[path = "../common/mod.rs"]
+mod common;
 
 use std::path::PathBuf;
 
@@ -171,6 +176,16 @@ fn bench(c: &mut Criterion) {
             },
             BatchSize::LargeInput,
         )
+    });
+    let json = common::many_edits_json(g, 200_000, 9);
+    group.bench_function("apply_200k_edits_json", |b| {
+        b.iter(|| {
+            let file = genoforge::io::edits_json::parse(json.as_bytes()).unwrap();
+            let mut d = Design::new();
+            genoforge::io::edits_json::apply(&file, g, &mut d).unwrap();
+            let l = Lifted::new(g, &d);
+            (d, l)
+        })
     });
     group.finish();
 }

@@ -48,3 +48,148 @@ pub fn kanmx4() -> genoforge::core::genetics::cassette::Cassette {
     let rec = &genoforge::io::genbank::read(&gb).unwrap()[0];
     genoforge::io::cassette::marker_cassette(rec, "kanMX4", "kan", "G418 resistance").unwrap()
 }
+
+/// A file or folder under `tests/data/cases` (small inputs, one kind of fault each).
+pub fn case(rel: &str) -> PathBuf {
+    data("cases").join(rel)
+}
+
+/// Loads `genes.gff3` and `ref.fa` of a folder under `tests/data/cases` (either may be absent).
+pub fn load_case(dir: &str) -> Loaded {
+    let d = case(dir);
+    let file = |n: &str| {
+        let p = d.join(n);
+        p.exists().then(|| input(&p))
+    };
+    load(LoadRequest {
+        gff: file("genes.gff3"),
+        fasta: file("ref.fa"),
+        feature_table: None,
+    })
+    .unwrap_or_else(|e| panic!("{dir}: {e}"))
+}
+
+/// Runs the `genoforge` binary in `dir`.
+pub fn genoforge_in(dir: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_genoforge"))
+        .args(args)
+        .env("SOURCE_DATE_EPOCH", "1795392000")
+        .current_dir(dir)
+        .output()
+        .expect("run genoforge")
+}
+
+/// A fresh, empty directory for one test's outputs (unique per call: tests run in parallel).
+pub fn scratch(name: &str) -> PathBuf {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("genoforge-{name}-{}-{n}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Runs `gt gff3validator` on a file: `Ok` when valid, else gt's message. `None` without gt.
+pub fn gt_validate(path: &Path) -> Option<Result<(), String>> {
+    let out = std::process::Command::new("gt")
+        .args(["gff3validator"])
+        .arg(path)
+        .output()
+        .ok()?;
+    Some(if out.status.success() {
+        Ok(())
+    } else {
+        Err(String::from_utf8_lossy(&out.stderr).into_owned())
+    })
+}
+
+/// FASTA text as (id, bases) per record.
+pub fn fasta_records(text: &str) -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = Vec::new();
+    for l in text.lines() {
+        match l.strip_prefix('>') {
+            Some(h) => v.push((h.split(' ').next().unwrap_or("").to_owned(), String::new())),
+            None => {
+                if let Some(last) = v.last_mut() {
+                    last.1.push_str(l);
+                }
+            }
+        }
+    }
+    v
+}
+
+/// SplitMix64: a small seeded generator (tests must not depend on a random source).
+pub struct Rng(pub u64);
+
+impl Rng {
+    /// The next 64 random bits.
+    pub fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform in `0..n` (`n > 0`).
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+
+    /// `n` random bases.
+    pub fn bases(&mut self, n: u64) -> Vec<u8> {
+        (0..n).map(|_| b"ACGT"[self.below(4) as usize]).collect()
+    }
+}
+
+/// `n` edits on `genome` that never conflict, in shuffled order, as an edits JSON: deletions of
+/// 1–2 bases, insertions of 1–3 bases and replacements of 1–2 bases by 1–3, each at its own
+/// position, positions at least 3 bases apart and spread over every contig with a sequence.
+pub fn many_edits_json(genome: &genoforge::core::genome::Genome, n: usize, seed: u64) -> String {
+    let mut rng = Rng(seed);
+    let contigs: Vec<(&str, u64)> = genome
+        .contigs()
+        .iter()
+        .filter(|c| c.sequence.is_some() && c.length >= 6)
+        .map(|c| (c.name.as_ref(), c.length))
+        .collect();
+    let slots: u64 = contigs.iter().map(|c| c.1 / 3 - 1).sum();
+    let stride = (slots / n as u64).max(1);
+    let mut edits: Vec<String> = Vec::with_capacity(n);
+    for i in 0..n as u64 {
+        let mut slot = (i * stride + rng.below(stride)).min(slots - 1);
+        let (name, _) = contigs
+            .iter()
+            .find(|c| {
+                let k = c.1 / 3 - 1;
+                if slot < k {
+                    true
+                } else {
+                    slot -= k;
+                    false
+                }
+            })
+            .expect("slot within the genome");
+        let pos = slot * 3 + 1;
+        let extra = rng.below(2);
+        let len = 1 + rng.below(3);
+        let seq = String::from_utf8(rng.bases(len)).unwrap();
+        edits.push(match rng.below(3) {
+            0 => format!(
+                r#"{{"op":"delete","seqid":"{name}","start":{pos},"end":{}}}"#,
+                pos + extra
+            ),
+            1 => format!(r#"{{"op":"insert","seqid":"{name}","pos":{pos},"sequence":"{seq}"}}"#),
+            _ => format!(
+                r#"{{"op":"replace","seqid":"{name}","start":{pos},"end":{},"sequence":"{seq}"}}"#,
+                pos + extra
+            ),
+        });
+    }
+    for i in (1..edits.len()).rev() {
+        let j = rng.below(i as u64 + 1) as usize;
+        edits.swap(i, j);
+    }
+    format!("{{\"edits\":[\n{}\n]}}\n", edits.join(",\n"))
+}

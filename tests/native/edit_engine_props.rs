@@ -331,6 +331,11 @@ proptest! {
         for f in genome.features() {
             let (fs, fe) = (f.span.start().get(), f.span.end().get());
             if f.kind.is_sequence_level() {
+                // A contig deleted whole loses its sequence-level line (no `1..0` feature).
+                if new_len == 0 {
+                    naive.push((FeatureStatus::Dropped, None, 0, 0));
+                    continue;
+                }
                 let status = if new_len == len { FeatureStatus::Unchanged } else { FeatureStatus::Resized };
                 naive.push((status, Some((0, new_len)), 0, 0));
                 continue;

@@ -5,6 +5,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod cli_outputs;
 mod cli_specs;
 mod cli_summary;
 mod datasets_cli;
@@ -19,11 +20,18 @@ mod edit_engine_props;
 mod editor_logic;
 mod edits_real_genome;
 mod fixtures;
+mod fixtures_through_gt;
+mod fuzz;
 mod genotype_specs;
+mod import_repairs;
+mod json_inputs;
 mod layering;
 mod map_geometry;
+mod names;
 mod no_panic;
 mod panels_logic;
 mod real_genome;
+mod scale;
 mod spec_roundtrip;
 mod viewport;
+mod writers;

@@ -131,6 +131,7 @@ pub enum Zygosity {
 
 /// One allele of a strain background.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct BackgroundAllele {
     /// Allele name (`his3Δ1`).
     pub name: String,
@@ -148,6 +149,7 @@ pub struct BackgroundAllele {
 
 /// A strain background.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Background {
     /// Strain name (`BY4741`).
     pub name: String,
@@ -161,6 +163,7 @@ pub struct Background {
 
 /// A set of genes the design is about (for the ML views), by systematic name.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct GeneSet {
     /// A name for it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -171,6 +174,7 @@ pub struct GeneSet {
 
 /// When and with what a design was made.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Provenance {
     /// `genoforge`.
     pub tool: String,

@@ -2,7 +2,9 @@
 //! genetically ([`genotype`]: gene-level perturbations, the strain background, a gene set).
 //! Everything else — the edited genome, lifted features, exports — derives from (genome, design).
 
+mod bulk;
 pub mod genotype;
 mod record;
 
+pub use bulk::NewEdit;
 pub use record::Design;

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::core::design::genotype::Genotype;
+use crate::core::edit::annotation_check::{check_feature, check_label};
 use crate::core::edit::layout::ContigLayout;
 use crate::core::edit::validate::{Conflict, EditDesc, find_conflict};
 use crate::core::edit::{Edit, EditError, EditId, EditOp, EditRequest, check_sequence};
@@ -16,11 +17,12 @@ use crate::core::genome::contig::ContigId;
 /// method either succeeds or returns an error and leaves the design exactly as it was.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Design {
-    edits: Vec<Edit>,
-    disabled: Vec<EditId>,
-    layouts: BTreeMap<ContigId, ContigLayout>,
-    next_id: u32,
-    genotype: Genotype,
+    pub(super) edits: Vec<Edit>,
+    /// Disabled edits, sorted.
+    pub(super) disabled: Vec<EditId>,
+    pub(super) layouts: BTreeMap<ContigId, ContigLayout>,
+    pub(super) next_id: u32,
+    pub(super) genotype: Genotype,
 }
 
 impl Design {
@@ -62,9 +64,9 @@ impl Design {
             .map(|i| &self.edits[i])
     }
 
-    /// Whether an edit takes part in the edited genome.
+    /// Whether an edit takes part in the edited genome. O(log D).
     pub fn is_enabled(&self, id: EditId) -> bool {
-        !self.disabled.contains(&id)
+        self.disabled.binary_search(&id).is_err()
     }
 
     /// The layout of a contig's enabled edits (`None` when it has none).
@@ -132,22 +134,6 @@ impl Design {
         Ok(id)
     }
 
-    /// Adds several edits, all or none: on the first error, nothing is added and the error comes
-    /// with the index of the refused request.
-    pub fn add_all(
-        &mut self,
-        genome: &Genome,
-        reqs: impl IntoIterator<Item = EditRequest>,
-    ) -> Result<Vec<EditId>, (usize, EditError)> {
-        let mut next = self.clone();
-        let mut ids = Vec::new();
-        for (i, r) in reqs.into_iter().enumerate() {
-            ids.push(next.add(genome, r).map_err(|e| (i, e))?);
-        }
-        *self = next;
-        Ok(ids)
-    }
-
     /// Removes an edit.
     pub fn remove(&mut self, id: EditId) -> Result<Edit, EditError> {
         let at = self
@@ -162,7 +148,9 @@ impl Design {
                 self.layouts.remove(&edit.contig);
             }
         }
-        self.disabled.retain(|d| *d != id);
+        if let Ok(i) = self.disabled.binary_search(&id) {
+            self.disabled.remove(i);
+        }
         self.genotype.forget_edit(id);
         Ok(edit)
     }
@@ -180,13 +168,17 @@ impl Design {
         }
         if enabled {
             self.check(genome, &edit)?;
-            self.disabled.retain(|d| *d != id);
+            if let Ok(i) = self.disabled.binary_search(&id) {
+                self.disabled.remove(i);
+            }
             self.layouts
                 .entry(edit.contig)
                 .or_insert_with(|| ContigLayout::new(genome.contig(edit.contig).length, []))
                 .insert(&edit);
         } else {
-            self.disabled.push(id);
+            if let Err(i) = self.disabled.binary_search(&id) {
+                self.disabled.insert(i, id);
+            }
             if let Some(l) = self.layouts.get_mut(&edit.contig) {
                 l.remove(id);
                 if l.ops().is_empty() {
@@ -199,11 +191,78 @@ impl Design {
 
     /// Checks an edit against the genome and the enabled edits, without adding it.
     pub fn check(&self, genome: &Genome, e: &Edit) -> Result<(), EditError> {
+        check_alone(genome, e)?;
+        if let Some(id) = e.feature.as_ref().and_then(|f| f.id.as_deref())
+            && let Some(other) = self.edits.iter().find(|o| {
+                o.id != e.id && o.feature.as_ref().and_then(|f| f.id.as_deref()) == Some(id)
+            })
+        {
+            return Err(EditError::Annotation {
+                edit: Box::new(Self::describe(genome, e, false)),
+                problem: format!(
+                    "feature ID '{id}' is already the ID of the feature inserted by {}",
+                    Self::describe(genome, other, true)
+                ),
+            });
+        }
+        let desc = || Box::new(Self::describe(genome, e, false));
+        let (start, end) = (e.span.start().get(), e.span.end().get());
+        let Some(layout) = self.layouts.get(&e.contig) else {
+            return Ok(());
+        };
+        let other = |i: usize| {
+            let id = layout.ops()[i].edit;
+            self.edit(id)
+                .map_or_else(&desc, |o| Box::new(Self::describe(genome, o, true)))
+        };
+        conflict_error(find_conflict(layout, start, end), desc, other)
+    }
+}
+
+/// The error for a conflict found between a new edit (`new`) and an existing one (`existing(i)`).
+pub(super) fn conflict_error(
+    conflict: Option<Conflict>,
+    new: impl Fn() -> Box<EditDesc>,
+    existing: impl Fn(usize) -> Box<EditDesc>,
+) -> Result<(), EditError> {
+    match conflict {
+        None => Ok(()),
+        Some(Conflict::Overlap(i)) => Err(EditError::Overlap {
+            new: new(),
+            existing: existing(i),
+        }),
+        Some(Conflict::SameGap(i)) => Err(EditError::SameGap {
+            new: new(),
+            existing: existing(i),
+        }),
+        Some(Conflict::InsertInsideSpan {
+            existing_is_span: true,
+            op,
+        }) => Err(EditError::InsertInsideSpan {
+            insertion: new(),
+            span: existing(op),
+        }),
+        Some(Conflict::InsertInsideSpan {
+            existing_is_span: false,
+            op,
+        }) => Err(EditError::InsertInsideSpan {
+            insertion: existing(op),
+            span: new(),
+        }),
+    }
+}
+
+/// Checks what an edit must satisfy on its own: its contig exists and is not ambiguous, its span
+/// fits, its kind matches its span and sequence, its bases are IUPAC codes, and its label and
+/// feature can be written into GFF3, the report and the spec (an inserted feature's ID is not an
+/// ID of the annotation).
+pub(super) fn check_alone(genome: &Genome, e: &Edit) -> Result<(), EditError> {
+    {
         let Some(contig) = genome.contigs().get(e.contig.get()) else {
             return Err(EditError::UnknownContig(format!("contig #{}", e.contig.0)));
         };
-        let desc = || Box::new(Self::describe(genome, e, false));
-        let (start, end) = (e.span.start().get(), e.span.end().get());
+        let desc = || Box::new(Design::describe(genome, e, false));
+        let end = e.span.end().get();
         if end > contig.length {
             return Err(EditError::OutOfBounds {
                 edit: desc(),
@@ -248,39 +307,37 @@ impl Design {
                 letter,
             });
         }
-        let Some(layout) = self.layouts.get(&e.contig) else {
-            return Ok(());
-        };
-        let other = |i: usize| {
-            let id = layout.ops()[i].edit;
-            self.edit(id)
-                .map_or_else(&desc, |o| Box::new(Self::describe(genome, o, true)))
-        };
-        match find_conflict(layout, start, end) {
-            None => Ok(()),
-            Some(Conflict::Overlap(i)) => Err(EditError::Overlap {
-                new: desc(),
-                existing: other(i),
-            }),
-            Some(Conflict::SameGap(i)) => Err(EditError::SameGap {
-                new: desc(),
-                existing: other(i),
-            }),
-            Some(Conflict::InsertInsideSpan {
-                existing_is_span: true,
-                op,
-            }) => Err(EditError::InsertInsideSpan {
-                insertion: desc(),
-                span: other(op),
-            }),
-            Some(Conflict::InsertInsideSpan {
-                existing_is_span: false,
-                op,
-            }) => Err(EditError::InsertInsideSpan {
-                insertion: other(op),
-                span: desc(),
-            }),
+        if let Some(why) = &contig.ambiguity {
+            return Err(EditError::AmbiguousContig {
+                edit: desc(),
+                contig: contig.name.to_string(),
+                why: why.to_string(),
+            });
         }
+        let annotation = |problem: String| EditError::Annotation {
+            edit: desc(),
+            problem,
+        };
+        if let Some(label) = &e.label {
+            check_label(label).map_err(annotation)?;
+        }
+        if let Some(f) = &e.feature {
+            if e.sequence.is_empty() {
+                return Err(annotation(
+                    "a feature annotates inserted bases, and this edit inserts none".to_owned(),
+                ));
+            }
+            check_feature(f, e.sequence.len() as u64).map_err(annotation)?;
+            if let Some(id) = f.id.as_deref()
+                && let Some(&line) = genome.by_id(id).first()
+            {
+                return Err(annotation(format!(
+                    "feature ID '{id}' is already used by the annotation (GFF3 line {}); IDs must be unique",
+                    genome.feature(line).source_line.line
+                )));
+            }
+        }
+        Ok(())
     }
 }
 

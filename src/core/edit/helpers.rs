@@ -18,14 +18,30 @@ pub fn resolve_gene(genome: &Genome, name: &str) -> Result<FeatureIdx, EditError
         Lookup::Found(hit) => Ok(hit.feature),
         Lookup::NotFound => Err(EditError::Gene(format!("no gene is named '{name}'"))),
         Lookup::Ambiguous(hits) => Err(EditError::Gene(format!(
-            "'{name}' names {} genes: {}",
+            "'{name}' names {} genes; give one of their systematic names: {}",
             hits.len(),
             hits.iter()
-                .map(|h| genome.feature(h.feature).display_name().into_owned())
+                .map(|h| describe_gene(genome, h.feature))
                 .collect::<Vec<_>>()
                 .join(", ")
         ))),
     }
+}
+
+/// A gene for a list of candidates: `YAL001C (TFC3, I:147,594–151,166)`.
+pub fn describe_gene(genome: &Genome, gene: FeatureIdx) -> String {
+    let f = genome.feature(gene);
+    let (systematic, standard) = genome.gene_names(gene);
+    let name = if standard == systematic {
+        String::new()
+    } else {
+        format!("{standard}, ")
+    };
+    format!(
+        "{systematic} ({name}{}:{})",
+        genome.contig(f.contig).name,
+        genome.extent(gene)
+    )
 }
 
 /// Deletes a gene's full extent (every line sharing its ID).

@@ -7,13 +7,16 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::core::coord::{Pos, Span};
-use crate::core::edit::{Edit, EditError, EditOp, EditRequest, InsertedFeature, SubFeature};
+use crate::core::edit::{
+    Edit, EditError, EditId, EditOp, EditRequest, InsertedFeature, SubFeature,
+};
 use crate::core::genome::Genome;
 use crate::core::genome::feature::FeatureKind;
 use crate::core::strand::Strand;
 
-/// A feature annotating inserted bases, as written in JSON.
+/// A feature annotating inserted bases, as written in JSON. Unknown keys are errors.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct FeatureJson {
     /// Type (default `insertion`).
     #[serde(rename = "type", default = "default_kind")]
@@ -43,58 +46,54 @@ fn default_strand() -> String {
     "+".to_owned()
 }
 
-/// One edit as written in JSON.
+/// One edit as written in JSON (edits files and genotype specs alike): `op` says which of the
+/// coordinate fields it takes — `delete`: `start`, `end`; `insert`: `pos`, `sequence`;
+/// `replace`: `start`, `end`, `sequence` — and [`EditJson::to_request`] refuses the others.
+/// Unknown keys are errors.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "op", rename_all = "lowercase")]
-pub enum EditJson {
-    /// Remove `start..=end`.
-    Delete {
-        /// Sequence name.
-        seqid: String,
-        /// 1-based first base.
-        start: u64,
-        /// 1-based last base.
-        end: u64,
-        /// Label.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        label: Option<String>,
-    },
-    /// Insert after base `pos`.
-    Insert {
-        /// Sequence name.
-        seqid: String,
-        /// The base the insertion follows (0 = before the first).
-        pos: u64,
-        /// Bases, + strand.
-        sequence: String,
-        /// Annotation of the inserted bases.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        feature: Option<FeatureJson>,
-        /// Label.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        label: Option<String>,
-    },
-    /// Replace `start..=end` by `sequence`.
-    Replace {
-        /// Sequence name.
-        seqid: String,
-        /// 1-based first base.
-        start: u64,
-        /// 1-based last base.
-        end: u64,
-        /// Bases, + strand.
-        sequence: String,
-        /// Annotation of the inserted bases.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        feature: Option<FeatureJson>,
-        /// Label.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        label: Option<String>,
-    },
+#[serde(deny_unknown_fields)]
+pub struct EditJson {
+    /// The edit's id in the design (a spec's edits all have one; an edits file may give them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<EditId>,
+    /// `false`: kept in the design but not applied. Absent means `true`.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub enabled: bool,
+    /// What the edit does.
+    pub op: EditOp,
+    /// Sequence name (any name the contig answers to).
+    pub seqid: String,
+    /// 1-based first base (delete, replace).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<u64>,
+    /// 1-based last base, inclusive (delete, replace).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<u64>,
+    /// insert: the bases go after base `pos` (0 = before the first).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pos: Option<u64>,
+    /// Bases on the + strand (insert, replace): IUPAC codes only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sequence: Option<String>,
+    /// Annotation of the inserted bases (insert, replace).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feature: Option<FeatureJson>,
+    /// Label.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
 }
 
-/// The file: `{"edits": [...]}`; other keys are ignored.
+fn yes() -> bool {
+    true
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
+/// The file: `{"edits": [...]}`. Unknown keys are errors.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct EditsFile {
     /// The edits.
     pub edits: Vec<EditJson>,
@@ -136,98 +135,77 @@ impl FeatureJson {
     }
 }
 
-/// Bases from JSON text: whitespace (pasted line breaks) removed, case kept.
-fn bases(s: &str) -> Vec<u8> {
-    s.bytes().filter(|b| !b.is_ascii_whitespace()).collect()
-}
-
 impl EditJson {
-    /// Resolves names and converts 1-based coordinates into a core request.
+    /// Resolves names and converts 1-based coordinates into a core request. Each `op` takes its
+    /// fields and no others; a sequence is IUPAC codes only (no blanks).
     pub fn to_request(&self, genome: &Genome) -> Result<EditRequest, EditError> {
-        let contig_of = |seqid: &str| {
-            genome
-                .contig_by_name(seqid)
-                .ok_or_else(|| EditError::UnknownContig(seqid.to_owned()))
+        let bad = |m: String| EditError::BadCoordinates(m);
+        let op = self.op;
+        let forbid = |field: &str, present: bool| {
+            if present {
+                Err(bad(format!("{op} takes no \"{field}\"")))
+            } else {
+                Ok(())
+            }
         };
-        let span_of = |start: u64, end: u64| {
-            Span::from_one_based(start, end)
-                .map_err(|e| EditError::BadCoordinates(format!("start {start}, end {end}: {e}")))
+        let need =
+            |field: &str, v: Option<u64>| v.ok_or_else(|| bad(format!("{op} needs \"{field}\"")));
+        let contig = genome
+            .contig_by_name(&self.seqid)
+            .ok_or_else(|| EditError::UnknownContig(self.seqid.clone()))?;
+        let span = match op {
+            EditOp::Insert => {
+                forbid("start", self.start.is_some())?;
+                forbid("end", self.end.is_some())?;
+                Span::empty_at(Pos(need("pos", self.pos)?))
+            }
+            EditOp::Delete | EditOp::Replace => {
+                forbid("pos", self.pos.is_some())?;
+                let (start, end) = (need("start", self.start)?, need("end", self.end)?);
+                Span::from_one_based(start, end)
+                    .map_err(|e| bad(format!("start {start}, end {end}: {e}")))?
+            }
         };
-        Ok(match self {
-            Self::Delete {
-                seqid,
-                start,
-                end,
-                label,
-            } => EditRequest {
-                contig: contig_of(seqid)?,
-                span: span_of(*start, *end)?,
-                sequence: Vec::new(),
-                op: EditOp::Delete,
-                label: label.clone(),
-                feature: None,
-            },
-            Self::Insert {
-                seqid,
-                pos,
-                sequence,
-                feature,
-                label,
-            } => EditRequest {
-                contig: contig_of(seqid)?,
-                span: Span::empty_at(Pos(*pos)),
-                sequence: bases(sequence),
-                op: EditOp::Insert,
-                label: label.clone(),
-                feature: feature.as_ref().map(FeatureJson::to_core).transpose()?,
-            },
-            Self::Replace {
-                seqid,
-                start,
-                end,
-                sequence,
-                feature,
-                label,
-            } => EditRequest {
-                contig: contig_of(seqid)?,
-                span: span_of(*start, *end)?,
-                sequence: bases(sequence),
-                op: EditOp::Replace,
-                label: label.clone(),
-                feature: feature.as_ref().map(FeatureJson::to_core).transpose()?,
-            },
+        let sequence = match (op, &self.sequence) {
+            (EditOp::Delete, s) => {
+                forbid("sequence", s.is_some())?;
+                forbid("feature", self.feature.is_some())?;
+                Vec::new()
+            }
+            (_, Some(s)) => s.as_bytes().to_vec(),
+            (_, None) => return Err(bad(format!("{op} needs \"sequence\""))),
+        };
+        Ok(EditRequest {
+            contig,
+            span,
+            sequence,
+            op,
+            label: self.label.clone(),
+            feature: self
+                .feature
+                .as_ref()
+                .map(FeatureJson::to_core)
+                .transpose()?,
         })
     }
 
-    /// Writes a core edit as JSON (1-based; `seqid` is the contig's canonical name).
+    /// Writes a core edit as JSON (1-based; `seqid` is the contig's canonical name), without id
+    /// and enabled flag (the caller sets them where the file records them).
     pub fn from_edit(genome: &Genome, e: &Edit) -> Self {
-        let seqid = genome.contig(e.contig).name.to_string();
         let (start, end) = e.span.one_based();
-        let sequence = String::from_utf8_lossy(&e.sequence).into_owned();
-        let feature = e.feature.as_ref().map(FeatureJson::from_core);
-        let label = e.label.clone();
-        match e.op {
-            EditOp::Delete => Self::Delete {
-                seqid,
-                start,
-                end,
-                label,
-            },
-            EditOp::Insert => Self::Insert {
-                seqid,
-                pos: e.span.start().get(),
-                sequence,
-                feature,
-                label,
-            },
-            EditOp::Replace => Self::Replace {
-                seqid,
-                start,
-                end,
-                sequence,
-                feature,
-                label,
-            },
+        let spans = e.op != EditOp::Insert;
+        Self {
+            id: None,
+            enabled: true,
+            op: e.op,
+            seqid: genome.contig(e.contig).name.to_string(),
+            start: spans.then_some(start),
+            end: spans.then_some(end),
+            pos: (!spans).then_some(e.span.start().get()),
+            sequence: (e.op != EditOp::Delete)
+                .then(|| String::from_utf8_lossy(&e.sequence).into_owned()),
+            feature: e.feature.as_ref().map(FeatureJson::from_core),
+            label: e.label.clone(),
         }
     }
 }

@@ -4,6 +4,10 @@
 //! Every query is a binary search: lift-over either way in O(log E), a region of edited sequence in
 //! O(length + log E). Adding or removing an edit rebuilds one contig's layout in O(E). The
 //! reference is never copied.
+//!
+//! Positions are below [`crate::core::coord::MAX_COORD`] (2^62) and net length changes are bounded
+//! by the bases held in memory, so shifting a position by a prefix sum cannot leave `u64`; the
+//! arithmetic saturates rather than wraps all the same.
 
 use std::sync::Arc;
 
@@ -115,7 +119,7 @@ impl ContigLayout {
         }
         for i in from..self.ops.len() {
             let p = self.prefix[i];
-            let start = (self.ops[i].start as i64 + p) as u64;
+            let start = self.ops[i].start.saturating_add_signed(p);
             self.edited_start.push(start);
             self.edited_end
                 .push(start + self.ops[i].sequence.len() as u64);
@@ -161,7 +165,8 @@ impl ContigLayout {
 
     /// Edited length.
     pub fn edited_len(&self) -> u64 {
-        (self.ref_len as i64 + self.prefix.last().copied().unwrap_or(0)) as u64
+        self.ref_len
+            .saturating_add_signed(self.prefix.last().copied().unwrap_or(0))
     }
 
     /// Net length change of all ops before index `i`.
@@ -180,7 +185,7 @@ impl ContigLayout {
         if k > 0 && self.ops[k - 1].end > p.get() {
             return BaseLift::Deleted(k - 1);
         }
-        BaseLift::Kept(Pos((p.get() as i64 + self.prefix[k]) as u64))
+        BaseLift::Kept(Pos(p.get().saturating_add_signed(self.prefix[k])))
     }
 
     /// Where reference gap `g` (just before base `g`) is in the edited contig, with bases inserted at
@@ -205,7 +210,7 @@ impl ContigLayout {
                 base
             });
         }
-        Pos((g as i64 + self.prefix[k]) as u64)
+        Pos(g.saturating_add_signed(self.prefix[k]))
     }
 
     /// Where edited position `q` came from. O(log E). `q` must be below [`Self::edited_len`].
@@ -218,7 +223,7 @@ impl ContigLayout {
                 offset: q - self.edited_start[k],
             };
         }
-        Origin::Reference(Pos((q as i64 - self.prefix[k]) as u64))
+        Origin::Reference(Pos(q.saturating_add_signed(-self.prefix[k])))
     }
 
     /// Edited position where op `i`'s inserted bases begin.

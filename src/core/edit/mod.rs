@@ -4,6 +4,7 @@
 //! are replaced by a sequence (empty for a deletion). All coordinates are reference coordinates,
 //! so edits are order-independent; [`layout::ContigLayout`] derives the edited genome from them.
 
+pub mod annotation_check;
 pub mod helpers;
 pub mod json;
 pub mod layout;
@@ -55,8 +56,9 @@ impl fmt::Display for EditOp {
 }
 
 /// A sub-feature of an inserted feature (a cassette's promoter, CDS, terminator), in coordinates
-/// relative to the inserted bases read in the insert's orientation.
+/// relative to the inserted bases read in the insert's orientation. Unknown keys are errors.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SubFeature {
     /// Type.
     #[serde(rename = "type")]

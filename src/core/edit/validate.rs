@@ -111,6 +111,26 @@ pub enum EditError {
     /// A gene name that does not resolve to one gene.
     #[error("{0}")]
     Gene(String),
+    /// A label or inserted feature that cannot be written into the output files as given.
+    #[error("{edit}: {problem}")]
+    Annotation {
+        /// The edit.
+        edit: Box<EditDesc>,
+        /// What is wrong, naming the field.
+        problem: String,
+    },
+    /// The edit's contig is ambiguous: several sequences of the input claim its name.
+    #[error(
+        "{edit}: the sequence '{contig}' is ambiguous ({why}); fix the input before editing it"
+    )]
+    AmbiguousContig {
+        /// The edit.
+        edit: Box<EditDesc>,
+        /// Contig name.
+        contig: String,
+        /// The load's diagnostic.
+        why: String,
+    },
 }
 
 /// Checks that `seq` is IUPAC; returns the 1-based position and letter of the first offender.

@@ -10,6 +10,7 @@ use crate::core::genome::interval::IntervalIndex;
 use crate::core::genome::links;
 use crate::core::genome::names::{NameIndex, NameKind};
 use crate::core::genome::reconcile::{RecordInfo, SeqidInfo, reconcile};
+use crate::core::genome::tidy;
 use crate::core::genome::{DocItem, Genome};
 
 /// What the GFF3 reader produced. `Feature::contig` indexes `seqids`.
@@ -21,6 +22,9 @@ pub struct Annotation {
     pub features: Vec<Feature>,
     /// The document's items in input order.
     pub document: Vec<DocItem>,
+    /// IDs of feature lines the reader skipped, with their lines: children naming them as
+    /// Parent lose that link (and are told why).
+    pub dropped_ids: Vec<(Box<str>, u64)>,
 }
 
 /// One FASTA record.
@@ -44,6 +48,7 @@ pub fn assemble(
         seqids,
         mut features,
         mut document,
+        dropped_ids,
     } = annotation;
     let infos: Vec<RecordInfo> = records.iter().map(|r| r.info.clone()).collect();
     let rec = reconcile(&seqids, &infos);
@@ -55,12 +60,14 @@ pub fn assemble(
     for (si, s) in seqids.iter().enumerate() {
         let mut aliases: Vec<String> = s.aliases.iter().map(|a| a.to_string()).collect();
         let mut circular = s.circular;
+        let mut ambiguity = rec.seqid_ambiguity[si].clone();
         let (length, sequence, header) = match rec.matches[si] {
             Some((ri, _)) => {
                 let info = &infos[ri];
                 aliases.extend(rec.aliases_of(ri, info));
                 circular |=
                     info.says_circular() || rec.table_topology(ri) == Some(Topology::Circular);
+                ambiguity = ambiguity.or_else(|| rec.record_ambiguity[ri].clone());
                 let seq = sequences[ri].take().unwrap_or_default();
                 (seq.len() as u64, Some(seq), Some(header_of(info)))
             }
@@ -81,6 +88,7 @@ pub fn assemble(
             },
             sequence,
             fasta_header: header,
+            ambiguity: ambiguity.map(Into::into),
         });
     }
     for &ri in &rec.unmatched_records {
@@ -97,10 +105,19 @@ pub fn assemble(
             },
             sequence: sequences[ri].take(),
             fasta_header: Some(header_of(info)),
+            ambiguity: rec.record_ambiguity[ri].clone().map(Into::into),
         });
     }
 
-    check_bounds(&features, &contigs, &seqids, &mut diagnostics);
+    let mut dropped_ids = dropped_ids;
+    tidy::drop_beyond_contigs(
+        &mut features,
+        &mut document,
+        &contigs,
+        &mut dropped_ids,
+        &mut diagnostics,
+    );
+    check_regions(&features, &contigs, &seqids, &mut diagnostics);
 
     // Genome order: sequences in FASTA order (I … XVI, Mito), then seqids without a sequence.
     let mut order_key: Vec<(u8, usize)> = (0..seqids.len())
@@ -111,7 +128,8 @@ pub fn assemble(
         .collect();
     order_key.extend(rec.unmatched_records.iter().map(|&ri| (0, ri)));
     let contigs = reorder(contigs, &order_key, &mut features, &mut document);
-    let links = links::link(&mut features, &mut diagnostics);
+    tidy::rename_conflicting_ids(&mut features, &mut diagnostics);
+    let links = links::link(&mut features, &mut diagnostics, &dropped_ids);
 
     let mut per_contig: Vec<Vec<(crate::core::coord::Span, FeatureIdx)>> =
         vec![Vec::new(); contigs.len()];
@@ -122,14 +140,7 @@ pub fn assemble(
     }
     let intervals = per_contig.into_iter().map(IntervalIndex::build).collect();
 
-    let mut contig_names = FxHashMap::default();
-    for (i, c) in contigs.iter().enumerate() {
-        for n in std::iter::once(&c.name).chain(c.aliases.iter()) {
-            contig_names
-                .entry(n.to_lowercase().into_boxed_str())
-                .or_insert(ContigId(i as u32));
-        }
-    }
+    let (contig_names, contig_exact, contigs) = name_contigs(contigs, &mut diagnostics);
 
     let mut genome = Genome {
         contigs,
@@ -143,14 +154,126 @@ pub fn assemble(
         gene_table: Vec::new(),
         gene_info: FxHashMap::default(),
         contig_names,
+        contig_exact,
         by_start: Vec::new(),
         parent_order: Vec::new(),
         cds_groups: Default::default(),
+        cds_chain_parent: Vec::new(),
         parent_groups: Default::default(),
     };
     crate::core::genome::hierarchy::index(&mut genome);
+    tidy::repair_phases(&mut genome, &mut diagnostics);
     index_names(&mut genome, table, &mut diagnostics);
     (genome, diagnostics)
+}
+
+/// Contig names → contigs.
+type NameMap = FxHashMap<Box<str>, ContigId>;
+
+/// The contig name index: every contig's name, then each alias that names one contig only — an
+/// exact name always wins over another contig's alias, an alias fitting several contigs names
+/// none (a warning), and contigs sharing one name are all marked ambiguous (an error).
+fn name_contigs(
+    mut contigs: Vec<Contig>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (NameMap, NameMap, Vec<Contig>) {
+    let mut exact: FxHashMap<Box<str>, ContigId> = FxHashMap::default();
+    let mut clashes: Vec<(usize, usize)> = Vec::new();
+    for (i, c) in contigs.iter().enumerate() {
+        match exact.get(&c.name) {
+            Some(&j) => clashes.push((j.get(), i)),
+            None => {
+                exact.insert(c.name.clone(), ContigId(i as u32));
+            }
+        }
+    }
+    for (j, i) in clashes {
+        let why = format!(
+            "two sequences are named '{}' (and the annotation cannot tell them apart)",
+            contigs[i].name
+        );
+        diagnostics.push(Diagnostic::general(
+            Severity::Error,
+            InputKind::Reconciliation,
+            format!("{why}; edits on them are refused"),
+        ));
+        for k in [i, j] {
+            contigs[k]
+                .ambiguity
+                .get_or_insert_with(|| why.clone().into());
+        }
+    }
+    // Case-insensitive names: a name two contigs share whatever the case names neither that way.
+    let mut by_lower: FxHashMap<Box<str>, Vec<usize>> = FxHashMap::default();
+    for (i, c) in contigs.iter().enumerate() {
+        let v = by_lower.entry(c.name.to_lowercase().into()).or_default();
+        if !v.iter().any(|&o| contigs[o].name == c.name) {
+            v.push(i);
+        }
+    }
+    let mut names: FxHashMap<Box<str>, ContigId> = FxHashMap::default();
+    let mut case_only: Vec<String> = Vec::new();
+    for (key, owners) in by_lower {
+        match owners.as_slice() {
+            [one] => {
+                names.insert(key, ContigId(*one as u32));
+            }
+            many => case_only.push(
+                many.iter()
+                    .map(|&o| format!("'{}'", contigs[o].name))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+        }
+    }
+    case_only.sort();
+    for list in case_only {
+        diagnostics.push(Diagnostic::general(
+            Severity::Warning,
+            InputKind::Reconciliation,
+            format!(
+                "the sequences {list} differ only in case; each is found by its exact name only"
+            ),
+        ));
+    }
+    let mut by_alias: FxHashMap<Box<str>, Vec<usize>> = FxHashMap::default();
+    for (i, c) in contigs.iter().enumerate() {
+        for a in &c.aliases {
+            let key: Box<str> = a.to_lowercase().into();
+            if names.contains_key(&key) {
+                continue;
+            }
+            let v = by_alias.entry(key).or_default();
+            if !v.contains(&i) {
+                v.push(i);
+            }
+        }
+    }
+    let mut shared: Vec<(Box<str>, Vec<usize>)> = Vec::new();
+    for (alias, owners) in by_alias {
+        match owners.as_slice() {
+            [one] => {
+                names.insert(alias, ContigId(*one as u32));
+            }
+            _ => shared.push((alias, owners)),
+        }
+    }
+    shared.sort();
+    for (alias, owners) in shared {
+        let list: Vec<String> = owners
+            .iter()
+            .map(|&o| format!("'{}'", contigs[o].name))
+            .collect();
+        diagnostics.push(Diagnostic::general(
+            Severity::Warning,
+            InputKind::Reconciliation,
+            format!(
+                "the name '{alias}' is an alias of several sequences ({}); it names none of them",
+                list.join(", ")
+            ),
+        ));
+    }
+    (names, exact, contigs)
 }
 
 /// Sorts contigs by `key` and renumbers every reference to them.
@@ -203,7 +326,9 @@ fn dedup_aliases(name: &str, aliases: Vec<String>) -> Vec<Box<str>> {
     out
 }
 
-fn check_bounds(
+/// Features outside the `##sequence-region` their file declared (the region written on export
+/// follows the sequence instead).
+fn check_regions(
     features: &[Feature],
     contigs: &[Contig],
     seqids: &[SeqidInfo],
@@ -212,20 +337,6 @@ fn check_bounds(
     for f in features {
         let c = &contigs[f.contig.get()];
         let (start, end) = f.span.one_based();
-        if c.sequence.is_some() && f.span.end().get() > c.length {
-            diags.push(Diagnostic::at_line(
-                Severity::Warning,
-                InputKind::Gff3,
-                f.source_line.line,
-                format!(
-                    "{} {} ends at {end}, beyond the end of '{}' ({} bp); it is kept, but its bases past the end do not exist",
-                    f.kind,
-                    f.display_name(),
-                    c.name,
-                    c.length
-                ),
-            ));
-        }
         if let Some((rs, re, rline)) = seqids.get(f.contig.get()).and_then(|s| s.sequence_region)
             && (start < rs || end > re)
         {

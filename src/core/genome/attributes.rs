@@ -84,20 +84,32 @@ impl<'a> Attributes<'a> {
     /// Column 9 with the `Parent` values replaced by `parents` (escaped), every other byte kept.
     /// With no parents left, the `Parent` field is removed; an empty result becomes `.`.
     pub fn with_parents(&self, parents: &[&str]) -> String {
+        self.with_values("Parent", parents)
+    }
+
+    /// Column 9 with the values of `tag` replaced by `values` (escaped), every other byte kept:
+    /// in place of the first field with this tag, or appended when there is none. With no values,
+    /// the field is removed; an empty result becomes `.`.
+    pub fn with_values(&self, tag: &str, values: &[&str]) -> String {
         let mut fields: Vec<Cow<'_, str>> = Vec::new();
         let mut replaced = false;
+        let joined = || {
+            let v: Vec<Cow<'_, str>> = values.iter().map(|p| percent_encode(p)).collect();
+            v.join(",")
+        };
         for field in self.0.split(';') {
-            let tag = field.split_once('=').map_or(field, |(t, _)| t);
-            if percent_decode(tag.trim_start_matches(' ')) == "Parent" {
-                if !replaced && !parents.is_empty() {
-                    let values: Vec<Cow<'_, str>> =
-                        parents.iter().map(|p| percent_encode(p)).collect();
-                    fields.push(Cow::Owned(format!("{tag}={}", values.join(","))));
+            let raw_tag = field.split_once('=').map_or(field, |(t, _)| t);
+            if percent_decode(raw_tag.trim_start_matches(' ')) == tag {
+                if !replaced && !values.is_empty() {
+                    fields.push(Cow::Owned(format!("{raw_tag}={}", joined())));
                 }
                 replaced = true;
-            } else {
+            } else if !field.is_empty() {
                 fields.push(Cow::Borrowed(field));
             }
+        }
+        if !replaced && !values.is_empty() {
+            fields.push(Cow::Owned(format!("{tag}={}", joined())));
         }
         let out = fields.join(";");
         if out.is_empty() { ".".to_owned() } else { out }

@@ -43,6 +43,9 @@ pub struct Contig {
     pub sequence: Option<Vec<u8>>,
     /// The FASTA header the sequence came from (without `>`), kept for export.
     pub fasta_header: Option<Box<str>>,
+    /// Why the contig's sequence is ambiguous (several input sequences claim its name), when it
+    /// is: the load reported it as an error and edits on it are refused.
+    pub ambiguity: Option<Box<str>>,
 }
 
 impl Contig {

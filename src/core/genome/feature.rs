@@ -179,6 +179,40 @@ impl SourceLine {
     pub fn raw_attributes(&self) -> &str {
         &self.text[self.attributes_at as usize..]
     }
+
+    /// The line with column 9 replaced (a repair: the line is then in canonical form there).
+    pub fn with_attributes(&self, attributes: &str) -> Self {
+        let head = &self.text[..self.attributes_at as usize];
+        Self::new(
+            self.line,
+            format!("{head}{attributes}").into(),
+            self.attributes_at as usize,
+        )
+    }
+
+    /// The line with column 8 (phase) replaced.
+    pub fn with_phase(&self, phase: &str) -> Self {
+        let cols: Vec<&str> = self.text.splitn(9, '\t').collect();
+        if cols.len() < 9 {
+            return self.clone();
+        }
+        let head = format!(
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{phase}\t",
+            cols[0], cols[1], cols[2], cols[3], cols[4], cols[5], cols[6]
+        );
+        let at = head.len();
+        Self::new(self.line, format!("{head}{}", cols[8]).into(), at)
+    }
+}
+
+impl Feature {
+    /// Replaces the `Parent` values (line text and field), keeping every other byte of column 9.
+    pub fn set_parents(&mut self, parents: Vec<Box<str>>) {
+        let refs: Vec<&str> = parents.iter().map(AsRef::as_ref).collect();
+        let attrs = self.attributes().with_parents(&refs);
+        self.source_line = self.source_line.with_attributes(&attrs);
+        self.parents = parents;
+    }
 }
 
 /// One feature line of the annotation.

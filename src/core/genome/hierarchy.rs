@@ -34,7 +34,7 @@ pub(crate) fn index(g: &mut Genome) {
         .collect();
     g.parent_groups = Csr::from_pairs(g.features.len(), &pairs);
     g.parent_order = parent_order(g);
-    g.cds_groups = cds_groups(g);
+    (g.cds_groups, g.cds_chain_parent) = cds_groups(g);
 }
 
 /// Features with parents, by depth (a parent's depth is below its children's). Links are a DAG.
@@ -76,36 +76,69 @@ fn parent_order(g: &Genome) -> Vec<FeatureIdx> {
     order
 }
 
-/// CDS lines grouped by ID (a line without ID is its own group), each group in coding direction.
-fn cds_groups(g: &Genome) -> Csr {
-    let mut pairs: Vec<(u32, FeatureIdx)> = Vec::new();
-    let mut group_of_id: rustc_hash::FxHashMap<&str, u32> = Default::default();
-    let mut groups = 0u32;
+/// CDS chains, the way GFF3 defines phases along them (and gt checks them): the lines of a
+/// multi-line CDS (one ID on several lines) form one chain; the other CDS lines form one chain
+/// per parent (a line with two parents is in two chains), or a chain of their own without a
+/// parent. Each chain is in coding direction (ascending (start, end) on +, descending on −); the
+/// second vector gives each chain's parent group (`None` for a multi-line CDS or a lone line).
+fn cds_groups(g: &Genome) -> (Csr, Vec<Option<u32>>) {
+    let mut lines_per_id: rustc_hash::FxHashMap<u32, u32> = Default::default();
+    for f in g.features.iter().filter(|f| f.kind == FeatureKind::Cds) {
+        if let Some(&grp) = f.id.as_deref().and_then(|id| g.ids.get(id)) {
+            *lines_per_id.entry(grp).or_default() += 1;
+        }
+    }
+    // Chain keys: (0, id group) for multi-line CDS, (1, parent group), (2, line).
+    let mut keyed: Vec<((u8, u32), FeatureIdx)> = Vec::new();
     for (i, f) in g.features.iter().enumerate() {
         if f.kind != FeatureKind::Cds {
             continue;
         }
-        let gid = match f.id.as_deref() {
-            Some(id) => *group_of_id.entry(id).or_insert_with(|| {
-                groups += 1;
-                groups - 1
-            }),
-            None => {
-                groups += 1;
-                groups - 1
-            }
-        };
-        pairs.push((gid, FeatureIdx(i as u32)));
+        let idx = FeatureIdx(i as u32);
+        let multi =
+            f.id.as_deref()
+                .and_then(|id| g.ids.get(id))
+                .filter(|grp| lines_per_id.get(grp).copied().unwrap_or(0) > 1);
+        if let Some(&grp) = multi {
+            keyed.push(((0, grp), idx));
+            continue;
+        }
+        let parents = g.parent_groups.get(idx.0);
+        if parents.is_empty() {
+            keyed.push(((2, idx.0), idx));
+        }
+        for &p in parents {
+            keyed.push(((1, p), idx));
+        }
     }
-    // Coding order: ascending start on +, descending end on −.
-    pairs.sort_by_key(|&(gid, f)| {
-        let feat = &g.features[f.get()];
-        let key = if feat.strand == Strand::Reverse {
-            u64::MAX - feat.span.end().get()
+    let mut chain_of: rustc_hash::FxHashMap<(u8, u32), u32> = Default::default();
+    let mut parent_of_chain = Vec::new();
+    let mut pairs: Vec<(u32, FeatureIdx)> = Vec::with_capacity(keyed.len());
+    for (key, idx) in keyed {
+        let next = chain_of.len() as u32;
+        let c = *chain_of.entry(key).or_insert_with(|| {
+            parent_of_chain.push((key.0 == 1).then_some(key.1));
+            next
+        });
+        pairs.push((c, idx));
+    }
+    let strand_of: Vec<Strand> = {
+        let mut s = vec![Strand::Forward; chain_of.len()];
+        for &(c, f) in pairs.iter().rev() {
+            s[c as usize] = g.features[f.get()].strand;
+        }
+        s
+    };
+    // Coding order as gt takes it: by (start, end), reversed on the − strand.
+    pairs.sort_by_key(|&(c, f)| {
+        let s = g.features[f.get()].span;
+        let (a, b) = (s.start().get(), s.end().get());
+        let key = if strand_of[c as usize] == Strand::Reverse {
+            (u64::MAX - a, u64::MAX - b, u32::MAX - f.0)
         } else {
-            feat.span.start().get()
+            (a, b, f.0)
         };
-        (gid, key, f)
+        (c, key)
     });
-    Csr::from_pairs(groups as usize, &pairs)
+    (Csr::from_pairs(chain_of.len(), &pairs), parent_of_chain)
 }

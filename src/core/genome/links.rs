@@ -72,9 +72,16 @@ pub(crate) struct Links {
     pub children: Csr,
 }
 
-/// Groups lines by `ID` and children by parent. Self-references and the link that would close a
-/// cycle are removed from [`Feature::parents`] (and reported), so the links form a DAG.
-pub(crate) fn link(features: &mut [Feature], diags: &mut Vec<Diagnostic>) -> Links {
+/// Groups lines by `ID` and children by parent. A `Parent` that cannot stand is removed from the
+/// line (its text rewritten) and reported: a self-reference, the link that would close a cycle
+/// (so the links form a DAG), a Parent no line defines (an error when that line was skipped —
+/// `dropped` lists the skipped lines' IDs — a warning otherwise), and a parent on another
+/// sequence.
+pub(crate) fn link(
+    features: &mut [Feature],
+    diags: &mut Vec<Diagnostic>,
+    dropped: &[(Box<str>, u64)],
+) -> Links {
     let mut ids: FxHashMap<Box<str>, u32> = FxHashMap::default();
     let mut line_pairs: Vec<(u32, FeatureIdx)> = Vec::with_capacity(features.len());
     for (i, f) in features.iter().enumerate() {
@@ -85,7 +92,7 @@ pub(crate) fn link(features: &mut [Feature], diags: &mut Vec<Diagnostic>) -> Lin
         }
     }
     let lines = Csr::from_pairs(ids.len(), &line_pairs);
-    check_shared_ids(features, &lines, diags);
+    let before: Vec<usize> = features.iter().map(|f| f.parents.len()).collect();
 
     for f in features.iter_mut() {
         let Feature {
@@ -108,16 +115,31 @@ pub(crate) fn link(features: &mut [Feature], diags: &mut Vec<Diagnostic>) -> Lin
     }
     break_cycles(features, &ids, diags);
 
-    let mut child_pairs: Vec<(u32, FeatureIdx)> = Vec::with_capacity(features.len());
-    for (i, f) in features.iter().enumerate() {
+    let dropped: FxHashMap<&str, u64> = dropped.iter().map(|(id, l)| (id.as_ref(), *l)).collect();
+    for i in 0..features.len() {
+        if features[i].parents.is_empty() && before[i] == 0 {
+            continue;
+        }
+        let f = &features[i];
+        let mut kept: Vec<Box<str>> = Vec::with_capacity(f.parents.len());
         for p in &f.parents {
             let Some(&g) = ids.get(p) else {
+                let (severity, why) = match dropped.get(p.as_ref()) {
+                    Some(l) => (
+                        Severity::Error,
+                        format!("was defined on line {l}, which was skipped"),
+                    ),
+                    None => (
+                        Severity::Warning,
+                        "was not defined by any ID in the file".to_owned(),
+                    ),
+                };
                 diags.push(Diagnostic::at_line(
-                    Severity::Warning,
+                    severity,
                     InputKind::Gff3,
                     f.source_line.line,
                     format!(
-                        "Parent '{p}' of this {} was not defined by any ID in the file; the feature is kept",
+                        "Parent '{p}' of this {} {why}; the link is removed and the feature kept",
                         f.kind
                     ),
                 ));
@@ -133,13 +155,25 @@ pub(crate) fn link(features: &mut [Feature], diags: &mut Vec<Diagnostic>) -> Lin
                     InputKind::Gff3,
                     f.source_line.line,
                     format!(
-                        "this {} has different sequence id than its parent on line {} ('{p}')",
+                        "this {} has different sequence id than its parent on line {} ('{p}'); the link is removed",
                         f.kind,
                         features[other.get()].source_line.line
                     ),
                 ));
+                continue;
             }
-            child_pairs.push((g, FeatureIdx(i as u32)));
+            kept.push(p.clone());
+        }
+        if kept.len() != before[i] {
+            features[i].set_parents(kept);
+        }
+    }
+    let mut child_pairs: Vec<(u32, FeatureIdx)> = Vec::with_capacity(features.len());
+    for (i, f) in features.iter().enumerate() {
+        for p in &f.parents {
+            if let Some(&g) = ids.get(p) {
+                child_pairs.push((g, FeatureIdx(i as u32)));
+            }
         }
     }
     let children = Csr::from_pairs(ids.len(), &child_pairs);
@@ -147,41 +181,6 @@ pub(crate) fn link(features: &mut [Feature], diags: &mut Vec<Diagnostic>) -> Lin
         ids,
         lines,
         children,
-    }
-}
-
-fn check_shared_ids(features: &[Feature], lines: &Csr, diags: &mut Vec<Diagnostic>) {
-    for g in 0..lines.len() as u32 {
-        let group = lines.get(g);
-        if group.len() < 2 {
-            continue;
-        }
-        let first = &features[group[0].get()];
-        let id = first.id.as_deref().unwrap_or("?");
-        for &l in &group[1..] {
-            let f = &features[l.get()];
-            if f.contig != first.contig {
-                diags.push(Diagnostic::at_line(
-                    Severity::Warning,
-                    InputKind::Gff3,
-                    f.source_line.line,
-                    format!(
-                        "ID '{id}' has a different sequence id than its counterpart on line {}",
-                        first.source_line.line
-                    ),
-                ));
-            } else if f.kind != first.kind {
-                diags.push(Diagnostic::at_line(
-                    Severity::Warning,
-                    InputKind::Gff3,
-                    f.source_line.line,
-                    format!(
-                        "ID '{id}' is used by a {} here and by a {} on line {}; IDs must be unique except for the parts of one multi-line feature",
-                        f.kind, first.kind, first.source_line.line
-                    ),
-                ));
-            }
-        }
     }
 }
 

@@ -17,5 +17,6 @@ mod model;
 pub mod names;
 pub mod reconcile;
 pub mod summary;
+mod tidy;
 
 pub use model::{DocItem, Genome};

@@ -45,13 +45,19 @@ pub struct Genome {
     pub(crate) names: NameIndex,
     pub(crate) gene_table: Vec<GeneInfo>,
     pub(crate) gene_info: FxHashMap<FeatureIdx, u32>,
+    /// Lower-cased names and aliases → contig (names fitting one contig only).
     pub(crate) contig_names: FxHashMap<Box<str>, ContigId>,
+    /// Exact contig names → contig (checked first: two contigs may differ only in case).
+    pub(crate) contig_exact: FxHashMap<Box<str>, ContigId>,
     /// Per contig, its features sorted by (start, end).
     pub(crate) by_start: Vec<Vec<FeatureIdx>>,
     /// Features with at least one parent, parents before children.
     pub(crate) parent_order: Vec<FeatureIdx>,
-    /// CDS groups (lines sharing an ID, or a lone line), each in coding order.
+    /// CDS chains (a multi-line CDS; the single-line CDS children of one parent; a lone CDS),
+    /// each in coding order.
     pub(crate) cds_groups: Csr,
+    /// Each CDS chain's parent group, for chains of a parent's CDS children.
+    pub(crate) cds_chain_parent: Vec<Option<u32>>,
     /// For each feature, the ID groups its `Parent`s resolve to (in `Parent` order).
     pub(crate) parent_groups: Csr<u32>,
 }
@@ -67,10 +73,15 @@ impl Genome {
         &self.contigs[id.get()]
     }
 
-    /// Finds a contig by its name or any alias (`I`, `chrI`, `NC_001133`), case-insensitive.
+    /// Finds a contig by its name or any alias (`I`, `chrI`, `NC_001133`), case-insensitive
+    /// unless two contigs' names differ only in case.
     pub fn contig_by_name(&self, name: &str) -> Option<ContigId> {
-        self.contig_names
-            .get(name.trim().to_lowercase().as_str())
+        // The exact name first (two contigs may differ only in case; a seqid may end with a
+        // blank), then any name or alias whatever the case, then without blanks around it.
+        self.contig_exact
+            .get(name)
+            .or_else(|| self.contig_names.get(name.to_lowercase().as_str()))
+            .or_else(|| self.contig_names.get(name.trim().to_lowercase().as_str()))
             .copied()
     }
 
@@ -196,9 +207,21 @@ impl Genome {
         self.id_lines.get(group)
     }
 
-    /// Every CDS (the lines sharing one ID), each in coding direction (5′ → 3′).
+    /// Every CDS chain along which phases follow each other — the lines of a multi-line CDS, or
+    /// the single-line CDS children of one parent, or a lone CDS line — each in coding direction
+    /// (5′ → 3′). A CDS line with two parents is in two chains.
     pub fn cds_groups(&self) -> impl Iterator<Item = &[FeatureIdx]> {
         (0..self.cds_groups.len() as u32).map(|g| self.cds_groups.get(g))
+    }
+
+    /// The CDS chains with, for a chain of one parent's CDS children, that parent's ID group.
+    pub fn cds_chains(&self) -> impl Iterator<Item = (&[FeatureIdx], Option<u32>)> {
+        (0..self.cds_groups.len() as u32).map(|g| {
+            (
+                self.cds_groups.get(g),
+                self.cds_chain_parent.get(g as usize).copied().flatten(),
+            )
+        })
     }
 
     /// The top-level ancestor of a feature (itself when it has no parent), following first parents.

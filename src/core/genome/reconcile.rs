@@ -7,9 +7,15 @@
 //! 2. the same name after normalising (case, a `chr` prefix, a `.N` version suffix);
 //! 3. the same chromosome in the alias table ([`crate::core::genome::aliases`]), accepted only when the record's
 //!    length is that chromosome's length;
-//! 4. as a last resort, a unique length match with the seqid's declared length (reported).
+//! 4. the same organelle or plasmid ([`Organelle`]: `chrM`, `MT`, `Mito`, `[location=mitochondrion]`
+//!    …), whatever the length, when exactly one seqid and one record of that kind are left;
+//! 5. as a last resort, a unique length match with the seqid's declared length (reported).
 //!
-//! A declared length that disagrees with the sequence is reported; nothing is dropped.
+//! Ambiguity is never resolved silently. Records that name the same sequence (`>chr1` twice,
+//! `>chrI` and `>… [chromosome=I]`, two mitochondria) are an error diagnostic naming every line:
+//! the first is used, the others are not loaded, and the sequence is marked ambiguous (edits on
+//! it are refused). A seqid that could name several records gets none and is marked ambiguous
+//! too. A declared length that disagrees with the sequence is reported.
 
 use std::collections::HashMap;
 
@@ -67,6 +73,7 @@ impl RecordInfo {
             return Vec::new();
         };
         desc.split('[')
+            .skip(1)
             .filter_map(|part| part.split_once(']').map(|(inner, _)| inner))
             .filter_map(|inner| inner.split_once('='))
             .map(|(k, v)| (k.trim(), v.trim()))
@@ -112,8 +119,48 @@ pub enum MatchedBy {
     NormalisedName,
     /// The alias table, confirmed by length.
     AliasTable,
+    /// The same organelle or plasmid, the only one of its kind on each side.
+    Organelle,
     /// Only the length agreed.
     Length,
+}
+
+/// Sequences every genome names in many ways: organelles and the yeast 2-micron plasmid.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Organelle {
+    /// `chrM`, `chrMT`, `MT`, `M`, `Mito`, `chrmt`, `mt`, `mitochondrion`, `[location=mitochondrion]`.
+    Mitochondrion,
+    /// `chrC`, `Pt`, `chloroplast`, `plastid`, `[location=chloroplast]`.
+    Plastid,
+    /// `2-micron`, `2micron`, `[location=2micron]`, `[plasmid=2-micron]`.
+    TwoMicron,
+}
+
+impl Organelle {
+    /// The organelle a name stands for (case, a `chr` prefix, a version, `-`/`_`/blanks ignored).
+    pub fn of(name: &str) -> Option<Self> {
+        let n: String = normalise(name)
+            .chars()
+            .filter(|c| !matches!(c, '-' | '_' | ' '))
+            .collect();
+        match n.as_str() {
+            "m" | "mt" | "mito" | "mitochondrion" | "mitochondria" | "mitochondrial" => {
+                Some(Self::Mitochondrion)
+            }
+            "c" | "pt" | "chloroplast" | "plastid" | "cp" => Some(Self::Plastid),
+            "2micron" | "2mu" | "2um" | "2µ" | "2μ" | "twomicron" => Some(Self::TwoMicron),
+            _ => None,
+        }
+    }
+
+    /// A word for messages.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Mitochondrion => "mitochondrion",
+            Self::Plastid => "plastid",
+            Self::TwoMicron => "2-micron plasmid",
+        }
+    }
 }
 
 /// The outcome of reconciliation.
@@ -121,8 +168,13 @@ pub enum MatchedBy {
 pub struct Reconciliation {
     /// For each seqid (same order as the input), the matched record and how.
     pub matches: Vec<Option<(usize, MatchedBy)>>,
-    /// Records no seqid matched, in input order.
+    /// Records no seqid matched, in input order (duplicates left out: see `ambiguity`).
     pub unmatched_records: Vec<usize>,
+    /// For each record, why its sequence is ambiguous (it names the same sequence as later
+    /// records, which are not loaded), when it is.
+    pub record_ambiguity: Vec<Option<String>>,
+    /// For each seqid, why it is ambiguous (it could name several records), when it is.
+    pub seqid_ambiguity: Vec<Option<String>>,
     /// For each record, the alias-table chromosome it was identified as (length-confirmed).
     pub known_chromosome: Vec<Option<&'static ChromosomeAliases>>,
     /// What was noticed.
@@ -190,9 +242,38 @@ pub fn reconcile(seqids: &[SeqidInfo], records: &[RecordInfo]) -> Reconciliation
             .iter()
             .map(|r| table_row_for(&r.names(), Some(r.length)))
             .collect(),
+        record_ambiguity: vec![None; records.len()],
+        seqid_ambiguity: vec![None; seqids.len()],
         ..Default::default()
     };
     let mut taken = vec![false; records.len()];
+    // Duplicates: later records naming the same sequence as an earlier one are set aside.
+    for (first, dups) in duplicate_records(records) {
+        let r = &records[first];
+        let others: Vec<String> = dups
+            .iter()
+            .map(|&d| format!("'{}' (line {})", records[d].id, records[d].line))
+            .collect();
+        let why = format!(
+            "the FASTA has several sequences for it: '{}' (line {}) and {}",
+            r.id,
+            r.line,
+            others.join(", ")
+        );
+        out.diagnostics.push(Diagnostic::at_line(
+            Severity::Error,
+            InputKind::Fasta,
+            r.line,
+            format!(
+                "duplicate sequence: {why} name the same sequence; the first is used, the others are not loaded, and edits on it are refused"
+            ),
+        ));
+        out.record_ambiguity[first] = Some(why);
+        for d in dups {
+            taken[d] = true;
+        }
+    }
+    let mut reported_ambiguous = vec![false; seqids.len()];
 
     let seqid_names = |s: &SeqidInfo| -> Vec<String> {
         std::iter::once(s.name.to_string())
@@ -260,23 +341,59 @@ pub fn reconcile(seqids: &[SeqidInfo], records: &[RecordInfo]) -> Reconciliation
                     taken[*one] = true;
                 }
                 [] => {}
-                many => out.diagnostics.push(Diagnostic::general(
-                    Severity::Warning,
-                    InputKind::Reconciliation,
-                    format!(
-                        "seqid '{}' could name any of the sequences {}; none was chosen",
+                many if !reported_ambiguous[si] => {
+                    reported_ambiguous[si] = true;
+                    let why = format!(
+                        "seqid '{}' could name any of the sequences {}",
                         s.name,
                         many.iter()
-                            .map(|&c| format!("'{}'", records[c].id))
+                            .map(|&c| format!("'{}' (line {})", records[c].id, records[c].line))
                             .collect::<Vec<_>>()
                             .join(", ")
-                    ),
-                )),
+                    );
+                    out.diagnostics.push(Diagnostic::at_line(
+                        Severity::Error,
+                        InputKind::Reconciliation,
+                        s.first_line,
+                        format!("{why}; none was chosen, and edits on it are refused"),
+                    ));
+                    out.seqid_ambiguity[si] = Some(why);
+                }
+                _ => {}
             }
         }
     }
 
-    // Pass 4: a unique length.
+    // Pass 4: organelles and plasmids, one of a kind on each side.
+    for kind in [
+        Organelle::Mitochondrion,
+        Organelle::Plastid,
+        Organelle::TwoMicron,
+    ] {
+        let open_seqids: Vec<usize> = (0..seqids.len())
+            .filter(|&si| out.matches[si].is_none() && out.seqid_ambiguity[si].is_none())
+            .filter(|&si| {
+                seqid_names(&seqids[si])
+                    .iter()
+                    .any(|n| Organelle::of(n) == Some(kind))
+            })
+            .collect();
+        let open_records: Vec<usize> = (0..records.len())
+            .filter(|&ri| !taken[ri])
+            .filter(|&ri| {
+                records[ri]
+                    .names()
+                    .iter()
+                    .any(|n| Organelle::of(n) == Some(kind))
+            })
+            .collect();
+        if let ([si], [ri]) = (open_seqids.as_slice(), open_records.as_slice()) {
+            out.matches[*si] = Some((*ri, MatchedBy::Organelle));
+            taken[*ri] = true;
+        }
+    }
+
+    // Pass 5: a unique length.
     for (si, s) in seqids.iter().enumerate() {
         if out.matches[si].is_some() {
             continue;
@@ -346,8 +463,17 @@ pub fn reconcile(seqids: &[SeqidInfo], records: &[RecordInfo]) -> Reconciliation
             )),
         }
     }
+    let duplicate: Vec<bool> = {
+        let mut d = vec![false; records.len()];
+        for (_, dups) in duplicate_records(records) {
+            for x in dups {
+                d[x] = true;
+            }
+        }
+        d
+    };
     for (ri, r) in records.iter().enumerate() {
-        if !taken[ri] {
+        if !taken[ri] && !duplicate[ri] {
             out.unmatched_records.push(ri);
             if !seqids.is_empty() {
                 out.diagnostics.push(Diagnostic::at_line(
@@ -363,6 +489,58 @@ pub fn reconcile(seqids: &[SeqidInfo], records: &[RecordInfo]) -> Reconciliation
         }
     }
     out
+}
+
+/// Groups of records that name the same sequence: (first, the later ones). Two records do when
+/// any of their names (id, `|` pieces, `[chromosome=]`/`[location=]`/`[plasmid=]` tags) are equal
+/// after [`normalise`], or when both are the same [`Organelle`].
+fn duplicate_records(records: &[RecordInfo]) -> Vec<(usize, Vec<usize>)> {
+    let mut first_with: HashMap<String, usize> = HashMap::new();
+    let mut group: Vec<usize> = (0..records.len()).collect();
+    for (i, r) in records.iter().enumerate() {
+        let mut keys: Vec<String> = r.names().iter().map(|n| normalise(n)).collect();
+        keys.extend(
+            r.names()
+                .iter()
+                .filter_map(|n| Organelle::of(n))
+                .map(|o| format!("organelle:{o:?}")),
+        );
+        keys.sort();
+        keys.dedup();
+        let mut roots: Vec<usize> = Vec::new();
+        for k in keys {
+            match first_with.get(&k) {
+                Some(&j) => roots.push(find(&group, j)),
+                None => {
+                    first_with.insert(k, i);
+                }
+            }
+        }
+        if let Some(&r) = roots.iter().min() {
+            for &x in &roots {
+                group[x] = r;
+            }
+            group[i] = r;
+        }
+    }
+    let mut out: Vec<(usize, Vec<usize>)> = Vec::new();
+    for i in 0..records.len() {
+        let r = find(&group, i);
+        if r != i {
+            match out.iter_mut().find(|(f, _)| *f == r) {
+                Some((_, v)) => v.push(i),
+                None => out.push((r, vec![i])),
+            }
+        }
+    }
+    out
+}
+
+fn find(group: &[usize], mut i: usize) -> usize {
+    while group[i] != i {
+        i = group[i];
+    }
+    i
 }
 
 fn push_unique(v: &mut Vec<usize>, x: usize) {
@@ -433,11 +611,21 @@ mod tests {
 
     #[test]
     fn table_needs_the_length_to_agree() {
-        // A human chrM (16,569 bp) must not be taken for yeast Mito.
+        // A human chrM (16,569 bp) is not yeast's mitochondrion in the alias table (no yeast
+        // names or topology from it) …
         let r = reconcile(&[seqid("Mito", None)], &[record("chrM", None, 16_569)]);
-        assert_eq!(r.matches, vec![None]);
-        assert_eq!(r.unmatched_records, vec![0]);
-        assert_eq!(r.diagnostics.len(), 2);
+        assert!(r.known_chromosome[0].is_none());
+        // … but it is the one mitochondrion on each side, so the organelle class matches them.
+        assert_eq!(r.matches, vec![Some((0, MatchedBy::Organelle))]);
+        assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+        // With two mitochondria in the FASTA, the first is used and marked ambiguous (an error).
+        let r = reconcile(
+            &[seqid("Mito", None)],
+            &[record("chrM", None, 16_569), record("MT", None, 16_569)],
+        );
+        assert_eq!(r.matches, vec![Some((0, MatchedBy::Organelle))]);
+        assert!(r.record_ambiguity[0].is_some() && r.unmatched_records.is_empty());
+        assert!(r.diagnostics.iter().any(|d| d.severity == Severity::Error));
     }
 
     #[test]

@@ -24,6 +24,21 @@ pub(super) fn lift_contig(
         let (fs, fe) = (f.span.start().get(), f.span.end().get());
         let slot = &mut out[idx.get()];
         if f.kind.is_sequence_level() && fs == 0 && fe == ref_len {
+            if edited_len == 0 {
+                // The whole contig was deleted: its sequence-level line goes with it.
+                slot.status = FeatureStatus::Dropped;
+                slot.geometric = FeatureStatus::Dropped;
+                slot.span = None;
+                slot.lost_left = fe - fs;
+                for o in ops.iter().filter(|o| o.end > o.start) {
+                    effects.push(Effect {
+                        edit: o.edit,
+                        feature: idx,
+                        kind: EffectKind::Dropped,
+                    });
+                }
+                continue;
+            }
             slot.span = Some(Span::from_raw(0, edited_len));
             slot.status = if edited_len == ref_len {
                 FeatureStatus::Unchanged
@@ -54,8 +69,8 @@ pub(super) fn lift_contig(
                 slot.status = FeatureStatus::Shifted;
                 slot.geometric = FeatureStatus::Shifted;
                 slot.span = Some(Span::from_raw(
-                    (fs as i64 + shift) as u64,
-                    (fe as i64 + shift) as u64,
+                    fs.saturating_add_signed(shift),
+                    fe.saturating_add_signed(shift),
                 ));
             }
             continue;

@@ -124,6 +124,17 @@ pub enum EffectKind {
 }
 
 impl EffectKind {
+    /// The name files use (`phase_changed`), as serde writes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Dropped => "dropped",
+            Self::Orphaned => "orphaned",
+            Self::Trimmed => "trimmed",
+            Self::Disrupted => "disrupted",
+            Self::PhaseChanged => "phase_changed",
+        }
+    }
+
     /// A verb for people ("trims").
     pub fn verb(self) -> &'static str {
         match self {
@@ -153,6 +164,8 @@ pub struct Lifted {
     features: Vec<LiftedFeature>,
     effects: Vec<Effect>,
     lengths: Vec<u64>,
+    /// CDS lines written once per parent because their chains need different phases.
+    splits: rustc_hash::FxHashMap<FeatureIdx, phase::PhaseSplit>,
 }
 
 impl Lifted {
@@ -166,6 +179,7 @@ impl Lifted {
                 .collect(),
             effects: Vec::new(),
             lengths: genome.contigs().iter().map(|c| c.length).collect(),
+            splits: Default::default(),
         };
         for contig in design.edited_contigs() {
             lifted.lift_contig(genome, design, contig);
@@ -208,9 +222,15 @@ impl Lifted {
         self.effects
             .retain(|e| !matches!(e.kind, EffectKind::Orphaned | EffectKind::PhaseChanged));
         geometry::orphans(genome, &mut self.features, &mut self.effects);
-        phase::recompute(genome, design, &mut self.features, &mut self.effects);
+        self.splits = phase::recompute(genome, design, &mut self.features, &mut self.effects);
         self.effects.sort_unstable();
         self.effects.dedup();
+    }
+
+    /// For a CDS line with several parents whose chains need different phases: one (parent ID
+    /// group, phase) per parent — it is written once per parent.
+    pub fn phase_split(&self, idx: FeatureIdx) -> Option<&[(u32, Phase)]> {
+        self.splits.get(&idx).map(Vec::as_slice)
     }
 
     /// One feature line.
@@ -238,5 +258,23 @@ impl Lifted {
     /// A contig's edited length.
     pub fn contig_length(&self, contig: ContigId) -> u64 {
         self.lengths[contig.get()]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::EffectKind;
+
+    #[test]
+    fn effect_names_are_serde_names() {
+        for k in [
+            EffectKind::Dropped,
+            EffectKind::Orphaned,
+            EffectKind::Trimmed,
+            EffectKind::Disrupted,
+            EffectKind::PhaseChanged,
+        ] {
+            assert_eq!(serde_json::to_value(k).unwrap(), k.name());
+        }
     }
 }

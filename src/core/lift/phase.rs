@@ -1,22 +1,28 @@
 //! CDS phases in the edited genome.
 //!
-//! For each CDS (the lines sharing its ID) walked in coding direction, the first surviving segment
-//! gets `(phase − bases it lost at its 5′ end) mod 3`, and each next segment gets
-//! `(previous phase − previous edited length) mod 3`.
+//! For each CDS chain (a multi-line CDS, or one parent's single-line CDS children) walked in
+//! coding direction, the first surviving segment gets `(phase − bases it lost at its 5′ end) mod
+//! 3`, and each next segment gets `(previous phase − previous edited length) mod 3`.
 
 use crate::core::design::Design;
 use crate::core::edit::EditId;
 use crate::core::genome::Genome;
 use crate::core::genome::feature::FeatureIdx;
-use crate::core::lift::{Effect, EffectKind, FeatureStatus, LiftedFeature};
+use crate::core::lift::{Effect, EffectKind, LiftedFeature};
 use crate::core::strand::{Phase, Strand};
 
+/// A CDS line whose chains ask for different phases: one (parent ID group, phase) per chain.
+pub type PhaseSplit = Vec<(u32, Phase)>;
+
+/// Recomputes every CDS chain's phases (see [`crate::core::genome::Genome::cds_chains`]) from its
+/// first surviving part. A line in two chains (two parents) that get different phases is
+/// returned in the splits: it is written once per parent.
 pub(super) fn recompute(
     genome: &Genome,
     _design: &Design,
     out: &mut [LiftedFeature],
     effects: &mut Vec<Effect>,
-) {
+) -> rustc_hash::FxHashMap<FeatureIdx, PhaseSplit> {
     // Which edits touched which line, for attributing phase changes.
     let mut touched_by: Vec<(FeatureIdx, EditId)> = effects
         .iter()
@@ -30,24 +36,14 @@ pub(super) fn recompute(
         .collect();
     touched_by.sort_unstable();
 
-    for group in genome.cds_groups() {
-        let touched = group.iter().any(|l| {
-            matches!(
-                out[l.get()].geometric,
-                FeatureStatus::Trimmed | FeatureStatus::Disrupted | FeatureStatus::Dropped
-            )
-        });
-        if !touched {
-            for &l in group {
-                out[l.get()].phase = genome.feature(l).phase;
-                out[l.get()].phase_changed = false;
-            }
-            continue;
-        }
+    // The chain (its parent group) that first gave each line its phase.
+    let mut first_parent: rustc_hash::FxHashMap<FeatureIdx, Option<u32>> = Default::default();
+    let mut splits: rustc_hash::FxHashMap<FeatureIdx, PhaseSplit> = Default::default();
+    for (chain, parent) in genome.cds_chains() {
         let mut prev: Option<(Phase, u64)> = None;
         let mut started = false;
         let mut changed_any = false;
-        for &l in group {
+        for &l in chain {
             let f = genome.feature(l);
             let lf = &mut out[l.get()];
             if lf.status.is_gone() {
@@ -62,19 +58,34 @@ pub(super) fn recompute(
                 } else {
                     lf.lost_left
                 };
-                f.phase
-                    .map(|p| Phase::from_mod3(u64::from(p.get()) + 3 - lost5 % 3))
+                let first = f.phase.map_or(0, |p| u64::from(p.get()));
+                Some(Phase::from_mod3(first + 3 - lost5 % 3))
             } else {
                 prev.map(|(p, len)| Phase::from_mod3(u64::from(p.get()) + 3 - len % 3))
             };
             let len = lf.span.map_or(0, |s| s.len());
             prev = phase.map(|p| (p, len));
-            lf.phase = phase;
-            lf.phase_changed = phase != f.phase;
+            match first_parent.get(&l) {
+                None => {
+                    first_parent.insert(l, parent);
+                    lf.phase = phase;
+                    lf.phase_changed = phase != f.phase;
+                }
+                Some(&p0) => {
+                    if let (Some(p0), Some(p), Some(now), Some(mine)) =
+                        (p0, parent, lf.phase, phase)
+                        && (now != mine || splits.contains_key(&l))
+                    {
+                        let s = splits.entry(l).or_insert_with(|| vec![(p0, now)]);
+                        s.push((p, mine));
+                        lf.phase_changed = true;
+                    }
+                }
+            }
             changed_any |= lf.phase_changed;
         }
         if changed_any {
-            let mut edits: Vec<EditId> = group
+            let mut edits: Vec<EditId> = chain
                 .iter()
                 .flat_map(|&l| {
                     let from = touched_by.partition_point(|t| t.0 < l);
@@ -86,7 +97,7 @@ pub(super) fn recompute(
                 .collect();
             edits.sort_unstable();
             edits.dedup();
-            for &l in group.iter().filter(|&&l| out[l.get()].phase_changed) {
+            for &l in chain.iter().filter(|&&l| out[l.get()].phase_changed) {
                 for &edit in &edits {
                     effects.push(Effect {
                         edit,
@@ -97,4 +108,5 @@ pub(super) fn recompute(
             }
         }
     }
+    splits
 }

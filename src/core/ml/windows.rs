@@ -107,7 +107,7 @@ pub fn sequence_windows(
             (flanks.upstream, flanks.downstream)
         };
         let ws = cs.saturating_sub(left);
-        let we = (ce + right).min(len);
+        let we = ce.saturating_add(right).min(len);
         let Some(bases) = edited.sequence(contig, Span::from_raw(ws, we)) else {
             continue;
         };

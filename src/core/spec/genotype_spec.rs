@@ -5,10 +5,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::design::Design;
 use crate::core::design::genotype::{
     Background, GeneSet, Genotype, Perturbation, PerturbationType, Provenance,
 };
+use crate::core::design::{Design, NewEdit};
 use crate::core::edit::json::EditJson;
 use crate::core::edit::{EditError, EditId};
 use crate::core::genome::{DocItem, Genome};
@@ -19,6 +19,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 /// The annotation a spec was made on.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AnnotationSpec {
     /// Number of feature lines.
     pub features: usize,
@@ -28,6 +29,7 @@ pub struct AnnotationSpec {
 
 /// One contig of the reference.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ContigSpec {
     /// Canonical name (the GFF3 seqid).
     pub name: String,
@@ -41,6 +43,7 @@ pub struct ContigSpec {
 
 /// The reference a spec was made on.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ReferenceSpec {
     /// Species, from the FASTA headers (`[org=…]`).
     pub species: Option<String>,
@@ -106,6 +109,7 @@ impl ReferenceSpec {
 
 /// A perturbation as the spec writes it (torchcell's field names).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PerturbationSpec {
     /// `deletion`, `kanmx_deletion`, `gene_addition`, …
     pub perturbation_type: PerturbationType,
@@ -141,29 +145,9 @@ impl From<&Perturbation> for PerturbationSpec {
     }
 }
 
-fn is_true(b: &bool) -> bool {
-    *b
-}
-
-fn yes() -> bool {
-    true
-}
-
-/// An edit as the spec writes it: its id, whether it is enabled, and the edit JSON.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct EditSpec {
-    /// Its id (referenced by perturbations and alleles).
-    pub id: EditId,
-    /// `false` when disabled (kept in the design, not applied).
-    #[serde(default = "yes", skip_serializing_if = "is_true")]
-    pub enabled: bool,
-    /// The edit.
-    #[serde(flatten)]
-    pub edit: EditJson,
-}
-
 /// A genotype spec, version 1.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct GenotypeSpec {
     /// Always [`SCHEMA_VERSION`].
     pub schema_version: u32,
@@ -175,9 +159,9 @@ pub struct GenotypeSpec {
     /// Gene-level perturbations.
     #[serde(default)]
     pub perturbations: Vec<PerturbationSpec>,
-    /// The edits, by id.
+    /// The edits, each with its `id` (and `enabled: false` when disabled).
     #[serde(default)]
-    pub edits: Vec<EditSpec>,
+    pub edits: Vec<EditJson>,
     /// The genes the design is about.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gene_set: Option<GeneSet>,
@@ -202,6 +186,9 @@ pub enum SpecError {
         /// Why.
         error: EditError,
     },
+    /// An edit without its `id`.
+    #[error("edits[{0}] has no \"id\"; every edit of a spec has one")]
+    MissingId(usize),
     /// A perturbation or allele pointing at an edit the spec does not have.
     #[error("{what} refers to edit {id}, which the spec does not contain")]
     DanglingEdit {
@@ -229,10 +216,10 @@ pub fn export(
         edits: design
             .edits()
             .iter()
-            .map(|e| EditSpec {
-                id: e.id,
+            .map(|e| EditJson {
+                id: Some(e.id),
                 enabled: design.is_enabled(e.id),
-                edit: EditJson::from_edit(genome, e),
+                ..EditJson::from_edit(genome, e)
             })
             .collect(),
         gene_set: g.gene_set.clone(),
@@ -285,21 +272,27 @@ pub fn restore(
             spec.reference.annotation.features, loaded.annotation.features
         ));
     }
-    let mut design = Design::new();
-    for e in &spec.edits {
-        let req = e
-            .edit
+    let mut new = Vec::with_capacity(spec.edits.len());
+    for (i, e) in spec.edits.iter().enumerate() {
+        let Some(id) = e.id else {
+            return Err(SpecError::MissingId(i));
+        };
+        let request = e
             .to_request(genome)
-            .map_err(|error| SpecError::Edit { id: e.id, error })?;
-        design
-            .add_with_id(genome, req, e.id)
-            .map_err(|error| SpecError::Edit { id: e.id, error })?;
+            .map_err(|error| SpecError::Edit { id, error })?;
+        new.push(NewEdit {
+            id: Some(id),
+            request,
+            enabled: e.enabled,
+        });
     }
-    for e in spec.edits.iter().filter(|e| !e.enabled) {
-        design
-            .set_enabled(genome, e.id, false)
-            .map_err(|error| SpecError::Edit { id: e.id, error })?;
-    }
+    let mut design = Design::new();
+    design
+        .add_many(genome, new)
+        .map_err(|(i, error)| SpecError::Edit {
+            id: spec.edits[i].id.unwrap_or(EditId(0)),
+            error,
+        })?;
     let known = |id: &EditId| design.edit(*id).is_some();
     for p in &spec.perturbations {
         if let Some(id) = p.edit_ids.iter().find(|id| !known(id)) {

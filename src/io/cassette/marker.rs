@@ -148,6 +148,14 @@ pub fn orf_cassette(
     })
 }
 
+/// The plasmids' GenBank files [`shipped_library`] reads, by file name.
+pub const PLASMID_FILES: [&str; 4] = [
+    "pFA6a-kanMX4_AJ002680.gb",
+    "pAG25_natMX4.gb",
+    "pAG32_hphMX4.gb",
+    "pFA6a-GFPS65T-kanMX6_AJ002682.gb",
+];
+
 /// The shipped cassette library, built from the plasmids' GenBank records: kanMX4 (pFA6a-kanMX4,
 /// AJ002680), natMX4 (pAG25), hphMX4 (pAG32) and GFP(S65T) (pFA6a-GFP(S65T)-kanMX6, AJ002682).
 /// `read` returns a file's bytes by name.
@@ -164,19 +172,19 @@ pub fn shipped_library(
     let mut lib = crate::core::genetics::cassette::Library::default();
     for (file, name, marker, what) in [
         (
-            "pFA6a-kanMX4_AJ002680.gb",
+            PLASMID_FILES[0],
             "kanMX4",
             "kan",
             "kan^r (aminoglycoside phosphotransferase, Tn903): G418/geneticin resistance",
         ),
         (
-            "pAG25_natMX4.gb",
+            PLASMID_FILES[1],
             "natMX4",
             "nat",
             "nat1 (nourseothricin acetyltransferase): clonNAT resistance",
         ),
         (
-            "pAG32_hphMX4.gb",
+            PLASMID_FILES[2],
             "hphMX4",
             "hph",
             "hph (hygromycin B phosphotransferase): hygromycin B resistance",
@@ -185,7 +193,7 @@ pub fn shipped_library(
         let rec = record(file)?;
         lib.insert(marker_cassette(&rec, name, marker, what).map_err(|e| format!("{file}: {e}"))?);
     }
-    let gfp = record("pFA6a-GFPS65T-kanMX6_AJ002682.gb")?;
+    let gfp = record(PLASMID_FILES[3])?;
     let region = gfp
         .features
         .iter()

@@ -1,11 +1,13 @@
-//! Column 9 in one pass: the attributes the model needs, and what makes a field suspect.
+//! Column 9: its canonical form ([`tidy`]: what the reader repairs), then one pass for the
+//! attributes the model needs ([`scan`]).
 
 use std::borrow::Cow;
 
+use super::repair::{Found, Repair};
 use crate::core::genome::attributes::{percent_decode, split_ascii, split_once_ascii};
 
-/// Tags GFF3 reserves (those starting with an uppercase letter that are allowed).
-pub const RESERVED_TAGS: [&str; 11] = [
+/// Tags GFF3 reserves (those starting with an uppercase letter that are allowed; gt's list).
+pub const RESERVED_TAGS: [&str; 13] = [
     "ID",
     "Name",
     "Alias",
@@ -17,7 +19,124 @@ pub const RESERVED_TAGS: [&str; 11] = [
     "Dbxref",
     "Ontology_term",
     "Is_circular",
+    "Start_range",
+    "End_range",
 ];
+
+/// Column 9 in canonical form — `tag=v1,v2;tag=v` without blanks around `;` `=` `,`, without
+/// empty fields or values, one field per tag, reserved-looking tags lower-cased, `=` inside values
+/// escaped — and the repairs that took. A column needing none is returned as it is.
+pub fn tidy(raw: &str) -> (Cow<'_, str>, Vec<Found>) {
+    let mut repairs: Vec<Found> = Vec::new();
+    if raw == "." {
+        return (Cow::Borrowed(raw), repairs);
+    }
+    // (tag, values) in order of first appearance.
+    let mut fields: Vec<(Cow<'_, str>, Vec<Cow<'_, str>>)> = Vec::new();
+    let note_with = |r: Repair, detail: Option<String>, repairs: &mut Vec<Found>| {
+        if !repairs.iter().any(|(x, _)| *x == r) {
+            repairs.push((r, detail));
+        }
+    };
+    let note = |r: Repair, repairs: &mut Vec<Found>| note_with(r, None, repairs);
+    for field in split_ascii(raw, b';') {
+        let trimmed = field.trim_matches(' ');
+        if trimmed.is_empty() {
+            note(Repair::EmptyFields, &mut repairs);
+            continue;
+        }
+        let Some((tag, value)) = split_once_ascii(trimmed, b'=') else {
+            let d = format!("token '{trimmed}' does not contain exactly one '='");
+            note_with(Repair::NoEquals, Some(d), &mut repairs);
+            continue;
+        };
+        let (tag_t, value_t) = (tag.trim_matches(' '), value.trim_matches(' '));
+        if trimmed.len() != field.len() || tag_t.len() != tag.len() || value_t.len() != value.len()
+        {
+            note(Repair::AttributeBlanks, &mut repairs);
+        }
+        if tag_t.is_empty() {
+            let d = format!("attribute '{trimmed}' has no tag");
+            note_with(Repair::NoTag, Some(d), &mut repairs);
+            continue;
+        }
+        let mut tag: Cow<'_, str> = Cow::Borrowed(tag_t);
+        let decoded = percent_decode(tag_t);
+        if decoded.starts_with(|c: char| c.is_ascii_uppercase())
+            && !RESERVED_TAGS.contains(&decoded.as_ref())
+        {
+            let d = format!("illegal uppercase attribute '{decoded}'");
+            note_with(Repair::UppercaseTag, Some(d), &mut repairs);
+            let mut t = tag_t.to_owned();
+            t[..1].make_ascii_lowercase();
+            tag = Cow::Owned(t);
+        }
+        let mut values: Vec<Cow<'_, str>> = Vec::new();
+        for v in split_ascii(value_t, b',') {
+            let vt = v.trim_matches(' ');
+            if vt.len() != v.len() {
+                note(Repair::AttributeBlanks, &mut repairs);
+            }
+            if vt.is_empty() {
+                if !value_t.is_empty() {
+                    note(Repair::EmptyFields, &mut repairs);
+                }
+                continue;
+            }
+            if vt.contains('=') {
+                let d = format!("attribute '{trimmed}' does not contain exactly one '='");
+                note_with(Repair::ExtraEquals, Some(d), &mut repairs);
+                values.push(Cow::Owned(vt.replace('=', "%3D")));
+            } else {
+                values.push(Cow::Borrowed(vt));
+            }
+        }
+        if values.is_empty() {
+            let d = format!("attribute '{trimmed}' has no value");
+            note_with(Repair::NoValue, Some(d), &mut repairs);
+            continue;
+        }
+        if tag == "Is_circular" && !(values.len() == 1 && matches!(&*values[0], "true" | "false")) {
+            let d = format!(
+                "value '{value_t}' of Is_circular attribute does not equal 'true' or 'false'"
+            );
+            note_with(Repair::BadIsCircular, Some(d), &mut repairs);
+            continue;
+        }
+        match fields.iter_mut().find(|(t, _)| *t == tag) {
+            Some((_, vs)) => {
+                let d = format!("more than one {tag} attribute on this line");
+                note_with(Repair::DuplicateTag, Some(d), &mut repairs);
+                vs.extend(values);
+            }
+            None => fields.push((tag, values)),
+        }
+    }
+    if repairs.is_empty() && !raw.is_empty() {
+        return (Cow::Borrowed(raw), repairs);
+    }
+    if raw.is_empty() {
+        note(Repair::EmptyFields, &mut repairs);
+    }
+    if fields.is_empty() {
+        return (Cow::Borrowed("."), repairs);
+    }
+    let mut out = String::with_capacity(raw.len());
+    for (i, (t, vs)) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(';');
+        }
+        out.push_str(t);
+        out.push('=');
+        for (j, v) in vs.iter().enumerate() {
+            if j > 0 {
+                out.push(',');
+            }
+            out.push_str(v);
+        }
+    }
+    (Cow::Owned(out), repairs)
+}
 
 /// What one scan of column 9 found.
 #[derive(Debug, Default, PartialEq)]
@@ -84,15 +203,8 @@ pub fn scan(raw: &str) -> Scanned<'_> {
                 .map(percent_decode)
         };
         match tag.as_ref() {
-            "ID" => {
-                if memchr::memchr(b',', value.as_bytes()).is_some() {
-                    out.problems
-                        .push(format!("ID '{value}' has more than one value"));
-                }
-                if out.id.is_none() {
-                    out.id = values().next();
-                }
-            }
+            // The whole value, commas and all, as gt reads it (an ID has one value).
+            "ID" if out.id.is_none() && !value.is_empty() => out.id = Some(percent_decode(value)),
             "Name" if out.name.is_none() => {
                 out.name = values().next();
             }

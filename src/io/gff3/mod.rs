@@ -3,6 +3,7 @@
 mod attributes_scan;
 mod error;
 mod reader;
+pub mod repair;
 pub mod writer;
 
 pub use error::Gff3Error;

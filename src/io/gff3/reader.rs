@@ -8,7 +8,8 @@ use noodles_gff as gff;
 
 use super::attributes_scan;
 use super::error::Gff3Error;
-use crate::core::coord::Span;
+use super::repair::{Found, Repair, RepairLog};
+use crate::core::coord::{MAX_COORD, Span};
 use crate::core::genome::DocItem;
 use crate::core::genome::assemble::Annotation;
 use crate::core::genome::contig::ContigId;
@@ -40,6 +41,7 @@ pub struct Gff3Parser {
     skipped: u64,
     first_skip: Option<(u64, String)>,
     gff3_style_features: u64,
+    repairs: RepairLog,
     done: bool,
     line: gff::Line,
 }
@@ -78,6 +80,7 @@ impl Gff3Parser {
             skipped: 0,
             first_skip: None,
             gff3_style_features: 0,
+            repairs: RepairLog::default(),
             done: false,
             line: gff::Line::default(),
         }
@@ -153,6 +156,7 @@ impl Gff3Parser {
                 ),
             ),
         }
+        self.out.diagnostics.extend(self.repairs.diagnostics());
         if self.out.annotation.features.is_empty() {
             self.out.diagnostics.push(Diagnostic::general(
                 Severity::Info,
@@ -187,7 +191,7 @@ impl Gff3Parser {
         }
         if let Some(&byte) = bytes
             .iter()
-            .find(|&&b| b == 0 || (b < 0x20 && b != b'\t' && b != 0x0c))
+            .find(|&&b| b == 0 || b == 0x7f || (b < 0x20 && b != b'\t' && b != 0x0c))
         {
             return Err(Gff3Error::Binary {
                 line: self.line_no,
@@ -349,22 +353,33 @@ impl Gff3Parser {
         i
     }
 
-    fn feature(&mut self, text: &str, line: &gff::Line) -> Result<(), Gff3Error> {
-        let mut tab_at = TabPositions::of(text);
-        let text = if text.ends_with([' ', '\t']) && tab_at.count >= 8 {
-            self.warn(
-                Severity::Warning,
-                "the line ends with blanks; they were removed",
-            );
-            let trimmed = text.trim_end_matches([' ', '\t']);
-            tab_at = TabPositions::of(trimmed);
-            trimmed
-        } else {
-            text
-        };
-        let tabs = tab_at.count;
-        let (record_text, attributes_at): (std::borrow::Cow<'_, str>, usize) = match tabs {
-            0..=6 => {
+    /// Skips a feature line, remembering its ID (when column 9 names one) so that children
+    /// naming it as their Parent can be told what happened to it.
+    fn skip_feature(&mut self, message: String, cols: &[&str]) {
+        if let Some(attrs) = cols.get(8) {
+            let (tidy, _) = attributes_scan::tidy(attrs);
+            if let Some(id) = attributes_scan::scan(&tidy).id {
+                self.out
+                    .annotation
+                    .dropped_ids
+                    .push((id.as_ref().into(), self.line_no));
+            }
+        }
+        self.skip(message);
+    }
+
+    /// One feature line: its nine columns read leniently, repaired where the intent is
+    /// unambiguous (see [`super::repair`]) and kept in canonical form when anything was repaired;
+    /// skipped with an error diagnostic when a column cannot be read.
+    fn feature(&mut self, text: &str, _line: &gff::Line) -> Result<(), Gff3Error> {
+        let mut cols: Vec<&str> = text.split('\t').collect();
+        let mut repairs: Vec<Found> = Vec::new();
+        if cols.len() > 9 && cols[9..].iter().all(|c| c.trim().is_empty()) {
+            cols.truncate(9);
+            repairs.push((Repair::TrailingColumns, None));
+        }
+        match cols.len() {
+            0..=7 => {
                 let hint = if text.contains(' ') {
                     " (are the columns separated by spaces instead of tabs?)"
                 } else {
@@ -372,28 +387,26 @@ impl Gff3Parser {
                 };
                 self.skip(format!(
                     "it has {} tab-separated column(s); a GFF3 feature line has 9{hint}",
-                    tabs + 1
+                    cols.len()
                 ));
                 return Ok(());
             }
-            7 => {
-                self.warn(
-                    Severity::Warning,
-                    "column 9 (attributes) is missing; read as '.'",
+            8 => {
+                cols.push(".");
+                repairs.push((Repair::MissingAttributes, None));
+            }
+            9 => {}
+            n => {
+                self.skip_feature(
+                    format!(
+                        "it has {n} tab-separated columns; a GFF3 feature line has 9 (a tab inside column 9 must be written %09)"
+                    ),
+                    &cols,
                 );
-                (format!("{text}\t.").into(), text.len() + 1)
+                return Ok(());
             }
-            _ => {
-                if tabs > 8 {
-                    self.warn(
-                        Severity::Warning,
-                        "the line has more than 9 tab-separated columns; the extra tabs are kept in column 9",
-                    );
-                }
-                (text.into(), tab_at.at[7] + 1)
-            }
-        };
-        let raw_attributes = &record_text[attributes_at..];
+        }
+        let raw_attributes = cols[8];
         if attributes_scan::looks_like_gtf(raw_attributes) {
             if self.gff3_style_features == 0 {
                 return Err(Gff3Error::Gtf {
@@ -408,102 +421,116 @@ impl Gff3Parser {
         } else {
             self.gff3_style_features += 1;
         }
-
-        // Columns 1–5 through noodles. A line missing column 9 is re-read with '.' appended.
-        let patched;
-        let line = if tabs == 7 {
-            let mut l = gff::Line::default();
-            let src = format!("{record_text}\n");
-            let _ = gff::io::Reader::new(src.as_bytes()).read_line(&mut l);
-            patched = l;
-            &patched
+        let escaped;
+        let seqid = if cols[0].contains(char::is_whitespace) {
+            repairs.push((Repair::SeqidBlank, None));
+            escaped = cols[0]
+                .chars()
+                .map(|c| {
+                    if c.is_whitespace() {
+                        let mut buf = [0u8; 4];
+                        c.encode_utf8(&mut buf)
+                            .bytes()
+                            .map(|b| format!("%{b:02X}"))
+                            .collect()
+                    } else {
+                        c.to_string()
+                    }
+                })
+                .collect::<String>();
+            escaped.as_str()
         } else {
-            line
+            cols[0]
         };
-        let record = match line.as_record() {
-            Some(Ok(r)) => r,
-            Some(Err(e)) => {
-                self.skip(format!("not a GFF3 feature line: {e}"));
+        if seqid.is_empty() {
+            self.skip_feature("the seqid (column 1) is empty".to_owned(), &cols);
+            return Ok(());
+        }
+        if cols[2].trim().is_empty() {
+            self.skip_feature("the type (column 3) is empty".to_owned(), &cols);
+            return Ok(());
+        }
+        let source: &str = if cols[1].is_empty() {
+            repairs.push((Repair::EmptySource, None));
+            "."
+        } else {
+            cols[1]
+        };
+        let (start, end) = match (number(cols[3]), number(cols[4])) {
+            (Some(s), Some(e)) => (s, e),
+            (None, _) => {
+                let c = cols[3];
+                self.skip_feature(
+                    format!("illegal feature start '{c}' (a 1-based position: a whole number ≥ 1)"),
+                    &cols,
+                );
                 return Ok(());
             }
-            None => return Ok(()),
-        };
-        let col = |k: usize| {
-            let from = if k == 0 { 0 } else { tab_at.at[k - 1] + 1 };
-            record_text.get(from..tab_at.at[k]).unwrap_or("")
-        };
-        let (c_start, c_end, c_score, c_strand, c_phase) = (col(3), col(4), col(5), col(6), col(7));
-        let (start, end) = match (record.start(), record.end()) {
-            (Ok(s), Ok(e)) => (usize::from(s) as u64, usize::from(e) as u64),
-            (Err(_), _) => {
-                self.skip(format!(
-                    "illegal feature start '{c_start}' (a 1-based position: a whole number ≥ 1)"
-                ));
-                return Ok(());
-            }
-            (_, Err(_)) => {
-                self.skip(format!(
-                    "illegal feature end '{c_end}' (a 1-based position: a whole number ≥ 1)"
-                ));
+            (_, None) => {
+                let c = cols[4];
+                self.skip_feature(
+                    format!("illegal feature end '{c}' (a 1-based position: a whole number ≥ 1)"),
+                    &cols,
+                );
                 return Ok(());
             }
         };
+        if end > MAX_COORD {
+            self.skip_feature(
+                format!("feature end {end} is beyond the largest coordinate read (2^62)"),
+                &cols,
+            );
+            return Ok(());
+        }
         let span = match Span::from_one_based(start, end) {
             Ok(s) => s,
             Err(e) => {
-                self.skip(format!("{e}"));
+                self.skip_feature(format!("{e}"), &cols);
                 return Ok(());
             }
         };
-        let seqid = record.reference_sequence_name();
-        let Ok(seqid) = std::str::from_utf8(seqid.as_ref()) else {
-            self.skip("the seqid (column 1) is not valid UTF-8".to_owned());
-            return Ok(());
-        };
-        if seqid.is_empty() {
-            self.skip("the seqid (column 1) is empty".to_owned());
-            return Ok(());
+        if start.to_string() != cols[3] || end.to_string() != cols[4] {
+            repairs.push((Repair::NumberForm, None));
         }
-        let source: Box<str> = String::from_utf8_lossy(record.source().as_ref()).into();
-        let kind = FeatureKind::parse(&String::from_utf8_lossy(record.ty().as_ref()));
-        self.usable_lines += 1;
+        let c_score = cols[5].trim_matches(' ');
+        let score = match c_score {
+            "." => None,
+            s => match s.parse::<f64>() {
+                Ok(v) => Some(v),
+                Err(_) => {
+                    repairs.push((Repair::BadScore, None));
+                    None
+                }
+            },
+        };
+        if c_score.len() != cols[5].len() {
+            repairs.push((Repair::NumberForm, None));
+        }
+        let c_strand = cols[6].trim_matches(' ');
         let strand = Strand::parse(c_strand).unwrap_or_else(|| {
-            self.warn(
-                Severity::Warning,
-                format!("strand '{c_strand}' is not one of + - . ?; read as '?'"),
-            );
+            let d = format!("strand '{c_strand}' is not one of + - . ?");
+            repairs.push((Repair::BadStrand, Some(d)));
             Strand::Unknown
         });
+        let c_phase = cols[7].trim_matches(' ');
+        if c_strand.len() != cols[6].len() || c_phase.len() != cols[7].len() {
+            repairs.push((Repair::NumberForm, None));
+        }
         let phase = match c_phase {
             "." => None,
             p => Phase::parse(p).or_else(|| {
-                self.warn(
-                    Severity::Warning,
-                    format!("phase '{p}' is not 0, 1 or 2; ignored"),
-                );
+                repairs.push((Repair::BadPhase, None));
                 None
             }),
         };
-        if kind == FeatureKind::Cds && phase.is_none() {
-            self.warn(
-                Severity::Warning,
-                "a CDS without a phase (column 8 must be 0, 1 or 2)",
-            );
-        }
-        let score = match c_score {
-            "." => None,
-            s => s.parse::<f64>().ok().or_else(|| {
-                self.warn(
-                    Severity::Warning,
-                    format!("score '{s}' is not a number; ignored"),
-                );
-                None
-            }),
-        };
-        let scanned = attributes_scan::scan(raw_attributes);
+        let kind = FeatureKind::parse(cols[2]);
+        let (attributes, attribute_repairs) = attributes_scan::tidy(raw_attributes);
+        repairs.extend(attribute_repairs);
+        let scanned = attributes_scan::scan(&attributes);
         for problem in &scanned.problems {
             self.warn(Severity::Warning, problem.clone());
         }
+        self.usable_lines += 1;
 
         let contig = self.seqid(seqid);
         let info = &mut self.out.annotation.seqids[contig as usize];
@@ -515,11 +542,25 @@ impl Gff3Parser {
             info.aliases
                 .extend(scanned.aliases.iter().map(|a| Box::<str>::from(a.as_ref())));
         }
-
+        let source_line = if repairs.is_empty() {
+            SourceLine::new(self.line_no, text.into(), text.len() - raw_attributes.len())
+        } else {
+            for r in &repairs {
+                self.repairs.note(r, self.line_no);
+            }
+            let score_text = score.map_or_else(|| ".".to_owned(), |_| c_score.to_owned());
+            let phase_text = phase.map_or_else(|| ".".to_owned(), |p| p.to_string());
+            let head = format!(
+                "{seqid}\t{source}\t{}\t{start}\t{end}\t{score_text}\t{strand}\t{phase_text}\t",
+                cols[2]
+            );
+            let at = head.len();
+            SourceLine::new(self.line_no, format!("{head}{attributes}").into(), at)
+        };
         let idx = FeatureIdx(self.out.annotation.features.len() as u32);
         self.out.annotation.features.push(Feature {
             kind,
-            source,
+            source: source.into(),
             contig: ContigId(contig),
             span,
             strand,
@@ -528,29 +569,23 @@ impl Gff3Parser {
             id: scanned.id.map(|s| s.as_ref().into()),
             name: scanned.name.map(|s| s.as_ref().into()),
             parents: scanned.parents.iter().map(|p| p.as_ref().into()).collect(),
-            source_line: SourceLine::new(self.line_no, record_text.as_ref().into(), attributes_at),
+            source_line,
         });
         self.out.annotation.document.push(DocItem::Feature(idx));
         Ok(())
     }
 }
 
-/// Byte positions of the first eight tabs of a line, and how many tabs it has.
-struct TabPositions {
-    at: [usize; 8],
-    count: usize,
-}
-
-impl TabPositions {
-    fn of(text: &str) -> Self {
-        let mut at = [text.len(); 8];
-        let mut count = 0;
-        for i in memchr::memchr_iter(b'\t', text.as_bytes()) {
-            if count < 8 {
-                at[count] = i;
-            }
-            count += 1;
-        }
-        Self { at, count }
+/// A 1-based coordinate: a whole number ≥ 1, blanks around it allowed (a repair).
+fn number(col: &str) -> Option<u64> {
+    let t = col.trim_matches(' ');
+    if t.is_empty()
+        || !t
+            .trim_start_matches('+')
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+    {
+        return None;
     }
+    t.parse::<u64>().ok().filter(|&n| n >= 1)
 }

@@ -1,13 +1,15 @@
 //! Writing the edited annotation as GFF3, streaming.
 //!
-//! Lines no edit touched are written byte-identical to the input; touched lines change only
-//! columns 4, 5 (coordinates), 8 (phase) and the `Parent` attribute. `##sequence-region` follows
-//! the new lengths, comments and directives are kept, a `###` is written only after features.
+//! Lines no edit touched are written byte-identical to the input (lines the reader repaired are
+//! already in canonical form); touched lines change only columns 4, 5 (coordinates), 8 (phase)
+//! and the `Parent` attribute. The version line and `##sequence-region` lines (edited lengths) come
+//! first, comments and directives are kept, a `###` is written only after features.
 //! Inserted features (and a cassette's parts) follow, with source `genoforge`.
 
 use std::io::{self, Write};
 
 use crate::core::design::Design;
+use crate::core::edit::annotation_check::cds_part_phases;
 use crate::core::edit::{Edit, InsertedFeature};
 use crate::core::genome::attributes::percent_encode;
 use crate::core::genome::contig::ContigId;
@@ -17,27 +19,32 @@ use crate::core::lift::{Lifted, LiftedFeature};
 use crate::core::strand::Strand;
 
 /// Writes the edited annotation of `genome` under `design` (with `lifted` derived from both).
+///
+/// The header is always first: the input's `##gff-version 3…` line (or `##gff-version 3`), then
+/// one `##sequence-region` per contig in genome (karyotype/FASTA) order with its edited length —
+/// the input's line kept byte-identical where it already says `1 LENGTH`; none for a contig
+/// emptied by the edits or one whose name a region line cannot hold. Other directives, comments
+/// and feature lines follow in input order.
 pub fn write<W: Write>(
     out: &mut W,
     genome: &Genome,
     design: &Design,
     lifted: &Lifted,
 ) -> io::Result<()> {
+    let version = genome
+        .document()
+        .iter()
+        .find_map(|d| match d {
+            DocItem::GffVersion(raw) if is_version_3(raw) => Some(raw.as_ref()),
+            _ => None,
+        })
+        .unwrap_or("##gff-version 3");
+    writeln!(out, "{version}")?;
+    write_sequence_regions(out, genome, lifted)?;
     let mut since_sync = false;
-    let mut wrote_version = false;
     for item in genome.document() {
         match item {
-            DocItem::GffVersion(raw) => {
-                writeln!(out, "{raw}")?;
-                wrote_version = true;
-            }
-            DocItem::SequenceRegion { contig, raw } => {
-                if !wrote_version {
-                    writeln!(out, "##gff-version 3")?;
-                    wrote_version = true;
-                }
-                write_sequence_region(out, genome, lifted, *contig, raw)?;
-            }
+            DocItem::GffVersion(_) | DocItem::SequenceRegion { .. } => {}
             DocItem::Directive(raw) | DocItem::Comment(raw) => writeln!(out, "{raw}")?,
             DocItem::Sync => {
                 if since_sync {
@@ -46,16 +53,14 @@ pub fn write<W: Write>(
                 }
             }
             DocItem::Feature(idx) => {
-                if !wrote_version {
-                    writeln!(out, "##gff-version 3")?;
-                    wrote_version = true;
-                }
                 let l = lifted.feature(*idx);
                 if l.status.is_gone() {
                     continue;
                 }
                 let f = genome.feature(*idx);
-                if l.is_touched() {
+                if let Some(split) = lifted.phase_split(*idx) {
+                    write_split(out, genome, lifted, f, l, split)?;
+                } else if l.is_touched() {
                     write_touched(out, genome, lifted, f, l)?;
                 } else {
                     writeln!(out, "{}", f.source_line.text)?;
@@ -64,33 +69,49 @@ pub fn write<W: Write>(
             }
         }
     }
-    if !wrote_version {
-        writeln!(out, "##gff-version 3")?;
-    }
     write_inserted(out, genome, design)
 }
 
-fn write_sequence_region<W: Write>(
+/// `##gff-version 3`, `##gff-version 3.1.26` (blanks between the two words allowed).
+fn is_version_3(raw: &str) -> bool {
+    raw.strip_prefix("##gff-version")
+        .map(str::trim_start)
+        .is_some_and(|v| v == "3" || v.starts_with("3."))
+}
+
+fn write_sequence_regions<W: Write>(
     out: &mut W,
     genome: &Genome,
     lifted: &Lifted,
-    contig: ContigId,
-    raw: &str,
 ) -> io::Result<()> {
-    let c = genome.contig(contig);
-    let new_len = lifted.contig_length(contig);
-    if new_len == c.length {
-        return writeln!(out, "{raw}");
+    let declared: rustc_hash::FxHashMap<ContigId, &str> = genome
+        .document()
+        .iter()
+        .filter_map(|d| match d {
+            DocItem::SequenceRegion { contig, raw } => Some((*contig, raw.as_ref())),
+            _ => None,
+        })
+        .collect();
+    for (i, c) in genome.contigs().iter().enumerate() {
+        let id = ContigId(i as u32);
+        let len = lifted.contig_length(id);
+        if len == 0
+            || c.name
+                .chars()
+                .any(|ch| ch.is_whitespace() || ch.is_control())
+        {
+            continue;
+        }
+        let kept = declared.get(&id).filter(|raw| {
+            let f: Vec<&str> = raw.split_whitespace().collect();
+            f.len() == 4 && f[1] == c.name.as_ref() && f[2] == "1" && f[3] == len.to_string()
+        });
+        match kept {
+            Some(raw) => writeln!(out, "{raw}")?,
+            None => writeln!(out, "##sequence-region {} 1 {len}", c.name)?,
+        }
     }
-    // Keep the declared start; move the end by the contig's length change.
-    let fields: Vec<&str> = raw.split_whitespace().collect();
-    let start: u64 = fields.get(2).and_then(|s| s.parse().ok()).unwrap_or(1);
-    let end: u64 = fields
-        .get(3)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(c.length);
-    let new_end = (end as i64 + new_len as i64 - c.length as i64).max(start as i64 - 1) as u64;
-    writeln!(out, "##sequence-region   {} {start} {new_end}", c.name)
+    Ok(())
 }
 
 fn write_touched<W: Write>(
@@ -122,15 +143,60 @@ fn write_touched<W: Write>(
     } else {
         f.source_line.raw_attributes().to_owned()
     };
+    write_line(out, &cols, (start, end), &phase, &attributes)
+}
+
+/// A feature line from its input columns with new coordinates, phase and column 9.
+fn write_line<W: Write>(
+    out: &mut W,
+    cols: &[&str],
+    (start, end): (u64, u64),
+    phase: &str,
+    attributes: &str,
+) -> io::Result<()> {
+    let col = |i: usize| cols.get(i).copied().unwrap_or(".");
     writeln!(
         out,
         "{}\t{}\t{}\t{start}\t{end}\t{}\t{}\t{phase}\t{attributes}",
-        cols[0],
-        cols.get(1).unwrap_or(&"."),
-        cols.get(2).unwrap_or(&"."),
-        cols.get(5).unwrap_or(&"."),
-        cols.get(6).unwrap_or(&"."),
+        col(0),
+        col(1),
+        col(2),
+        col(5),
+        col(6),
     )
+}
+
+/// A CDS line whose parents' chains need different phases, written once per parent (GFF3 has one
+/// phase per line): `Parent` that parent, its phase; an ID gets `_2`, `_3`… on the extra lines.
+fn write_split<W: Write>(
+    out: &mut W,
+    genome: &Genome,
+    lifted: &Lifted,
+    f: &Feature,
+    l: &LiftedFeature,
+    split: &[(u32, crate::core::strand::Phase)],
+) -> io::Result<()> {
+    let text = &f.source_line.text;
+    let cols: Vec<&str> = text.splitn(9, '\t').collect();
+    let (start, end) = l.span.unwrap_or(f.span).one_based();
+    let mut n = 0;
+    for &(group, phase) in split {
+        let lines = genome.group_lines(group);
+        if lines.is_empty() || lines.iter().all(|&x| lifted.feature(x).status.is_gone()) {
+            continue;
+        }
+        let Some(parent) = genome.feature(lines[0]).id.as_deref() else {
+            continue;
+        };
+        n += 1;
+        let mut attrs = f.attributes().with_parents(&[parent]);
+        if let (Some(id), true) = (f.id.as_deref(), n > 1) {
+            attrs = crate::core::genome::attributes::Attributes::new(&attrs)
+                .with_values("ID", &[&format!("{id}_{n}")]);
+        }
+        write_line(out, &cols, (start, end), &phase.to_string(), &attrs)?;
+    }
+    Ok(())
 }
 
 /// The edited coordinates (0-based, half-open) of each enabled edit's inserted bases.
@@ -184,7 +250,8 @@ fn write_inserted<W: Write>(out: &mut W, genome: &Genome, design: &Design) -> io
             feat.strand
         )?;
         let reverse = feat.strand == Strand::Reverse;
-        for child in &feat.children {
+        let phases = cds_part_phases(&feat.children, reverse);
+        for (child, phase) in feat.children.iter().zip(phases) {
             let (a, b) = (child.offset.start().get(), child.offset.end().get());
             if b > t - s {
                 continue;
@@ -199,11 +266,7 @@ fn write_inserted<W: Write>(out: &mut W, genome: &Genome, design: &Design) -> io
                 (true, Strand::Reverse) => Strand::Forward,
                 (_, st) => st,
             };
-            let phase = if child.kind.as_str() == "CDS" {
-                child.phase.unwrap_or(0).to_string()
-            } else {
-                ".".to_owned()
-            };
+            let phase = phase.map_or_else(|| ".".to_owned(), |p| p.to_string());
             let mut cattrs = Vec::new();
             if let Some(id) = &id {
                 cattrs.push(format!("Parent={}", percent_encode(id)));
