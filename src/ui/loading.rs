@@ -123,6 +123,7 @@ pub async fn run(app: AppState, req: LoadRequest, label: String) {
                 app.design.set(crate::core::design::Design::new());
                 app.history.set(Default::default());
                 app.selected.set(None);
+                app.selected_insert.set(None);
                 app.selected_edit.set(None);
                 app.forget_reference();
                 let first = crate::core::genome::contig::ContigId(0);

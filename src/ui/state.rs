@@ -16,6 +16,7 @@ use crate::core::genome::summary::GenomeSummary;
 use crate::core::lift::Lifted;
 use crate::core::spec::ReferenceSpec;
 use crate::io::load::{Loaded, Progress};
+use crate::view::map::edited::InsertRef;
 use crate::view::viewport::Viewport;
 
 /// A shared value compared by identity, so memos over large derived values (a lifted genome)
@@ -132,6 +133,9 @@ pub struct AppState {
     pub view: RwSignal<Option<Viewport>>,
     /// The selected gene.
     pub selected: RwSignal<Option<FeatureIdx>>,
+    /// The selected inserted sequence or part (drawn in edited coordinates); never set together
+    /// with `selected`.
+    pub selected_insert: RwSignal<Option<InsertRef>>,
     /// The selected edit (for the sequence view).
     pub selected_edit: RwSignal<Option<EditId>>,
     /// The axis' coordinates.
@@ -170,6 +174,7 @@ impl AppState {
             lifted,
             view: RwSignal::new(None),
             selected: RwSignal::new(None),
+            selected_insert: RwSignal::new(None),
             selected_edit: RwSignal::new(None),
             axis: RwSignal::new(Axis::Reference),
             notices: RwSignal::new(Vec::new()),

@@ -97,35 +97,55 @@ pub struct Placed {
     pub row: u32,
 }
 
-/// Top-level genes overlapping the window, packed greedily into rows so none overlap (with a
-/// margin of `gap` bases, room for a label).
-pub fn layout(genome: &Genome, view: &Viewport, gap: u64) -> Vec<Placed> {
-    let mut genes: Vec<FeatureIdx> = genome
-        .overlapping(view.contig, view.span)
-        .into_iter()
-        .filter(|&i| {
-            let f = genome.feature(i);
-            f.parents.is_empty() && !f.kind.is_sequence_level()
-        })
-        .collect();
-    genes.sort_by_key(|&i| (genome.feature(i).span.start(), i));
+/// Whether a feature lies within its contig. One running past the contig's end (a broken file,
+/// reported by the load) is not drawn, rather than drawn across the chromosome.
+pub fn within_contig(genome: &Genome, feature: FeatureIdx) -> bool {
+    let f = genome.feature(feature);
+    f.span.end().get() <= genome.contig(f.contig).length
+}
+
+/// Rows for shapes sorted by start, packed greedily so that none overlap in a row, with `gap`
+/// bases kept free after each: `spans` are `(start, end)` in any one coordinate system.
+pub fn pack_rows(spans: impl IntoIterator<Item = (u64, u64)>, gap: u64) -> Vec<u32> {
     let mut row_end: Vec<u64> = Vec::new();
-    genes
+    spans
         .into_iter()
-        .map(|g| {
-            let s = genome.feature(g).span;
-            let row = match row_end.iter().position(|&e| e <= s.start().get()) {
+        .map(|(start, end)| {
+            let row = match row_end.iter().position(|&e| e <= start) {
                 Some(r) => r,
                 None => {
                     row_end.push(0);
                     row_end.len() - 1
                 }
             };
-            row_end[row] = s.end().get() + gap;
-            Placed {
-                gene: g,
-                row: row as u32,
-            }
+            row_end[row] = end + gap;
+            row as u32
         })
+        .collect()
+}
+
+/// Top-level genes overlapping the window (and within their contig), packed greedily into rows
+/// so none overlap (with a margin of `gap` bases, room for a label).
+pub fn layout(genome: &Genome, view: &Viewport, gap: u64) -> Vec<Placed> {
+    let mut genes: Vec<FeatureIdx> = genome
+        .overlapping(view.contig, view.span)
+        .into_iter()
+        .filter(|&i| {
+            let f = genome.feature(i);
+            f.parents.is_empty() && !f.kind.is_sequence_level() && within_contig(genome, i)
+        })
+        .collect();
+    genes.sort_by_key(|&i| (genome.feature(i).span.start(), i));
+    let rows = pack_rows(
+        genes.iter().map(|&g| {
+            let s = genome.feature(g).span;
+            (s.start().get(), s.end().get())
+        }),
+        gap,
+    );
+    genes
+        .into_iter()
+        .zip(rows)
+        .map(|(gene, row)| Placed { gene, row })
         .collect()
 }
