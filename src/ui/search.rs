@@ -145,7 +145,10 @@ enum Card {
 
 /// One match: its names, how it matched, a button that opens it.
 #[component]
-fn HitRow(h: SearchHit, on_open: impl Fn(FeatureIdx) + Copy + Send + Sync + 'static) -> impl IntoView {
+fn HitRow(
+    h: SearchHit,
+    on_open: impl Fn(FeatureIdx) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     let title = if h.standard == h.systematic {
         h.systematic.clone()
     } else {

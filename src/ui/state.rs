@@ -96,6 +96,21 @@ pub enum Axis {
     Edited,
 }
 
+/// What a notice offers to do, as a button in it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NoticeAction {
+    /// Undo the change the notice reports.
+    Undo,
+    /// Show the load's diagnostics (the Genome tab).
+    ShowProblems,
+    /// Show a share link in full (it was copied).
+    ShowLink(String),
+    /// Replace the design on screen by the one another tab saved.
+    LoadOtherTab,
+    /// Keep the design on screen as a new design of the library (the other tab's stays).
+    SaveCopy,
+}
+
 /// A message for the user (an error is never silent).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Notice {
@@ -105,7 +120,12 @@ pub struct Notice {
     pub error: bool,
     /// The words.
     pub text: String,
+    /// Buttons it offers.
+    pub actions: Vec<NoticeAction>,
 }
+
+/// Notices shown at once at most; older ones give way.
+pub const NOTICES_MAX: usize = 3;
 
 /// Undo and redo stacks of designs (cheap to keep: sequences are shared).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -115,6 +135,9 @@ pub struct History {
     /// Undone designs, most recent last.
     pub future: Vec<Design>,
 }
+
+/// What runs after a change or a load (a closure over its own per-instance state).
+pub type ChangeHook = Arc<dyn Fn(&AppState) + Send + Sync>;
 
 /// The app's signals, provided as context.
 #[derive(Clone, Copy)]
@@ -149,7 +172,9 @@ pub struct AppState {
     /// The reference description with checksums, computed once per genome when first needed.
     pub reference: RwSignal<Option<Shared<ReferenceSpec>>>,
     /// What runs after every design change (autosave, when the front end keeps one).
-    pub on_change: StoredValue<Option<fn(&AppState)>>,
+    pub on_change: StoredValue<Option<ChangeHook>>,
+    /// What runs once a genome has loaded and painted (restoring the saved or linked design).
+    pub on_load: StoredValue<Option<ChangeHook>>,
 }
 
 impl AppState {
@@ -182,24 +207,50 @@ impl AppState {
             essential: RwSignal::new(Shared::new(BTreeSet::new())),
             reference: RwSignal::new(None),
             on_change: StoredValue::new(None),
+            on_load: StoredValue::new(None),
         }
     }
 
     /// Shows a message.
     pub fn notify(&self, error: bool, text: impl Into<String>) {
+        self.notify_with(error, text, Vec::new());
+    }
+
+    /// Shows a message with buttons. Information is superseded by the next message (and by the
+    /// next change of the design); errors stay until dismissed or pushed out by newer ones
+    /// ([`NOTICES_MAX`] at most).
+    pub fn notify_with(&self, error: bool, text: impl Into<String>, actions: Vec<NoticeAction>) {
         let text = text.into();
         self.notices.update(|n| {
-            let id = n.last().map_or(1, |l| l.id + 1);
-            // Information is superseded by the next message; errors stay until dismissed.
+            let id = n.iter().map(|x| x.id).max().map_or(1, |m| m + 1);
             if !error {
                 n.retain(|x| x.error);
             }
-            n.push(Notice { id, error, text });
-            // Keep the last few.
-            if n.len() > 5 {
+            // The same words again replace the older notice.
+            n.retain(|x| x.text != text);
+            n.push(Notice {
+                id,
+                error,
+                text,
+                actions,
+            });
+            while n.len() > NOTICES_MAX {
                 n.remove(0);
             }
         });
+    }
+
+    /// Removes information notices: what they reported is past (the design changed).
+    pub fn clear_info(&self) {
+        if self.notices.with_untracked(|n| n.iter().any(|x| !x.error)) {
+            self.notices.update(|n| n.retain(|x| x.error));
+        }
+    }
+
+    /// Removes the notices offering `action`.
+    pub fn dismiss_offering(&self, action: &NoticeAction) {
+        self.notices
+            .update(|n| n.retain(|x| !x.actions.contains(action)));
     }
 
     /// Changes the design: `change` runs on a copy; on success the copy becomes the design, the
@@ -228,6 +279,7 @@ impl AppState {
             });
         }
         self.design.set(next);
+        self.clear_info();
         if let Some(hook) = self.on_change.get_value() {
             hook(self);
         }

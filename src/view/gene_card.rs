@@ -65,6 +65,8 @@ pub fn gene_card(genome: &Genome, gene: FeatureIdx) -> GeneCard {
         class: gene_class(genome, gene).label(),
         description,
         length: extent.len(),
-        sgd_url: info.is_some().then(|| sgd_locus_url(&genome.gene_names(gene).0)),
+        sgd_url: info
+            .is_some()
+            .then(|| sgd_locus_url(&genome.gene_names(gene).0)),
     }
 }

@@ -47,7 +47,9 @@ pub struct InsertCard {
 
 /// Describes an inserted shape; `None` when the edit is gone or disabled, or the part unknown.
 pub fn insert_card(genome: &Genome, design: &Design, what: InsertRef) -> Option<InsertCard> {
-    let edit = design.edit(what.edit).filter(|_| design.is_enabled(what.edit))?;
+    let edit = design
+        .edit(what.edit)
+        .filter(|_| design.is_enabled(what.edit))?;
     let layout = design.layout(edit.contig)?;
     let i = layout.ops().iter().position(|o| o.edit == edit.id)?;
     let start = layout.op_edited_start(i);

@@ -8,8 +8,12 @@ pub mod compose_form;
 pub mod coord_rows;
 pub mod edit_rows;
 pub mod gene_card;
+pub mod gene_list;
+
+pub mod help;
 pub mod insert_card;
 pub mod junction;
+pub mod library;
 pub mod map;
 pub mod position;
 pub mod preview;

@@ -105,7 +105,10 @@ pub fn search(genome: &Genome, query: &str, limit: usize) -> Vec<SearchHit> {
             if seen.contains(&gene) {
                 continue;
             }
-            let Some(text) = genome.gene_info(gene).and_then(|i| i.description.as_deref()) else {
+            let Some(text) = genome
+                .gene_info(gene)
+                .and_then(|i| i.description.as_deref())
+            else {
                 continue;
             };
             if let Some(at) = word_match(text, &words) {
@@ -138,7 +141,10 @@ fn word_match(text: &str, words: &[&str]) -> Option<usize> {
         })
     };
     let first = starts(words.first()?)?;
-    words[1..].iter().all(|w| starts(w).is_some()).then_some(first)
+    words[1..]
+        .iter()
+        .all(|w| starts(w).is_some())
+        .then_some(first)
 }
 
 /// About 60 characters of `text` around byte `at`, on character boundaries, with ellipses.

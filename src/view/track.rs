@@ -61,6 +61,38 @@ impl GeneClass {
     }
 }
 
+impl GeneClass {
+    /// Every class, in the legend's order.
+    pub const ALL: [GeneClass; 9] = [
+        Self::Verified,
+        Self::Uncharacterized,
+        Self::Dubious,
+        Self::ProteinCoding,
+        Self::Trna,
+        Self::NcRna,
+        Self::TransposableElement,
+        Self::Pseudogene,
+        Self::Other,
+    ];
+}
+
+/// The classes the genome's top-level genes fall in, in the legend's order: what a legend for
+/// this genome lists (SGD's ORF classes only when its feature table was loaded).
+pub fn classes_present(genome: &Genome) -> Vec<GeneClass> {
+    let mut seen = [false; GeneClass::ALL.len()];
+    for g in genome.genes() {
+        let c = gene_class(genome, g);
+        if let Some(i) = GeneClass::ALL.iter().position(|&x| x == c) {
+            seen[i] = true;
+        }
+    }
+    GeneClass::ALL
+        .iter()
+        .zip(seen)
+        .filter_map(|(&c, s)| s.then_some(c))
+        .collect()
+}
+
 /// The class of a gene-level feature: SGD's ORF class when known, else its type and biotype.
 pub fn gene_class(genome: &Genome, gene: FeatureIdx) -> GeneClass {
     if let Some(info) = genome.gene_info(gene) {

@@ -147,7 +147,10 @@ fn named_designs_open_rename_duplicate_and_delete() {
     app.wait_for("#design-library");
     app.wait_until("[...document.querySelectorAll('#design-library .design-entry')].some(e => e.textContent.includes('2 edits'))");
     let times = app.text_of("#design-library");
-    assert!(times.contains("created") && times.contains("modified"), "{times}");
+    assert!(
+        times.contains("created") && times.contains("modified"),
+        "{times}"
+    );
     app.screenshot("design_library_two");
     // Open the original.
     app.click("#design-library .design-entry:not(.current) .design-open");

@@ -169,9 +169,7 @@ fn the_edited_view_draws_the_edited_genome() {
          return g ? g.getBoundingClientRect().left - svg.left : null;",
         vec![json!(name)],
     );
-    let drawn = drawn
-        .as_f64()
-        .unwrap_or_else(|| panic!("{name} is drawn"));
+    let drawn = drawn.as_f64().unwrap_or_else(|| panic!("{name} is drawn"));
     assert!(
         (drawn - expected_x).abs() < 3.0,
         "{name} at x {drawn:.1}, its edited start {} is at {expected_x:.1}",
@@ -183,8 +181,14 @@ fn the_edited_view_draws_the_edited_genome() {
     app.click("#map-track .inserted[data-name='kanMX4'] path");
     app.wait_until("(document.querySelector('#gene-card')?.textContent ?? '').includes('kanMX4')");
     let card = app.text_of("#gene-card");
-    assert!(card.contains("inserted") && card.contains("1,357 bp"), "{card}");
-    assert!(card.contains("TEF promoter"), "the card lists its parts: {card}");
+    assert!(
+        card.contains("inserted") && card.contains("1,357 bp"),
+        "{card}"
+    );
+    assert!(
+        card.contains("TEF promoter"),
+        "the card lists its parts: {card}"
+    );
     app.wait_for("#map-track .selected-box");
     no_horizontal_overflow(&app);
     app.screenshot("edited_map_inserted_selected");

@@ -51,8 +51,14 @@ fn search_lists_ranked_matches_and_never_jumps_on_a_description_word() {
         "return [...document.querySelectorAll('#search-results li')].map(l => l.dataset.name);",
     ))
     .unwrap();
-    assert!(hits.iter().any(|h| h == "PHO5"), "standard names in their case: {hits:?}");
-    assert!(hits.iter().all(|h| h.to_uppercase().starts_with("PHO")), "{hits:?}");
+    assert!(
+        hits.iter().any(|h| h == "PHO5"),
+        "standard names in their case: {hits:?}"
+    );
+    assert!(
+        hits.iter().all(|h| h.to_uppercase().starts_with("PHO")),
+        "{hits:?}"
+    );
     app.screenshot("search_prefix_list");
     // An exact name goes first and is opened by Enter.
     app.clear("#gene-search");
@@ -76,8 +82,15 @@ fn search_lists_ranked_matches_and_never_jumps_on_a_description_word() {
         app.attr_of("#gene-card a.sgd-link", "href").as_deref(),
         Some("https://www.yeastgenome.org/locus/YBR093C")
     );
-    assert_eq!(app.attr_of("#gene-card a.sgd-link", "target").as_deref(), Some("_blank"));
-    assert!(app.attr_of("#gene-card a.sgd-link", "rel").unwrap_or_default().contains("noopener"));
+    assert_eq!(
+        app.attr_of("#gene-card a.sgd-link", "target").as_deref(),
+        Some("_blank")
+    );
+    assert!(
+        app.attr_of("#gene-card a.sgd-link", "rel")
+            .unwrap_or_default()
+            .contains("noopener")
+    );
     let errors = app.js_errors();
     assert!(errors.is_empty(), "JavaScript errors: {errors:#?}");
 }
@@ -101,7 +114,9 @@ fn gene_with_collateral(g: &Genome, list: &[&str]) -> (String, String) {
                     genoforge::core::lift::FeatureStatus::Trimmed
                         | genoforge::core::lift::FeatureStatus::Dropped
                 )
-                && !list.iter().any(|n| g.lookup(n) == g.lookup(&g.gene_names(f).0))
+                && !list
+                    .iter()
+                    .any(|n| g.lookup(n) == g.lookup(&g.gene_names(f).0))
         });
         if let Some(f) = other {
             return ((*name).to_owned(), g.gene_names(f).1);
@@ -122,29 +137,61 @@ fn gene_lists_explain_themselves_and_the_costanzo_list_goes_through() {
     assert_eq!(names.len(), 4_111);
     let (trimmer, trimmed) = gene_with_collateral(g, &names[..400]);
 
-    // A design with TFC3 deleted.
+    // A design with TFC3 deleted and the first 100 bases of VPS8 removed.
     let mut d = Design::new();
     compose::delete_gene(g, &mut d, found(g, "TFC3"), None).unwrap();
+    let vps8 = g.extent(found(g, "VPS8")).start().get();
+    d.add(
+        g,
+        genoforge::core::edit::EditRequest {
+            contig: g.feature(found(g, "VPS8")).contig,
+            span: genoforge::core::coord::Span::new(
+                genoforge::core::coord::Pos(vps8),
+                genoforge::core::coord::Pos(vps8 + 100),
+            )
+            .unwrap(),
+            sequence: Vec::new(),
+            op: genoforge::core::edit::EditOp::Delete,
+            label: Some("vps8-5′Δ100".into()),
+            feature: None,
+        },
+    )
+    .unwrap();
     let spec = export(g, &d, &ReferenceSpec::of(g), "2026-01-01T00:00:00Z");
     let app = Session::start();
-    app.goto(&format!("/#design={}", pack(spec_json::to_string(&spec).as_bytes())));
+    app.goto(&format!(
+        "/#design={}",
+        pack(spec_json::to_string(&spec).as_bytes())
+    ));
     app.wait_for("#genome-summary");
-    edits_are(&app, 1);
+    edits_are(&app, 2);
 
     paste(&app, &format!("BAS2 PH05 TFC3 {trimmer}"));
     app.wait_for("#gene-list-summary");
     let summary = app.text_of("#gene-list");
     assert!(summary.contains("BAS2 → PHO2 (alias)"), "{summary}");
-    assert!(summary.contains("PH05") && summary.contains("did you mean PHO5"), "{summary}");
-    assert!(summary.contains("already deleted") && summary.contains("TFC3"), "{summary}");
-    assert!(summary.contains(&trimmed), "collateral {trimmed} of {trimmer}: {summary}");
+    assert!(
+        summary.contains("PH05") && summary.contains("did you mean PHO5"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("already deleted") && summary.contains("TFC3"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains(&trimmed),
+        "collateral {trimmed} of {trimmer}: {summary}"
+    );
     app.screenshot("gene_list_explained");
 
     // A gene overlapping the design's own edit: the refusal names that edit.
     let tfc3 = g.extent(found(g, "TFC3"));
     let neighbour = g
         .genes()
-        .filter(|&f| g.feature(f).parents.is_empty() && g.feature(f).contig == g.feature(found(g, "TFC3")).contig)
+        .filter(|&f| {
+            g.feature(f).parents.is_empty()
+                && g.feature(f).contig == g.feature(found(g, "TFC3")).contig
+        })
         .find(|&f| {
             let s = g.feature(f).span;
             s.overlaps(&tfc3) && s.intersect(&tfc3) != Some(s) && f != found(g, "TFC3")
@@ -164,7 +211,9 @@ fn gene_lists_explain_themselves_and_the_costanzo_list_goes_through() {
     assert!(app.exists("#gene-list-skip"));
     app.screenshot("gene_list_costanzo_choices");
     app.click("#gene-list-merge");
-    app.wait_until("[...document.querySelectorAll('.notice')].some(n => n.textContent.startsWith('Deleted'))");
+    app.wait_until(
+        "[...document.querySelectorAll('.notice')].some(n => n.textContent.startsWith('Deleted'))",
+    );
     let n: usize = app
         .attr_of("#design-label", "data-edits")
         .unwrap()
@@ -177,11 +226,13 @@ fn gene_lists_explain_themselves_and_the_costanzo_list_goes_through() {
     // Undo and try the other choice.
     app.click("#side-tab-edits");
     app.click("#edit-undo");
-    edits_are(&app, 1);
+    edits_are(&app, 2);
     app.click("#side-tab-compose");
     app.wait_for("#gene-list-skip");
     app.click("#gene-list-skip");
-    app.wait_until("[...document.querySelectorAll('.notice')].some(n => n.textContent.includes('skipped'))");
+    app.wait_until(
+        "[...document.querySelectorAll('.notice')].some(n => n.textContent.includes('skipped'))",
+    );
     let skipped: usize = app
         .attr_of("#design-label", "data-edits")
         .unwrap()

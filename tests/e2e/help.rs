@@ -34,7 +34,10 @@ fn help_and_about_are_reachable_from_the_header() {
     app.wait_for("#about-panel");
     let about = app.text_of("#about-panel");
     assert!(about.contains(env!("CARGO_PKG_VERSION")), "{about}");
-    assert!(about.contains("CC BY 4.0") && about.contains("Ensembl"), "{about}");
+    assert!(
+        about.contains("CC BY 4.0") && about.contains("Ensembl"),
+        "{about}"
+    );
     app.screenshot("about_panel");
     let errors = app.js_errors();
     assert!(errors.is_empty(), "JavaScript errors: {errors:#?}");

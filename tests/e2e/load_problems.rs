@@ -51,10 +51,15 @@ fn load_problems_are_shown_at_once_and_bad_features_are_not_drawn() {
         pos[1].as_f64().unwrap(),
         pos[2].as_f64().unwrap(),
     );
-    assert!(top < 160.0 && right > w - 40.0, "notice at top {top}, right {right} of {w}");
+    assert!(
+        top < 160.0 && right > w - 40.0,
+        "notice at top {top}, right {right} of {w}"
+    );
     app.screenshot("load_problems_notice");
     app.click(".notice button.notice-show-problems");
-    app.wait_until("document.querySelector('#tab-genome').getAttribute('aria-selected') === 'true'");
+    app.wait_until(
+        "document.querySelector('#tab-genome').getAttribute('aria-selected') === 'true'",
+    );
     app.wait_for("#genome-summary .diagnostics li.diag.error");
     // LONG1 ends past chrA's end: it is not drawn across the chromosome.
     app.clear("#locus-input");
@@ -67,7 +72,8 @@ fn load_problems_are_shown_at_once_and_bad_features_are_not_drawn() {
         "const svg = document.querySelector('#map-track svg').getBoundingClientRect();
          return Math.max(...[...document.querySelectorAll('#map-track .gene path')].map(p => p.getBoundingClientRect().right - svg.left));",
     );
-    let track_w = app.eval_js("return document.querySelector('#map-track svg').getBoundingClientRect().width;");
+    let track_w = app
+        .eval_js("return document.querySelector('#map-track svg').getBoundingClientRect().width;");
     assert!(
         widest.as_f64().unwrap() <= track_w.as_f64().unwrap() + 0.5,
         "{widest} > {track_w}"
@@ -83,7 +89,9 @@ fn the_first_screen_shows_no_information_notices() {
     app.wait_for("#genome-summary");
     app.wait_for("#map-track .gene");
     std::thread::sleep(std::time::Duration::from_millis(1500));
-    let notices = app.eval_js("return [...document.querySelectorAll('.notices .notice')].map(n => n.textContent);");
+    let notices = app.eval_js(
+        "return [...document.querySelectorAll('.notices .notice')].map(n => n.textContent);",
+    );
     assert_eq!(notices, serde_json::json!([]), "first screen notices");
     app.screenshot("first_screen");
 }

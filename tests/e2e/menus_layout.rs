@@ -61,9 +61,9 @@ fn in_viewport(app: &Session, css: &str, (w, h): (u32, u32)) -> bool {
 }
 
 fn notices(app: &Session) -> Vec<String> {
-    serde_json::from_value(
-        app.eval_js("return [...document.querySelectorAll('.notices .notice')].map(n => n.textContent);"),
-    )
+    serde_json::from_value(app.eval_js(
+        "return [...document.querySelectorAll('.notices .notice')].map(n => n.textContent);",
+    ))
     .unwrap()
 }
 
@@ -93,7 +93,10 @@ fn menus_banners_and_layout_hold_with_a_real_design() {
         let header = rect(&app, ".topbar");
         assert!(header[3] - header[1] < 64.0, "{tag}: header {header:?}");
         let label = app.attr_of("#design-label", "title").unwrap_or_default();
-        assert!(label.contains("can1Δ"), "{tag}: full genotype on hover: {label}");
+        assert!(
+            label.contains("can1Δ"),
+            "{tag}: full genotype on hover: {label}"
+        );
         no_horizontal_overflow(&app);
         // The Export menu opens on screen; every item says what the file is for.
         app.click("#export-menu > summary");
@@ -112,7 +115,10 @@ fn menus_banners_and_layout_hold_with_a_real_design() {
         // The overview shows every contig, Mito included.
         let map = rect(&app, "#map-overview");
         let last = rect(&app, ".ov-contig[data-contig='Mito']");
-        assert!(last[2] <= map[2] + 0.5, "{tag}: Mito at {last:?}, overview {map:?}");
+        assert!(
+            last[2] <= map[2] + 0.5,
+            "{tag}: Mito at {last:?}, overview {map:?}"
+        );
         // The edit list is a tab away, in view without scrolling.
         app.click("#side-tab-edits");
         app.wait_for("#edit-list");
@@ -124,8 +130,14 @@ fn menus_banners_and_layout_hold_with_a_real_design() {
         search(&app, "URA3");
         app.click("#composer-action-delete");
         app.wait_until("!document.querySelector('#composer-confirm').disabled");
-        assert!(in_viewport(&app, "#composer-confirm", size), "{tag}: Confirm");
-        assert!(in_viewport(&app, "#preview-designation", size), "{tag}: preview");
+        assert!(
+            in_viewport(&app, "#composer-confirm", size),
+            "{tag}: Confirm"
+        );
+        assert!(
+            in_viewport(&app, "#preview-designation", size),
+            "{tag}: preview"
+        );
         app.screenshot(&format!("layout_composer_{tag}"));
         app.eval_js("window.scrollTo(0, 0); return 0;");
     }
@@ -171,7 +183,10 @@ fn menus_banners_and_layout_hold_with_a_real_design() {
         .as_str()
         .unwrap()
         .to_owned();
-    assert!(link.contains("#design=") && link.contains("II:10001-30000"), "{link}");
+    assert!(
+        link.contains("#design=") && link.contains("II:10001-30000"),
+        "{link}"
+    );
     app.screenshot("layout_share_link");
     let fresh = Session::start();
     let fragment = link.split_once('#').unwrap().1;
@@ -187,22 +202,29 @@ fn menus_banners_and_layout_hold_with_a_real_design() {
     assert!(errors.is_empty(), "JavaScript errors: {errors:#?}");
 }
 
-/// A small genome of ten contigs written in karyotype order (I…X), each with one gene.
-fn karyotype_genome() -> (String, String) {
-    let names = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
+/// A small genome of ten contigs I…X written sorted as text (I, II, III, IV, IX, V, …), as a
+/// sorting tool leaves a file: one GFF3 with its sequences after `##FASTA`, each contig with one
+/// gene.
+fn text_sorted_genome() -> String {
+    let mut names = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+        .iter()
+        .enumerate()
+        .collect::<Vec<_>>();
+    names.sort_by_key(|(_, n)| **n);
     let mut gff = String::from("##gff-version 3\n");
-    let mut fasta = String::new();
-    for (i, n) in names.iter().enumerate() {
-        let len = 3_000 + 500 * i;
-        gff.push_str(&format!("##sequence-region {n} 1 {len}\n"));
-        fasta.push_str(&format!(">{n}\n{}\n", "ACGT".repeat(len / 4)));
+    for (i, n) in &names {
+        gff.push_str(&format!("##sequence-region {n} 1 {}\n", 3_000 + 500 * i));
     }
-    for (i, n) in names.iter().enumerate() {
+    for (i, n) in &names {
         gff.push_str(&format!(
             "{n}\ttest\tgene\t1001\t2000\t.\t+\t.\tID=gene{i};Name=G{i}\n"
         ));
     }
-    (gff, fasta)
+    gff.push_str("##FASTA\n");
+    for (i, n) in &names {
+        gff.push_str(&format!(">{n}\n{}\n", "ACGT".repeat((3_000 + 500 * i) / 4)));
+    }
+    gff
 }
 
 #[test]
@@ -211,14 +233,11 @@ fn a_users_genome_keeps_its_contig_order_its_legend_and_a_way_back() {
     let app = Session::start();
     app.goto("/");
     app.wait_for("#genome-summary");
-    let (gff, fasta) = karyotype_genome();
     let dir = artifacts_dir().join("karyotype");
     std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("ten.gff3"), gff).unwrap();
-    std::fs::write(dir.join("ten.fa"), fasta).unwrap();
+    std::fs::write(dir.join("ten.gff3"), text_sorted_genome()).unwrap();
     app.click(".open-button");
     app.type_into("#open-gff", dir.join("ten.gff3").to_str().unwrap());
-    app.type_into("#open-fasta", dir.join("ten.fa").to_str().unwrap());
     app.wait_until("!document.querySelector('.open-panel button.primary').disabled");
     app.click(".open-panel button.primary");
     app.wait_until("document.querySelectorAll('#map-overview .ov-contig').length === 10");
@@ -236,7 +255,10 @@ fn a_users_genome_keeps_its_contig_order_its_legend_and_a_way_back() {
     );
     let legend: Vec<String> = serde_json::from_value(legend).unwrap();
     assert!(!legend.iter().any(|l| l.contains("verified")), "{legend:?}");
-    assert!(legend.iter().any(|l| l.contains("protein-coding")), "{legend:?}");
+    assert!(
+        legend.iter().any(|l| l.contains("protein-coding")),
+        "{legend:?}"
+    );
     app.screenshot("user_genome_karyotype_order");
     // Back to the bundled reference without reloading.
     app.eval_js("window.__sameDocument = true; return 0;");
@@ -244,7 +266,10 @@ fn a_users_genome_keeps_its_contig_order_its_legend_and_a_way_back() {
     app.click("#open-default");
     app.wait_until("document.querySelectorAll('#map-overview .ov-contig').length === 17");
     assert_eq!(app.text_of("#total-length"), "12,157,105");
-    assert_eq!(app.eval_js("return window.__sameDocument === true;"), json!(true));
+    assert_eq!(
+        app.eval_js("return window.__sameDocument === true;"),
+        json!(true)
+    );
     let errors = app.js_errors();
     assert!(errors.is_empty(), "JavaScript errors: {errors:#?}");
 }

@@ -7,10 +7,12 @@ mod common;
 
 mod cli_specs;
 mod cli_summary;
+mod design_library;
 mod edit_engine_props;
 mod editor_logic;
 mod edits_real_genome;
 mod fixtures;
+mod gene_lists;
 mod genotype_specs;
 mod layering;
 mod map_geometry;

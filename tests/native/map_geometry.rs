@@ -399,12 +399,18 @@ fn axis_ticks_are_even_in_the_windows_own_coordinates() {
     assert_eq!(e.width(), view.width() - 20);
     let edited = ticks(&e, WIDTH);
     let steps: Vec<u64> = edited.windows(2).map(|w| w[1].pos - w[0].pos).collect();
-    let gaps: Vec<i64> = edited.windows(2).map(|w| w[1].x_tenths - w[0].x_tenths).collect();
+    let gaps: Vec<i64> = edited
+        .windows(2)
+        .map(|w| w[1].x_tenths - w[0].x_tenths)
+        .collect();
     assert!(steps.iter().all(|&s| s == steps[0]), "{edited:?}");
     assert!(gaps.iter().all(|&x| (x - gaps[0]).abs() <= 1), "{edited:?}");
     // The first tick is the first round position in the edited window (not a lifted reference one).
     assert_eq!(edited[0].pos, 99_000_u64.div_ceil(steps[0]) * steps[0]);
-    assert_eq!(edited[0].label, genoforge::core::coord::thousands(edited[0].pos));
+    assert_eq!(
+        edited[0].label,
+        genoforge::core::coord::thousands(edited[0].pos)
+    );
 }
 
 #[test]
@@ -678,9 +684,18 @@ fn the_edited_genome_draws_inserts_with_their_parts_genes_lifted_and_junctions()
     // Hitting the cassette's middle finds it; a zoom anchored there stays near EFB1's old place.
     let k = inserts.hit(whole.centre(), whole.row, 3.0).unwrap();
     assert_eq!(inserts.items[k].what, whole.what);
-    let f = reference_fraction(g, &d, &view, whole.centre() / WIDTH - s.x(e.span.start().get()) / WIDTH);
+    let f = reference_fraction(
+        g,
+        &d,
+        &view,
+        whole.centre() / WIDTH - s.x(e.span.start().get()) / WIDTH,
+    );
     let p = view.span.start().get() as f64 + f * view.width() as f64;
-    assert!((p - efb1.start().get() as f64).abs() < 2.0, "{p} vs {}", efb1.start().get());
+    assert!(
+        (p - efb1.start().get() as f64).abs() < 2.0,
+        "{p} vs {}",
+        efb1.start().get()
+    );
 }
 
 #[test]

@@ -125,10 +125,11 @@ pub(super) fn Track(map: MapState) -> impl IntoView {
     // ---- input -------------------------------------------------------------------------------
     // An inserted shape chosen: selected like a gene (a cluster zooms in).
     let activate_insert = move |k: usize| -> bool {
-        let Some((what, merged)) = map
-            .inserts
-            .with_untracked(|s| s.as_ref().and_then(|s| s.scene.items.get(k)).map(|it| (it.what, it.is_merged())))
-        else {
+        let Some((what, merged)) = map.inserts.with_untracked(|s| {
+            s.as_ref()
+                .and_then(|s| s.scene.items.get(k))
+                .map(|it| (it.what, it.is_merged()))
+        }) else {
             return false;
         };
         if merged {

@@ -38,11 +38,18 @@ pub fn edited_window(genome: &Genome, design: &Design, view: &Viewport) -> Viewp
 
 /// The reference position of edited position `q` on `contig`: itself when no edit is there, the
 /// gap an edit's inserted bases sit in, or the contig's end past it.
-pub fn reference_of(genome: &Genome, design: &Design, contig: crate::core::genome::contig::ContigId, q: u64) -> u64 {
+pub fn reference_of(
+    genome: &Genome,
+    design: &Design,
+    contig: crate::core::genome::contig::ContigId,
+    q: u64,
+) -> u64 {
     let edited = EditedGenome::new(genome, design);
     match edited.source(contig, Pos(q)) {
         Some(SourcePos::Reference(p)) => p.get(),
-        Some(SourcePos::Inserted { edit, .. }) => design.edit(edit).map_or(q, |e| e.span.start().get()),
+        Some(SourcePos::Inserted { edit, .. }) => {
+            design.edit(edit).map_or(q, |e| e.span.start().get())
+        }
         None => genome.contig(contig).length,
     }
 }
@@ -228,7 +235,11 @@ pub fn insert_name(edit: &Edit) -> String {
 }
 
 /// The inserted shapes of one contig (whole inserts and their parts), in edited coordinates.
-fn shapes(genome: &Genome, design: &Design, contig: crate::core::genome::contig::ContigId) -> Vec<Shape> {
+fn shapes(
+    genome: &Genome,
+    design: &Design,
+    contig: crate::core::genome::contig::ContigId,
+) -> Vec<Shape> {
     let Some(layout) = design.layout(contig) else {
         return Vec::new();
     };
@@ -246,7 +257,10 @@ fn shapes(genome: &Genome, design: &Design, contig: crate::core::genome::contig:
         let strand = edit.feature.as_ref().map_or(Strand::None, |f| f.strand);
         let whole = insert_name(edit);
         let replaced = if edit.span.is_empty() {
-            format!("inserted at {name}:{} (reference)", thousands(edit.span.start().get()))
+            format!(
+                "inserted at {name}:{} (reference)",
+                thousands(edit.span.start().get())
+            )
         } else {
             format!(
                 "replaces {name}:{} (reference, {} bp)",
@@ -255,7 +269,10 @@ fn shapes(genome: &Genome, design: &Design, contig: crate::core::genome::contig:
             )
         };
         out.push(Shape {
-            what: InsertRef { edit: edit.id, part: None },
+            what: InsertRef {
+                edit: edit.id,
+                part: None,
+            },
             kind: InsertKind::Whole,
             span,
             strand,
@@ -266,12 +283,20 @@ fn shapes(genome: &Genome, design: &Design, contig: crate::core::genome::contig:
                 edit.id
             ),
         });
-        for (k, part) in edit.feature.iter().flat_map(|f| f.children.iter()).enumerate() {
+        for (k, part) in edit
+            .feature
+            .iter()
+            .flat_map(|f| f.children.iter())
+            .enumerate()
+        {
             let kind = InsertKind::of_part(&part.kind);
             let pspan = part_span(span, strand, part.offset);
             let pname = part.name.clone().unwrap_or_else(|| kind.label().to_owned());
             out.push(Shape {
-                what: InsertRef { edit: edit.id, part: Some(k) },
+                what: InsertRef {
+                    edit: edit.id,
+                    part: Some(k),
+                },
                 kind,
                 span: pspan,
                 strand: combine(strand, part.strand),
@@ -321,7 +346,11 @@ pub fn build(
                 .map(|s| Entry::Gene(i, s))
         })
         .collect();
-    entries.extend(shapes(genome, design, contig).into_iter().map(Entry::Insert));
+    entries.extend(
+        shapes(genome, design, contig)
+            .into_iter()
+            .map(Entry::Insert),
+    );
     let span_of = |e: &Entry| match e {
         Entry::Gene(_, s) => *s,
         Entry::Insert(s) => s.span,
@@ -345,11 +374,15 @@ pub fn build(
             Entry::Insert(shape) => inserts.push((shape, row.min(max_row))),
         }
     }
-    let mut genes = GeneScene::from_placements(genome, Some(lifted), scale, style, placed, "edited ");
+    let mut genes =
+        GeneScene::from_placements(genome, Some(lifted), scale, style, placed, "edited ");
     let gap_px = gap as f64 / scale.bp_per_px;
     let mut by_row: Vec<Vec<InsertItem>> = Vec::new();
     for (shape, row) in inserts {
-        let (x0, x1) = (scale.x(shape.span.start().get()), scale.x(shape.span.end().get()));
+        let (x0, x1) = (
+            scale.x(shape.span.start().get()),
+            scale.x(shape.span.end().get()),
+        );
         let item = InsertItem {
             what: shape.what,
             count: 1,
