@@ -65,6 +65,20 @@ pub fn App() -> impl IntoView {
             ev.prevent_default();
         }
     };
+    // A press outside the open header panel (and outside the header's buttons) closes it.
+    let on_pointerdown = move |ev: web_sys::PointerEvent| {
+        if tabs.popover.get_untracked().is_none() {
+            return;
+        }
+        let inside = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest(".popover, .topbar-actions").ok().flatten())
+            .is_some();
+        if !inside {
+            tabs.popover.set(None);
+        }
+    };
     let lower_button = move |t: LowerTab| {
         view! {
             <button
@@ -98,7 +112,7 @@ pub fn App() -> impl IntoView {
         }
     };
     view! {
-        <div class="genoforge-app" node_ref=root on:keydown=on_keydown>
+        <div class="genoforge-app" node_ref=root on:keydown=on_keydown on:pointerdown=on_pointerdown>
             <header class="topbar">
                 <h1 class="brand">"Genoforge"</h1>
                 <GenomeLabel />

@@ -40,6 +40,8 @@ pub fn Composer() -> impl IntoView {
     let applied = RwSignal::new(None::<(String, usize)>);
     let confirm_ref = NodeRef::<leptos::html::Div>::new();
     let refusal = RwSignal::new(None::<(Plan, String)>);
+    // The notice of the last refusal: a later success makes it moot.
+    let refusal_notice = StoredValue::new(None::<u64>);
 
     let card = Memo::new(move |_| {
         let sel = app.selected.get()?;
@@ -155,6 +157,10 @@ pub fn Composer() -> impl IntoView {
                     Some(id) => format!("Applied {designation} (edit {id})."),
                     None => format!("Applied {designation}."),
                 };
+                if let Some(id) = refusal_notice.get_value() {
+                    app.dismiss(id);
+                    refusal_notice.set_value(None);
+                }
                 app.notify(false, msg.clone());
                 applied.set(Some((msg, app.history.with_untracked(|h| h.past.len()))));
                 refusal.set(None);
@@ -163,7 +169,7 @@ pub fn Composer() -> impl IntoView {
             }
             Err(e) => {
                 let msg = format!("Refused: {e}. Nothing was changed.");
-                app.notify(true, msg.clone());
+                refusal_notice.set_value(Some(app.notify_id(true, msg.clone())));
                 refusal.set(Some((p, msg)));
             }
         }

@@ -93,6 +93,7 @@ pub fn DesignLibrary() -> impl IntoView {
                         <button id="design-new" type="button" on:click=move |_| {
                             new_design(&app, persist);
                             fill();
+                            tabs.popover.set(None);
                         }>"New design"</button>
                     </div>
                 </form>
@@ -137,6 +138,7 @@ fn EntryRow(
     fill: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let app = use_app();
+    let tabs = use_tabs();
     let id = e.id.clone();
     let current = {
         let id = id.clone();
@@ -157,10 +159,14 @@ fn EntryRow(
                 <button class="design-open" type="button" on:click=move |_| {
                     open_entry(&app, persist, &i1);
                     fill();
+                    tabs.popover.set(None);
                 }>"Open"</button>
                 <button class="design-duplicate" type="button" on:click=move |_| {
                     match duplicate_entry(&app, persist, &i2) {
-                        Ok(()) => fill(),
+                        Ok(()) => {
+                            fill();
+                            tabs.popover.set(None);
+                        }
                         Err(e) => problem.set(Some(e)),
                     }
                 }>"Duplicate"</button>

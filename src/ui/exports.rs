@@ -189,9 +189,9 @@ pub fn ExportMenu() -> impl IntoView {
                         .collect_view()}
                 </ul>
             </details>
-            <label class="button-like" for="import-spec">"Import spec…"</label>
+            <label class="button-like" for="import-spec" title="Import a genotype spec (JSON): it replaces the design, undoably">"Import…"</label>
             <input id="import-spec" class="visually-hidden" type="file" accept=".json,application/json" on:change=on_import />
-            <button id="share-link" on:click=share>"Share link"</button>
+            <button id="share-link" on:click=share title="Copy a link that opens this design and this window of the map">"Share"</button>
         </Show>
     }
 }

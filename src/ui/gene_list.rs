@@ -41,6 +41,8 @@ pub fn GeneListPanel() -> impl IntoView {
     let marker = RwSignal::new(String::new());
     let set_name = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
+    // The notice of the last refusal: a later success makes it moot.
+    let refusal_notice = StoredValue::new(None::<u64>);
     let list = Memo::new(move |_| -> Option<GeneList> {
         let t = text.get();
         if t.trim().is_empty() {
@@ -120,11 +122,14 @@ pub fn GeneListPanel() -> impl IntoView {
                     ));
                 }
                 msg.push('.');
+                if let Some(id) = refusal_notice.get_value() {
+                    app.dismiss(id);
+                }
                 app.notify(false, msg);
             }
             Err(e) => {
                 let msg = format!("Nothing was deleted: {e}");
-                app.notify(true, msg.clone());
+                refusal_notice.set_value(Some(app.notify_id(true, msg.clone())));
                 problem.set(Some(msg));
             }
         }

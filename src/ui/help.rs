@@ -17,9 +17,9 @@ pub fn HelpButtons() -> impl IntoView {
         <button id="help-button" type="button" class="icon-button" title="Help"
             aria-label="Help" aria-expanded=move || tabs.is_open(Popover::Help).to_string()
             on:click=move |_| tabs.toggle(Popover::Help)>"?"</button>
-        <button id="about-button" type="button" class="icon-button" title="About Genoforge"
-            aria-label="About" aria-expanded=move || tabs.is_open(Popover::About).to_string()
-            on:click=move |_| tabs.toggle(Popover::About)>"ⓘ"</button>
+        <button id="about-button" type="button" title="About Genoforge: version, data sources"
+            aria-expanded=move || tabs.is_open(Popover::About).to_string()
+            on:click=move |_| tabs.toggle(Popover::About)>"About"</button>
         <Show when=move || tabs.is_open(Popover::Help)>
             <HelpPanel />
         </Show>

@@ -165,6 +165,8 @@ pub struct AppState {
     pub axis: RwSignal<Axis>,
     /// Messages to show.
     pub notices: RwSignal<Vec<Notice>>,
+    /// The id the next notice gets (never reused, so a new notice is never taken for a removed one).
+    next_notice: StoredValue<u64>,
     /// Cassettes: the shipped library plus the user's own.
     pub library: RwSignal<Library>,
     /// Essential genes (systematic names, upper case).
@@ -203,6 +205,7 @@ impl AppState {
             selected_edit: RwSignal::new(None),
             axis: RwSignal::new(Axis::Reference),
             notices: RwSignal::new(Vec::new()),
+            next_notice: StoredValue::new(1),
             library: RwSignal::new(Library::default()),
             essential: RwSignal::new(Shared::new(BTreeSet::new())),
             reference: RwSignal::new(None),
@@ -216,13 +219,34 @@ impl AppState {
         self.notify_with(error, text, Vec::new());
     }
 
+    /// Shows a message and returns its id (for [`AppState::dismiss`]).
+    pub fn notify_id(&self, error: bool, text: impl Into<String>) -> u64 {
+        self.notify_with(error, text, Vec::new())
+    }
+
+    /// Removes one notice (an error its control's next success makes moot).
+    pub fn dismiss(&self, id: u64) {
+        if self
+            .notices
+            .with_untracked(|n| n.iter().any(|x| x.id == id))
+        {
+            self.notices.update(|n| n.retain(|x| x.id != id));
+        }
+    }
+
     /// Shows a message with buttons. Information is superseded by the next message (and by the
     /// next change of the design); errors stay until dismissed or pushed out by newer ones
     /// ([`NOTICES_MAX`] at most).
-    pub fn notify_with(&self, error: bool, text: impl Into<String>, actions: Vec<NoticeAction>) {
+    pub fn notify_with(
+        &self,
+        error: bool,
+        text: impl Into<String>,
+        actions: Vec<NoticeAction>,
+    ) -> u64 {
         let text = text.into();
+        let id = self.next_notice.get_value();
+        self.next_notice.set_value(id + 1);
         self.notices.update(|n| {
-            let id = n.iter().map(|x| x.id).max().map_or(1, |m| m + 1);
             if !error {
                 n.retain(|x| x.error);
             }
@@ -238,6 +262,7 @@ impl AppState {
                 n.remove(0);
             }
         });
+        id
     }
 
     /// Removes information notices: what they reported is past (the design changed).

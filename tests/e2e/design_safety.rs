@@ -137,11 +137,15 @@ fn named_designs_open_rename_duplicate_and_delete() {
     app.type_into("#design-description", "first try");
     app.click("#design-save-details");
     app.wait_until("(document.querySelector('#design-library .design-entry.current')?.textContent ?? '').includes('tfc3 screen')");
-    // Duplicate: a second entry, opened.
+    // Duplicate: a second entry, opened (the panel closes to show it).
     app.click("#design-library .design-entry.current .design-duplicate");
+    app.wait_until("!document.querySelector('#design-library')");
+    app.click("#designs-button");
     app.wait_until("document.querySelectorAll('#design-library .design-entry').length === 2");
     app.wait_until("(document.querySelector('#design-library .design-entry.current')?.textContent ?? '').includes('copy')");
     // Change the copy: the original keeps one edit.
+    app.click("#designs-button");
+    app.wait_until("!document.querySelector('#design-library')");
     delete_in_composer(&app, "PHO5", 2);
     app.click("#designs-button");
     app.wait_for("#design-library");

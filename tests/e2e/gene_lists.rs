@@ -67,9 +67,9 @@ fn search_lists_ranked_matches_and_never_jumps_on_a_description_word() {
     app.click("form.search button[type=submit]");
     app.wait_until("(document.querySelector('#gene-card')?.textContent ?? '').includes('PHO5')");
     let before = app.attr_of("#map-track", "data-start");
-    // A description word lists genes, but nothing is selected and the map stays.
+    // A description word (no gene is named so) lists genes, but nothing is opened: the map stays.
     app.clear("#gene-search");
-    app.type_into("#gene-search", "phosphatase");
+    app.type_into("#gene-search", "repressible");
     app.click("form.search button[type=submit]");
     app.wait_until("[...document.querySelectorAll('#search-results li')].some(l => l.dataset.match === 'description')");
     assert_eq!(app.attr_of("#map-track", "data-start"), before);

@@ -127,7 +127,7 @@ fn menus_banners_and_layout_hold_with_a_real_design() {
         app.screenshot(&format!("layout_edit_list_{tag}"));
         // The composer's Confirm is in view with its preview.
         app.click("#side-tab-compose");
-        search(&app, "URA3");
+        search(&app, "ADE3");
         app.click("#composer-action-delete");
         app.wait_until("!document.querySelector('#composer-confirm').disabled");
         assert!(

@@ -16,7 +16,7 @@ use crate::core::lift::edited::{EditedGenome, SourcePos};
 use crate::core::strand::Strand;
 use crate::view::map::scale::Scale;
 use crate::view::map::scene::{GeneScene, Placement, TrackStyle, gap_bases};
-use crate::view::track::{pack_rows, within_contig};
+use crate::view::track::{pack_rows_gapped, within_contig};
 use crate::view::viewport::Viewport;
 
 /// The reference window `view` in edited coordinates: from where its first gap lands (bases
@@ -359,12 +359,15 @@ pub fn build(
         let s = span_of(e);
         (s.start(), std::cmp::Reverse(s.end()))
     });
-    let rows = pack_rows(
-        entries
-            .iter()
-            .map(|e| (span_of(e).start().get(), span_of(e).end().get())),
-        gap,
-    );
+    // A cassette's parts sit side by side in one row: no label room kept between them.
+    let rows = pack_rows_gapped(entries.iter().map(|e| {
+        let s = span_of(e);
+        let g = match e {
+            Entry::Insert(shape) if shape.what.part.is_some() => 0,
+            _ => gap,
+        };
+        (s.start().get(), s.end().get(), g)
+    }));
     let max_row = style.max_rows.max(1) - 1;
     let mut placed = Vec::new();
     let mut inserts: Vec<(Shape, u32)> = Vec::new();

@@ -48,16 +48,16 @@ pub fn chromosome_number(name: &str) -> Option<u32> {
         'l' => Some(50),
         _ => None,
     };
-    let digits: Vec<u32> = rest.chars().map(value).collect::<Option<_>>()?;
-    let mut total = 0u32;
+    let digits: Vec<i64> = rest.chars().map(value).collect::<Option<_>>()?;
+    let mut total = 0i64;
     for (k, &d) in digits.iter().enumerate() {
         if digits.get(k + 1).is_some_and(|&next| next > d) {
-            total = total.checked_sub(d)?;
+            total -= d;
         } else {
             total += d;
         }
     }
-    (total > 0).then_some(total)
+    u32::try_from(total).ok().filter(|&n| n > 0)
 }
 
 /// Whether a contig name is a mitochondrial genome's (`Mito`, `chrM`, `chrmt`, `MT`).
