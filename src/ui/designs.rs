@@ -41,8 +41,8 @@ pub fn DesignLibrary() -> impl IntoView {
     };
     let save_details = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
-        let Some(id) = persist.current.get_untracked() else {
-            // Not saved yet: saving names it.
+        if persist.current.get_untracked().is_none() {
+            // Not saved yet: saving makes its entry, then it is named.
             super::persist::save_now(&app, persist);
             if persist.current.get_untracked().is_none() {
                 problem.set(Some(
@@ -50,18 +50,8 @@ pub fn DesignLibrary() -> impl IntoView {
                 ));
                 return;
             }
-            return save_again(&app, persist, name, description, problem);
-        };
-        match rename_entry(
-            &app,
-            persist,
-            &id,
-            &name.get_untracked(),
-            &description.get_untracked(),
-        ) {
-            Ok(()) => problem.set(None),
-            Err(e) => problem.set(Some(e)),
         }
+        rename_current(&app, persist, name, description, problem);
     };
     let entries = move || {
         let mut list = persist.library.get().entries;
@@ -108,25 +98,26 @@ pub fn DesignLibrary() -> impl IntoView {
     }
 }
 
-/// After the first save named the entry: rename it as asked.
-fn save_again(
+/// Renames and describes the open design as the form says; a refusal is shown in the panel.
+fn rename_current(
     app: &super::state::AppState,
     persist: Persist,
     name: RwSignal<String>,
     description: RwSignal<String>,
     problem: RwSignal<Option<String>>,
 ) {
-    if let Some(id) = persist.current.get_untracked() {
-        match rename_entry(
-            app,
-            persist,
-            &id,
-            &name.get_untracked(),
-            &description.get_untracked(),
-        ) {
-            Ok(()) => problem.set(None),
-            Err(e) => problem.set(Some(e)),
-        }
+    let Some(id) = persist.current.get_untracked() else {
+        return;
+    };
+    match rename_entry(
+        app,
+        persist,
+        &id,
+        &name.get_untracked(),
+        &description.get_untracked(),
+    ) {
+        Ok(()) => problem.set(None),
+        Err(e) => problem.set(Some(e)),
     }
 }
 

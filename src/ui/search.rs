@@ -36,6 +36,8 @@ pub fn GeneSearch() -> impl IntoView {
     let app = use_app();
     let (query, set_query) = signal(String::new());
     let (message, set_message) = signal(None::<String>);
+    // The list shows while the user is choosing: it closes once a gene is opened.
+    let listing = RwSignal::new(true);
     let hits = Memo::new(move |_| {
         let q = query.get();
         app.genome.with(|g| match g {
@@ -53,6 +55,7 @@ pub fn GeneSearch() -> impl IntoView {
         match genome.lookup(&q) {
             Lookup::Found(hit) => {
                 set_message.set(None);
+                listing.set(false);
                 open_gene(&app, hit.feature);
             }
             Lookup::Ambiguous(all) => set_message.set(Some(format!(
@@ -112,18 +115,19 @@ pub fn GeneSearch() -> impl IntoView {
                 prop:value=query
                 on:input=move |ev| {
                     set_message.set(None);
+                    listing.set(true);
                     set_query.set(event_target_value(&ev));
                 }
             />
             <button type="submit">"Search"</button>
         </form>
         {move || message.get().map(|m| view! { <p class="not-found" role="status">{m}</p> })}
-        <Show when=move || !hits.with(Vec::is_empty)>
+        <Show when=move || listing.get() && !hits.with(Vec::is_empty)>
             <ul class="search-results" id="search-results" aria-label="Matches">
                 <For each=move || hits.get() key=|h| (h.gene, h.kind) let(h)>
                     <HitRow h on_open=move |g| {
                         set_message.set(None);
-                        set_query.set(String::new());
+                        listing.set(false);
                         open_gene(&app, g);
                     } />
                 </For>
@@ -192,7 +196,10 @@ pub fn GeneCardView(card: GeneCard) -> impl IntoView {
                 <dd>{format!("{} ({}), {} bp", card.class, card.kind, thousands(card.length))}</dd>
             </dl>
             {aliases.map(|a| view! { <p class="aliases">{a}</p> })}
-            {card.description.clone().map(|d| view! { <p class="description">{d}</p> })}
+            {card.description.clone().map(|d| {
+                let full = d.clone();
+                view! { <p class="description" title=full>{d}</p> }
+            })}
             {card.sgd_url.clone().map(|url| view! {
                 <p><a class="sgd-link" href=url target="_blank" rel="noopener noreferrer">
                     {format!("{} at SGD ↗", card.systematic)}

@@ -2,12 +2,12 @@
 //! edited coordinates) or one of its parts: name, type, where it is in the edited genome, what it
 //! replaced, its parts.
 
-use crate::core::coord::{Span, thousands};
+use crate::core::coord::Span;
 use crate::core::design::Design;
 use crate::core::edit::EditId;
 use crate::core::genome::Genome;
 use crate::core::strand::Strand;
-use crate::view::map::edited::{InsertRef, insert_name, part_span};
+use crate::view::map::edited::{InsertRef, insert_name, part_span, reference_words};
 
 /// One part of an inserted feature, for people.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -58,18 +58,7 @@ pub fn insert_card(genome: &Genome, design: &Design, what: InsertRef) -> Option<
     let feature = edit.feature.as_ref();
     let strand = feature.map_or(Strand::None, |f| f.strand);
     let whole_name = insert_name(edit);
-    let reference = if edit.span.is_empty() {
-        format!(
-            "inserted after {contig}:{} (reference)",
-            thousands(edit.span.start().get())
-        )
-    } else {
-        format!(
-            "replaces {contig}:{} (reference, {} bp)",
-            edit.span,
-            thousands(edit.span.len())
-        )
-    };
+    let reference = reference_words(genome, edit);
     let designation = edit.label.clone();
     let kind = feature.map_or("sequence", |f| f.kind.as_str()).to_owned();
     match what.part {

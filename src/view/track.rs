@@ -139,15 +139,10 @@ pub fn within_contig(genome: &Genome, feature: FeatureIdx) -> bool {
 /// Rows for shapes sorted by start, packed greedily so that none overlap in a row, with `gap`
 /// bases kept free after each: `spans` are `(start, end)` in any one coordinate system.
 pub fn pack_rows(spans: impl IntoIterator<Item = (u64, u64)>, gap: u64) -> Vec<u32> {
-    pack_rows_gapped(spans.into_iter().map(|(s, e)| (s, e, gap)))
-}
-
-/// [`pack_rows`] with a gap of its own after each shape: `(start, end, gap)`.
-pub fn pack_rows_gapped(spans: impl IntoIterator<Item = (u64, u64, u64)>) -> Vec<u32> {
     let mut row_end: Vec<u64> = Vec::new();
     spans
         .into_iter()
-        .map(|(start, end, gap)| {
+        .map(|(start, end)| {
             let row = match row_end.iter().position(|&e| e <= start) {
                 Some(r) => r,
                 None => {

@@ -48,3 +48,14 @@ pub fn kanmx4() -> genoforge::core::genetics::cassette::Cassette {
     let rec = &genoforge::io::genbank::read(&gb).unwrap()[0];
     genoforge::io::cassette::marker_cassette(rec, "kanMX4", "kan", "G418 resistance").unwrap()
 }
+
+/// The gene a name resolves to in `genome`; panics naming the name when it does not resolve to one.
+pub fn gene(
+    genome: &genoforge::core::genome::Genome,
+    name: &str,
+) -> genoforge::core::genome::feature::FeatureIdx {
+    match genome.lookup(name) {
+        genoforge::core::genome::names::Lookup::Found(hit) => hit.feature,
+        other => panic!("{name}: {other:?}"),
+    }
+}

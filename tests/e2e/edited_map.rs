@@ -13,7 +13,6 @@ use genoforge::core::edit::{EditOp, EditRequest};
 use genoforge::core::genetics::cassette::Library;
 use genoforge::core::genetics::compose;
 use genoforge::core::genome::Genome;
-use genoforge::core::genome::names::Lookup;
 use genoforge::core::lift::Lifted;
 use genoforge::core::spec::{ReferenceSpec, export};
 use genoforge::core::strand::Strand;
@@ -23,13 +22,6 @@ use serde_json::json;
 
 fn genome() -> &'static Genome {
     &common::default_genome().genome
-}
-
-fn gene(g: &Genome, name: &str) -> genoforge::core::genome::feature::FeatureIdx {
-    match g.lookup(name) {
-        Lookup::Found(hit) => hit.feature,
-        other => panic!("{name}: {other:?}"),
-    }
 }
 
 fn library() -> Library {
@@ -43,8 +35,8 @@ fn design() -> Design {
     let g = genome();
     let lib = library();
     let mut d = Design::new();
-    compose::delete_gene(g, &mut d, gene(g, "EFB1"), lib.get("kanMX4")).unwrap();
-    compose::delete_gene(g, &mut d, gene(g, "TFC3"), None).unwrap();
+    compose::delete_gene(g, &mut d, common::gene(g, "EFB1"), lib.get("kanMX4")).unwrap();
+    compose::delete_gene(g, &mut d, common::gene(g, "TFC3"), None).unwrap();
     let gfp = lib.get("GFP(S65T)").unwrap();
     let req = EditRequest {
         contig: g.contig_by_name("I").unwrap(),
@@ -145,7 +137,7 @@ fn the_edited_view_draws_the_edited_genome() {
         "ticks evenly spaced in edited coordinates: {t:?}"
     );
     // A gene downstream of all three edits is drawn at its lifted position on that axis.
-    let tfc3_end = g.extent(gene(g, "TFC3")).end().get();
+    let tfc3_end = g.extent(common::gene(g, "TFC3")).end().get();
     let contig = g.contig_by_name("I").unwrap();
     let downstream = g
         .genes()

@@ -159,12 +159,15 @@ fn by4741_tfc3_kanmx4_gfp_undo_redo_reload_share_and_downloads() {
     app.screenshot("editor_after_reload");
 
     // 7. Share link: a fresh browser (no local storage) opening it has the same design.
+    // The link is copied and shown short (issue 12); "Show link" gives it in full.
     app.click("#share-link");
-    app.wait_until("document.querySelector('.notices')?.textContent.includes('#design=')");
-    let notices = app.text_of(".notices");
-    let link = notices
-        .split_whitespace()
-        .find(|w| w.contains("#design="))
+    app.click(".notice button.notice-show-link");
+    app.wait_until(
+        "(document.querySelector('#share-link-text')?.value ?? '').includes('#design=')",
+    );
+    let link = app
+        .eval_js("return document.querySelector('#share-link-text').value;")
+        .as_str()
         .unwrap()
         .to_owned();
     let fragment = &link[link.find('#').unwrap()..];

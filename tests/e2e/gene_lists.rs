@@ -22,13 +22,6 @@ fn genome() -> &'static Genome {
     &common::default_genome().genome
 }
 
-fn found(g: &Genome, name: &str) -> genoforge::core::genome::feature::FeatureIdx {
-    match g.lookup(name) {
-        Lookup::Found(h) => h.feature,
-        other => panic!("{name}: {other:?}"),
-    }
-}
-
 /// Puts `text` in the gene-list box as a paste would.
 fn paste(app: &Session, text: &str) {
     app.eval_js_with(
@@ -139,12 +132,12 @@ fn gene_lists_explain_themselves_and_the_costanzo_list_goes_through() {
 
     // A design with TFC3 deleted and the first 100 bases of VPS8 removed.
     let mut d = Design::new();
-    compose::delete_gene(g, &mut d, found(g, "TFC3"), None).unwrap();
-    let vps8 = g.extent(found(g, "VPS8")).start().get();
+    compose::delete_gene(g, &mut d, common::gene(g, "TFC3"), None).unwrap();
+    let vps8 = g.extent(common::gene(g, "VPS8")).start().get();
     d.add(
         g,
         genoforge::core::edit::EditRequest {
-            contig: g.feature(found(g, "VPS8")).contig,
+            contig: g.feature(common::gene(g, "VPS8")).contig,
             span: genoforge::core::coord::Span::new(
                 genoforge::core::coord::Pos(vps8),
                 genoforge::core::coord::Pos(vps8 + 100),
@@ -185,16 +178,16 @@ fn gene_lists_explain_themselves_and_the_costanzo_list_goes_through() {
     app.screenshot("gene_list_explained");
 
     // A gene overlapping the design's own edit: the refusal names that edit.
-    let tfc3 = g.extent(found(g, "TFC3"));
+    let tfc3 = g.extent(common::gene(g, "TFC3"));
     let neighbour = g
         .genes()
         .filter(|&f| {
             g.feature(f).parents.is_empty()
-                && g.feature(f).contig == g.feature(found(g, "TFC3")).contig
+                && g.feature(f).contig == g.feature(common::gene(g, "TFC3")).contig
         })
         .find(|&f| {
             let s = g.feature(f).span;
-            s.overlaps(&tfc3) && s.intersect(&tfc3) != Some(s) && f != found(g, "TFC3")
+            s.overlaps(&tfc3) && s.intersect(&tfc3) != Some(s) && f != common::gene(g, "TFC3")
         });
     if let Some(f) = neighbour {
         let (sys, _) = g.gene_names(f);

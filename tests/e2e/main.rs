@@ -21,3 +21,4 @@ mod gene_lists;
 mod help;
 mod load_problems;
 mod menus_layout;
+mod new_user;

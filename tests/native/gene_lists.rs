@@ -10,20 +10,12 @@ use genoforge::core::genetics::bulk_delete::{Clash, OverlapPolicy, delete_listed
 use genoforge::core::genetics::compose;
 use genoforge::core::genetics::gene_list::resolve;
 use genoforge::core::genome::Genome;
-use genoforge::core::genome::names::Lookup;
 use genoforge::core::lift::Lifted;
 use genoforge::view::gene_list::report;
 use genoforge::view::search::{MatchKind, search};
 
 fn genome() -> &'static Genome {
     &common::default_genome().genome
-}
-
-fn found(g: &Genome, name: &str) -> genoforge::core::genome::feature::FeatureIdx {
-    match g.lookup(name) {
-        Lookup::Found(h) => h.feature,
-        other => panic!("{name}: {other:?}"),
-    }
 }
 
 /// Adds a deletion of the first 100 bases of `name` (labelled) to `d`; returns the gene and label.
@@ -34,7 +26,7 @@ fn partial_deletion(
 ) -> (genoforge::core::genome::feature::FeatureIdx, String) {
     use genoforge::core::coord::{Pos, Span};
     use genoforge::core::edit::{EditOp, EditRequest};
-    let gene = found(g, name);
+    let gene = common::gene(g, name);
     let s = g.extent(gene).start().get();
     let label = format!("{}-5′Δ100", name.to_lowercase());
     d.add(
@@ -120,7 +112,7 @@ fn search_ranks_exact_then_prefix_then_alias_then_description() {
 fn a_pasted_list_says_how_names_resolved_and_suggests_names() {
     let g = genome();
     let mut d = Design::new();
-    compose::delete_gene(g, &mut d, found(g, "TFC3"), None).unwrap();
+    compose::delete_gene(g, &mut d, common::gene(g, "TFC3"), None).unwrap();
     let list = resolve(g, "BAS2 PH05 TFC3 yal002w");
     let r = report(g, &d, &list, &BTreeSet::new());
     assert!(
@@ -170,9 +162,23 @@ fn collateral_genes_and_clashes_are_previewed_and_name_the_designs_edits() {
             );
         }
     }
+    // A gene replaced by a cassette is already deleted too.
+    let mut swapped = Design::new();
+    compose::delete_gene(
+        g,
+        &mut swapped,
+        common::gene(g, "TFC3"),
+        Some(&common::kanmx4()),
+    )
+    .unwrap();
+    let pv = preview(g, &swapped, &[common::gene(g, "TFC3")]);
+    assert_eq!(
+        pv.already_deleted().collect::<Vec<_>>(),
+        vec![(common::gene(g, "TFC3"), swapped.edits()[0].id)]
+    );
     // A design edit overlapped by a listed gene's deletion is named by its id and label.
     let mut d = Design::new();
-    compose::delete_gene(g, &mut d, found(g, "TFC3"), None).unwrap();
+    compose::delete_gene(g, &mut d, common::gene(g, "TFC3"), None).unwrap();
     let (vps8, label) = partial_deletion(g, &mut d, "VPS8");
     let pv = preview(g, &d, &[vps8]);
     let id = d.edits()[1].id;

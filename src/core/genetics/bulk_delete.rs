@@ -87,7 +87,7 @@ fn genes_in(genome: &Genome, contig: ContigId, span: Span, except: FeatureIdx) -
 }
 
 /// The design's edit that a deletion of `span` on `contig` clashes with, and whether that edit
-/// removes all of `span`.
+/// removes (or replaces) all of `span`.
 fn design_clash(design: &Design, contig: ContigId, span: Span) -> Option<(EditId, bool)> {
     let layout = design.layout(contig)?;
     let (s, e) = (span.start().get(), span.end().get());
@@ -97,10 +97,8 @@ fn design_clash(design: &Design, contig: ContigId, span: Span) -> Option<(EditId
         Conflict::InsertInsideSpan { op, .. } => op,
     };
     let op = &layout.ops()[i];
-    Some((
-        op.edit,
-        op.start <= s && e <= op.end && op.sequence.is_empty(),
-    ))
+    // Removed all of it (cleanly, or replaced by something else as `tfc3Δ::kanMX4` is).
+    Some((op.edit, op.start <= s && e <= op.end))
 }
 
 /// Previews deleting `genes` (in list order) from `design`.

@@ -15,24 +15,35 @@ use crate::core::lift::Lifted;
 use crate::core::lift::edited::{EditedGenome, SourcePos};
 use crate::core::strand::Strand;
 use crate::view::map::scale::Scale;
-use crate::view::map::scene::{GeneScene, Placement, TrackStyle, gap_bases};
-use crate::view::track::{pack_rows_gapped, within_contig};
+use crate::view::map::scene::{GeneScene, Placement, TrackStyle, gap_bases, hit, in_range};
+use crate::view::track::within_contig;
 use crate::view::viewport::Viewport;
 
-/// The reference window `view` in edited coordinates: from where its first gap lands (bases
-/// inserted there included) to where its last gap lands (bases inserted there included).
+/// The reference window `view` in edited coordinates: as many edited bases as the reference window
+/// has bases, from where its first gap lands (bases inserted there included) — so that panning
+/// keeps the scale and only moves the drawing — kept within the edited contig. The whole
+/// reference contig is the whole edited contig.
 pub fn edited_window(genome: &Genome, design: &Design, view: &Viewport) -> Viewport {
     let Some(layout) = design.layout(view.contig) else {
         return *view;
     };
-    let start = layout.lift_gap(view.span.start(), false).get();
-    let end = layout.lift_gap(view.span.end(), true).get().max(start + 1);
     let len = EditedGenome::new(genome, design)
         .contig_len(view.contig)
         .max(1);
+    if *view == Viewport::whole(genome, view.contig) {
+        return Viewport {
+            contig: view.contig,
+            span: Span::from_raw(0, len),
+        };
+    }
+    let width = view.width().clamp(1, len);
+    let start = layout
+        .lift_gap(view.span.start(), false)
+        .get()
+        .min(len - width);
     Viewport {
         contig: view.contig,
-        span: Span::from_raw(start.min(len - 1), end.min(len)),
+        span: Span::from_raw(start, start + width),
     }
 }
 
@@ -234,6 +245,24 @@ pub fn insert_name(edit: &Edit) -> String {
         .unwrap_or_else(|| "inserted sequence".to_owned())
 }
 
+/// Where an edit's bases went in, or what they replaced, in reference coordinates, for people:
+/// `inserted after I:145,000 (reference)`, `replaces I:142,175–143,531 (reference, 1,357 bp)`.
+pub fn reference_words(genome: &Genome, edit: &Edit) -> String {
+    let contig = &genome.contig(edit.contig).name;
+    if edit.span.is_empty() {
+        format!(
+            "inserted after {contig}:{} (reference)",
+            thousands(edit.span.start().get())
+        )
+    } else {
+        format!(
+            "replaces {contig}:{} (reference, {} bp)",
+            edit.span,
+            thousands(edit.span.len())
+        )
+    }
+}
+
 /// The inserted shapes of one contig (whole inserts and their parts), in edited coordinates.
 fn shapes(
     genome: &Genome,
@@ -256,18 +285,7 @@ fn shapes(
         let span = Span::from_raw(start, start + op.sequence.len() as u64);
         let strand = edit.feature.as_ref().map_or(Strand::None, |f| f.strand);
         let whole = insert_name(edit);
-        let replaced = if edit.span.is_empty() {
-            format!(
-                "inserted at {name}:{} (reference)",
-                thousands(edit.span.start().get())
-            )
-        } else {
-            format!(
-                "replaces {name}:{} (reference, {} bp)",
-                edit.span,
-                thousands(edit.span.len())
-            )
-        };
+        let replaced = reference_words(genome, edit);
         out.push(Shape {
             what: InsertRef {
                 edit: edit.id,
@@ -324,11 +342,11 @@ pub fn build(
 ) -> (GeneScene, InsertScene) {
     let contig = scale.contig;
     let gap = gap_bases(scale, style);
-    // Genes and inserted shapes in one packing, ordered by start (longer first at a tie, so a
-    // cassette sits above its parts).
+    // Genes and inserts in one packing, ordered by start; an insert with parts takes two rows,
+    // its parts side by side in the row under it.
     enum Entry {
         Gene(crate::core::genome::feature::FeatureIdx, Span),
-        Insert(Shape),
+        Insert(Shape, Vec<Shape>),
     }
     let mut entries: Vec<Entry> = genome
         .features_by_start(contig)
@@ -346,35 +364,48 @@ pub fn build(
                 .map(|s| Entry::Gene(i, s))
         })
         .collect();
-    entries.extend(
-        shapes(genome, design, contig)
-            .into_iter()
-            .map(Entry::Insert),
-    );
+    for shape in shapes(genome, design, contig) {
+        match (shape.what.part, entries.last_mut()) {
+            (Some(_), Some(Entry::Insert(_, parts))) => parts.push(shape),
+            _ => entries.push(Entry::Insert(shape, Vec::new())),
+        }
+    }
     let span_of = |e: &Entry| match e {
         Entry::Gene(_, s) => *s,
-        Entry::Insert(s) => s.span,
+        Entry::Insert(s, _) => s.span,
     };
     entries.sort_by_key(|e| {
         let s = span_of(e);
         (s.start(), std::cmp::Reverse(s.end()))
     });
-    // A cassette's parts sit side by side in one row: no label room kept between them.
-    let rows = pack_rows_gapped(entries.iter().map(|e| {
-        let s = span_of(e);
-        let g = match e {
-            Entry::Insert(shape) if shape.what.part.is_some() => 0,
-            _ => gap,
-        };
-        (s.start().get(), s.end().get(), g)
-    }));
     let max_row = style.max_rows.max(1) - 1;
+    let mut row_end: Vec<u64> = Vec::new();
     let mut placed = Vec::new();
     let mut inserts: Vec<(Shape, u32)> = Vec::new();
-    for (e, row) in entries.into_iter().zip(rows) {
+    for e in entries {
+        let span = span_of(&e);
+        let (start, end) = (span.start().get(), span.end().get());
+        let height = match &e {
+            Entry::Insert(_, parts) if !parts.is_empty() => 2,
+            _ => 1,
+        };
+        let free = |r: usize, row_end: &Vec<u64>| {
+            (r..r + height).all(|k| row_end.get(k).is_none_or(|&x| x <= start))
+        };
+        let row = (0..).find(|&r| free(r, &row_end)).unwrap_or(0);
+        if row_end.len() < row + height {
+            row_end.resize(row + height, 0);
+        }
+        for x in &mut row_end[row..row + height] {
+            *x = end + gap;
+        }
+        let row = row as u32;
         match e {
             Entry::Gene(gene, span) => placed.push(Placement { gene, span, row }),
-            Entry::Insert(shape) => inserts.push((shape, row.min(max_row))),
+            Entry::Insert(whole, parts) => {
+                inserts.push((whole, row.min(max_row)));
+                inserts.extend(parts.into_iter().map(|p| (p, (row + 1).min(max_row))));
+            }
         }
     }
     let mut genes =
@@ -506,27 +537,18 @@ impl InsertScene {
 
     /// Indices of the items overlapping `[x_lo, x_hi)` (px, in the scale's frame). O(log n + k).
     pub fn in_range(&self, x_lo: f64, x_hi: f64) -> Vec<usize> {
-        let first = self.items.partition_point(|i| i.x0 < x_lo - self.reach_px);
-        let end = self.items.partition_point(|i| i.x0 < x_hi).max(first);
-        (first..end).filter(|&k| self.items[k].x1 >= x_lo).collect()
+        in_range(&self.items, |i| (i.x0, i.x1), self.reach_px, x_lo, x_hi)
     }
 
     /// The item in `row` under x (px), or the nearest within `slop_px`.
     pub fn hit(&self, x: f64, row: u32, slop_px: f64) -> Option<usize> {
-        let distance = |it: &InsertItem| {
-            if x < it.x0 {
-                it.x0 - x
-            } else if x > it.x1 {
-                x - it.x1
-            } else {
-                0.0
-            }
-        };
-        self.in_range(x - slop_px, x + slop_px)
-            .into_iter()
-            .filter(|&k| self.items[k].row == row)
-            .min_by(|&a, &b| distance(&self.items[a]).total_cmp(&distance(&self.items[b])))
-            .filter(|&k| distance(&self.items[k]) <= slop_px)
+        hit(
+            &self.items,
+            |i| (i.x0, i.x1, i.row),
+            self.reach_px,
+            (x, row),
+            slop_px,
+        )
     }
 
     /// Junctions with x in `[x_lo, x_hi)`.

@@ -259,20 +259,13 @@ impl GeneScene {
     /// The item in `row` under x (px, in the scale's frame), or the nearest one within `slop_px`
     /// of it: what a click or the pointer at that point means. O(log n + k).
     pub fn hit(&self, x: f64, row: u32, slop_px: f64) -> Option<usize> {
-        let distance = |it: &GeneItem| {
-            if x < it.x0 {
-                it.x0 - x
-            } else if x > it.x1 {
-                x - it.x1
-            } else {
-                0.0
-            }
-        };
-        self.in_range(x - slop_px, x + slop_px)
-            .into_iter()
-            .filter(|&k| self.items[k].row == row)
-            .min_by(|&a, &b| distance(&self.items[a]).total_cmp(&distance(&self.items[b])))
-            .filter(|&k| distance(&self.items[k]) <= slop_px)
+        hit(
+            &self.items,
+            |i| (i.x0, i.x1, i.row),
+            self.reach_px,
+            (x, row),
+            slop_px,
+        )
     }
 }
 
@@ -305,8 +298,43 @@ fn merge_gene(into: &mut GeneItem, next: GeneItem) {
     into.status = into.status.max(next.status);
 }
 
+/// The item of `items` (sorted by left edge, none wider than `reach`; `shape` gives its left and
+/// right edges and row) in the row of `at` under its x, or the nearest within `slop`.
+pub(crate) fn hit<T>(
+    items: &[T],
+    shape: impl Fn(&T) -> (f64, f64, u32) + Copy,
+    reach: f64,
+    (x, row): (f64, u32),
+    slop: f64,
+) -> Option<usize> {
+    let distance = |it: &T| {
+        let (x0, x1, _) = shape(it);
+        if x < x0 {
+            x0 - x
+        } else if x > x1 {
+            x - x1
+        } else {
+            0.0
+        }
+    };
+    in_range(
+        items,
+        |i| {
+            let (a, b, _) = shape(i);
+            (a, b)
+        },
+        reach,
+        x - slop,
+        x + slop,
+    )
+    .into_iter()
+    .filter(|&k| shape(&items[k]).2 == row)
+    .min_by(|&a, &b| distance(&items[a]).total_cmp(&distance(&items[b])))
+    .filter(|&k| distance(&items[k]) <= slop)
+}
+
 /// Indices of `items` (sorted by left edge, none wider than `reach`) overlapping `[lo, hi)`.
-fn in_range<T>(
+pub(crate) fn in_range<T>(
     items: &[T],
     edges: impl Fn(&T) -> (f64, f64),
     reach: f64,
