@@ -1,11 +1,20 @@
-//! The application root: header, the genome being loaded or edited, and the panels.
+//! The application root: a one-row header, notices at the top right, the genome being loaded or
+//! edited — the map, a side column (composing, or the edit list) and the lower tabs.
+//!
+//! Key handling that is the app's own (Escape closing menus and panels) listens on the app's root
+//! element, not the document, so that several instances can share a page.
 
+use leptos::html::Div;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::composer::Composer;
 use super::coords::CoordinatesTable;
+use super::designs::DesignLibrary;
 use super::edit_list::EditList;
 use super::exports::ExportMenu;
+use super::gene_list::GeneListPanel;
+use super::help::HelpButtons;
 use super::loading::load_default;
 use super::map::GenomeMap;
 use super::notices::Notices;
@@ -13,99 +22,165 @@ use super::open::OpenGenome;
 use super::search::GeneSearch;
 use super::sequence_view::SequenceView;
 use super::state::{AppState, LoadState};
-use super::strain::{GeneListPanel, StrainPicker};
+use super::strain::StrainPicker;
 use super::summary::Summary;
+use super::tabs::{LowerTab, SideTab, Tabs};
 use crate::core::coord::thousands;
-
-/// The lower panel's tabs.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-enum Tab {
-    Coordinates,
-    Sequence,
-    Genome,
-}
 
 /// The application root, mounted on `<body>` by the `genoforge-web` binary.
 #[component]
 pub fn App() -> impl IntoView {
     let app = AppState::new();
     provide_context(app);
+    let tabs = Tabs::new();
+    provide_context(tabs);
+    super::persist::install(app);
     leptos::task::spawn_local(load_default(app));
     leptos::task::spawn_local(super::loading::load_resources(app));
-    super::persist::install(app);
-    super::persist::flush_on_hide(app);
-    super::persist::open_links_on_hashchange(app);
-    let tab = RwSignal::new(Tab::Genome);
-    let tab_button = move |t: Tab, label: &'static str, id: &'static str| {
+    let root = NodeRef::<Div>::new();
+    // Escape closes the open menu (a <details>) or header panel within this app.
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() != "Escape" {
+            return;
+        }
+        let mut closed = false;
+        if let Some(root) = root.get_untracked()
+            && let Ok(open) = root.query_selector_all("details[open]")
+        {
+            for i in 0..open.length() {
+                if let Some(el) = open
+                    .item(i)
+                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                {
+                    let _ = el.remove_attribute("open");
+                    closed = true;
+                }
+            }
+        }
+        if tabs.popover.get_untracked().is_some() {
+            tabs.popover.set(None);
+            closed = true;
+        }
+        if closed {
+            ev.prevent_default();
+        }
+    };
+    // A press outside the open header panel (and outside the header's buttons) closes it.
+    let on_pointerdown = move |ev: web_sys::PointerEvent| {
+        if tabs.popover.get_untracked().is_none() {
+            return;
+        }
+        let inside = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest(".popover, .topbar-actions").ok().flatten())
+            .is_some();
+        if !inside {
+            tabs.popover.set(None);
+        }
+    };
+    let lower_button = move |t: LowerTab| {
+        view! {
+            <button
+                role="tab"
+                id=t.id()
+                aria-selected=move || (tabs.lower.get() == t).to_string()
+                class:active=move || tabs.lower.get() == t
+                on:click=move |_| tabs.lower.set(t)
+            >
+                {t.label()}
+            </button>
+        }
+    };
+    let side_button = move |t: SideTab, id: &'static str| {
         view! {
             <button
                 role="tab"
                 id=id
-                aria-selected=move || (tab.get() == t).to_string()
-                class:active=move || tab.get() == t
-                on:click=move |_| tab.set(t)
+                aria-selected=move || (tabs.side.get() == t).to_string()
+                class:active=move || tabs.side.get() == t
+                on:click=move |_| tabs.side.set(t)
             >
-                {label}
+                {move || match t {
+                    SideTab::Compose => "Compose".to_owned(),
+                    SideTab::Edits => format!(
+                        "Edits ({})",
+                        thousands(app.design.with(|d| d.edits().len()) as u64)
+                    ),
+                }}
             </button>
         }
     };
     view! {
-        <header class="topbar">
-            <h1 class="brand">"Genoforge"</h1>
-            <GenomeLabel />
-            <DesignLabel />
-            <div class="topbar-actions">
-                <ExportMenu />
-                <OpenGenome />
-            </div>
-        </header>
-        <Notices />
-        <main
-            class="app"
-            id="app-ready"
-            on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default()
-            on:drop=move |ev: leptos::ev::DragEvent| {
-                ev.prevent_default();
-                let files: Vec<web_sys::File> = ev
-                    .data_transfer()
-                    .and_then(|d| d.files())
-                    .map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect())
-                    .unwrap_or_default();
-                leptos::task::spawn_local(super::open::dropped_on_page(app, files));
-            }
-        >
-            <LoadStatus />
-            <Show when=move || app.genome.with(Option::is_some)>
-                <div class="editor">
-                    <section class="map-area" aria-label="Genome map">
-                        <GenomeMap />
-                    </section>
-                    <aside class="side">
-                        <section class="panel search-panel" aria-label="Gene search">
-                            <GeneSearch />
-                        </section>
-                        <Composer />
-                        <StrainPicker />
-                        <GeneListPanel />
-                        <EditList />
-                    </aside>
-                    <section class="lower">
-                        <div class="tabs" role="tablist" aria-label="Views">
-                            {tab_button(Tab::Coordinates, "Coordinates", "tab-coordinates")}
-                            {tab_button(Tab::Sequence, "Sequence", "tab-sequence")}
-                            {tab_button(Tab::Genome, "Genome", "tab-genome")}
-                        </div>
-                        <div class="tab-body" role="tabpanel">
-                            {move || match tab.get() {
-                                Tab::Coordinates => view! { <CoordinatesTable /> }.into_any(),
-                                Tab::Sequence => view! { <SequenceView /> }.into_any(),
-                                Tab::Genome => view! { <Summary /> }.into_any(),
-                            }}
-                        </div>
-                    </section>
+        <div class="genoforge-app" node_ref=root on:keydown=on_keydown on:pointerdown=on_pointerdown>
+            <header class="topbar">
+                <h1 class="brand">"Genoforge"</h1>
+                <GenomeLabel />
+                <DesignLabel />
+                <div class="topbar-actions">
+                    <Show when=move || app.genome.with(Option::is_some)>
+                        <DesignLibrary />
+                    </Show>
+                    <ExportMenu />
+                    <OpenGenome />
+                    <HelpButtons />
                 </div>
-            </Show>
-        </main>
+            </header>
+            <Notices />
+            <main
+                class="app"
+                id="app-ready"
+                on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default()
+                on:drop=move |ev: leptos::ev::DragEvent| {
+                    ev.prevent_default();
+                    let files: Vec<web_sys::File> = ev
+                        .data_transfer()
+                        .and_then(|d| d.files())
+                        .map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect())
+                        .unwrap_or_default();
+                    leptos::task::spawn_local(super::open::dropped_on_page(app, files));
+                }
+            >
+                <LoadStatus />
+                <Show when=move || app.genome.with(Option::is_some)>
+                    <div class="editor">
+                        <section class="map-area" aria-label="Genome map">
+                            <GenomeMap />
+                        </section>
+                        <aside class="side">
+                            <div class="tabs side-tabs" role="tablist" aria-label="Side panels">
+                                {side_button(SideTab::Compose, "side-tab-compose")}
+                                {side_button(SideTab::Edits, "side-tab-edits")}
+                            </div>
+                            // Both stay mounted (the edit list keeps its scroll and its keys).
+                            <div class="side-body" role="tabpanel" hidden=move || tabs.side.get() != SideTab::Compose>
+                                <section class="panel search-panel" aria-label="Gene search">
+                                    <GeneSearch />
+                                </section>
+                                <Composer />
+                                <StrainPicker />
+                                <GeneListPanel />
+                            </div>
+                            <div class="side-body" role="tabpanel" hidden=move || tabs.side.get() != SideTab::Edits>
+                                <EditList />
+                            </div>
+                        </aside>
+                        <section class="lower">
+                            <div class="tabs" role="tablist" aria-label="Views">
+                                {LowerTab::ALL.map(lower_button).collect_view()}
+                            </div>
+                            <div class="tab-body" role="tabpanel">
+                                {move || match tabs.lower.get() {
+                                    LowerTab::Coordinates => view! { <CoordinatesTable /> }.into_any(),
+                                    LowerTab::Sequence => view! { <SequenceView /> }.into_any(),
+                                    LowerTab::Genome => view! { <Summary /> }.into_any(),
+                                }}
+                            </div>
+                        </section>
+                    </div>
+                </Show>
+            </main>
+        </div>
     }
 }
 
@@ -113,19 +188,17 @@ pub fn App() -> impl IntoView {
 #[component]
 fn GenomeLabel() -> impl IntoView {
     let app = super::state::use_app();
-    view! {
-        <p class="genome-label">
-            {move || {
-                app.genome.with(|g| match g {
-                    Some(r) => format!("{} · {} bp", r.label, thousands(r.summary.total_length)),
-                    None => "no genome loaded".to_owned(),
-                })
-            }}
-        </p>
-    }
+    let text = move || {
+        app.genome.with(|g| match g {
+            Some(r) => format!("{} · {} bp", r.label, thousands(r.summary.total_length)),
+            None => "no genome loaded".to_owned(),
+        })
+    };
+    view! { <p class="genome-label" title=text>{text}</p> }
 }
 
-/// The design at a glance: number of edits and the genotype string.
+/// The design at a glance: number of edits and the genotype string (cut short to one line; the
+/// whole string on hover and in the edit list).
 #[component]
 fn DesignLabel() -> impl IntoView {
     let app = super::state::use_app();
@@ -141,7 +214,7 @@ fn DesignLabel() -> impl IntoView {
         })
     });
     view! {
-        <p class="design-label" id="design-label" data-edits=move || app.design.with(|d| d.edits().len().to_string())>
+        <p class="design-label" id="design-label" title=text data-edits=move || app.design.with(|d| d.edits().len().to_string())>
             {text}
         </p>
     }

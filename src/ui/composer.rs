@@ -35,8 +35,13 @@ pub fn Composer() -> impl IntoView {
     let at_contig = RwSignal::new(None::<ContigId>);
     let at_pos = RwSignal::new(String::new());
     let at_strand = RwSignal::new(Strand::Forward);
-    let applied = RwSignal::new(None::<String>);
+    // The message of the last applied plan, with the undo depth it left: shown only while the
+    // design is still the one it produced (an undo or a later change supersedes it).
+    let applied = RwSignal::new(None::<(String, usize)>);
+    let confirm_ref = NodeRef::<leptos::html::Div>::new();
     let refusal = RwSignal::new(None::<(Plan, String)>);
+    // The notice of the last refusal: a later success makes it moot.
+    let refusal_notice = StoredValue::new(None::<u64>);
 
     let card = Memo::new(move |_| {
         let sel = app.selected.get()?;
@@ -120,6 +125,19 @@ pub fn Composer() -> impl IntoView {
         })
     });
 
+    // A plan ready to confirm: its Confirm button comes into view with the preview above it.
+    Effect::new(move |was: Option<bool>| {
+        let ready = shown.with(|s| matches!(s, Some(Ok(_))));
+        if ready
+            && was != Some(true)
+            && let Some(el) = confirm_ref.get_untracked()
+        {
+            let opts = web_sys::ScrollIntoViewOptions::new();
+            opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            el.scroll_into_view_with_scroll_into_view_options(&opts);
+        }
+        ready
+    });
     let choose = move |a: Action| {
         move |_| {
             action.set(Some(a));
@@ -139,15 +157,19 @@ pub fn Composer() -> impl IntoView {
                     Some(id) => format!("Applied {designation} (edit {id})."),
                     None => format!("Applied {designation}."),
                 };
+                if let Some(id) = refusal_notice.get_value() {
+                    app.dismiss(id);
+                    refusal_notice.set_value(None);
+                }
                 app.notify(false, msg.clone());
-                applied.set(Some(msg));
+                applied.set(Some((msg, app.history.with_untracked(|h| h.past.len()))));
                 refusal.set(None);
                 app.selected_edit.set(first);
                 action.set(None);
             }
             Err(e) => {
                 let msg = format!("Refused: {e}. Nothing was changed.");
-                app.notify(true, msg.clone());
+                refusal_notice.set_value(Some(app.notify_id(true, msg.clone())));
                 refusal.set(Some((p, msg)));
             }
         }
@@ -314,7 +336,7 @@ pub fn Composer() -> impl IntoView {
                     },
                 }}
             </div>
-            <div class="actions">
+            <div class="actions" node_ref=confirm_ref>
                 <button
                     class="primary"
                     id="composer-confirm"
@@ -326,7 +348,12 @@ pub fn Composer() -> impl IntoView {
                 </button>
             </div>
             {move || current_refusal().map(|r| view! { <p class="refusal" id="composer-error" role="alert">{r}</p> })}
-            {move || applied.get().map(|m| view! { <p class="ok" id="composer-applied" role="status">{m}</p> })}
+            {move || {
+                let (m, depth) = applied.get()?;
+                app.history
+                    .with(|h| h.past.len() == depth && h.future.is_empty())
+                    .then(|| view! { <p class="ok" id="composer-applied" role="status">{m}</p> })
+            }}
             <CassetteAdder app />
         </section>
     }

@@ -111,6 +111,7 @@ fn CoordRowView(r: CoordRow) -> impl IntoView {
     let gene = r.gene;
     let select = move |_| {
         if let Some(g) = gene {
+            app.selected_insert.set(None);
             app.selected.set(Some(g));
         }
     };

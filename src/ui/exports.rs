@@ -5,11 +5,12 @@ use wasm_bindgen::JsCast;
 
 use super::browser::read_file;
 use super::persist::{now_iso, share_link};
-use super::state::{AppState, use_app};
+use super::state::{AppState, NoticeAction, use_app};
 use crate::core::ml::Flanks;
 use crate::core::spec::restore;
 use crate::io::export::{ExportInput, ExportKind, render};
 use crate::io::spec_json;
+use crate::view::help::export_purpose;
 
 /// Offers `bytes` as a download named `name`.
 fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
@@ -67,8 +68,9 @@ pub fn export_now(app: &AppState, kind: ExportKind) {
     }
 }
 
-/// Imports a spec: on success it replaces the design (undo brings the previous one back); a spec
-/// made on another reference, or unreadable, is refused with the reason and changes nothing.
+/// Imports a spec: on success it replaces the design as one undoable step, and the notice says what
+/// it replaced ("Replaced 25 edits by 1") with an Undo button; a spec made on another reference, or
+/// unreadable, is refused with the reason and changes nothing.
 pub fn import_spec(app: &AppState, name: &str, bytes: &[u8]) {
     let (Some(ready), Some(reference)) = (app.genome.get_untracked(), app.reference_spec()) else {
         app.notify(true, "Load a genome before importing a spec.");
@@ -80,11 +82,22 @@ pub fn import_spec(app: &AppState, name: &str, bytes: &[u8]) {
     match result {
         Ok((design, warnings)) => {
             let n = design.edits().len();
+            let before = app.design.with_untracked(|d| d.edits().len());
             app.replace_design(design, true);
-            app.notify(false, format!("Imported {name}: {n} edit(s)."));
             for w in warnings {
                 app.notify(false, w);
             }
+            let plural = |k: usize| if k == 1 { "edit" } else { "edits" };
+            let text = if before == 0 {
+                format!("Imported {name}: {n} {}.", plural(n))
+            } else {
+                format!(
+                    "Replaced {before} {} by {n} {} from {name}.",
+                    plural(before),
+                    plural(n)
+                )
+            };
+            app.notify_with(false, text, vec![NoticeAction::Undo]);
         }
         Err(e) => app.notify(true, format!("{name} was not imported: {e}")),
     }
@@ -100,13 +113,12 @@ pub async fn import_files(app: AppState, files: Vec<web_sys::File>) {
     }
 }
 
-/// Closes the export menu after a choice.
-fn close_menu() {
-    if let Some(menu) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("export-menu"))
-    {
-        let _ = menu.remove_attribute("open");
+/// The size of a link for people: `5.4 kB`.
+fn size_words(bytes: usize) -> String {
+    if bytes < 1_000 {
+        format!("{bytes} B")
+    } else {
+        format!("{:.1} kB", bytes as f64 / 1e3)
     }
 }
 
@@ -115,14 +127,24 @@ fn close_menu() {
 pub fn ExportMenu() -> impl IntoView {
     let app = use_app();
     let ready = move || app.genome.with(Option::is_some);
+    let menu = NodeRef::<leptos::html::Details>::new();
+    let close_menu = move || {
+        if let Some(m) = menu.get_untracked() {
+            m.set_open(false);
+        }
+    };
     let share = move |_| match share_link(&app) {
         Some(link) => {
             if let Some(clip) = web_sys::window().map(|w| w.navigator().clipboard()) {
                 let _ = clip.write_text(&link);
             }
-            app.notify(
+            app.notify_with(
                 false,
-                format!("Share link (copied to the clipboard): {link}"),
+                format!(
+                    "Link copied ({}): it opens this design and this window of the map.",
+                    size_words(link.len())
+                ),
+                vec![NoticeAction::ShowLink(link)],
             );
         }
         None => app.notify(true, "No design to share yet."),
@@ -141,7 +163,7 @@ pub fn ExportMenu() -> impl IntoView {
     };
     view! {
         <Show when=ready>
-            <details class="export-menu" id="export-menu">
+            <details class="export-menu" id="export-menu" node_ref=menu>
                 <summary>"Export"</summary>
                 <ul role="menu">
                     {ExportKind::ALL
@@ -158,7 +180,8 @@ pub fn ExportMenu() -> impl IntoView {
                                             export_now(&app, kind);
                                         }
                                     >
-                                        {kind.label()}
+                                        <span class="export-label">{kind.label()}</span>
+                                        <span class="export-what">{export_purpose(kind)}</span>
                                     </button>
                                 </li>
                             }
@@ -166,9 +189,9 @@ pub fn ExportMenu() -> impl IntoView {
                         .collect_view()}
                 </ul>
             </details>
-            <label class="button-like" for="import-spec">"Import spec…"</label>
+            <label class="button-like" for="import-spec" title="Import a genotype spec (JSON): it replaces the design, undoably">"Import…"</label>
             <input id="import-spec" class="visually-hidden" type="file" accept=".json,application/json" on:change=on_import />
-            <button id="share-link" on:click=share>"Share link"</button>
+            <button id="share-link" on:click=share title="Copy a link that opens this design and this window of the map">"Share"</button>
         </Show>
     }
 }

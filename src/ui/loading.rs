@@ -49,9 +49,12 @@ pub async fn load_resources(app: AppState) {
     }
 }
 
+/// What the bundled genome is called in the header.
+pub const DEFAULT_LABEL: &str = "S288C reference (R64)";
+
 /// Fetches and loads the default genome.
 pub async fn load_default(app: AppState) {
-    let label = "S288C reference (R64)".to_owned();
+    let label = DEFAULT_LABEL.to_owned();
     app.load.set(LoadState::Loading {
         label: label.clone(),
         progress: None,
@@ -123,6 +126,7 @@ pub async fn run(app: AppState, req: LoadRequest, label: String) {
                 app.design.set(crate::core::design::Design::new());
                 app.history.set(Default::default());
                 app.selected.set(None);
+                app.selected_insert.set(None);
                 app.selected_edit.set(None);
                 app.forget_reference();
                 let first = crate::core::genome::contig::ContigId(0);
@@ -131,10 +135,14 @@ pub async fn run(app: AppState, req: LoadRequest, label: String) {
                         crate::view::viewport::Viewport::clamped(ready.genome(), first, 0, 60_000)
                     }));
                 app.genome.set(Some(ready.clone()));
-                app.load.set(LoadState::Ready(ready));
+                app.load.set(LoadState::Ready(ready.clone()));
+                app.clear_info();
+                report_problems(&app, &ready);
                 // After the page has painted: checksums, then the saved or linked design.
                 next_frame().await;
-                super::persist::restore(&app);
+                if let Some(hook) = app.on_load.get_value() {
+                    hook(&app);
+                }
                 return;
             }
             Err(e) => {
@@ -143,4 +151,42 @@ pub async fn run(app: AppState, req: LoadRequest, label: String) {
             }
         }
     }
+}
+
+/// Says at once, at the top, when the files had problems (errors or warnings): how many, with a
+/// button to their list. Information-only diagnostics stay in the Genome tab.
+fn report_problems(app: &AppState, ready: &Ready) {
+    use crate::core::genome::diagnostics::Severity;
+    let count = |s: Severity| {
+        ready
+            .loaded
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == s)
+            .count()
+    };
+    let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+    let words =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let text = match (errors, warnings) {
+        (0, 0) => return,
+        (e, 0) => format!(
+            "Loaded with {} — see the list.",
+            words(e, "problem", "problems")
+        ),
+        (0, w) => format!(
+            "Loaded with {} — see the list.",
+            words(w, "warning", "warnings")
+        ),
+        (e, w) => format!(
+            "Loaded with {} and {} — see the list.",
+            words(e, "problem", "problems"),
+            words(w, "warning", "warnings")
+        ),
+    };
+    app.notify_with(
+        errors > 0,
+        text,
+        vec![super::state::NoticeAction::ShowProblems],
+    );
 }

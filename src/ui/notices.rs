@@ -1,8 +1,11 @@
-//! Messages for the user: errors and information, dismissible, announced to screen readers.
+//! Messages for the user, at the top right of the app: errors and information, dismissible,
+//! announced to screen readers, with the buttons a notice offers (undo, show the problems, show
+//! the link, resolve a design changed in another tab).
 
 use leptos::prelude::*;
 
-use super::state::use_app;
+use super::state::{AppState, Notice, NoticeAction, use_app};
+use super::tabs::use_tabs;
 
 /// The message list.
 #[component]
@@ -11,17 +14,71 @@ pub fn Notices() -> impl IntoView {
     view! {
         <ul class="notices" aria-live="polite">
             <For each=move || app.notices.get() key=|n| n.id let(n)>
-                <li class=if n.error { "notice error" } else { "notice info" } role=if n.error { "alert" } else { "status" }>
-                    <span>{n.text.clone()}</span>
-                    <button
-                        class="dismiss"
-                        aria-label="Dismiss"
-                        on:click=move |_| app.notices.update(|all| all.retain(|x| x.id != n.id))
-                    >
-                        "×"
-                    </button>
-                </li>
+                <NoticeView n app />
             </For>
         </ul>
+    }
+}
+
+#[component]
+fn NoticeView(n: Notice, app: AppState) -> impl IntoView {
+    let tabs = use_tabs();
+    let persist = use_context::<super::persist::Persist>();
+    let id = n.id;
+    let link_shown = RwSignal::new(None::<String>);
+    let dismiss = move || app.notices.update(|all| all.retain(|x| x.id != id));
+    let buttons = n
+        .actions
+        .iter()
+        .cloned()
+        .map(|a| {
+            let (class, words) = match &a {
+                NoticeAction::Undo => ("notice-undo", "Undo"),
+                NoticeAction::ShowProblems => ("notice-show-problems", "See the list"),
+                NoticeAction::ShowLink(_) => ("notice-show-link", "Show link"),
+                NoticeAction::LoadOtherTab => ("notice-load-other", "Load theirs"),
+                NoticeAction::SaveCopy => ("notice-save-copy", "Keep mine as a copy"),
+            };
+            let run = move |_| match &a {
+                NoticeAction::Undo => {
+                    dismiss();
+                    app.undo();
+                }
+                NoticeAction::ShowProblems => {
+                    dismiss();
+                    tabs.show_problems();
+                }
+                NoticeAction::ShowLink(link) => link_shown.set(Some(link.clone())),
+                NoticeAction::LoadOtherTab => {
+                    dismiss();
+                    if let Some(p) = persist {
+                        super::persist::load_other_tab(&app, p);
+                    }
+                }
+                NoticeAction::SaveCopy => {
+                    dismiss();
+                    if let Some(p) = persist {
+                        super::persist::save_copy(&app, p);
+                    }
+                }
+            };
+            view! { <button type="button" class=class on:click=run>{words}</button> }
+        })
+        .collect_view();
+    view! {
+        <li class=if n.error { "notice error" } else { "notice info" } role=if n.error { "alert" } else { "status" }>
+            <span class="notice-text">{n.text.clone()}</span>
+            {buttons}
+            <button class="dismiss" aria-label="Dismiss" on:click=move |_| dismiss()>"×"</button>
+            {move || link_shown.get().map(|l| view! {
+                <input class="share-link-text" id="share-link-text" type="text" readonly prop:value=l
+                    aria-label="Share link" on:focus=move |ev| {
+                        use wasm_bindgen::JsCast;
+                        if let Some(i) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                            i.select();
+                        }
+                    } />
+            })}
+        </li>
     }
 }

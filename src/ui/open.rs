@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 use super::browser::read_file;
 use super::loading::run;
 use super::state::use_app;
+use super::tabs::{Popover, use_tabs};
 use crate::io::load::{InputFile, LoadRequest};
 use crate::io::sniff::{Role, guess};
 
@@ -75,7 +76,8 @@ fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 #[component]
 pub fn OpenGenome() -> impl IntoView {
     let app = use_app();
-    let open = RwSignal::new(false);
+    let tabs = use_tabs();
+    let open = Signal::derive(move || tabs.is_open(Popover::OpenGenome));
     let picked: RwSignal<Vec<Picked>> = RwSignal::new(Vec::new());
     let problems: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
     let dragging = RwSignal::new(false);
@@ -115,17 +117,37 @@ pub fn OpenGenome() -> impl IntoView {
             .map(|x| x.name.clone())
             .collect::<Vec<_>>()
             .join(" + ");
-        open.set(false);
+        tabs.popover.set(None);
         picked.set(Vec::new());
         leptos::task::spawn_local(run(app, req, label));
     };
+    // The bundled reference, without reloading the page.
+    let bundled = move |_| {
+        tabs.popover.set(None);
+        picked.set(Vec::new());
+        leptos::task::spawn_local(super::loading::load_default(app));
+    };
+    let is_bundled = move || {
+        app.genome.with(|g| {
+            g.as_ref()
+                .is_some_and(|r| r.label == super::loading::DEFAULT_LABEL)
+        })
+    };
     view! {
-        <button class="open-button" aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
+        <button class="open-button" aria-expanded=move || open.get().to_string() on:click=move |_| tabs.toggle(Popover::OpenGenome)>
             "Open genome…"
         </button>
         <Show when=move || open.get()>
-            <section class="panel open-panel" aria-label="Open a genome">
+            <section class="panel popover open-panel" aria-label="Open a genome">
                 <h2>"Open a genome"</h2>
+                <Show when=move || !is_bundled()>
+                    <p>
+                        <button id="open-default" type="button" on:click=bundled>
+                            "Back to the S288C reference (R64)"
+                        </button>
+                        <span class="muted small">" — the bundled genome; your designs for it are kept."</span>
+                    </p>
+                </Show>
                 <p>"GFF3 and FASTA (a GFF3 with ##FASTA alone is enough), optionally SGD_features.tab; plain or gzipped."</p>
                 <div class="pickers">
                     <label>"Annotation (GFF3) " <input id="open-gff" type="file" on:change=on_pick(Role::Gff3) /></label>

@@ -1,61 +1,99 @@
-//! Gene search: systematic, standard or alias names, with suggestions; the result's card.
+//! Gene search: a ranked list of matches as the user types (`view::search`), opened by a click
+//! or by Enter when the name is exact; the card of the selected gene or inserted sequence.
 
 use leptos::prelude::*;
 
-use super::state::use_app;
+use super::state::{AppState, use_app};
+use crate::core::coord::thousands;
+use crate::core::genome::feature::FeatureIdx;
 use crate::core::genome::names::Lookup;
 use crate::view::gene_card::{GeneCard, gene_card};
+use crate::view::insert_card::{InsertCard, insert_card};
+use crate::view::search::{MatchKind, SearchHit, search};
 use crate::view::viewport::Viewport;
 
-/// The search box and the card of the selected gene. Finding a gene selects it and moves the
-/// map to it.
+/// Matches listed at most.
+const LIST_MAX: usize = 12;
+
+/// Selects a gene and moves the map to it.
+fn open_gene(app: &AppState, gene: FeatureIdx) {
+    let Some(ready) = app.genome.get_untracked() else {
+        return;
+    };
+    let genome = ready.genome();
+    app.selected_insert.set(None);
+    app.selected.set(Some(gene));
+    if let Ok(v) = Viewport::parse(genome, &gene_card(genome, gene).systematic) {
+        app.view.set(Some(v));
+    }
+}
+
+/// The search box, its list of matches, and the card of the selected gene. Finding a gene selects
+/// it and moves the map to it; a query that names no gene exactly lists what it matches and moves
+/// nothing.
 #[component]
 pub fn GeneSearch() -> impl IntoView {
     let app = use_app();
     let (query, set_query) = signal(String::new());
     let (message, set_message) = signal(None::<String>);
-    let suggestions = Memo::new(move |_| {
+    // The list shows while the user is choosing: it closes once a gene is opened.
+    let listing = RwSignal::new(true);
+    let hits = Memo::new(move |_| {
         let q = query.get();
         app.genome.with(|g| match g {
-            Some(r) if q.trim().len() >= 2 => r
-                .genome()
-                .names()
-                .suggest(&q, 8)
-                .into_iter()
-                .map(str::to_owned)
-                .collect::<Vec<_>>(),
+            Some(r) if !q.trim().is_empty() => search(r.genome(), &q, LIST_MAX),
             _ => Vec::new(),
         })
     });
-    let search = move |q: String| {
+    let submit = move || {
         let Some(ready) = app.genome.get_untracked() else {
             return;
         };
         let genome = ready.genome();
+        let q = query.get_untracked();
+        let found = hits.get_untracked();
         match genome.lookup(&q) {
             Lookup::Found(hit) => {
                 set_message.set(None);
-                app.selected.set(Some(hit.feature));
-                if let Ok(v) = Viewport::parse(genome, &gene_card(genome, hit.feature).systematic) {
-                    app.view.set(Some(v));
-                }
+                listing.set(false);
+                open_gene(&app, hit.feature);
             }
-            Lookup::NotFound => set_message.set(Some(format!("No gene is named “{}”.", q.trim()))),
-            Lookup::Ambiguous(hits) => set_message.set(Some(format!(
-                "“{}” names {} genes: {}.",
+            Lookup::Ambiguous(all) => set_message.set(Some(format!(
+                "“{}” names {} genes: {}. Choose one below.",
                 q.trim(),
-                hits.len(),
-                hits.iter()
-                    .map(|h| gene_card(genome, h.feature).systematic)
+                all.len(),
+                all.iter()
+                    .map(|h| genome.gene_names(h.feature).0)
                     .collect::<Vec<_>>()
                     .join(", ")
             ))),
+            Lookup::NotFound => set_message.set(Some(match found.first().map(|h| h.kind) {
+                None => format!("No gene is named or described “{}”.", q.trim()),
+                Some(MatchKind::Description) => format!(
+                    "No gene is named “{}”; {} gene(s) mention it in their description — choose one below.",
+                    q.trim(),
+                    found.len()
+                ),
+                Some(_) => format!(
+                    "No gene is named exactly “{}”; {} name(s) start with it — choose one below.",
+                    q.trim(),
+                    found.len()
+                ),
+            })),
         }
     };
     let card = Memo::new(move |_| {
+        if let Some(what) = app.selected_insert.get() {
+            return app.genome.with(|g| {
+                let r = g.as_ref()?;
+                app.design
+                    .with(|d| insert_card(r.genome(), d, what))
+                    .map(Card::Insert)
+            });
+        }
         let sel = app.selected.get()?;
         app.genome
-            .with(|g| g.as_ref().map(|r| gene_card(r.genome(), sel)))
+            .with(|g| g.as_ref().map(|r| Card::Gene(gene_card(r.genome(), sel))))
     });
     view! {
         <form
@@ -63,29 +101,76 @@ pub fn GeneSearch() -> impl IntoView {
             role="search"
             on:submit=move |ev| {
                 ev.prevent_default();
-                search(query.get_untracked());
+                submit();
             }
         >
             <label for="gene-search">"Find a gene"</label>
             <input
                 id="gene-search"
                 type="search"
-                list="gene-suggestions"
                 autocomplete="off"
                 spellcheck="false"
-                placeholder="TFC3, YAL001C, MET15…"
+                placeholder="TFC3, YAL001C, pho, phosphatase…"
+                aria-controls="search-results"
                 prop:value=query
-                on:input=move |ev| set_query.set(event_target_value(&ev))
+                on:input=move |ev| {
+                    set_message.set(None);
+                    listing.set(true);
+                    set_query.set(event_target_value(&ev));
+                }
             />
-            <datalist id="gene-suggestions">
-                <For each=move || suggestions.get() key=|s| s.clone() let(s)>
-                    <option value=s></option>
-                </For>
-            </datalist>
             <button type="submit">"Search"</button>
         </form>
         {move || message.get().map(|m| view! { <p class="not-found" role="status">{m}</p> })}
-        {move || card.get().map(|card| view! { <GeneCardView card /> })}
+        <Show when=move || listing.get() && !hits.with(Vec::is_empty)>
+            <ul class="search-results" id="search-results" aria-label="Matches">
+                <For each=move || hits.get() key=|h| (h.gene, h.kind) let(h)>
+                    <HitRow h on_open=move |g| {
+                        set_message.set(None);
+                        listing.set(false);
+                        open_gene(&app, g);
+                    } />
+                </For>
+            </ul>
+        </Show>
+        {move || card.get().map(|c| match c {
+            Card::Gene(card) => view! { <GeneCardView card /> }.into_any(),
+            Card::Insert(card) => view! { <InsertCardView card /> }.into_any(),
+        })}
+    }
+}
+
+/// The card shown under the search box.
+#[derive(Clone, Debug, PartialEq)]
+enum Card {
+    Gene(GeneCard),
+    Insert(InsertCard),
+}
+
+/// One match: its names, how it matched, a button that opens it.
+#[component]
+fn HitRow(
+    h: SearchHit,
+    on_open: impl Fn(FeatureIdx) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let title = if h.standard == h.systematic {
+        h.systematic.clone()
+    } else {
+        format!("{} {}", h.standard, h.systematic)
+    };
+    let via = match (h.kind, &h.via) {
+        (MatchKind::Alias, Some(a)) => format!("alias {a}"),
+        (MatchKind::Description, Some(d)) => format!("description: {d}"),
+        _ => String::new(),
+    };
+    let gene = h.gene;
+    view! {
+        <li data-name=h.standard.clone() data-match=h.kind.label()>
+            <button type="button" on:click=move |_| on_open(gene)>
+                <span class="hit-name">{title}</span>
+                {(!via.is_empty()).then(|| view! { <span class="hit-via muted small">{via}</span> })}
+            </button>
+        </li>
     }
 }
 
@@ -108,10 +193,51 @@ pub fn GeneCardView(card: GeneCard) -> impl IntoView {
                 <dt>"Strand"</dt>
                 <dd>{card.strand.to_string()}</dd>
                 <dt>"Type"</dt>
-                <dd>{format!("{} ({}), {} bp", card.class, card.kind, crate::core::coord::thousands(card.length))}</dd>
+                <dd>{format!("{} ({}), {} bp", card.class, card.kind, thousands(card.length))}</dd>
             </dl>
             {aliases.map(|a| view! { <p class="aliases">{a}</p> })}
-            {card.description.clone().map(|d| view! { <p class="description">{d}</p> })}
+            {card.description.clone().map(|d| {
+                let full = d.clone();
+                view! { <p class="description" title=full>{d}</p> }
+            })}
+            {card.sgd_url.clone().map(|url| view! {
+                <p><a class="sgd-link" href=url target="_blank" rel="noopener noreferrer">
+                    {format!("{} at SGD ↗", card.systematic)}
+                </a></p>
+            })}
+        </article>
+    }
+}
+
+/// An inserted sequence's (or part's) card.
+#[component]
+fn InsertCardView(card: InsertCard) -> impl IntoView {
+    let parts = card
+        .parts
+        .iter()
+        .map(|p| {
+            view! {
+                <li>{format!("{} ({}), {} ({} bp)", p.name, p.kind, p.range, thousands(p.length))}</li>
+            }
+        })
+        .collect_view();
+    view! {
+        <article class="gene-card insert-card" id="gene-card" data-kind="inserted" aria-label="Inserted sequence">
+            <h3>{card.name.clone()}</h3>
+            <dl>
+                <dt>"What"</dt>
+                <dd>{format!("{}, {} bp, strand {}", card.what, thousands(card.length), card.strand)}</dd>
+                <dt>"Edited"</dt>
+                <dd class="locus">{card.edited_locus.clone()}</dd>
+                <dt>"Reference"</dt>
+                <dd>{card.reference.clone()}</dd>
+                <dt>"Edit"</dt>
+                <dd>{format!("{}{}", card.edit, card.designation.as_ref().map(|d| format!(" ({d})")).unwrap_or_default())}</dd>
+            </dl>
+            {(!card.parts.is_empty()).then(|| view! {
+                <p class="small">"Parts (in the insert's orientation):"</p>
+                <ul class="small parts">{parts}</ul>
+            })}
         </article>
     }
 }

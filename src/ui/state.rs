@@ -16,6 +16,7 @@ use crate::core::genome::summary::GenomeSummary;
 use crate::core::lift::Lifted;
 use crate::core::spec::ReferenceSpec;
 use crate::io::load::{Loaded, Progress};
+use crate::view::map::edited::InsertRef;
 use crate::view::viewport::Viewport;
 
 /// A shared value compared by identity, so memos over large derived values (a lifted genome)
@@ -95,6 +96,21 @@ pub enum Axis {
     Edited,
 }
 
+/// What a notice offers to do, as a button in it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NoticeAction {
+    /// Undo the change the notice reports.
+    Undo,
+    /// Show the load's diagnostics (the Genome tab).
+    ShowProblems,
+    /// Show a share link in full (it was copied).
+    ShowLink(String),
+    /// Replace the design on screen by the one another tab saved.
+    LoadOtherTab,
+    /// Keep the design on screen as a new design of the library (the other tab's stays).
+    SaveCopy,
+}
+
 /// A message for the user (an error is never silent).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Notice {
@@ -104,7 +120,12 @@ pub struct Notice {
     pub error: bool,
     /// The words.
     pub text: String,
+    /// Buttons it offers.
+    pub actions: Vec<NoticeAction>,
 }
+
+/// Notices shown at once at most; older ones give way.
+pub const NOTICES_MAX: usize = 3;
 
 /// Undo and redo stacks of designs (cheap to keep: sequences are shared).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -114,6 +135,9 @@ pub struct History {
     /// Undone designs, most recent last.
     pub future: Vec<Design>,
 }
+
+/// What runs after a change or a load (a closure over its own per-instance state).
+pub type ChangeHook = Arc<dyn Fn(&AppState) + Send + Sync>;
 
 /// The app's signals, provided as context.
 #[derive(Clone, Copy)]
@@ -132,12 +156,17 @@ pub struct AppState {
     pub view: RwSignal<Option<Viewport>>,
     /// The selected gene.
     pub selected: RwSignal<Option<FeatureIdx>>,
+    /// The selected inserted sequence or part (drawn in edited coordinates); never set together
+    /// with `selected`.
+    pub selected_insert: RwSignal<Option<InsertRef>>,
     /// The selected edit (for the sequence view).
     pub selected_edit: RwSignal<Option<EditId>>,
     /// The axis' coordinates.
     pub axis: RwSignal<Axis>,
     /// Messages to show.
     pub notices: RwSignal<Vec<Notice>>,
+    /// The id the next notice gets (never reused, so a new notice is never taken for a removed one).
+    next_notice: StoredValue<u64>,
     /// Cassettes: the shipped library plus the user's own.
     pub library: RwSignal<Library>,
     /// Essential genes (systematic names, upper case).
@@ -145,7 +174,9 @@ pub struct AppState {
     /// The reference description with checksums, computed once per genome when first needed.
     pub reference: RwSignal<Option<Shared<ReferenceSpec>>>,
     /// What runs after every design change (autosave, when the front end keeps one).
-    pub on_change: StoredValue<Option<fn(&AppState)>>,
+    pub on_change: StoredValue<Option<ChangeHook>>,
+    /// What runs once a genome has loaded and painted (restoring the saved or linked design).
+    pub on_load: StoredValue<Option<ChangeHook>>,
 }
 
 impl AppState {
@@ -170,31 +201,81 @@ impl AppState {
             lifted,
             view: RwSignal::new(None),
             selected: RwSignal::new(None),
+            selected_insert: RwSignal::new(None),
             selected_edit: RwSignal::new(None),
             axis: RwSignal::new(Axis::Reference),
             notices: RwSignal::new(Vec::new()),
+            next_notice: StoredValue::new(1),
             library: RwSignal::new(Library::default()),
             essential: RwSignal::new(Shared::new(BTreeSet::new())),
             reference: RwSignal::new(None),
             on_change: StoredValue::new(None),
+            on_load: StoredValue::new(None),
         }
     }
 
     /// Shows a message.
     pub fn notify(&self, error: bool, text: impl Into<String>) {
+        self.notify_with(error, text, Vec::new());
+    }
+
+    /// Shows a message and returns its id (for [`AppState::dismiss`]).
+    pub fn notify_id(&self, error: bool, text: impl Into<String>) -> u64 {
+        self.notify_with(error, text, Vec::new())
+    }
+
+    /// Removes one notice (an error its control's next success makes moot).
+    pub fn dismiss(&self, id: u64) {
+        if self
+            .notices
+            .with_untracked(|n| n.iter().any(|x| x.id == id))
+        {
+            self.notices.update(|n| n.retain(|x| x.id != id));
+        }
+    }
+
+    /// Shows a message with buttons. Information is superseded by the next message (and by the
+    /// next change of the design); errors stay until dismissed or pushed out by newer ones
+    /// ([`NOTICES_MAX`] at most).
+    pub fn notify_with(
+        &self,
+        error: bool,
+        text: impl Into<String>,
+        actions: Vec<NoticeAction>,
+    ) -> u64 {
         let text = text.into();
+        let id = self.next_notice.get_value();
+        self.next_notice.set_value(id + 1);
         self.notices.update(|n| {
-            let id = n.last().map_or(1, |l| l.id + 1);
-            // Information is superseded by the next message; errors stay until dismissed.
             if !error {
                 n.retain(|x| x.error);
             }
-            n.push(Notice { id, error, text });
-            // Keep the last few.
-            if n.len() > 5 {
+            // The same words again replace the older notice.
+            n.retain(|x| x.text != text);
+            n.push(Notice {
+                id,
+                error,
+                text,
+                actions,
+            });
+            while n.len() > NOTICES_MAX {
                 n.remove(0);
             }
         });
+        id
+    }
+
+    /// Removes information notices: what they reported is past (the design changed).
+    pub fn clear_info(&self) {
+        if self.notices.with_untracked(|n| n.iter().any(|x| !x.error)) {
+            self.notices.update(|n| n.retain(|x| x.error));
+        }
+    }
+
+    /// Removes the notices offering `action`.
+    pub fn dismiss_offering(&self, action: &NoticeAction) {
+        self.notices
+            .update(|n| n.retain(|x| !x.actions.contains(action)));
     }
 
     /// Changes the design: `change` runs on a copy; on success the copy becomes the design, the
@@ -223,6 +304,7 @@ impl AppState {
             });
         }
         self.design.set(next);
+        self.clear_info();
         if let Some(hook) = self.on_change.get_value() {
             hook(self);
         }

@@ -3,12 +3,29 @@
 use leptos::prelude::*;
 
 use super::state::use_app;
+use super::tabs::use_tabs;
 use crate::core::coord::thousands;
+use crate::core::genome::diagnostics::Severity;
 
-/// The summary panel of the open genome.
+/// The summary panel of the open genome. Problems (errors, warnings) are listed; notes about how
+/// the files were read (information) are folded away.
 #[component]
 pub fn Summary() -> impl IntoView {
     let app = use_app();
+    let tabs = use_tabs();
+    let problems_ref = NodeRef::<leptos::html::H3>::new();
+    // Asked to show the problems (a notice's button): bring the list into view.
+    Effect::new(move |prev: Option<u64>| {
+        let asked = tabs.problems_asked.get();
+        if prev.is_some_and(|p| p != asked) || (prev.is_none() && asked > 0) {
+            request_animation_frame(move || {
+                if let Some(h) = problems_ref.get_untracked() {
+                    h.scroll_into_view();
+                }
+            });
+        }
+        asked
+    });
     move || {
         let Some(ready) = app.genome.get() else {
             return ().into_any();
@@ -40,23 +57,36 @@ pub fn Summary() -> impl IntoView {
             .into_iter()
             .map(|(t, n)| view! { <li><span class="num">{thousands(n as u64)}</span>" "{t}</li> })
             .collect_view();
-        let diags = s
+        let diag_view = |d: &crate::core::genome::summary::DiagnosticSummary| {
+            let place = match d.line {
+                Some(l) => format!("{} line {l}", d.input),
+                None => d.input.clone(),
+            };
+            view! {
+                <li class=format!("diag {}", d.severity)>
+                    <span class="sev">{d.severity.to_string()}</span>" "
+                    <span class="where">{place}</span>": "{d.message.clone()}
+                </li>
+            }
+        };
+        let problems = s
             .diagnostics
             .iter()
-            .map(|d| {
-                let place = match d.line {
-                    Some(l) => format!("{} line {l}", d.input),
-                    None => d.input.clone(),
-                };
-                view! {
-                    <li class=format!("diag {}", d.severity)>
-                        <span class="sev">{d.severity.to_string()}</span>" "
-                        <span class="where">{place}</span>": "{d.message.clone()}
-                    </li>
-                }
-            })
+            .filter(|d| d.severity > Severity::Info)
+            .map(diag_view)
             .collect_view();
-        let n_diag = s.diagnostics.len();
+        let notes = s
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Info)
+            .map(diag_view)
+            .collect_view();
+        let n_problems = s
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity > Severity::Info)
+            .count();
+        let n_notes = s.diagnostics.len() - n_problems;
         let ready_ms = format!("{:.0}", ready.ready_ms);
         view! {
             <section class="panel summary" id="genome-summary" data-ready-ms=ready_ms aria-label="Genome summary">
@@ -80,8 +110,18 @@ pub fn Summary() -> impl IntoView {
                 </table>
                 <h3>"Feature types"</h3>
                 <ul class="types">{types}</ul>
-                <h3>{format!("Diagnostics ({n_diag})")}</h3>
-                <ul class="diagnostics">{diags}</ul>
+                <h3 node_ref=problems_ref>{format!("Problems ({n_problems})")}</h3>
+                {if n_problems == 0 {
+                    view! { <p class="muted small">"None: every line of the files was read."</p> }.into_any()
+                } else {
+                    view! { <ul class="diagnostics">{problems}</ul> }.into_any()
+                }}
+                {(n_notes > 0).then(|| view! {
+                    <details class="diagnostic-notes">
+                        <summary>{format!("Notes on how the files were read ({n_notes})")}</summary>
+                        <ul class="diagnostics">{notes}</ul>
+                    </details>
+                })}
             </section>
         }
         .into_any()

@@ -27,6 +27,15 @@ pub struct GeneCard {
     pub description: Option<String>,
     /// Length in bases.
     pub length: u64,
+    /// The gene's page at the Saccharomyces Genome Database, when the genome carries SGD's feature
+    /// table (SGD's locus pages are addressed by systematic name:
+    /// `https://www.yeastgenome.org/locus/YAL001C`).
+    pub sgd_url: Option<String>,
+}
+
+/// SGD's locus page of a gene, by systematic name (the form SGD documents for links).
+pub fn sgd_locus_url(systematic: &str) -> String {
+    format!("https://www.yeastgenome.org/locus/{systematic}")
 }
 
 /// Describes a gene-level feature.
@@ -56,5 +65,8 @@ pub fn gene_card(genome: &Genome, gene: FeatureIdx) -> GeneCard {
         class: gene_class(genome, gene).label(),
         description,
         length: extent.len(),
+        sgd_url: info
+            .is_some()
+            .then(|| sgd_locus_url(&genome.gene_names(gene).0)),
     }
 }

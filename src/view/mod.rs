@@ -9,10 +9,16 @@ pub mod coord_rows;
 pub mod datasets;
 pub mod edit_rows;
 pub mod gene_card;
+pub mod gene_list;
+
+pub mod help;
+pub mod insert_card;
 pub mod junction;
+pub mod library;
 pub mod map;
 pub mod position;
 pub mod preview;
+pub mod search;
 pub mod seq_lines;
 pub mod track;
 pub mod viewport;

@@ -61,6 +61,38 @@ impl GeneClass {
     }
 }
 
+impl GeneClass {
+    /// Every class, in the legend's order.
+    pub const ALL: [GeneClass; 9] = [
+        Self::Verified,
+        Self::Uncharacterized,
+        Self::Dubious,
+        Self::ProteinCoding,
+        Self::Trna,
+        Self::NcRna,
+        Self::TransposableElement,
+        Self::Pseudogene,
+        Self::Other,
+    ];
+}
+
+/// The classes the genome's top-level genes fall in, in the legend's order: what a legend for
+/// this genome lists (SGD's ORF classes only when its feature table was loaded).
+pub fn classes_present(genome: &Genome) -> Vec<GeneClass> {
+    let mut seen = [false; GeneClass::ALL.len()];
+    for g in genome.genes() {
+        let c = gene_class(genome, g);
+        if let Some(i) = GeneClass::ALL.iter().position(|&x| x == c) {
+            seen[i] = true;
+        }
+    }
+    GeneClass::ALL
+        .iter()
+        .zip(seen)
+        .filter_map(|(&c, s)| s.then_some(c))
+        .collect()
+}
+
 /// The class of a gene-level feature: SGD's ORF class when known, else its type and biotype.
 pub fn gene_class(genome: &Genome, gene: FeatureIdx) -> GeneClass {
     if let Some(info) = genome.gene_info(gene) {
@@ -97,35 +129,55 @@ pub struct Placed {
     pub row: u32,
 }
 
-/// Top-level genes overlapping the window, packed greedily into rows so none overlap (with a
-/// margin of `gap` bases, room for a label).
-pub fn layout(genome: &Genome, view: &Viewport, gap: u64) -> Vec<Placed> {
-    let mut genes: Vec<FeatureIdx> = genome
-        .overlapping(view.contig, view.span)
-        .into_iter()
-        .filter(|&i| {
-            let f = genome.feature(i);
-            f.parents.is_empty() && !f.kind.is_sequence_level()
-        })
-        .collect();
-    genes.sort_by_key(|&i| (genome.feature(i).span.start(), i));
+/// Whether a feature lies within its contig. One running past the contig's end (a broken file,
+/// reported by the load) is not drawn, rather than drawn across the chromosome.
+pub fn within_contig(genome: &Genome, feature: FeatureIdx) -> bool {
+    let f = genome.feature(feature);
+    f.span.end().get() <= genome.contig(f.contig).length
+}
+
+/// Rows for shapes sorted by start, packed greedily so that none overlap in a row, with `gap`
+/// bases kept free after each: `spans` are `(start, end)` in any one coordinate system.
+pub fn pack_rows(spans: impl IntoIterator<Item = (u64, u64)>, gap: u64) -> Vec<u32> {
     let mut row_end: Vec<u64> = Vec::new();
-    genes
+    spans
         .into_iter()
-        .map(|g| {
-            let s = genome.feature(g).span;
-            let row = match row_end.iter().position(|&e| e <= s.start().get()) {
+        .map(|(start, end)| {
+            let row = match row_end.iter().position(|&e| e <= start) {
                 Some(r) => r,
                 None => {
                     row_end.push(0);
                     row_end.len() - 1
                 }
             };
-            row_end[row] = s.end().get() + gap;
-            Placed {
-                gene: g,
-                row: row as u32,
-            }
+            row_end[row] = end + gap;
+            row as u32
         })
+        .collect()
+}
+
+/// Top-level genes overlapping the window (and within their contig), packed greedily into rows
+/// so none overlap (with a margin of `gap` bases, room for a label).
+pub fn layout(genome: &Genome, view: &Viewport, gap: u64) -> Vec<Placed> {
+    let mut genes: Vec<FeatureIdx> = genome
+        .overlapping(view.contig, view.span)
+        .into_iter()
+        .filter(|&i| {
+            let f = genome.feature(i);
+            f.parents.is_empty() && !f.kind.is_sequence_level() && within_contig(genome, i)
+        })
+        .collect();
+    genes.sort_by_key(|&i| (genome.feature(i).span.start(), i));
+    let rows = pack_rows(
+        genes.iter().map(|&g| {
+            let s = genome.feature(g).span;
+            (s.start().get(), s.end().get())
+        }),
+        gap,
+    );
+    genes
+        .into_iter()
+        .zip(rows)
+        .map(|(gene, row)| Placed { gene, row })
         .collect()
 }

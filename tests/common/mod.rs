@@ -193,3 +193,13 @@ pub fn many_edits_json(genome: &genoforge::core::genome::Genome, n: usize, seed:
     }
     format!("{{\"edits\":[\n{}\n]}}\n", edits.join(",\n"))
 }
+/// The gene a name resolves to in `genome`; panics naming the name when it does not resolve to one.
+pub fn gene(
+    genome: &genoforge::core::genome::Genome,
+    name: &str,
+) -> genoforge::core::genome::feature::FeatureIdx {
+    match genome.lookup(name) {
+        genoforge::core::genome::names::Lookup::Found(hit) => hit.feature,
+        other => panic!("{name}: {other:?}"),
+    }
+}

@@ -6,8 +6,8 @@
 use crate::common;
 
 use crate::support::app::{
-    choose, download, download_to, downloads_dir, edits_are, genoforge_on_default_genome,
-    no_horizontal_overflow, search,
+    choose, download, download_to, downloads_dir, edits_are, genoforge_on_default_genome, genotype,
+    no_horizontal_overflow, search, show_edits,
 };
 use crate::support::{Session, artifacts_dir, crate_root, open_app};
 use genoforge::core::coord::{Pos, Span};
@@ -87,10 +87,7 @@ fn by4741_tfc3_kanmx4_gfp_undo_redo_reload_share_and_downloads() {
     choose(&app, "#strain-select", "BY4741");
     app.click("#strain-apply");
     edits_are(&app, 4);
-    assert_eq!(
-        app.text_of("#genotype"),
-        "MATa his3Δ1 leu2Δ0 met15Δ0 ura3Δ0"
-    );
+    assert_eq!(genotype(&app), "MATa his3Δ1 leu2Δ0 met15Δ0 ura3Δ0");
 
     // 2. TFC3 deleted with kanMX4: the preview names it, its length change and that it is essential.
     search(&app, "TFC3");
@@ -122,10 +119,10 @@ fn by4741_tfc3_kanmx4_gfp_undo_redo_reload_share_and_downloads() {
     );
     app.click("#composer-confirm");
     edits_are(&app, 6);
-    let genotype = app.text_of("#genotype");
+    let expected = genotype(&app);
     assert!(
-        genotype.starts_with("MATa his3Δ1 leu2Δ0 met15Δ0 ura3Δ0 tfc3Δ::kanMX4 GFP(S65T)@II:"),
-        "{genotype}"
+        expected.starts_with("MATa his3Δ1 leu2Δ0 met15Δ0 ura3Δ0 tfc3Δ::kanMX4 GFP(S65T)@II:"),
+        "{expected}"
     );
 
     // 4. The coordinate table: NUP60, the next gene after TFC3 on I, moved by exactly −2,216.
@@ -140,6 +137,7 @@ fn by4741_tfc3_kanmx4_gfp_undo_redo_reload_share_and_downloads() {
     app.screenshot("editor_coordinates_shifted");
 
     // 5. Undo and redo, by buttons and by keys; the table follows at once.
+    show_edits(&app);
     app.click("#edit-undo");
     edits_are(&app, 5);
     ctrl_key(&app, "z", false);
@@ -151,29 +149,32 @@ fn by4741_tfc3_kanmx4_gfp_undo_redo_reload_share_and_downloads() {
     app.click("#edit-redo");
     edits_are(&app, 6);
     assert_eq!(coord_row(&app, "YAR002W").1, Some(ref_start + net));
-    assert_eq!(app.text_of("#genotype"), genotype);
+    assert_eq!(genotype(&app), expected);
 
     // 6. Reload: the autosaved design comes back.
     app.wait_until(SAVED);
     app.goto("/");
     edits_are(&app, 6);
-    assert_eq!(app.text_of("#genotype"), genotype);
+    assert_eq!(genotype(&app), expected);
     app.screenshot("editor_after_reload");
 
     // 7. Share link: a fresh browser (no local storage) opening it has the same design.
+    // The link is copied and shown short (issue 12); "Show link" gives it in full.
     app.click("#share-link");
-    app.wait_until("document.querySelector('.notices')?.textContent.includes('#design=')");
-    let notices = app.text_of(".notices");
-    let link = notices
-        .split_whitespace()
-        .find(|w| w.contains("#design="))
+    app.click(".notice button.notice-show-link");
+    app.wait_until(
+        "(document.querySelector('#share-link-text')?.value ?? '').includes('#design=')",
+    );
+    let link = app
+        .eval_js("return document.querySelector('#share-link-text').value;")
+        .as_str()
         .unwrap()
         .to_owned();
     let fragment = &link[link.find('#').unwrap()..];
     let other = Session::start();
     other.goto(&format!("/{fragment}"));
     edits_are(&other, 6);
-    assert_eq!(other.text_of("#genotype"), genotype);
+    assert_eq!(genotype(&other), expected);
     other.screenshot("editor_from_share_link");
     drop(other);
 
@@ -380,7 +381,7 @@ fn an_edit_updates_every_view_with_1000_edits_in_the_design() {
         // Every view shows the edit: list, genotype, map band, table status.
         app.wait_until("document.querySelector('#coords-table tr[data-feature=\"YAR002W\"]')?.dataset.status === 'dropped'");
         app.wait_until("!!document.querySelector('#map-track .edit.band')");
-        assert!(app.text_of("#genotype").contains("nup60Δ"), "round {round}");
+        assert!(genotype(&app).contains("nup60Δ"), "round {round}");
         add.push(ms.as_f64().unwrap());
         let ms = app.eval_js_async_with(TIMED_CLICK_JS, vec![json!("#edit-undo")]);
         edits_are(&app, 1_000);

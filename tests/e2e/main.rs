@@ -13,3 +13,12 @@ mod genome;
 mod map;
 mod panels;
 mod persist;
+
+// Issue 12: the editor as users found it.
+mod design_safety;
+mod edited_map;
+mod gene_lists;
+mod help;
+mod load_problems;
+mod menus_layout;
+mod new_user;

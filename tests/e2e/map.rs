@@ -421,7 +421,8 @@ fn edits_overlaid_edited_axis_dark_mode_and_large_screens() {
     assert_eq!(app.count(".ov-contig[data-contig='II'] .ov-mark"), 0);
     app.screenshot("map_edits_overlaid");
 
-    // The axis in edited coordinates: labels move, deleted positions are marked.
+    // The axis in edited coordinates: labels move, deleted positions are marked (issue 12: as
+    // junctions in the edited genome drawn as such, no longer as "deleted" tick labels).
     let labels = |app: &Session| -> Vec<String> {
         serde_json::from_value(app.eval_js(
             "return [...document.querySelectorAll('#map-track .tick text')].map(t => t.textContent);",
@@ -436,14 +437,14 @@ fn edits_overlaid_edited_axis_dark_mode_and_large_screens() {
         app.attr_of("#axis-edited", "aria-pressed").as_deref(),
         Some("true")
     );
-    app.wait_until("[...document.querySelectorAll('#map-track .tick text')].some(t => t.textContent === 'deleted')");
+    app.wait_for("#map-track .junction");
     let edited = labels(&app);
     assert_ne!(edited, reference);
     assert!(
         edited.contains(&"140,000".to_owned()),
         "before any edit nothing moves: {edited:?}"
     );
-    assert!(app.exists("#map-track .tick.deleted"));
+    assert!(app.exists("#map-track .inserted"));
     app.screenshot("map_edits_edited_axis");
     app.click("#axis-reference");
     app.wait_until("!document.querySelector('#map-track').classList.contains('edited-axis')");
@@ -635,9 +636,18 @@ fn frame_times_on_a_whole_chromosome_with_and_without_1000_edits() {
         );
         let errors = app.js_errors();
         assert!(errors.is_empty(), "JavaScript errors: {errors:#?}");
-        r
+        // The same design drawn as the edited genome (issue 12): inserts and junctions instead of
+        // the overlay.
+        app.click("#axis-edited");
+        app.wait_until("document.querySelector('#map-track').classList.contains('edited-axis')");
+        let e = measure(&app, "chromosome IV, 1,000 edits on it, edited view");
+        app.screenshot("map_whole_iv_1000_edits_edited_view");
+        let errors = app.js_errors();
+        assert!(errors.is_empty(), "JavaScript errors: {errors:#?}");
+        (r, e)
     };
-    let report = json!({ "no_edits": plain, "with_1000_edits": edited });
+    let (edited, edited_view) = edited;
+    let report = json!({ "no_edits": plain, "with_1000_edits": edited, "with_1000_edits_edited_view": edited_view });
     std::fs::create_dir_all(artifacts_dir()).unwrap();
     std::fs::write(
         artifacts_dir().join("timing_map.json"),

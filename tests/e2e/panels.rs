@@ -5,7 +5,7 @@
 
 use crate::common;
 
-use crate::support::app::{choose, edits_are, search};
+use crate::support::app::{choose, edits_are, genotype, search, show_compose, show_edits};
 use crate::support::{Session, crate_root, open_app};
 use genoforge::core::edit::helpers::resolve_gene;
 use genoforge::core::genetics::cassette::Library;
@@ -128,6 +128,7 @@ fn junction_view_copy_conflicts_disable_remove_gene_list_position_and_own_casset
     app.type_into("#coords-filter", "NUP60");
     app.wait_until("!!document.querySelector(\"#coords-table tr[data-feature='YAR002W']\")");
     assert_eq!(status_of(&app, "YAR002W"), json!("shifted"));
+    show_edits(&app);
     app.click("#edit-enabled-0");
     app.wait_until("document.querySelector(\"#coords-table tr[data-feature='YAR002W']\")?.dataset.status === 'native'");
     assert_eq!(
@@ -156,6 +157,7 @@ fn junction_view_copy_conflicts_disable_remove_gene_list_position_and_own_casset
     );
 
     // Gene list: names resolved, unknown ones listed (never dropped), deletion of all resolved.
+    show_compose(&app);
     app.type_into("#gene-list-input", "PHO5, met15 YAL002W\nnot_a_gene ADH1");
     app.wait_until("document.querySelector('#gene-list-summary')?.dataset.resolved === '4'");
     assert_eq!(
@@ -166,14 +168,14 @@ fn junction_view_copy_conflicts_disable_remove_gene_list_position_and_own_casset
     choose(&app, "#gene-list-marker", "natMX4");
     app.click("#gene-list-delete");
     edits_are(&app, 5);
-    let genotype = app.text_of("#genotype");
+    let written = genotype(&app);
     for allele in [
         "pho5Δ::natMX4",
         "met17Δ::natMX4",
         "vps8Δ::natMX4",
         "adh1Δ::natMX4",
     ] {
-        assert!(genotype.contains(allele), "{allele} in {genotype}");
+        assert!(written.contains(allele), "{allele} in {written}");
     }
     app.screenshot("panels_gene_list");
 
@@ -196,9 +198,9 @@ fn junction_view_copy_conflicts_disable_remove_gene_list_position_and_own_casset
     app.click("#composer-confirm");
     edits_are(&app, 6);
     assert!(
-        app.text_of("#genotype").contains("tagX@IV:1000"),
+        genotype(&app).contains("tagX@IV:1000"),
         "{}",
-        app.text_of("#genotype")
+        genotype(&app)
     );
     search(&app, "URA3");
     app.click("#composer-action-replace");

@@ -8,11 +8,11 @@ use genoforge::core::design::Design;
 use genoforge::core::edit::{EditOp, EditRequest};
 use genoforge::core::genome::Genome;
 use genoforge::core::genome::names::Lookup;
-use genoforge::core::lift::edited::EditedGenome;
 use genoforge::core::lift::{FeatureStatus, Lifted};
 use genoforge::core::strand::Strand;
 use genoforge::view::map::arrow::{MIN_PX, outline, path};
 use genoforge::view::map::axis::ticks;
+use genoforge::view::map::edited::edited_window;
 use genoforge::view::map::overview;
 use genoforge::view::map::scale::{MAX_DRIFT_PX, Scale, wheel_pixels, wheel_zoom};
 use genoforge::view::map::scene::{
@@ -378,46 +378,54 @@ fn a_thousand_edits_on_a_chromosome_merge_into_what_the_track_can_show() {
 }
 
 #[test]
-fn axis_labels_follow_the_edited_genome_and_mark_deleted_positions() {
+fn axis_ticks_are_even_in_the_windows_own_coordinates() {
     let g = genome();
     let view = Viewport::parse(g, "I:100,001-120,000").unwrap();
-    let reference = ticks(&view, WIDTH, None);
+    let reference = ticks(&view, WIDTH);
     assert!(reference.len() >= 4, "{reference:?}");
     assert_eq!(reference[0].label, "100,000");
     assert_eq!(reference[0].x(), 0.0);
-    assert!(reference.iter().all(|t| !t.deleted));
-    let step = reference[1].pos - reference[0].pos;
-    // No edits: edited labels are the reference ones.
+    // No edits: the edited window is the reference window, and so are its ticks.
     let empty = Design::new();
-    let same = ticks(&view, WIDTH, Some(&EditedGenome::new(g, &empty)));
-    assert_eq!(same, reference);
-    // 1,000 bases deleted upstream shift every label; a deletion over a tick marks it.
+    assert_eq!(edited_window(g, &empty, &view), view);
+    // 1,000 bases deleted upstream and 20 inside: the edited window starts 1,000 earlier and is
+    // 20 narrower; its ticks are round edited positions, evenly spaced, never "deleted".
     let mut d = Design::new();
     d.add(g, delete(g, "I", 50_001, 51_000)).unwrap();
     let t = reference[2].pos;
     d.add(g, delete(g, "I", t - 9, t + 10)).unwrap();
-    let edited = ticks(&view, WIDTH, Some(&EditedGenome::new(g, &d)));
-    assert_eq!(edited.len(), reference.len());
-    assert_eq!(edited[0].label, "99,000");
+    let e = edited_window(g, &d, &view);
+    assert_eq!(e.span.start().get(), 99_000);
     assert_eq!(
-        edited[1].label,
-        genoforge::core::coord::thousands(100_000 + step - 1_000)
+        e.width(),
+        view.width(),
+        "as wide as the reference window: pans keep the scale"
     );
-    assert!(
-        edited[2].deleted && edited[2].label == "deleted",
-        "{:?}",
-        edited[2]
-    );
+    // Panned by 5 kb over the 20-bp deletion, the window keeps its width (so its scale).
+    let panned = edited_window(g, &d, &view.pan(g, 5_000));
+    assert_eq!(panned.width(), e.width());
+    assert_eq!(panned.span.start().get(), 104_000);
+    // The whole contig is the whole edited contig.
+    let whole = edited_window(g, &d, &Viewport::whole(g, view.contig));
+    let edited_len =
+        genoforge::core::lift::edited::EditedGenome::new(g, &d).contig_len(view.contig);
     assert_eq!(
-        edited[3].label,
-        genoforge::core::coord::thousands(100_000 + 3 * step - 1_000 - 20)
+        (whole.span.start().get(), whole.span.end().get()),
+        (0, edited_len)
     );
-    // Positions stay where the reference puts them.
-    assert!(
-        edited
-            .iter()
-            .zip(&reference)
-            .all(|(a, b)| a.x_tenths == b.x_tenths)
+    let edited = ticks(&e, WIDTH);
+    let steps: Vec<u64> = edited.windows(2).map(|w| w[1].pos - w[0].pos).collect();
+    let gaps: Vec<i64> = edited
+        .windows(2)
+        .map(|w| w[1].x_tenths - w[0].x_tenths)
+        .collect();
+    assert!(steps.iter().all(|&s| s == steps[0]), "{edited:?}");
+    assert!(gaps.iter().all(|&x| (x - gaps[0]).abs() <= 1), "{edited:?}");
+    // The first tick is the first round position in the edited window (not a lifted reference one).
+    assert_eq!(edited[0].pos, 99_000_u64.div_ceil(steps[0]) * steps[0]);
+    assert_eq!(
+        edited[0].label,
+        genoforge::core::coord::thousands(edited[0].pos)
     );
 }
 
@@ -560,4 +568,167 @@ fn a_point_on_the_track_hits_the_gene_drawn_there() {
     assert_eq!(scene.hit(-100.0, 0, 3.0), None);
     assert_eq!(scene.hit(WIDTH + 100.0, 0, 3.0), None);
     assert_eq!(scene.hit(WIDTH / 2.0, 99, 3.0), None, "no such row");
+}
+
+/// kanMX4 for EFB1 (a replacement with parts), TFC3 deleted, a forward and a reverse 12-bp
+/// insert with one part each, on chromosome I.
+fn edited_design(g: &Genome) -> Design {
+    use genoforge::core::edit::{InsertedFeature, SubFeature};
+    use genoforge::core::genetics::compose;
+    use genoforge::core::genome::feature::FeatureKind;
+    let mut d = Design::new();
+    compose::delete_gene(g, &mut d, gene(g, "EFB1"), Some(&common::kanmx4())).unwrap();
+    compose::delete_gene(g, &mut d, gene(g, "TFC3"), None).unwrap();
+    for (at, strand) in [(145_000, Strand::Forward), (155_000, Strand::Reverse)] {
+        let mut req = insert(g, "I", at, b"ATGAAACCCGGG");
+        req.feature = Some(InsertedFeature {
+            kind: FeatureKind::Gene,
+            id: Some(format!("tag{at}")),
+            name: Some(format!("tag{at}")),
+            strand,
+            attributes: Vec::new(),
+            children: vec![SubFeature {
+                kind: FeatureKind::Cds,
+                name: Some("head".into()),
+                offset: Span::new(Pos(0), Pos(3)).unwrap(),
+                strand: Strand::Forward,
+                phase: Some(0),
+            }],
+        });
+        d.add(g, req).unwrap();
+    }
+    d
+}
+
+#[test]
+fn the_edited_genome_draws_inserts_with_their_parts_genes_lifted_and_junctions() {
+    use genoforge::view::map::edited::{InsertKind, build, reference_fraction};
+    let g = genome();
+    let d = edited_design(g);
+    let lifted = Lifted::new(g, &d);
+    let view = Viewport::parse(g, "I:138,001-156,000").unwrap();
+    let e = edited_window(g, &d, &view);
+    let kan = common::kanmx4().len() as u64;
+    let tfc3 = g.extent(gene(g, "TFC3"));
+    let efb1 = g.extent(gene(g, "EFB1"));
+    assert_eq!(e.width(), view.width());
+    let s = Scale::for_view(None, &e, WIDTH).unwrap();
+    let (genes, inserts) = build(g, &lifted, &d, &s, &TrackStyle::default());
+    // Genes: at their lifted positions; TFC3 and EFB1 are gone.
+    for it in &genes.items {
+        if it.is_merged() {
+            continue;
+        }
+        let l = lifted.feature(it.gene);
+        assert!(!l.status.is_gone(), "{} is drawn though gone", it.name);
+        assert_eq!(it.span, l.span.unwrap(), "{}", it.name);
+        assert_eq!(it.x0, s.x(l.span.unwrap().start().get()));
+    }
+    assert!(genes.find(gene(g, "TFC3")).is_none() && genes.find(gene(g, "EFB1")).is_none());
+    // kanMX4: the whole cassette and its parts inside it, in the genes' rows but never overlapping
+    // a gene or each other in a row.
+    let whole = inserts
+        .items
+        .iter()
+        .find(|i| i.name == "kanMX4" && i.kind == InsertKind::Whole)
+        .expect("kanMX4 drawn");
+    assert_eq!(whole.span.len(), kan);
+    assert_eq!(
+        whole.span.start().get(),
+        lifted.feature(gene(g, "EFB1")).span.map_or_else(
+            || {
+                let layout = d.layout(g.contig_by_name("I").unwrap()).unwrap();
+                layout.lift_gap(efb1.start(), false).get()
+            },
+            |s| s.start().get()
+        )
+    );
+    let parts: Vec<_> = inserts
+        .items
+        .iter()
+        .filter(|i| i.what.edit == whole.what.edit && i.what.part.is_some())
+        .collect();
+    let kinds: Vec<InsertKind> = parts.iter().map(|p| p.kind).collect();
+    assert!(
+        kinds.contains(&InsertKind::Promoter)
+            && kinds.contains(&InsertKind::Cds)
+            && kinds.contains(&InsertKind::Terminator),
+        "{kinds:?}"
+    );
+    for p in &parts {
+        assert!(p.span.intersect(&whole.span) == Some(p.span), "{p:?}");
+        assert!(p.row > whole.row, "parts below their cassette");
+    }
+    let shapes: Vec<(u32, f64, f64)> = genes
+        .items
+        .iter()
+        .map(|i| (i.row, i.x0, i.x1))
+        .chain(inserts.items.iter().map(|i| (i.row, i.x0, i.x1)))
+        .collect();
+    for (k, a) in shapes.iter().enumerate() {
+        for b in &shapes[k + 1..] {
+            assert!(
+                a.0 != b.0 || a.2 <= b.1 || b.2 <= a.1,
+                "overlap in row {}: {a:?} {b:?}",
+                a.0
+            );
+        }
+    }
+    // The reverse insert's part counts from its end; the forward one's from its start.
+    let part_of = |name: &str| {
+        let w = inserts.items.iter().find(|i| i.name == name).unwrap();
+        let p = inserts
+            .items
+            .iter()
+            .find(|i| i.what.edit == w.what.edit && i.what.part == Some(0))
+            .unwrap();
+        (w.span, p.span, p.strand)
+    };
+    let (w, p, st) = part_of("tag145000");
+    assert_eq!((p.start(), p.len(), st), (w.start(), 3, Strand::Forward));
+    let (w, p, st) = part_of("tag155000");
+    assert_eq!((p.end(), p.len(), st), (w.end(), 3, Strand::Reverse));
+    // One junction, where TFC3 was; the replacement is drawn as its cassette, not a junction.
+    assert_eq!(inserts.junctions.len(), 1);
+    let j = &inserts.junctions[0];
+    assert_eq!(j.removed, tfc3.len());
+    assert_eq!(j.x, s.x(j.at));
+    assert!(j.description.contains("tfc3"), "{}", j.description);
+    // Hitting the cassette's middle finds it; a zoom anchored there stays near EFB1's old place.
+    let k = inserts.hit(whole.centre(), whole.row, 3.0).unwrap();
+    assert_eq!(inserts.items[k].what, whole.what);
+    let f = reference_fraction(
+        g,
+        &d,
+        &view,
+        whole.centre() / WIDTH - s.x(e.span.start().get()) / WIDTH,
+    );
+    let p = view.span.start().get() as f64 + f * view.width() as f64;
+    assert!(
+        (p - efb1.start().get() as f64).abs() < 2.0,
+        "{p} vs {}",
+        efb1.start().get()
+    );
+}
+
+#[test]
+fn a_feature_past_its_contigs_end_is_not_drawn() {
+    use genoforge::io::load::{InputFile, LoadRequest, load};
+    let gff = "##gff-version 3\n##sequence-region chrA 1 5000\n\
+chrA\tt\tgene\t101\t900\t.\t+\t.\tID=a;Name=A\n\
+chrA\tt\tgene\t1001\t9000\t.\t+\t.\tID=long;Name=LONG\n";
+    let fasta = format!(">chrA\n{}\n", "ACGT".repeat(1250));
+    let loaded = load(LoadRequest {
+        gff: Some(InputFile::new("x.gff3", gff.as_bytes().to_vec())),
+        fasta: Some(InputFile::new("x.fa", fasta.into_bytes())),
+        feature_table: None,
+    })
+    .unwrap();
+    let g = &loaded.genome;
+    let c = g.contig_by_name("chrA").unwrap();
+    let s = Scale::for_view(None, &Viewport::whole(g, c), WIDTH).unwrap();
+    let scene = GeneScene::build(g, None, &s, &TrackStyle::default());
+    let names: Vec<&str> = scene.items.iter().map(|i| i.name.as_str()).collect();
+    assert!(!names.contains(&"LONG"), "{names:?}");
+    assert!(scene.items.iter().all(|i| i.x1 <= WIDTH + 0.01));
 }

@@ -1,8 +1,9 @@
 //! Genetics: strain backgrounds ([`strain`]), genotype strings in yeast nomenclature
 //! ([`nomenclature`]), gene-level operations that add edits to a design and record the
-//! perturbation they realise ([`compose`]), cassettes ([`cassette`]) and pasted gene lists
-//! ([`gene_list`]). The genotype itself is part of the design record (`crate::core::design`).
+//! perturbation they realise ([`compose`]), cassettes ([`cassette`]), pasted gene lists
+//! ([`gene_list`]) and deleting a list of genes at once ([`bulk_delete`]). The genotype itself is part of the design record (`crate::core::design`).
 
+pub mod bulk_delete;
 pub mod cassette;
 pub mod compose;
 pub mod gene_list;

@@ -110,6 +110,34 @@ impl NameIndex {
             .collect()
     }
 
+    /// Up to `limit` indexed names (lower-cased) closest to `name` by edit distance (Damerau–
+    /// Levenshtein, at most 2 and less than half the name's length): "did you mean" for a name no
+    /// gene has. Nearest first; at equal distance systematic and standard names before aliases.
+    /// O(number of names) per call.
+    pub fn similar(&self, name: &str, limit: usize) -> Vec<&str> {
+        let q = name.trim().to_lowercase();
+        let n = q.chars().count();
+        let max = 2.min(n.saturating_sub(1) / 2).max(1);
+        let mut hits: Vec<(usize, NameKind, &str)> = self
+            .sorted
+            .iter()
+            .filter(|k| k.chars().count().abs_diff(n) <= max)
+            .map(|k| (strsim::damerau_levenshtein(&q, k), k.as_ref()))
+            .filter(|&(d, _)| d > 0 && d <= max)
+            .map(|(d, k)| {
+                let kind = self
+                    .all(k)
+                    .iter()
+                    .map(|h| h.kind)
+                    .min()
+                    .unwrap_or(NameKind::Alias);
+                (d, kind, k)
+            })
+            .collect();
+        hits.sort();
+        hits.into_iter().take(limit).map(|(_, _, k)| k).collect()
+    }
+
     /// Number of distinct names.
     pub fn len(&self) -> usize {
         self.map.len()

@@ -1,11 +1,9 @@
-//! The track's axis: ticks in reference coordinates, or labelled with edited positions.
+//! The track's axis: evenly spaced ticks in the coordinates the track shows (reference or edited).
 
 use leptos::prelude::*;
 
 use super::MapState;
 use super::dims::AXIS_H;
-use crate::core::lift::edited::EditedGenome;
-use crate::ui::state::Axis;
 use crate::view::map::axis::{Tick, ticks};
 
 /// Labels closer than this to an edge (px) are aligned to it instead of centred.
@@ -14,18 +12,10 @@ const EDGE_PX: f64 = 36.0;
 /// The axis line, ticks and labels (drawn in window pixels, not translated).
 #[component]
 pub(super) fn AxisView(map: MapState) -> impl IntoView {
-    let app = map.app;
     let all = Memo::new(move |_| {
-        let (Some(view), Some(ready)) = (app.view.get(), app.genome.get()) else {
-            return Vec::new();
-        };
-        let width = map.width.get();
-        match app.axis.get() {
-            Axis::Reference => ticks(&view, width, None),
-            Axis::Edited => app
-                .design
-                .with(|d| ticks(&view, width, Some(&EditedGenome::new(ready.genome(), d)))),
-        }
+        map.window
+            .get()
+            .map_or_else(Vec::new, |w| ticks(&w, map.width.get()))
     });
     view! {
         <g class="axis">
@@ -49,7 +39,7 @@ fn tick_view(t: Tick, width: f64) -> impl IntoView {
         "middle"
     };
     view! {
-        <g class="tick" class:deleted=t.deleted>
+        <g class="tick">
             <line x1=x x2=x y1=AXIS_H - 6.0 y2=AXIS_H></line>
             <text x=x y=AXIS_H - 10.0 text-anchor=anchor>
                 {t.label}

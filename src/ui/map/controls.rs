@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::{MapState, PAN_STEP, ZOOM_STEP};
 use crate::ui::state::Axis;
 use crate::view::map::axis::length_words;
-use crate::view::track::GeneClass;
+use crate::view::track::{GeneClass, classes_present};
 use crate::view::viewport::Viewport;
 
 /// Locus box, buttons, axis toggle and the window label.
@@ -143,33 +143,39 @@ pub(super) fn Controls(map: MapState) -> impl IntoView {
     }
 }
 
-/// What the colours and marks mean, and how to move.
+/// What the colours and marks mean (the gene classes this genome has; the marks of the axis
+/// shown), and how to move.
 #[component]
 pub(super) fn Legend() -> impl IntoView {
-    const CLASSES: [GeneClass; 7] = [
-        GeneClass::Verified,
-        GeneClass::Uncharacterized,
-        GeneClass::Dubious,
-        GeneClass::Trna,
-        GeneClass::NcRna,
-        GeneClass::TransposableElement,
-        GeneClass::Pseudogene,
-    ];
-    let classes = CLASSES
-        .iter()
-        .map(|c| {
-            view! {
-                <li>
-                    <span class=format!("swatch gene-swatch {}", c.css()) aria-hidden="true"></span>
-                    {c.label()}
-                </li>
-            }
+    let app = crate::ui::state::use_app();
+    let classes = Memo::new(move |_| {
+        app.genome.with(|g| {
+            g.as_ref()
+                .map(|r| classes_present(r.genome()))
+                .unwrap_or_default()
         })
-        .collect_view();
+    });
+    let edited = move || app.axis.get() == Axis::Edited;
     view! {
         <div class="map-legend">
-            <ul aria-label="Gene colours">{classes}</ul>
-            <ul aria-label="Edits">
+            <ul aria-label="Gene colours">
+                {move || classes.get().into_iter().map(|c: GeneClass| view! {
+                    <li>
+                        <span class=format!("swatch gene-swatch {}", c.css()) aria-hidden="true"></span>
+                        {c.label()}
+                    </li>
+                }).collect_view()}
+            </ul>
+            <Show when=edited>
+                <ul aria-label="Edited genome">
+                    <li><span class="swatch insert-swatch whole" aria-hidden="true"></span>"inserted sequence"</li>
+                    <li><span class="swatch insert-swatch promoter" aria-hidden="true"></span>"promoter"</li>
+                    <li><span class="swatch insert-swatch cds" aria-hidden="true"></span>"CDS"</li>
+                    <li><span class="swatch insert-swatch terminator" aria-hidden="true"></span>"terminator"</li>
+                    <li><span class="swatch junction-swatch" aria-hidden="true"></span>"junction (bases deleted)"</li>
+                </ul>
+            </Show>
+            <ul aria-label="Edits" hidden=edited>
                 <li>
                     <span class="swatch band-swatch deletion" aria-hidden="true"></span>
                     "deleted"

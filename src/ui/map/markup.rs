@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use crate::view::map::arrow;
+use crate::view::map::edited::InsertScene;
 use crate::view::map::scene::{EditItem, EditKind, EditScene, GeneScene};
 
 use super::dims::{ARROW_H, AXIS_H, HEAD_PX, LABEL_DY, LANE_H, row_y, status_css};
@@ -207,6 +208,56 @@ fn edits_each(
                 x = it.x0,
             );
         }
+    }
+    out
+}
+
+/// Inserted shapes `idx` of `scene` and its junction marks in `[lo, hi)` (px): an inserted
+/// sequence or part is an arrow with a label, focusable and named like a gene (`data-ik` indexes
+/// the scene); a junction is a pair of short slanted strokes across the axis, with its words as a
+/// tooltip.
+pub fn inserts(scene: &InsertScene, idx: &[usize], lo: f64, hi: f64) -> String {
+    let mut out = String::with_capacity(idx.len() * 200);
+    for &k in idx {
+        let Some(it) = scene.items.get(k) else {
+            continue;
+        };
+        let y = row_y(it.row);
+        let d = arrow::path(&arrow::outline(
+            it.x0, it.x1, y, ARROW_H, it.strand, HEAD_PX,
+        ));
+        let part = if it.what.part.is_some() { " part" } else { "" };
+        let merged = if it.is_merged() { " merged" } else { "" };
+        let _ = write!(
+            out,
+            r#"<g class="inserted {}{part}{merged}" data-ik="{k}" data-insert="{}" data-name="{}" tabindex="-1" role="button" aria-label="{}"><path d="{d}"></path>"#,
+            it.kind.css(),
+            it.what.edit.0,
+            escape(&it.name),
+            escape(&it.description),
+        );
+        if it.labelled {
+            let _ = write!(
+                out,
+                r#"<text class="gene-label" x="{:.1}" y="{:.1}" text-anchor="middle">{}</text>"#,
+                it.centre(),
+                y + LABEL_DY,
+                escape(&it.name)
+            );
+        }
+        out.push_str("</g>");
+    }
+    for j in scene.junctions_in(lo, hi) {
+        let (x, top) = (j.x, AXIS_H - 7.0);
+        let _ = write!(
+            out,
+            r#"<g class="junction" data-edit="{}"><title>{}</title><path class="junction-mark" d="M{:.1} {top:.1}l-3 14M{:.1} {top:.1}l-3 14"></path><line class="junction-line" x1="{x:.1}" x2="{x:.1}" y1="{:.1}" y2="100%"></line></g>"#,
+            j.edit.0,
+            escape(&j.description),
+            x + 1.0,
+            x + 4.5,
+            AXIS_H + LANE_H,
+        );
     }
     out
 }

@@ -1,12 +1,14 @@
 //! The genome map: an overview of all contigs to scale and a linear track of the current window.
 //!
 //! The view state is the genomic window `app.view` (reference coordinates); everything drawn is
-//! derived from it with memos over `core::map`:
+//! derived from it with memos over `view::map`. With the axis in edited coordinates the track
+//! draws the edited genome: the window is lifted into edited coordinates (`window`), genes sit at
+//! their lifted positions, inserted sequences are features of their own and deletions junctions.
 //!
 //! ```text
-//! view, width ──▶ scale (kept while panning) ──▶ genes, edits (whole contig, per scale)
-//!      │                                              │
-//!      └──────────────▶ offset, in-view items ◀───────┘      ticks ◀── view, width, axis, design
+//! view, axis, design ──▶ window ──▶ scale (kept while panning) ──▶ genes, edits or inserts
+//!                          │                                            │
+//!                          └──────────▶ offset, in-view items ◀─────────┘      ticks ◀── window
 //! ```
 //!
 //! A pan changes only the translation of the drawing and the set of shapes in view; a zoom draws
@@ -26,7 +28,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use leptos::prelude::*;
 
-use super::state::{AppState, use_app};
+use super::state::{AppState, Axis, use_app};
+use crate::view::map::edited::{self, InsertScene};
 use crate::view::map::scale::Scale;
 use crate::view::map::scene::{EditScene, GeneScene, TrackStyle};
 use crate::view::viewport::Viewport;
@@ -85,20 +88,36 @@ pub(crate) struct MapState {
     pub gesture: RwSignal<bool>,
     /// Counts wheel zooms, so that only the last one's timer ends the gesture.
     gesture_step: StoredValue<u64>,
+    /// The window in the coordinates the track shows: `app.view`, or it lifted into the edited
+    /// genome when the axis is in edited coordinates.
+    pub window: Memo<Option<Viewport>>,
     /// The frame the track is drawn in.
     pub scale: Memo<Option<Scale>>,
     /// Genes of the window's contig at the current scale.
     pub genes: Memo<Option<Drawn<GeneScene>>>,
-    /// Edits of the window's contig at the current scale.
+    /// Edits of the window's contig at the current scale, overlaid in reference coordinates.
     pub edits: Memo<Option<Drawn<EditScene>>>,
+    /// Inserted sequences and junctions in edited coordinates (`None` in reference coordinates).
+    pub inserts: Memo<Option<Drawn<InsertScene>>>,
 }
 
 impl MapState {
     fn new(app: AppState) -> Self {
         let width = RwSignal::new(0.0);
         let gesture = RwSignal::new(false);
-        let scale = Memo::new(move |prev: Option<&Option<Scale>>| {
+        let window = Memo::new(move |_| {
             let view = app.view.get()?;
+            match app.axis.get() {
+                Axis::Reference => Some(view),
+                Axis::Edited => {
+                    let ready = app.genome.get()?;
+                    app.design
+                        .with(|d| Some(edited::edited_window(ready.genome(), d, &view)))
+                }
+            }
+        });
+        let scale = Memo::new(move |prev: Option<&Option<Scale>>| {
+            let view = window.get()?;
             let prev = prev.and_then(Option::as_ref);
             if gesture.get() {
                 Scale::kept_for(prev, &view, width.get())
@@ -106,7 +125,23 @@ impl MapState {
                 Scale::for_view(prev, &view, width.get())
             }
         });
+        // In edited coordinates genes and inserted shapes are laid out together.
+        let edited_scenes = Memo::new(move |_| {
+            if app.axis.get() != Axis::Edited {
+                return None;
+            }
+            let scale = scale.get()?;
+            let ready = app.genome.get()?;
+            let lifted = app.lifted.get()?;
+            let (genes, inserts) = app.design.with(|d| {
+                edited::build(ready.genome(), &lifted, d, &scale, &TrackStyle::default())
+            });
+            Some((Drawn::new(genes), Drawn::new(inserts)))
+        });
         let genes = Memo::new(move |_| {
+            if app.axis.get() == Axis::Edited {
+                return edited_scenes.with(|s| s.as_ref().map(|s| s.0.clone()));
+            }
             let scale = scale.get()?;
             let ready = app.genome.get()?;
             let lifted = app.lifted.get();
@@ -117,7 +152,11 @@ impl MapState {
                 &TrackStyle::default(),
             )))
         });
+        let inserts = Memo::new(move |_| edited_scenes.with(|s| s.as_ref().map(|s| s.1.clone())));
         let edits = Memo::new(move |_| {
+            if app.axis.get() == Axis::Edited {
+                return None;
+            }
             let scale = scale.get()?;
             let ready = app.genome.get()?;
             app.design.with(|d| {
@@ -134,9 +173,11 @@ impl MapState {
             width,
             gesture,
             gesture_step: StoredValue::new(0),
+            window,
             scale,
             genes,
             edits,
+            inserts,
         }
     }
 
@@ -157,9 +198,28 @@ impl MapState {
         }
     }
 
-    /// Zooms by `factor` (> 1: in) keeping the base at `anchor` (0 left edge, 1 right) in place.
+    /// Zooms by `factor` (> 1: in) keeping the base at `anchor` (0 left edge, 1 right of the
+    /// track) in place.
     pub fn zoom(&self, factor: f64, anchor: f64) {
-        self.change_view(|g, v| v.zoom(g, factor, anchor));
+        let edited = self.app.axis.get_untracked() == Axis::Edited;
+        let design = self.app.design;
+        self.change_view(|g, v| {
+            let anchor = if edited {
+                design.with_untracked(|d| edited::reference_fraction(g, d, v, anchor))
+            } else {
+                anchor
+            };
+            v.zoom(g, factor, anchor)
+        });
+    }
+
+    /// Reference bases per pixel of the track as drawn (edited bases in edited coordinates, which
+    /// pan the reference window one for one).
+    pub fn bases_per_px(&self) -> f64 {
+        let w = self.width.get_untracked().max(1.0);
+        self.window
+            .get_untracked()
+            .map_or(1.0, |v| v.width() as f64 / w)
     }
 
     /// Zooms as one step of a wheel gesture: drawn by stretching what is drawn, redrawn once
@@ -182,9 +242,10 @@ impl MapState {
         );
     }
 
-    /// Pans by a share of the window (negative: left).
+    /// Pans by a share of the window as drawn (negative: left).
     pub fn pan_by(&self, share: f64) {
-        self.change_view(|g, v| v.pan(g, (v.width() as f64 * share).round() as i64));
+        let bases = (self.bases_per_px() * self.width.get_untracked() * share).round() as i64;
+        self.change_view(|g, v| v.pan(g, bases));
     }
 }
 

@@ -36,7 +36,18 @@ struct Drag {
     pointer: i32,
     x: f64,
     start: Viewport,
+    /// Bases per pixel of the drawing when the press began.
+    bases_per_px: f64,
     moved: bool,
+}
+
+/// What is under the pointer or chosen: a gene item or an inserted item of the scenes.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+enum Target {
+    /// Index into the gene scene.
+    Gene(usize),
+    /// Index into the insert scene.
+    Insert(usize),
 }
 
 /// The track of the current window.
@@ -49,15 +60,15 @@ pub(super) fn Track(map: MapState) -> impl IntoView {
     // Set when a drag ends: the click that follows it is not a click on a gene.
     let dragged = StoredValue::new(false);
     let dragging = RwSignal::new(false);
-    // The gene under the pointer: (scene id, item, x, y in the track's box).
-    let hover = RwSignal::new(None::<(u64, usize, f64, f64)>);
+    // What is under the pointer: (scene id, item, x, y in the track's box).
+    let hover = RwSignal::new(None::<(u64, Target, f64, f64)>);
 
     let height = Memo::new(move |_| {
         let rows = map.genes.with(|g| g.as_ref().map_or(1, |g| g.scene.rows));
         AXIS_H + LANE_H + ROW_H * f64::from(rows) + BOTTOM_PAD
     });
     // The drawing's stretch and offset: (1, offset) except during a wheel gesture.
-    let stretch = Memo::new(move |_| match (map.scale.get(), app.view.get()) {
+    let stretch = Memo::new(move |_| match (map.scale.get(), map.window.get()) {
         (Some(s), Some(v)) => s.stretch(&v, map.width.get()),
         _ => (1.0, 0.0),
     });
@@ -82,6 +93,14 @@ pub(super) fn Track(map: MapState) -> impl IntoView {
         Some((drawn, tiles))
     });
     let selected_box = Memo::new(move |_| {
+        if let Some(what) = app.selected_insert.get() {
+            return map.inserts.with(|s| {
+                s.as_ref()?
+                    .scene
+                    .find(what)
+                    .map(|it| (it.x0, it.x1.max(it.x0 + 1.0), it.row))
+            });
+        }
         let sel = app.selected.get()?;
         map.genes.with(|g| {
             g.as_ref()?
@@ -90,6 +109,13 @@ pub(super) fn Track(map: MapState) -> impl IntoView {
                 .map(|it| (it.x0, it.x1.max(it.x0 + 1.0), it.row))
         })
     });
+    // Inserted shapes in view, in edited coordinates.
+    let insert_markup = Memo::new(move |_| {
+        let drawn = map.inserts.get()?;
+        let (lo, hi) = in_view_px();
+        let idx = drawn.scene.in_range(lo, hi);
+        Some(markup::inserts(&drawn.scene, &idx, lo, hi))
+    });
     let view_attr = move |f: fn(&Viewport) -> u64| move || app.view.get().map(|v| f(&v));
     let label = move || {
         let v = app.view.get()?;
@@ -97,6 +123,23 @@ pub(super) fn Track(map: MapState) -> impl IntoView {
     };
 
     // ---- input -------------------------------------------------------------------------------
+    // An inserted shape chosen: selected like a gene (a cluster zooms in).
+    let activate_insert = move |k: usize| -> bool {
+        let Some((what, merged)) = map.inserts.with_untracked(|s| {
+            s.as_ref()
+                .and_then(|s| s.scene.items.get(k))
+                .map(|it| (it.what, it.is_merged()))
+        }) else {
+            return false;
+        };
+        if merged {
+            map.zoom(4.0, 0.5);
+        } else {
+            app.selected.set(None);
+            app.selected_insert.set(Some(what));
+        }
+        true
+    };
     // A gene (or cluster of tiny genes) chosen by click or key: a cluster zooms to its genes, a
     // gene is selected.
     let activate_item = move |k: usize| -> bool {
@@ -118,24 +161,33 @@ pub(super) fn Track(map: MapState) -> impl IntoView {
                 )
             });
         } else {
+            app.selected_insert.set(None);
             app.selected.set(Some(gene));
         }
         true
     };
-    // The item a labelled gene's element stands for.
-    let item_of = |target: Option<web_sys::EventTarget>| -> Option<usize> {
-        target
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.closest("[data-k]").ok().flatten())
-            .and_then(|e| e.get_attribute("data-k"))
-            .and_then(|k| k.parse::<usize>().ok())
+    let activate_target = move |t: Target| match t {
+        Target::Gene(k) => activate_item(k),
+        Target::Insert(k) => activate_insert(k),
+    };
+    // The item a labelled gene's or inserted shape's element stands for.
+    let item_of = |target: Option<web_sys::EventTarget>| -> Option<Target> {
+        let el = target
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())?
+            .closest("[data-k], [data-ik]")
+            .ok()
+            .flatten()?;
+        let num = |a: &str| el.get_attribute(a).and_then(|k| k.parse::<usize>().ok());
+        num("data-k")
+            .map(Target::Gene)
+            .or_else(|| num("data-ik").map(Target::Insert))
     };
     let activate = move |target: Option<web_sys::EventTarget>| -> bool {
-        item_of(target).is_some_and(activate_item)
+        item_of(target).is_some_and(activate_target)
     };
-    // The item under a point of the track (client px), among the genes drawn together: the
-    // point in the drawing's frame, then its row.
-    let hit = move |el: &web_sys::Element, client_x: f64, client_y: f64| -> Option<usize> {
+    // The item under a point of the track (client px), among the shapes drawn together: the
+    // point in the drawing's frame, then its row; genes first, then inserted shapes.
+    let hit = move |el: &web_sys::Element, client_x: f64, client_y: f64| -> Option<Target> {
         let r = el.get_bounding_client_rect();
         let (k, off) = stretch.get_untracked();
         let x = off + (client_x - r.left()) / if k > 0.0 { k } else { 1.0 };
@@ -146,6 +198,12 @@ pub(super) fn Track(map: MapState) -> impl IntoView {
         let row = (y / ROW_H).floor() as u32;
         map.genes
             .with_untracked(|g| g.as_ref().and_then(|g| g.scene.hit(x, row, HIT_SLOP_PX)))
+            .map(Target::Gene)
+            .or_else(|| {
+                map.inserts
+                    .with_untracked(|s| s.as_ref().and_then(|s| s.scene.hit(x, row, HIT_SLOP_PX)))
+                    .map(Target::Insert)
+            })
     };
     let on_wheel = move |ev: web_sys::WheelEvent| {
         let Some(el) = ev
@@ -160,7 +218,8 @@ pub(super) fn Track(map: MapState) -> impl IntoView {
         let dy = wheel_pixels(ev.delta_y(), ev.delta_mode(), rect.height());
         let dx = wheel_pixels(ev.delta_x(), ev.delta_mode(), w);
         if dx.abs() > dy.abs() {
-            map.change_view(|g, v| v.pan(g, (dx * v.width() as f64 / w).round() as i64));
+            let bases = (dx * map.bases_per_px() * map.width.get_untracked() / w).round() as i64;
+            map.change_view(|g, v| v.pan(g, bases));
         } else {
             let anchor = (f64::from(ev.client_x()) - rect.left()) / w;
             map.wheel_zoom(wheel_zoom(dy), anchor);
@@ -175,6 +234,7 @@ pub(super) fn Track(map: MapState) -> impl IntoView {
             pointer: ev.pointer_id(),
             x: f64::from(ev.client_x()),
             start,
+            bases_per_px: map.bases_per_px(),
             moved: false,
         }));
     };
@@ -190,10 +250,15 @@ pub(super) fn Track(map: MapState) -> impl IntoView {
             let (cx, cy) = (f64::from(ev.client_x()), f64::from(ev.client_y()));
             let next = item_of(ev.target())
                 .or_else(|| hit(&el, cx, cy))
-                .zip(map.genes.with_untracked(|g| g.as_ref().map(|g| g.id)))
-                .map(|(k, id)| {
+                .and_then(|t| {
+                    let id = match t {
+                        Target::Gene(_) => map.genes.with_untracked(|g| g.as_ref().map(|g| g.id)),
+                        Target::Insert(_) => {
+                            map.inserts.with_untracked(|s| s.as_ref().map(|s| s.id))
+                        }
+                    }?;
                     let r = el.get_bounding_client_rect();
-                    (id, k, cx - r.left(), cy - r.top())
+                    Some((id, t, cx - r.left(), cy - r.top()))
                 });
             if hover.get_untracked() != next {
                 hover.set(next);
@@ -219,11 +284,7 @@ pub(super) fn Track(map: MapState) -> impl IntoView {
                 let _ = el.set_pointer_capture(d.pointer);
             }
         }
-        let w = map.width.get_untracked().max(1.0);
-        map.change_view(|g, _| {
-            d.start
-                .pan(g, (-dx * d.start.width() as f64 / w).round() as i64)
-        });
+        map.change_view(|g, _| d.start.pan(g, (-dx * d.bases_per_px).round() as i64));
     };
     let end_drag = move |ev: web_sys::PointerEvent| {
         if let Some(d) = drag.get_value()
@@ -237,14 +298,18 @@ pub(super) fn Track(map: MapState) -> impl IntoView {
         }
     };
     let tooltip = Memo::new(move |_| {
-        let (id, k, x, y) = hover.get()?;
-        map.genes.with(|g| {
-            let g = g.as_ref().filter(|g| g.id == id)?;
-            g.scene
-                .items
-                .get(k)
-                .map(|it| (it.description.clone(), x, y))
-        })
+        let (id, t, x, y) = hover.get()?;
+        let text = match t {
+            Target::Gene(k) => map.genes.with(|g| {
+                let g = g.as_ref().filter(|g| g.id == id)?;
+                g.scene.items.get(k).map(|it| it.description.clone())
+            }),
+            Target::Insert(k) => map.inserts.with(|s| {
+                let s = s.as_ref().filter(|s| s.id == id)?;
+                s.scene.items.get(k).map(|it| it.description.clone())
+            }),
+        }?;
+        Some((text, x, y))
     });
     let w_half = move || map.width.get_untracked() / 2.0;
     let on_click = move |ev: web_sys::MouseEvent| {
@@ -259,9 +324,9 @@ pub(super) fn Track(map: MapState) -> impl IntoView {
         if let Some(el) = ev
             .current_target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            && let Some(k) = hit(&el, f64::from(ev.client_x()), f64::from(ev.client_y()))
+            && let Some(t) = hit(&el, f64::from(ev.client_x()), f64::from(ev.client_y()))
         {
-            activate_item(k);
+            activate_target(t);
         }
     };
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
@@ -373,6 +438,7 @@ pub(super) fn Track(map: MapState) -> impl IntoView {
                             }
                         />
                     </g>
+                    <g class="inserts" inner_html=move || insert_markup.get().unwrap_or_default()></g>
                     <g class="genes">
                         <For
                             each=move || tiles(gene_tiles.get())

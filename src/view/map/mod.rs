@@ -9,6 +9,7 @@
 
 pub mod arrow;
 pub mod axis;
+pub mod edited;
 pub mod overview;
 pub mod scale;
 pub mod scene;

@@ -26,7 +26,71 @@ pub struct OverviewContig {
     pub edits: usize,
 }
 
-/// Every contig, to scale, for bars of which the longest is `bar_px` long.
+/// A chromosome's number from its name: `IX`, `chrIX`, `chromosome 9`, `chr9` → 9 (Roman numerals
+/// as yeast names chromosomes, or Arabic). `None` for other names.
+pub fn chromosome_number(name: &str) -> Option<u32> {
+    let lower = name.trim().to_ascii_lowercase();
+    let rest = ["chromosome", "chrom", "chr"]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p))
+        .unwrap_or(&lower)
+        .trim_start_matches(['_', ' ', '-']);
+    if rest.is_empty() {
+        return None;
+    }
+    if let Ok(n) = rest.parse::<u32>() {
+        return (n > 0).then_some(n);
+    }
+    let value = |c: char| match c {
+        'i' => Some(1),
+        'v' => Some(5),
+        'x' => Some(10),
+        'l' => Some(50),
+        _ => None,
+    };
+    let digits: Vec<i64> = rest.chars().map(value).collect::<Option<_>>()?;
+    let mut total = 0i64;
+    for (k, &d) in digits.iter().enumerate() {
+        if digits.get(k + 1).is_some_and(|&next| next > d) {
+            total -= d;
+        } else {
+            total += d;
+        }
+    }
+    u32::try_from(total).ok().filter(|&n| n > 0)
+}
+
+/// Whether a contig name is a mitochondrial genome's (`Mito`, `chrM`, `chrmt`, `MT`).
+fn is_mitochondrial(name: &str) -> bool {
+    let l = name.trim().to_ascii_lowercase();
+    let l = l.strip_prefix("chr").unwrap_or(&l);
+    matches!(l, "m" | "mt" | "mito" | "mitochondrion" | "mitochondrial")
+}
+
+/// The order the overview shows contigs in: karyotype order (I, II, …, IX, X, then the
+/// mitochondrion) when every other contig is named as a numbered chromosome, else the file's
+/// order. Never sorted as text.
+pub fn display_order(genome: &Genome) -> Vec<ContigId> {
+    let ids: Vec<ContigId> = (0..genome.contigs().len() as u32).map(ContigId).collect();
+    let key = |c: &ContigId| {
+        let name = &genome.contig(*c).name;
+        if is_mitochondrial(name) {
+            Some(u32::MAX)
+        } else {
+            chromosome_number(name)
+        }
+    };
+    if ids.iter().all(|c| key(c).is_some()) {
+        let mut sorted = ids;
+        sorted.sort_by_key(|c| key(c).unwrap_or(u32::MAX));
+        sorted
+    } else {
+        ids
+    }
+}
+
+/// Every contig, to scale, for bars of which the longest is `bar_px` long, in
+/// [`display_order`].
 pub fn contigs(genome: &Genome, design: &Design, bar_px: f64) -> Vec<OverviewContig> {
     let longest = genome
         .contigs()
@@ -35,12 +99,10 @@ pub fn contigs(genome: &Genome, design: &Design, bar_px: f64) -> Vec<OverviewCon
         .max()
         .unwrap_or(1)
         .max(1);
-    genome
-        .contigs()
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let contig = ContigId(i as u32);
+    display_order(genome)
+        .into_iter()
+        .map(|contig| {
+            let c = genome.contig(contig);
             let length = c.length.max(1);
             let scale = length as f64 / longest as f64;
             let bins = (bar_px * scale).round().max(1.0);

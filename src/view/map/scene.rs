@@ -123,19 +123,55 @@ fn strand_word(s: Strand) -> &'static str {
     }
 }
 
+/// A gene placed in a frame: its span there (reference or edited coordinates) and its row.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct Placement {
+    /// The gene.
+    pub gene: FeatureIdx,
+    /// Its bases in the frame drawn (reference, or edited coordinates).
+    pub span: Span,
+    /// Row, 0 at the top (before [`TrackStyle::max_rows`] is applied).
+    pub row: u32,
+}
+
+/// Bases kept free after each shape in its row at `scale` (room for a label).
+pub fn gap_bases(scale: &Scale, style: &TrackStyle) -> u64 {
+    scale.bases(style.label_gap_px).min(style.max_gap_bp)
+}
+
 impl GeneScene {
-    /// Lays out every top-level gene of the scale's contig. `lifted` (when given) supplies each
-    /// gene's status under the design.
+    /// Lays out every top-level gene of the scale's contig in reference coordinates. `lifted`
+    /// (when given) supplies each gene's status under the design.
     pub fn build(
         genome: &Genome,
         lifted: Option<&Lifted>,
         scale: &Scale,
         style: &TrackStyle,
     ) -> Self {
+        let gap_bp = gap_bases(scale, style);
+        let placed = layout(genome, &Viewport::whole(genome, scale.contig), gap_bp)
+            .into_iter()
+            .map(|p| Placement {
+                gene: p.gene,
+                span: genome.feature(p.gene).span,
+                row: p.row,
+            })
+            .collect();
+        Self::from_placements(genome, lifted, scale, style, placed, "")
+    }
+
+    /// Draws genes already placed in the scale's frame (sorted by start). `frame` is put before
+    /// the locus in descriptions ("edited " for edited coordinates, "" for the reference).
+    pub fn from_placements(
+        genome: &Genome,
+        lifted: Option<&Lifted>,
+        scale: &Scale,
+        style: &TrackStyle,
+        placed: Vec<Placement>,
+        frame: &str,
+    ) -> Self {
         let contig = genome.contig(scale.contig);
-        let gap_bp = scale.bases(style.label_gap_px).min(style.max_gap_bp);
-        let gap_px = gap_bp as f64 / scale.bp_per_px;
-        let placed = layout(genome, &Viewport::whole(genome, scale.contig), gap_bp);
+        let gap_px = gap_bases(scale, style) as f64 / scale.bp_per_px;
         let max_row = style.max_rows.max(1) - 1;
         let rows = placed
             .iter()
@@ -148,7 +184,7 @@ impl GeneScene {
             let status = lifted.map_or(FeatureStatus::Unchanged, |l| l.feature(p.gene).status);
             let (systematic, standard) = genome.gene_names(p.gene);
             let class = gene_class(genome, p.gene);
-            let (x0, x1) = (scale.x(f.span.start().get()), scale.x(f.span.end().get()));
+            let (x0, x1) = (scale.x(p.span.start().get()), scale.x(p.span.end().get()));
             let labelled = standard.chars().count() as f64 * style.char_px <= x1 - x0 + gap_px;
             let names = if standard == systematic {
                 standard.clone()
@@ -156,11 +192,11 @@ impl GeneScene {
                 format!("{standard} ({systematic})")
             };
             let mut description = format!(
-                "{names}, {}, {}, {}:{}",
+                "{names}, {}, {}, {frame}{}:{}",
                 class.label(),
                 strand_word(f.strand),
                 contig.name,
-                f.span
+                p.span
             );
             if is_affected(status) {
                 description.push_str(&format!(", {} by the design", status.label()));
@@ -169,7 +205,7 @@ impl GeneScene {
                 gene: p.gene,
                 count: 1,
                 members: Vec::new(),
-                span: f.span,
+                span: p.span,
                 x0,
                 x1,
                 row: p.row.min(max_row),
@@ -191,7 +227,7 @@ impl GeneScene {
             it.name = format!("{} genes", it.count);
             it.labelled = false;
             it.description = format!(
-                "{} {} genes{}, {}:{} (zoom in to see them)",
+                "{} {} genes{}, {frame}{}:{} (zoom in to see them)",
                 it.count,
                 it.class.label(),
                 if is_affected(it.status) {
@@ -223,20 +259,13 @@ impl GeneScene {
     /// The item in `row` under x (px, in the scale's frame), or the nearest one within `slop_px`
     /// of it: what a click or the pointer at that point means. O(log n + k).
     pub fn hit(&self, x: f64, row: u32, slop_px: f64) -> Option<usize> {
-        let distance = |it: &GeneItem| {
-            if x < it.x0 {
-                it.x0 - x
-            } else if x > it.x1 {
-                x - it.x1
-            } else {
-                0.0
-            }
-        };
-        self.in_range(x - slop_px, x + slop_px)
-            .into_iter()
-            .filter(|&k| self.items[k].row == row)
-            .min_by(|&a, &b| distance(&self.items[a]).total_cmp(&distance(&self.items[b])))
-            .filter(|&k| distance(&self.items[k]) <= slop_px)
+        hit(
+            &self.items,
+            |i| (i.x0, i.x1, i.row),
+            self.reach_px,
+            (x, row),
+            slop_px,
+        )
     }
 }
 
@@ -269,8 +298,43 @@ fn merge_gene(into: &mut GeneItem, next: GeneItem) {
     into.status = into.status.max(next.status);
 }
 
+/// The item of `items` (sorted by left edge, none wider than `reach`; `shape` gives its left and
+/// right edges and row) in the row of `at` under its x, or the nearest within `slop`.
+pub(crate) fn hit<T>(
+    items: &[T],
+    shape: impl Fn(&T) -> (f64, f64, u32) + Copy,
+    reach: f64,
+    (x, row): (f64, u32),
+    slop: f64,
+) -> Option<usize> {
+    let distance = |it: &T| {
+        let (x0, x1, _) = shape(it);
+        if x < x0 {
+            x0 - x
+        } else if x > x1 {
+            x - x1
+        } else {
+            0.0
+        }
+    };
+    in_range(
+        items,
+        |i| {
+            let (a, b, _) = shape(i);
+            (a, b)
+        },
+        reach,
+        x - slop,
+        x + slop,
+    )
+    .into_iter()
+    .filter(|&k| shape(&items[k]).2 == row)
+    .min_by(|&a, &b| distance(&items[a]).total_cmp(&distance(&items[b])))
+    .filter(|&k| distance(&items[k]) <= slop)
+}
+
 /// Indices of `items` (sorted by left edge, none wider than `reach`) overlapping `[lo, hi)`.
-fn in_range<T>(
+pub(crate) fn in_range<T>(
     items: &[T],
     edges: impl Fn(&T) -> (f64, f64),
     reach: f64,

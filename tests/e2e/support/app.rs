@@ -30,8 +30,30 @@ pub fn choose(app: &Session, css: &str, value: &str) {
     assert_eq!(ok, json!(true), "{css} has no option {value}");
 }
 
-/// Finds a gene with the search box and waits for its card.
+/// The design's genotype string as the edit list writes it (read whichever side tab is shown).
+pub fn genotype(app: &Session) -> String {
+    app.wait_for("#genotype");
+    app.eval_js("return document.querySelector('#genotype').textContent.trim();")
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// Shows the side column's edit list (its tab).
+pub fn show_edits(app: &Session) {
+    app.click("#side-tab-edits");
+    app.wait_until("!document.querySelector('#edit-list').closest('[hidden]')");
+}
+
+/// Shows the side column's search, composer, background and gene list (its tab).
+pub fn show_compose(app: &Session) {
+    app.click("#side-tab-compose");
+    app.wait_until("!document.querySelector('#composer').closest('[hidden]')");
+}
+
+/// Finds a gene with the search box (on the Compose tab) and waits for its card.
 pub fn search(app: &Session, name: &str) {
+    show_compose(app);
     app.clear("#gene-search");
     app.type_into("#gene-search", name);
     app.click("form.search button[type=submit]");

@@ -330,6 +330,32 @@ impl Session {
         }
     }
 
+    /// The handle of the window (tab) the session drives now.
+    pub fn current_window(&self) -> fantoccini::wd::WindowHandle {
+        match self.block_on(self.client().window()) {
+            Ok(h) => h,
+            Err(e) => self.fail(&format!("cannot read the window handle: {e}")),
+        }
+    }
+
+    /// Opens another tab of the same browser (same profile, so the same local storage) and
+    /// switches to it; returns its handle. Switch back with [`Session::switch_to`].
+    pub fn open_tab(&self) -> fantoccini::wd::WindowHandle {
+        let handle = match self.block_on(self.client().new_window(true)) {
+            Ok(r) => r.handle,
+            Err(e) => self.fail(&format!("cannot open a tab: {e}")),
+        };
+        self.switch_to(handle.clone());
+        handle
+    }
+
+    /// Drives the window (tab) `handle` from now on.
+    pub fn switch_to(&self, handle: fantoccini::wd::WindowHandle) {
+        if let Err(e) = self.block_on(self.client().switch_to_window(handle)) {
+            self.fail(&format!("cannot switch windows: {e}"));
+        }
+    }
+
     /// The page title.
     pub fn title(&self) -> String {
         match self.block_on(self.client().title()) {

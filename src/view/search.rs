@@ -1,0 +1,165 @@
+//! Gene search as a ranked list: what the search box shows for a partial name or a word.
+//!
+//! Ranking, best first: an exact systematic, standard or ID name; then names starting with the
+//! query (systematic or standard; shorter names first, then alphabetically); then aliases equal to
+//! or starting with it; then genes whose description contains every word of the query as the start
+//! of a word. Case is ignored for matching; names are shown as the genome writes them (PHO5).
+
+use crate::core::genome::Genome;
+use crate::core::genome::feature::FeatureIdx;
+use crate::core::genome::names::NameKind;
+
+/// How a gene matched the query. Earlier variants rank first.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MatchKind {
+    /// The query is its systematic or standard name (or ID).
+    Exact,
+    /// Its systematic or standard name starts with the query.
+    Prefix,
+    /// One of its aliases is, or starts with, the query.
+    Alias,
+    /// Its description contains the query's words.
+    Description,
+}
+
+impl MatchKind {
+    /// A word for people and for `data-match` attributes.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Exact => "exact",
+            Self::Prefix => "prefix",
+            Self::Alias => "alias",
+            Self::Description => "description",
+        }
+    }
+}
+
+/// One gene in the result list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SearchHit {
+    /// The gene.
+    pub gene: FeatureIdx,
+    /// Standard name as written (or the systematic name).
+    pub standard: String,
+    /// Systematic name.
+    pub systematic: String,
+    /// How it matched.
+    pub kind: MatchKind,
+    /// What matched, when it is not the name shown: the alias, or a stretch of the description.
+    pub via: Option<String>,
+}
+
+/// Queries shorter than this (characters) match names only, not descriptions.
+pub const MIN_DESCRIPTION_QUERY: usize = 3;
+
+/// The genes matching `query`, best first, at most `limit`. Each gene appears once, at its best
+/// match.
+pub fn search(genome: &Genome, query: &str, limit: usize) -> Vec<SearchHit> {
+    let q = query.trim().to_lowercase();
+    if q.is_empty() || limit == 0 {
+        return Vec::new();
+    }
+    let mut hits: Vec<SearchHit> = Vec::new();
+    let mut seen = rustc_hash::FxHashSet::default();
+    let names = genome.names();
+    // Names: every indexed name starting with the query (the exact one first, as sorted keys put
+    // it first). Bounded: past a few hundred names a prefix says little.
+    let mut named: Vec<(MatchKind, usize, String, FeatureIdx)> = Vec::new();
+    for key in names.suggest(&q, 400) {
+        for hit in names.all(key) {
+            let kind = match (hit.kind, key == q) {
+                (NameKind::Alias, _) => MatchKind::Alias,
+                (_, true) => MatchKind::Exact,
+                (_, false) => MatchKind::Prefix,
+            };
+            named.push((kind, key.len(), key.to_owned(), hit.feature));
+        }
+    }
+    named.sort();
+    for (kind, _, key, gene) in named {
+        if !seen.insert(gene) {
+            continue;
+        }
+        let (systematic, standard) = genome.gene_names(gene);
+        let via = (kind == MatchKind::Alias).then(|| {
+            genome
+                .gene_info(gene)
+                .and_then(|i| i.aliases.iter().find(|a| a.to_lowercase() == key))
+                .map_or(key.clone(), |a| a.to_string())
+        });
+        hits.push(SearchHit {
+            gene,
+            standard,
+            systematic,
+            kind,
+            via,
+        });
+    }
+    hits.sort_by_key(|h| h.kind);
+    if hits.len() < limit && q.chars().count() >= MIN_DESCRIPTION_QUERY {
+        let words: Vec<&str> = q.split_whitespace().collect();
+        for gene in genome.genes() {
+            if hits.len() >= limit {
+                break;
+            }
+            if seen.contains(&gene) {
+                continue;
+            }
+            let Some(text) = genome
+                .gene_info(gene)
+                .and_then(|i| i.description.as_deref())
+            else {
+                continue;
+            };
+            if let Some(at) = word_match(text, &words) {
+                seen.insert(gene);
+                let (systematic, standard) = genome.gene_names(gene);
+                hits.push(SearchHit {
+                    gene,
+                    standard,
+                    systematic,
+                    kind: MatchKind::Description,
+                    via: Some(snippet(text, at)),
+                });
+            }
+        }
+    }
+    hits.truncate(limit);
+    hits
+}
+
+/// Where the first query word starts a word of `text`, when every query word starts one.
+fn word_match(text: &str, words: &[&str]) -> Option<usize> {
+    let lower = text.to_lowercase();
+    let starts = |w: &str| {
+        lower.match_indices(w).map(|(i, _)| i).find(|&i| {
+            i == 0
+                || !lower[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+        })
+    };
+    let first = starts(words.first()?)?;
+    words[1..]
+        .iter()
+        .all(|w| starts(w).is_some())
+        .then_some(first)
+}
+
+/// About 60 characters of `text` around byte `at`, on character boundaries, with ellipses.
+fn snippet(text: &str, at: usize) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    // `at` is a byte offset in the lower-cased text; count characters up to it there.
+    let pos = text.to_lowercase()[..at].chars().count().min(chars.len());
+    let from = pos.saturating_sub(20);
+    let to = (pos + 40).min(chars.len());
+    let mut s: String = chars[from..to].iter().collect();
+    if from > 0 {
+        s.insert(0, '…');
+    }
+    if to < chars.len() {
+        s.push('…');
+    }
+    s
+}

@@ -1,0 +1,202 @@
+//! End-to-end (issue 12 §1): the "Edited" view draws the edited genome — inserted and replacing
+//! sequences as features of their own with their cassette parts, downstream genes at their
+//! lifted positions under evenly spaced ticks, deleted spans as junction marks — and an inserted
+//! feature is selected like a gene. Reference mode keeps the overlay of edits.
+
+use crate::common;
+
+use crate::support::app::no_horizontal_overflow;
+use crate::support::{Session, crate_root};
+use genoforge::core::coord::{Pos, Span};
+use genoforge::core::design::Design;
+use genoforge::core::edit::{EditOp, EditRequest};
+use genoforge::core::genetics::cassette::Library;
+use genoforge::core::genetics::compose;
+use genoforge::core::genome::Genome;
+use genoforge::core::lift::Lifted;
+use genoforge::core::spec::{ReferenceSpec, export};
+use genoforge::core::strand::Strand;
+use genoforge::io::packed::pack;
+use genoforge::io::spec_json;
+use serde_json::json;
+
+fn genome() -> &'static Genome {
+    &common::default_genome().genome
+}
+
+fn library() -> Library {
+    serde_json::from_slice(&std::fs::read(crate_root().join("public/cassettes.json")).unwrap())
+        .unwrap()
+}
+
+/// EFB1 replaced by kanMX4 (1,357 bp), TFC3 deleted (3,573 bp), GFP(S65T) (717 bp) inserted at
+/// I:145,000 — all on chromosome I between 138 and 156 kb.
+fn design() -> Design {
+    let g = genome();
+    let lib = library();
+    let mut d = Design::new();
+    compose::delete_gene(g, &mut d, common::gene(g, "EFB1"), lib.get("kanMX4")).unwrap();
+    compose::delete_gene(g, &mut d, common::gene(g, "TFC3"), None).unwrap();
+    let gfp = lib.get("GFP(S65T)").unwrap();
+    let req = EditRequest {
+        contig: g.contig_by_name("I").unwrap(),
+        span: Span::empty_at(Pos(145_000)),
+        sequence: gfp.sequence.as_bytes().to_vec(),
+        op: EditOp::Insert,
+        label: None,
+        feature: Some(gfp.feature(Some("GFP_I_145000".into()), Strand::Forward)),
+    };
+    compose::add_insertion(g, &mut d, req, "GFP(S65T)").unwrap();
+    d
+}
+
+fn open_with(d: &Design) -> Session {
+    let g = genome();
+    let spec = export(g, d, &ReferenceSpec::of(g), "2026-01-01T00:00:00Z");
+    let app = Session::start();
+    app.goto(&format!(
+        "/#design={}",
+        pack(spec_json::to_string(&spec).as_bytes())
+    ));
+    app.wait_for("#genome-summary");
+    app.wait_until("document.querySelector('#design-label')?.dataset.edits === '3'");
+    app.wait_for("#map-track");
+    app
+}
+
+fn go_to(app: &Session, locus: &str) {
+    app.clear("#locus-input");
+    app.type_into("#locus-input", locus);
+    app.click(".locus-form button[type=submit]");
+}
+
+/// The axis ticks as (x px, label as a number).
+fn ticks(app: &Session) -> Vec<(f64, u64)> {
+    let v = app.eval_js(
+        "return [...document.querySelectorAll('#map-track .tick')].map(t => [
+           Number(t.querySelector('line').getAttribute('x1')), t.querySelector('text').textContent]);",
+    );
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            let label = t[1].as_str().unwrap();
+            let n: u64 = label
+                .replace(',', "")
+                .parse()
+                .unwrap_or_else(|_| panic!("tick label {label:?} is not a position"));
+            (t[0].as_f64().unwrap(), n)
+        })
+        .collect()
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run by .ci/test (trunk build --release, then -- --ignored)"]
+fn the_edited_view_draws_the_edited_genome() {
+    let g = genome();
+    let d = design();
+    let lifted = Lifted::new(g, &d);
+    let app = open_with(&d);
+    go_to(&app, "I:138,001-156,000");
+    app.wait_until("document.querySelector('#map-track').dataset.start === '138001'");
+    // Reference mode: today's overlay of edits, no inserted features.
+    app.wait_for("#map-track .edit.band.replacement");
+    assert!(app.exists("#map-track .edit.band.deletion"));
+    assert!(!app.exists("#map-track .inserted"));
+    app.screenshot("edited_map_reference_mode");
+
+    app.click("#axis-edited");
+    app.wait_for("#map-track .inserted");
+    // The cassette and the GFP are features of their own, with their parts.
+    let names: Vec<String> = serde_json::from_value(app.eval_js(
+        "return [...document.querySelectorAll('#map-track .inserted[data-name]')].map(e => e.dataset.name);",
+    ))
+    .unwrap();
+    assert!(names.iter().any(|n| n == "kanMX4"), "{names:?}");
+    assert!(names.iter().any(|n| n == "GFP(S65T)"), "{names:?}");
+    for part in ["TEF promoter", "TEF terminator"] {
+        assert!(
+            names.iter().any(|n| n == part),
+            "kanMX4's part {part}: {names:?}"
+        );
+    }
+    assert!(
+        app.count("#map-track .inserted.part") >= 4,
+        "kanMX4's promoter, CDS and terminator and GFP's CDS"
+    );
+    // The deleted TFC3 is a junction mark, not a gap or 'deleted' labels; the bands are gone.
+    assert_eq!(app.count("#map-track .junction"), 1);
+    assert!(!app.exists("#map-track .edit.band"));
+    assert!(!app.exists("#map-track .gene[data-name='TFC3']"));
+    let t = ticks(&app);
+    assert!(t.len() >= 3, "{t:?}");
+    let dx: Vec<f64> = t.windows(2).map(|w| w[1].0 - w[0].0).collect();
+    let dn: Vec<u64> = t.windows(2).map(|w| w[1].1 - w[0].1).collect();
+    assert!(
+        dn.iter().all(|&s| s == dn[0]) && dx.iter().all(|&s| (s - dx[0]).abs() < 0.3),
+        "ticks evenly spaced in edited coordinates: {t:?}"
+    );
+    // A gene downstream of all three edits is drawn at its lifted position on that axis.
+    let tfc3_end = g.extent(common::gene(g, "TFC3")).end().get();
+    let contig = g.contig_by_name("I").unwrap();
+    let downstream = g
+        .genes()
+        .filter(|&f| g.feature(f).contig == contig)
+        .filter(|&f| g.feature(f).span.start().get() > tfc3_end + 500)
+        .min_by_key(|&f| g.feature(f).span.start())
+        .unwrap();
+    let (_, name) = g.gene_names(downstream);
+    let edited = lifted.feature(downstream).span.unwrap();
+    let reference = g.feature(downstream).span;
+    assert!(
+        edited.start().get() + 1_000 < reference.start().get(),
+        "{name} moved left"
+    );
+    let (x0, n0) = t[0];
+    let px_per_bp = dx[0] / dn[0] as f64;
+    let expected_x = x0 + (edited.start().get() as f64 - n0 as f64) * px_per_bp;
+    let drawn = app.eval_js_with(
+        "const g = document.querySelector(`#map-track .gene[data-name='${arguments[0]}'] path`);
+         const svg = document.querySelector('#map-track svg').getBoundingClientRect();
+         return g ? g.getBoundingClientRect().left - svg.left : null;",
+        vec![json!(name)],
+    );
+    let drawn = drawn.as_f64().unwrap_or_else(|| panic!("{name} is drawn"));
+    assert!(
+        (drawn - expected_x).abs() < 3.0,
+        "{name} at x {drawn:.1}, its edited start {} is at {expected_x:.1}",
+        edited.start().get() + 1
+    );
+    app.screenshot("edited_map_edited_mode");
+
+    // Selecting an inserted feature works like selecting a gene: outlined, and its card.
+    app.click("#map-track .inserted[data-name='kanMX4'] path");
+    app.wait_until("(document.querySelector('#gene-card')?.textContent ?? '').includes('kanMX4')");
+    let card = app.text_of("#gene-card");
+    assert!(
+        card.contains("inserted") && card.contains("1,357 bp"),
+        "{card}"
+    );
+    assert!(
+        card.contains("TEF promoter"),
+        "the card lists its parts: {card}"
+    );
+    app.wait_for("#map-track .selected-box");
+    no_horizontal_overflow(&app);
+    app.screenshot("edited_map_inserted_selected");
+    app.set_viewport(1024, 700);
+    app.screenshot("edited_map_edited_mode_1024");
+    app.set_viewport(1440, 900);
+    app.screenshot("edited_map_edited_mode_1440");
+
+    // Back to reference coordinates: the overlay again, the same window.
+    app.click("#axis-reference");
+    app.wait_for("#map-track .edit.band.replacement");
+    assert!(!app.exists("#map-track .inserted"));
+    assert_eq!(
+        app.attr_of("#map-track", "data-start").as_deref(),
+        Some("138001")
+    );
+    let errors = app.js_errors();
+    assert!(errors.is_empty(), "JavaScript errors: {errors:#?}");
+}

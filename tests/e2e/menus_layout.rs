@@ -1,0 +1,275 @@
+//! End-to-end (issue 12 §3): menus, banners and layout that hold with a real design, at 1440×900
+//! and 1024×700 — the Export menu on screen with a word on each file, Escape closing menus, a
+//! one-row header, notices that give way, a short copied share link that carries the window, the
+//! edit list and the composer's Confirm in view, every contig in the overview — and a user's genome
+//! in its own contig order, with its own legend and a way back to S288C.
+
+use crate::common;
+
+use crate::support::app::{edits_are, no_horizontal_overflow, search};
+use crate::support::{Session, artifacts_dir};
+use genoforge::core::design::Design;
+use genoforge::core::genetics::compose;
+use genoforge::core::genetics::strain::strain;
+use genoforge::core::genome::Genome;
+use genoforge::core::genome::names::Lookup;
+use genoforge::core::spec::{ReferenceSpec, export};
+use genoforge::io::packed::pack;
+use genoforge::io::spec_json;
+use serde_json::{Value, json};
+
+const SIZES: [(u32, u32); 2] = [(1440, 900), (1024, 700)];
+
+fn genome() -> &'static Genome {
+    &common::default_genome().genome
+}
+
+/// BY4741 and six deletions: a genotype string longer than any header.
+fn long_design() -> Design {
+    let g = genome();
+    let mut d = Design::new();
+    compose::set_background(g, &mut d, strain("BY4741").unwrap()).unwrap();
+    for name in ["TFC3", "PHO5", "ADE2", "GAL1", "GAL10", "CAN1"] {
+        let Lookup::Found(hit) = g.lookup(name) else {
+            panic!("{name}")
+        };
+        compose::delete_gene(g, &mut d, hit.feature, None).unwrap();
+    }
+    d
+}
+
+fn link_fragment(d: &Design) -> String {
+    let g = genome();
+    let spec = export(g, d, &ReferenceSpec::of(g), "2026-01-01T00:00:00Z");
+    format!("#design={}", pack(spec_json::to_string(&spec).as_bytes()))
+}
+
+/// [left, top, right, bottom] of the first element matching `css`.
+fn rect(app: &Session, css: &str) -> [f64; 4] {
+    let v = app.eval_js_with(
+        "const r = document.querySelector(arguments[0]).getBoundingClientRect();
+         return [r.left, r.top, r.right, r.bottom];",
+        vec![json!(css)],
+    );
+    let n = |i: usize| v[i].as_f64().unwrap();
+    [n(0), n(1), n(2), n(3)]
+}
+
+fn in_viewport(app: &Session, css: &str, (w, h): (u32, u32)) -> bool {
+    let [l, t, r, b] = rect(app, css);
+    l >= 0.0 && t >= 0.0 && r <= f64::from(w) + 0.5 && b <= f64::from(h) + 0.5
+}
+
+fn notices(app: &Session) -> Vec<String> {
+    serde_json::from_value(app.eval_js(
+        "return [...document.querySelectorAll('.notices .notice')].map(n => n.textContent);",
+    ))
+    .unwrap()
+}
+
+fn press_escape(app: &Session) {
+    for kind in ["keyDown", "keyUp"] {
+        app.cdp(
+            "Input.dispatchKeyEvent",
+            json!({"type": kind, "key": "Escape", "code": "Escape", "windowsVirtualKeyCode": 27}),
+        );
+    }
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run by .ci/test (trunk build --release, then -- --ignored)"]
+fn menus_banners_and_layout_hold_with_a_real_design() {
+    let d = long_design();
+    let app = Session::start();
+    app.goto(&format!("/{}", link_fragment(&d)));
+    app.wait_for("#genome-summary");
+    edits_are(&app, d.edits().len());
+    for size in SIZES {
+        let (w, h) = size;
+        app.set_viewport(w, h);
+        app.eval_js("window.scrollTo(0, 0); return 0;");
+        let tag = format!("{w}x{h}");
+        // The header is one row; the genotype is cut short, whole on hover.
+        let header = rect(&app, ".topbar");
+        assert!(header[3] - header[1] < 64.0, "{tag}: header {header:?}");
+        let label = app.attr_of("#design-label", "title").unwrap_or_default();
+        assert!(
+            label.contains("can1Δ"),
+            "{tag}: full genotype on hover: {label}"
+        );
+        no_horizontal_overflow(&app);
+        // The Export menu opens on screen; every item says what the file is for.
+        app.click("#export-menu > summary");
+        app.wait_for("#export-menu[open] ul");
+        assert!(
+            in_viewport(&app, "#export-menu ul", size),
+            "{tag}: menu at {:?}",
+            rect(&app, "#export-menu ul")
+        );
+        let items = app.count("#export-menu li button");
+        assert!(items >= 6);
+        assert_eq!(app.count("#export-menu li button .export-what"), items);
+        app.screenshot(&format!("layout_export_menu_{tag}"));
+        press_escape(&app);
+        app.wait_until("!document.querySelector('#export-menu').open");
+        // The overview shows every contig, Mito included.
+        let map = rect(&app, "#map-overview");
+        let last = rect(&app, ".ov-contig[data-contig='Mito']");
+        assert!(
+            last[2] <= map[2] + 0.5,
+            "{tag}: Mito at {last:?}, overview {map:?}"
+        );
+        // The edit list is a tab away, in view without scrolling.
+        app.click("#side-tab-edits");
+        app.wait_for("#edit-list");
+        assert!(in_viewport(&app, "#edit-list .panel-head", size), "{tag}");
+        assert_eq!(app.eval_js("return window.scrollY;"), json!(0));
+        app.screenshot(&format!("layout_edit_list_{tag}"));
+        // The composer's Confirm is in view with its preview.
+        app.click("#side-tab-compose");
+        search(&app, "ADE3");
+        app.click("#composer-action-delete");
+        app.wait_until("!document.querySelector('#composer-confirm').disabled");
+        assert!(
+            in_viewport(&app, "#composer-confirm", size),
+            "{tag}: Confirm"
+        );
+        assert!(
+            in_viewport(&app, "#preview-designation", size),
+            "{tag}: preview"
+        );
+        app.screenshot(&format!("layout_composer_{tag}"));
+        app.eval_js("window.scrollTo(0, 0); return 0;");
+    }
+
+    // Notices: a success gives way to the next action; an Undo leaves no "Applied …".
+    app.click("#composer-confirm");
+    edits_are(&app, d.edits().len() + 1);
+    app.click("#side-tab-edits");
+    app.click("#edit-undo");
+    edits_are(&app, d.edits().len());
+    app.wait_until("!document.querySelector('#composer-applied')");
+    assert!(
+        notices(&app).iter().all(|n| !n.contains("Applied")),
+        "{:?}",
+        notices(&app)
+    );
+    // At most a few notices at once, however many messages.
+    for _ in 0..6 {
+        app.click("#edit-undo");
+        app.click("#edit-redo");
+    }
+    app.click("#share-link");
+    app.click("#share-link");
+    assert!(app.count(".notices .notice") <= 3, "{:?}", notices(&app));
+    // An error of the Go-to box clears when its next input succeeds.
+    app.clear("#locus-input");
+    app.type_into("#locus-input", "NOT_A_GENE");
+    app.click(".locus-form button[type=submit]");
+    app.wait_until("document.querySelector('#locus-error').textContent.includes('NOT_A_GENE')");
+    app.clear("#locus-input");
+    app.type_into("#locus-input", "II:10,001-30,000");
+    app.click(".locus-form button[type=submit]");
+    app.wait_until("document.querySelector('#locus-error').textContent === ''");
+
+    // The share link is copied and shown short; it carries the window.
+    app.click("#share-link");
+    app.wait_until("[...document.querySelectorAll('.notice')].some(n => /Link copied \\(\\d+(\\.\\d)? kB\\)/.test(n.textContent))");
+    let shown = notices(&app);
+    assert!(shown.iter().all(|n| n.len() < 200), "{shown:?}");
+    app.click(".notice button.notice-show-link");
+    let link = app
+        .eval_js("return document.querySelector('#share-link-text').value;")
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        link.contains("#design=") && link.contains("II:10001-30000"),
+        "{link}"
+    );
+    app.screenshot("layout_share_link");
+    let fresh = Session::start();
+    let fragment = link.split_once('#').unwrap().1;
+    fresh.goto(&format!("/#{fragment}"));
+    fresh.wait_for("#genome-summary");
+    edits_are(&fresh, d.edits().len());
+    fresh.wait_until("document.querySelector('#map-track')?.dataset.contig === 'II'");
+    assert_eq!(
+        fresh.attr_of("#map-track", "data-start").as_deref(),
+        Some("10001")
+    );
+    let errors = app.js_errors();
+    assert!(errors.is_empty(), "JavaScript errors: {errors:#?}");
+}
+
+/// A small genome of ten contigs I…X written sorted as text (I, II, III, IV, IX, V, …), as a
+/// sorting tool leaves a file: one GFF3 with its sequences after `##FASTA`, each contig with one
+/// gene.
+fn text_sorted_genome() -> String {
+    let mut names = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+        .iter()
+        .enumerate()
+        .collect::<Vec<_>>();
+    names.sort_by_key(|(_, n)| **n);
+    let mut gff = String::from("##gff-version 3\n");
+    for (i, n) in &names {
+        gff.push_str(&format!("##sequence-region {n} 1 {}\n", 3_000 + 500 * i));
+    }
+    for (i, n) in &names {
+        gff.push_str(&format!(
+            "{n}\ttest\tgene\t1001\t2000\t.\t+\t.\tID=gene{i};Name=G{i}\n"
+        ));
+    }
+    gff.push_str("##FASTA\n");
+    for (i, n) in &names {
+        gff.push_str(&format!(">{n}\n{}\n", "ACGT".repeat((3_000 + 500 * i) / 4)));
+    }
+    gff
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run by .ci/test (trunk build --release, then -- --ignored)"]
+fn a_users_genome_keeps_its_contig_order_its_legend_and_a_way_back() {
+    let app = Session::start();
+    app.goto("/");
+    app.wait_for("#genome-summary");
+    let dir = artifacts_dir().join("karyotype");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("ten.gff3"), text_sorted_genome()).unwrap();
+    app.click(".open-button");
+    app.type_into("#open-gff", dir.join("ten.gff3").to_str().unwrap());
+    app.wait_until("!document.querySelector('.open-panel button.primary').disabled");
+    app.click(".open-panel button.primary");
+    app.wait_until("document.querySelectorAll('#map-overview .ov-contig').length === 10");
+    let order: Vec<String> = serde_json::from_value(app.eval_js(
+        "return [...document.querySelectorAll('#map-overview .ov-contig')].map(c => c.dataset.contig);",
+    ))
+    .unwrap();
+    assert_eq!(
+        order,
+        ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+    );
+    // The legend names the classes this genome has, not SGD's ORF classes.
+    let legend: Value = app.eval_js(
+        "return [...document.querySelectorAll('.map-legend [aria-label=\"Gene colours\"] li')].map(l => l.textContent);",
+    );
+    let legend: Vec<String> = serde_json::from_value(legend).unwrap();
+    assert!(!legend.iter().any(|l| l.contains("verified")), "{legend:?}");
+    assert!(
+        legend.iter().any(|l| l.contains("protein-coding")),
+        "{legend:?}"
+    );
+    app.screenshot("user_genome_karyotype_order");
+    // Back to the bundled reference without reloading.
+    app.eval_js("window.__sameDocument = true; return 0;");
+    app.click(".open-button");
+    app.click("#open-default");
+    app.wait_until("document.querySelectorAll('#map-overview .ov-contig').length === 17");
+    assert_eq!(app.text_of("#total-length"), "12,157,105");
+    assert_eq!(
+        app.eval_js("return window.__sameDocument === true;"),
+        json!(true)
+    );
+    let errors = app.js_errors();
+    assert!(errors.is_empty(), "JavaScript errors: {errors:#?}");
+}
