@@ -14,6 +14,7 @@ mod datasets_pandas;
 mod datasets_readers;
 mod datasets_registry;
 mod datasets_selection;
+mod datasets_spec;
 mod datasets_support;
 mod edit_engine_props;
 mod editor_logic;

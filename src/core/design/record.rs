@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use crate::core::design::dataset_selection::DatasetSelection;
 use crate::core::design::genotype::Genotype;
 use crate::core::edit::layout::ContigLayout;
 use crate::core::edit::validate::{Conflict, EditDesc, find_conflict};
@@ -21,6 +22,7 @@ pub struct Design {
     layouts: BTreeMap<ContigId, ContigLayout>,
     next_id: u32,
     genotype: Genotype,
+    datasets: DatasetSelection,
 }
 
 impl Design {
@@ -37,6 +39,30 @@ impl Design {
     /// Changes the genetic description. The edits are untouched.
     pub fn genotype_mut(&mut self) -> &mut Genotype {
         &mut self.genotype
+    }
+
+    /// Which datasets are joined into the training set, and how (a record of dataset ids).
+    pub fn dataset_selection(&self) -> &DatasetSelection {
+        &self.datasets
+    }
+
+    /// Changes the dataset selection. The edits and the genotype are untouched.
+    pub fn dataset_selection_mut(&mut self) -> &mut DatasetSelection {
+        &mut self.datasets
+    }
+
+    /// The design without its dataset selection: what the edited genome is derived from (so a
+    /// change of selection does not re-derive it).
+    pub fn without_dataset_selection(&self) -> Design {
+        Design {
+            datasets: DatasetSelection::default(),
+            ..self.clone()
+        }
+    }
+
+    /// Whether there is nothing to keep: no edit, no genetic description, no dataset selection.
+    pub fn is_blank(&self) -> bool {
+        self.edits.is_empty() && self.genotype == Genotype::default() && self.datasets.is_empty()
     }
 
     /// All edits (enabled or not), in id order (the order they were added).
