@@ -263,11 +263,25 @@ fn files_to_import_again_are_matched_by_sha256() {
         DatasetData::from_genes([g], &fresh.interner, DataStatus::Imported, vec![other]),
     );
     assert_eq!(record.missing_files(&fresh).len(), 1);
-    // A recorded selection is refreshed when imports change a selected dataset's files.
+    // Refreshing after an import keeps a recorded file that is still missing here…
     let mut r = record.clone();
+    assert!(!r.refresh_sources(&fresh));
+    assert_eq!(r.datasets[3].sources[0].sha256, "ab".repeat(32));
+    // …takes the catalog's list once every recorded file is held (it may hold more)…
+    let j = fresh.index("my_screen").unwrap();
+    let g2 = fresh.interner.gene("YBR188C");
+    let same = record.datasets[3].sources.clone();
+    fresh.add_data(
+        j,
+        DatasetData::from_genes([g2], &fresh.interner, DataStatus::Imported, same),
+    );
     assert!(r.refresh_sources(&fresh));
-    assert_eq!(r.datasets[3].sources[0].sha256, "cd".repeat(32));
+    assert_eq!(r.datasets[3].sources.len(), 2);
     assert!(r.missing_files(&fresh).is_empty());
+    // …and the user's replacing a dataset's data records exactly what it holds now.
+    fresh.entries[j].data = None;
+    assert!(r.set_sources(&fresh, "my_screen"));
+    assert!(r.datasets[3].sources.is_empty());
 }
 
 fn genoforge(args: &[&str]) -> std::process::Output {

@@ -271,9 +271,10 @@ impl DatasetSelection {
         }
     }
 
-    /// Brings the recorded files of the selected datasets up to date with the catalog (after an
-    /// import into a selected dataset). Datasets the catalog does not hold keep what was recorded.
-    /// Returns whether anything changed.
+    /// Brings the recorded files of the selected datasets up to date with the catalog after an
+    /// import: a dataset whose recorded files the catalog all holds gets the catalog's list (it
+    /// may have more). A dataset with a recorded file missing here keeps its record (that file is
+    /// still to be imported again). Returns whether anything changed.
     pub fn refresh_sources(&mut self, catalog: &Catalog) -> bool {
         let mut changed = false;
         for d in &mut self.datasets {
@@ -281,12 +282,32 @@ impl DatasetSelection {
                 continue;
             };
             let now = imported_sources(catalog, i);
-            if d.sources != now {
+            let all_held = d
+                .sources
+                .iter()
+                .all(|s| now.iter().any(|n| n.sha256 == s.sha256));
+            if all_held && d.sources != now {
                 d.sources = now.to_vec();
                 changed = true;
             }
         }
         changed
+    }
+
+    /// Records dataset `id`'s files as the catalog holds them now, whatever was recorded (after
+    /// the user replaced or removed its data). Returns whether anything changed.
+    pub fn set_sources(&mut self, catalog: &Catalog, id: &str) -> bool {
+        let now = catalog
+            .index(id)
+            .map(|i| imported_sources(catalog, i).to_vec())
+            .unwrap_or_default();
+        match self.datasets.iter_mut().find(|d| d.id == id) {
+            Some(d) if d.sources != now => {
+                d.sources = now;
+                true
+            }
+            _ => false,
+        }
     }
 
     /// The selection over `catalog`'s matrix. Selected ids the catalog does not hold are returned
