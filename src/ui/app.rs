@@ -23,6 +23,7 @@ enum Tab {
     Coordinates,
     Sequence,
     Genome,
+    Datasets,
 }
 
 /// The application root, mounted on `<body>` by the `genoforge-web` binary.
@@ -35,6 +36,8 @@ pub fn App() -> impl IntoView {
     super::persist::install(app);
     super::persist::flush_on_hide(app);
     super::persist::open_links_on_hashchange(app);
+    // Datasets: bundled lists now, imported ones read back from the browser's storage.
+    super::datasets::install(app);
     let tab = RwSignal::new(Tab::Genome);
     let tab_button = move |t: Tab, label: &'static str, id: &'static str| {
         view! {
@@ -94,12 +97,16 @@ pub fn App() -> impl IntoView {
                             {tab_button(Tab::Coordinates, "Coordinates", "tab-coordinates")}
                             {tab_button(Tab::Sequence, "Sequence", "tab-sequence")}
                             {tab_button(Tab::Genome, "Genome", "tab-genome")}
+                            {tab_button(Tab::Datasets, "Datasets", "tab-datasets")}
                         </div>
                         <div class="tab-body" role="tabpanel">
                             {move || match tab.get() {
                                 Tab::Coordinates => view! { <CoordinatesTable /> }.into_any(),
                                 Tab::Sequence => view! { <SequenceView /> }.into_any(),
                                 Tab::Genome => view! { <Summary /> }.into_any(),
+                                Tab::Datasets => {
+                                    view! { <super::datasets::panel::DatasetsPanel /> }.into_any()
+                                }
                             }}
                         </div>
                     </section>

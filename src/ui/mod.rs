@@ -5,6 +5,7 @@ pub mod app;
 pub mod browser;
 pub mod composer;
 pub mod coords;
+pub mod datasets;
 pub mod edit_list;
 pub mod exports;
 pub mod insert_picker;

@@ -92,10 +92,7 @@ pub fn save_now(app: &AppState) {
     let (Some(store), Some(key)) = (storage(), key(app)) else {
         return;
     };
-    if app
-        .design
-        .with_untracked(|d| d.is_empty() && d.genotype() == &Default::default())
-    {
+    if app.design.with_untracked(|d| d.is_blank()) {
         let _ = store.remove_item(&key);
         return;
     }

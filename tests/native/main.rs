@@ -7,6 +7,7 @@ mod common;
 
 mod cli_specs;
 mod cli_summary;
+mod datasets_browser;
 mod datasets_cli;
 mod datasets_exports;
 mod datasets_gen;
