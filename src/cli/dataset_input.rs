@@ -9,10 +9,11 @@ use crate::cli::args::{FormatArg, SelectArgs};
 use crate::cli::input::read_input;
 use crate::core::datasets::catalog::Catalog;
 use crate::core::datasets::info::is_valid_id;
-use crate::core::datasets::resolve::{GeneResolver, NameProblem};
+use crate::core::datasets::resolve::GeneResolver;
 use crate::core::design::genotype::PerturbationType;
 use crate::io::datasets::format::{ColumnMapping, FormatHint};
 use crate::io::datasets::import::{FileImport, ImportOptions, Progress, import_reader};
+use crate::view::datasets_import::FileReport;
 
 /// Files over this size get a progress bar (when stderr is a terminal).
 const PROGRESS_OVER: u64 = 10 * 1024 * 1024;
@@ -111,72 +112,11 @@ pub(crate) fn read_dataset_file(
     result.map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// Prints what an import noticed (format, rows, keys, warnings, unresolved names) on stderr.
+/// Prints what an import noticed (format, rows, keys, warnings, unresolved names) on stderr, in
+/// the words the browser's import report uses.
 pub(crate) fn report(path: &Path, f: &FileImport) {
-    let t = crate::core::coord::thousands;
-    eprintln!(
-        "{}: {} ({}), {} rows, {} distinct keys",
-        path.display(),
-        f.format.label(),
-        f.compression,
-        t(f.stats.rows),
-        t(f.data.keys.len() as u64)
-    );
-    let s = &f.stats;
-    let lines = |l: &[u64]| l.iter().map(u64::to_string).collect::<Vec<_>>().join(", ");
-    if s.without_genes.count > 0 {
-        eprintln!(
-            "  warning: {} rows name no gene (skipped; lines {})",
-            t(s.without_genes.count),
-            lines(&s.without_genes.first_lines)
-        );
-    }
-    if s.mutant_type_mismatch.count > 0 {
-        eprintln!(
-            "  warning: {} rows name a different number of genes than their Combined mutant type (kept as named; lines {})",
-            t(s.mutant_type_mismatch.count),
-            lines(&s.mutant_type_mismatch.first_lines)
-        );
-    }
-    if s.repeated_gene.count > 0 {
-        eprintln!(
-            "  note: {} rows name a gene twice (counted once; lines {})",
-            t(s.repeated_gene.count),
-            lines(&s.repeated_gene.first_lines)
-        );
-    }
-    if s.unreadable_temperature.count > 0 {
-        eprintln!(
-            "  warning: {} rows have no temperature in Arraytype/Temp (environment kept as written; lines {})",
-            t(s.unreadable_temperature.count),
-            lines(&s.unreadable_temperature.first_lines)
-        );
-    }
-    if s.ho_dropped > 0 {
-        eprintln!(
-            "  note: YDL227C (HO) left out of {} genotypes (--keep-ho keeps it)",
-            t(s.ho_dropped)
-        );
-    }
-    let n = &f.names;
-    if !n.is_clean() {
-        eprintln!(
-            "  warning: {} unknown and {} ambiguous gene names ({} occurrences), kept as written (upper-cased):",
-            t(n.unknown),
-            t(n.ambiguous),
-            t(n.occurrences)
-        );
-        for r in &n.first {
-            match &r.problem {
-                NameProblem::Unknown => eprintln!("    line {}: {} (unknown)", r.line, r.name),
-                NameProblem::Ambiguous { candidates } => eprintln!(
-                    "    line {}: {} (ambiguous: {})",
-                    r.line,
-                    r.name,
-                    candidates.join(", ")
-                ),
-            }
-        }
+    for line in FileReport::of(&path.display().to_string(), f, 0.0).lines() {
+        eprintln!("{line}");
     }
 }
 

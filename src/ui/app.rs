@@ -35,6 +35,8 @@ pub fn App() -> impl IntoView {
     let tabs = Tabs::new();
     provide_context(tabs);
     super::persist::install(app);
+    // Datasets: bundled lists now, imported ones read back from the browser's storage.
+    super::datasets::install(app);
     leptos::task::spawn_local(load_default(app));
     leptos::task::spawn_local(super::loading::load_resources(app));
     let root = NodeRef::<Div>::new();
@@ -174,6 +176,9 @@ pub fn App() -> impl IntoView {
                                     LowerTab::Coordinates => view! { <CoordinatesTable /> }.into_any(),
                                     LowerTab::Sequence => view! { <SequenceView /> }.into_any(),
                                     LowerTab::Genome => view! { <Summary /> }.into_any(),
+                                    LowerTab::Datasets => {
+                                        view! { <super::datasets::panel::DatasetsPanel /> }.into_any()
+                                    }
                                 }}
                             </div>
                         </section>

@@ -13,7 +13,7 @@ use crate::io::spec_json;
 use crate::view::help::export_purpose;
 
 /// Offers `bytes` as a download named `name`.
-fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
     let window = web_sys::window().ok_or("no window")?;
     let document = window.document().ok_or("no document")?;
     let array = js_sys::Uint8Array::from(bytes);

@@ -5,6 +5,7 @@ pub mod app;
 pub mod browser;
 pub mod composer;
 pub mod coords;
+pub mod datasets;
 pub mod designs;
 pub mod edit_list;
 pub mod exports;

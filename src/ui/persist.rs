@@ -195,7 +195,7 @@ fn autosave(app: &AppState, persist: Persist) {
 
 /// Whether a design is worth a library entry (a fresh page's empty design is not).
 fn is_blank(d: &Design) -> bool {
-    d.is_empty() && d.genotype() == &Default::default()
+    d.is_blank()
 }
 
 /// Saves the open design now, unless another tab saved it meanwhile (then the user is asked).

@@ -184,10 +184,12 @@ impl AppState {
     pub fn new() -> Self {
         let genome: RwSignal<Option<Shared<Ready>>> = RwSignal::new(None);
         let design = RwSignal::new(Design::new());
+        // The edits alone: a change of the dataset selection neither re-lifts nor redraws.
+        let edited = Memo::new(move |_| design.with(Design::without_dataset_selection));
         let lifted = Memo::new(move |_| {
             genome.with(|g| {
                 g.as_ref()
-                    .map(|r| design.with(|d| Shared::new(Lifted::new(r.genome(), d))))
+                    .map(|r| edited.with(|d| Shared::new(Lifted::new(r.genome(), d))))
             })
         });
         Self {

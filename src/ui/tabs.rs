@@ -14,11 +14,18 @@ pub enum LowerTab {
     Sequence,
     /// The genome's summary and its load diagnostics.
     Genome,
+    /// The datasets: registry, selection matrix, import.
+    Datasets,
 }
 
 impl LowerTab {
     /// Every tab, in the order shown.
-    pub const ALL: [LowerTab; 3] = [Self::Coordinates, Self::Sequence, Self::Genome];
+    pub const ALL: [LowerTab; 4] = [
+        Self::Coordinates,
+        Self::Sequence,
+        Self::Genome,
+        Self::Datasets,
+    ];
 
     /// Its label.
     pub fn label(self) -> &'static str {
@@ -26,6 +33,7 @@ impl LowerTab {
             Self::Coordinates => "Coordinates",
             Self::Sequence => "Sequence",
             Self::Genome => "Genome",
+            Self::Datasets => "Datasets",
         }
     }
 
@@ -35,6 +43,7 @@ impl LowerTab {
             Self::Coordinates => "tab-coordinates",
             Self::Sequence => "tab-sequence",
             Self::Genome => "tab-genome",
+            Self::Datasets => "tab-datasets",
         }
     }
 }

@@ -7,6 +7,8 @@
 pub mod compose_form;
 pub mod coord_rows;
 pub mod datasets;
+pub mod datasets_import;
+pub mod datasets_measured;
 pub mod edit_rows;
 pub mod gene_card;
 pub mod gene_list;

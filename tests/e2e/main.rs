@@ -5,9 +5,12 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+#[path = "../native/datasets_support.rs"]
+mod datasets_support;
 mod support;
 
 mod app;
+mod datasets;
 mod editor;
 mod genome;
 mod map;

@@ -6,7 +6,7 @@
 //! leu2Δ0, …) are not perturbations of the design — they are the strain every dataset's
 //! genotypes sit on — so they are left out too.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::catalog::Catalog;
 use super::intern::MAX_PACKED_GENE;
@@ -14,9 +14,10 @@ use super::intern::{GeneId, Interner};
 use super::key::{self, ENV_BITS, LARGE};
 
 /// A dataset holding the design's exact genotype.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExactMatch {
-    /// Matrix position.
+    /// Matrix position in this session (not written: positions differ between sessions).
+    #[serde(skip)]
     pub dataset: usize,
     /// Dataset id.
     pub id: String,
@@ -25,7 +26,7 @@ pub struct ExactMatch {
 }
 
 /// A genotype containing a design gene, with how often it occurs.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GenotypeCount {
     /// Systematic names, sorted.
     pub genes: Vec<String>,
@@ -34,9 +35,10 @@ pub struct GenotypeCount {
 }
 
 /// One dataset's coverage of one gene.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Coverage {
-    /// Matrix position.
+    /// Matrix position in this session (not written: positions differ between sessions).
+    #[serde(skip)]
     pub dataset: usize,
     /// Dataset id.
     pub id: String,
@@ -49,7 +51,7 @@ pub struct Coverage {
 }
 
 /// One perturbed gene of the design.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GeneMeasured {
     /// Systematic name.
     pub gene: String,
@@ -58,7 +60,7 @@ pub struct GeneMeasured {
 }
 
 /// Which datasets measure the design.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MeasuredIn {
     /// The design's genotype: systematic names, sorted, deduplicated.
     pub genotype: Vec<String>,

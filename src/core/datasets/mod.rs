@@ -17,6 +17,8 @@ pub mod intern;
 pub mod key;
 pub mod keyset;
 pub mod measured;
+pub mod mirror;
+pub mod name_map;
 pub mod registry;
 pub mod resolve;
 pub mod selection;

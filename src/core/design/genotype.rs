@@ -223,6 +223,23 @@ impl Genotype {
         }
     }
 
+    /// The design's genotype as datasets key it: the systematic names of its perturbed genes,
+    /// upper-cased, sorted, deduplicated. Gene additions are left out (they name an added
+    /// feature, not a gene of the reference), and so is the background (his3Δ1, leu2Δ0, … are the
+    /// strain every dataset's genotypes sit on, not perturbations of the design).
+    pub fn perturbed_genes(&self) -> Vec<String> {
+        let mut genes: Vec<String> = self
+            .perturbations
+            .iter()
+            .filter(|p| p.perturbation_type != PerturbationType::GeneAddition)
+            .map(|p| p.systematic_gene_name.trim().to_ascii_uppercase())
+            .filter(|s| !s.is_empty())
+            .collect();
+        genes.sort_unstable();
+        genes.dedup();
+        genes
+    }
+
     /// The perturbation or allele an edit realises, for labels ("tfc3Δ::kanMX4").
     pub fn designation_of(&self, id: EditId) -> Option<&str> {
         self.perturbations

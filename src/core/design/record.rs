@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use crate::core::design::dataset_selection::DatasetSelection;
 use crate::core::design::genotype::Genotype;
 use crate::core::edit::annotation_check::{check_feature, check_label};
 use crate::core::edit::layout::ContigLayout;
@@ -23,6 +24,7 @@ pub struct Design {
     pub(super) layouts: BTreeMap<ContigId, ContigLayout>,
     pub(super) next_id: u32,
     pub(super) genotype: Genotype,
+    pub(super) datasets: DatasetSelection,
 }
 
 impl Design {
@@ -39,6 +41,30 @@ impl Design {
     /// Changes the genetic description. The edits are untouched.
     pub fn genotype_mut(&mut self) -> &mut Genotype {
         &mut self.genotype
+    }
+
+    /// Which datasets are joined into the training set, and how (a record of dataset ids).
+    pub fn dataset_selection(&self) -> &DatasetSelection {
+        &self.datasets
+    }
+
+    /// Changes the dataset selection. The edits and the genotype are untouched.
+    pub fn dataset_selection_mut(&mut self) -> &mut DatasetSelection {
+        &mut self.datasets
+    }
+
+    /// The design without its dataset selection: what the edited genome is derived from (so a
+    /// change of selection does not re-derive it).
+    pub fn without_dataset_selection(&self) -> Design {
+        Design {
+            datasets: DatasetSelection::default(),
+            ..self.clone()
+        }
+    }
+
+    /// Whether there is nothing to keep: no edit, no genetic description, no dataset selection.
+    pub fn is_blank(&self) -> bool {
+        self.edits.is_empty() && self.genotype == Genotype::default() && self.datasets.is_empty()
     }
 
     /// All edits (enabled or not), in id order (the order they were added).

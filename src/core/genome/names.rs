@@ -138,6 +138,11 @@ impl NameIndex {
         hits.into_iter().take(limit).map(|(_, _, k)| k).collect()
     }
 
+    /// Every indexed name (lower-cased), in sorted order (after [`NameIndex::finish`]).
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.sorted.iter().map(AsRef::as_ref)
+    }
+
     /// Number of distinct names.
     pub fn len(&self) -> usize {
         self.map.len()

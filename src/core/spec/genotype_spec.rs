@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::core::design::dataset_selection::{DatasetSelection, RecordError};
 use crate::core::design::genotype::{
     Background, GeneSet, Genotype, Perturbation, PerturbationType, Provenance,
 };
@@ -165,6 +166,11 @@ pub struct GenotypeSpec {
     /// The genes the design is about.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gene_set: Option<GeneSet>,
+    /// The datasets the design is trained against: selected dataset ids (with the files imported
+    /// data came from), intersection pairs, key kind, gene-set choice and, when recorded, which
+    /// datasets measured the design's genotype. Absent when nothing is recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dataset_selection: Option<DatasetSelection>,
     /// Tool, version, time.
     pub provenance: Provenance,
 }
@@ -189,6 +195,9 @@ pub enum SpecError {
     /// An edit without its `id`.
     #[error("edits[{0}] has no \"id\"; every edit of a spec has one")]
     MissingId(usize),
+    /// A dataset selection naming an unknown dataset, or inconsistent.
+    #[error("{0}")]
+    DatasetSelection(#[from] RecordError),
     /// A perturbation or allele pointing at an edit the spec does not have.
     #[error("{what} refers to edit {id}, which the spec does not contain")]
     DanglingEdit {
@@ -223,6 +232,9 @@ pub fn export(
             })
             .collect(),
         gene_set: g.gene_set.clone(),
+        dataset_selection: Some(design.dataset_selection())
+            .filter(|s| !s.is_empty())
+            .cloned(),
         provenance: g
             .provenance
             .clone()
@@ -241,6 +253,9 @@ pub fn restore(
 ) -> Result<(Design, Warnings), SpecError> {
     if spec.schema_version != SCHEMA_VERSION {
         return Err(SpecError::SchemaVersion(u64::from(spec.schema_version)));
+    }
+    if let Some(s) = &spec.dataset_selection {
+        s.validate()?;
     }
     let mut warnings = Vec::new();
     for c in &spec.reference.contigs {
@@ -328,5 +343,6 @@ pub fn restore(
         gene_set: spec.gene_set.clone(),
         provenance: Some(spec.provenance.clone()),
     };
+    *design.dataset_selection_mut() = spec.dataset_selection.clone().unwrap_or_default();
     Ok((design, warnings))
 }

@@ -363,6 +363,22 @@ fn table_layout(
     }))
 }
 
+/// A header line's delimiter (tab, else comma, else space — as [`sniff`] decides) and its column
+/// names as written (quotes and surrounding spaces removed).
+pub fn header_columns(first: &str) -> (char, Vec<String>) {
+    let first = first
+        .trim_start_matches('\u{feff}')
+        .trim_end_matches(['\r', '\n']);
+    let delimiter = if first.contains('\t') {
+        '\t'
+    } else if first.contains(',') {
+        ','
+    } else {
+        ' '
+    };
+    (delimiter, split_fields(first, delimiter))
+}
+
 /// Picks the reader from the first non-comment line (`first`, on 1-based line `line`) and the next
 /// one (`second`, when there is one).
 pub fn sniff(
@@ -378,14 +394,7 @@ pub fn sniff(
     if first.trim().is_empty() {
         return Err(SniffError::Empty);
     }
-    let delimiter = if first.contains('\t') {
-        '\t'
-    } else if first.contains(',') {
-        ','
-    } else {
-        ' '
-    };
-    let raw = split_fields(first, delimiter);
+    let (delimiter, raw) = header_columns(first);
     let found = || first.chars().take(200).collect::<String>();
     match hint {
         Some(FormatHint::Costanzo) => {
