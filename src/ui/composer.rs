@@ -344,7 +344,8 @@ fn PreviewView(p: Preview, sizes: Option<Sizes>) -> impl IntoView {
                 format!("{} ({})", g.name, g.systematic)
             };
             format!(
-                "{name} is an essential gene and this edit {} it: a haploid carrying the edit is not expected to be viable.",
+                "{name} is essential in the {}: this edit {} it, and a haploid carrying it is not expected to be viable.",
+                crate::core::genetics::essential::SOURCE,
                 g.effect.verb()
             )
         })

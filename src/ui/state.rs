@@ -2,7 +2,6 @@
 //! from them with memos; changes to the design go through [`AppState::commit`] (which records
 //! history and autosaves), never through effects.
 
-use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -140,8 +139,8 @@ pub struct AppState {
     pub notices: RwSignal<Vec<Notice>>,
     /// Cassettes: the shipped library plus the user's own.
     pub library: RwSignal<Library>,
-    /// Essential genes (systematic names, upper case).
-    pub essential: RwSignal<Shared<BTreeSet<String>>>,
+    /// The deletion project's essentiality per ORF (empty until fetched).
+    pub essential: RwSignal<Shared<crate::core::genetics::essential::EssentialityTable>>,
     /// The reference description with checksums, computed once per genome when first needed.
     pub reference: RwSignal<Option<Shared<ReferenceSpec>>>,
     /// What runs after every design change (autosave, when the front end keeps one).
@@ -174,7 +173,7 @@ impl AppState {
             axis: RwSignal::new(Axis::Reference),
             notices: RwSignal::new(Vec::new()),
             library: RwSignal::new(Library::default()),
-            essential: RwSignal::new(Shared::new(BTreeSet::new())),
+            essential: RwSignal::new(Shared::new(Default::default())),
             reference: RwSignal::new(None),
             on_change: StoredValue::new(None),
         }

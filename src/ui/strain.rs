@@ -129,7 +129,7 @@ pub fn GeneListPanel() -> impl IntoView {
         let ess: Vec<String> = l
             .resolved
             .iter()
-            .filter(|r| essential.contains(&g.gene_names(r.1).0.to_ascii_uppercase()))
+            .filter(|r| essential.is_essential(&g.gene_names(r.1).0))
             .map(|r| label(r.1))
             .collect();
         let ambiguous: Vec<String> = l
@@ -280,7 +280,7 @@ pub fn GeneListPanel() -> impl IntoView {
                         })}
                         {(!ess.is_empty()).then(|| view! {
                             <p class="warning small" id="gene-list-essential">
-                                {format!("Essential ({}): {}", ess.len(), ess.join(", "))}
+                                {format!("Essential ({}; {}): {}", ess.len(), crate::core::genetics::essential::SOURCE, ess.join(", "))}
                             </p>
                         })}
                     </div>

@@ -48,3 +48,11 @@ pub fn kanmx4() -> genoforge::core::genetics::cassette::Cassette {
     let rec = &genoforge::io::genbank::read(&gb).unwrap()[0];
     genoforge::io::cassette::marker_cassette(rec, "kanMX4", "kan", "G418 resistance").unwrap()
 }
+
+/// The shipped essentiality table (the deletion project's flag, `public/data/deletion_essentiality.tsv`).
+pub fn essentiality() -> genoforge::core::genetics::essential::EssentialityTable {
+    let path = root()
+        .join("public")
+        .join(genoforge::core::genetics::essential::PATH);
+    genoforge::io::gene_sets::read_essentiality(&std::fs::read(path).unwrap()).unwrap()
+}

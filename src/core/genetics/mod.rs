@@ -5,6 +5,7 @@
 
 pub mod cassette;
 pub mod compose;
+pub mod essential;
 pub mod gene_list;
 pub mod nomenclature;
 pub mod strain;
