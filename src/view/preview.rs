@@ -65,7 +65,8 @@ impl Preview {
     /// The essential genes touched.
     pub fn essential(&self) -> impl Iterator<Item = &GeneEffect> {
         self.genes.iter().filter(|g| {
-            g.essentiality == Essentiality::Essential && g.effect != EffectKind::PhaseChanged
+            g.essentiality == Essentiality::Essential
+                && !matches!(g.effect, EffectKind::PhaseChanged | EffectKind::Fused)
         })
     }
 }
@@ -75,7 +76,8 @@ fn severity(k: EffectKind) -> u8 {
         EffectKind::Dropped | EffectKind::Orphaned => 0,
         EffectKind::Trimmed => 1,
         EffectKind::Disrupted => 2,
-        EffectKind::PhaseChanged => 3,
+        EffectKind::Fused => 3,
+        EffectKind::PhaseChanged => 4,
     }
 }
 

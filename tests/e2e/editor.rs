@@ -136,7 +136,7 @@ fn by4741_tfc3_kanmx4_gfp_undo_redo_reload_share_and_downloads() {
     assert_eq!(status, "shifted");
     let (_, tfc3_edited, tfc3_status) = coord_row(&app, "YAL001C");
     assert_eq!(tfc3_edited, None, "TFC3 is gone from the edited genome");
-    assert_eq!(tfc3_status, "dropped");
+    assert_eq!(tfc3_status, "deleted");
     app.screenshot("editor_coordinates_shifted");
 
     // 5. Undo and redo, by buttons and by keys; the table follows at once.

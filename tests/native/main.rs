@@ -19,6 +19,7 @@ mod edit_engine_props;
 mod editor_logic;
 mod edits_real_genome;
 mod fixtures;
+mod genetics_edits;
 mod genetics_essential;
 mod genotype_specs;
 mod layering;

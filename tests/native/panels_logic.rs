@@ -124,7 +124,7 @@ fn coordinate_rows_show_shifts_drops_and_insertions() {
     assert_eq!(nup60.ref_start, Some(152_257));
     assert_eq!(nup60.edited_start, Some(152_257 - 2216));
     assert_eq!(by("YAL003W").status, "native");
-    assert_eq!(by("YAL001C").status, "dropped");
+    assert_eq!(by("YAL001C").status, "deleted");
     assert_eq!(by("YAL001C").edited, "—");
     let gfp = t
         .rows

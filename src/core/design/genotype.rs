@@ -23,6 +23,16 @@ pub enum PerturbationType {
     GeneAddition,
     /// The gene's sequence replaced by another.
     SequenceVariant,
+    /// A tag fused in frame at the C terminus (the stop codon replaced).
+    CTerminalTag,
+    /// A tag fused in frame after the start codon.
+    NTerminalTag,
+    /// A point mutation or small substitution in the coding sequence.
+    PointMutation,
+    /// The promoter (bases upstream of the start codon) replaced by another.
+    PromoterReplacement,
+    /// A region given by coordinates removed.
+    RegionDeletion,
 }
 
 impl PerturbationType {
@@ -32,8 +42,13 @@ impl PerturbationType {
             Self::Deletion | Self::KanmxDeletion | Self::NatmxDeletion | Self::HphmxDeletion => {
                 ("SO:0000159", "deletion")
             }
-            Self::GeneAddition => ("SO:0000667", "insertion"),
+            Self::GeneAddition | Self::CTerminalTag | Self::NTerminalTag => {
+                ("SO:0000667", "insertion")
+            }
             Self::SequenceVariant => ("SO:0001060", "sequence_variant"),
+            Self::PointMutation => ("SO:1000002", "substitution"),
+            Self::PromoterReplacement => ("SO:1000032", "delins"),
+            Self::RegionDeletion => ("SO:0000159", "deletion"),
         }
     }
 
@@ -60,6 +75,11 @@ impl PerturbationType {
             Self::HphmxDeletion => "Deletion via HphMX gene replacement.",
             Self::GeneAddition => "Addition of a gene or cassette",
             Self::SequenceVariant => "Replacement of the gene's sequence",
+            Self::CTerminalTag => "Tag fused in frame at the C terminus (stop codon replaced)",
+            Self::NTerminalTag => "Tag fused in frame after the start codon",
+            Self::PointMutation => "Substitution of bases in the coding sequence",
+            Self::PromoterReplacement => "Promoter replaced (bases upstream of the start codon)",
+            Self::RegionDeletion => "Deletion of a region given by coordinates",
         }
     }
 }
@@ -75,8 +95,20 @@ pub struct Perturbation {
     pub perturbed_gene_name: String,
     /// How geneticists write it (`tfc3Δ::kanMX4`).
     pub designation: String,
-    /// The edits that realise it.
+    /// The edits that realise it. A heterozygous perturbation's edits are kept disabled: they
+    /// describe the other copy and are not applied to the single edited sequence.
     pub edit_ids: Vec<EditId>,
+    /// Copies: `haploid` in a haploid; `homozygous` or `heterozygous` in a diploid.
+    #[serde(default = "haploid", skip_serializing_if = "is_haploid")]
+    pub zygosity: Zygosity,
+}
+
+fn haploid() -> Zygosity {
+    Zygosity::Haploid
+}
+
+fn is_haploid(z: &Zygosity) -> bool {
+    *z == Zygosity::Haploid
 }
 
 /// Mating type.

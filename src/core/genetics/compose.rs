@@ -27,12 +27,46 @@ pub struct Plan {
 }
 
 /// Adds a plan's edits and records its perturbation, all or nothing.
+///
+/// Copies: in a diploid background a plan left `haploid` becomes heterozygous (what a
+/// transformation gives); a heterozygous perturbation's edits are added disabled — recorded in the
+/// spec, not applied to the single edited sequence. Homozygous or heterozygous plans are refused in
+/// a haploid design.
 pub fn apply(genome: &Genome, design: &mut Design, plan: Plan) -> Result<Vec<EditId>, EditError> {
-    let ids = design.add_all(genome, plan.requests).map_err(|(_, e)| e)?;
-    design.genotype_mut().perturbations.push(Perturbation {
+    let diploid = design
+        .genotype()
+        .background
+        .as_ref()
+        .is_some_and(|b| b.ploidy == 2);
+    let zygosity = match (diploid, plan.perturbation.zygosity) {
+        (true, Zygosity::Haploid) => Zygosity::Heterozygous,
+        (false, Zygosity::Haploid) => Zygosity::Haploid,
+        (true, z) => z,
+        (false, z) => {
+            return Err(EditError::Gene(format!(
+                "{}: a {} edit needs a diploid background; this design is haploid",
+                plan.perturbation.designation,
+                if z == Zygosity::Homozygous {
+                    "homozygous"
+                } else {
+                    "heterozygous"
+                }
+            )));
+        }
+    };
+    let mut next = design.clone();
+    let ids = next.add_all(genome, plan.requests).map_err(|(_, e)| e)?;
+    if zygosity == Zygosity::Heterozygous {
+        for &id in &ids {
+            next.set_enabled(genome, id, false)?;
+        }
+    }
+    next.genotype_mut().perturbations.push(Perturbation {
         edit_ids: ids.clone(),
+        zygosity,
         ..plan.perturbation
     });
+    *design = next;
     Ok(ids)
 }
 
@@ -60,6 +94,7 @@ pub fn plan_delete_gene(genome: &Genome, gene: FeatureIdx, cassette: Option<&Cas
             perturbed_gene_name: standard,
             designation,
             edit_ids: Vec::new(),
+            zygosity: Zygosity::Haploid,
         },
     }
 }
@@ -107,6 +142,7 @@ pub fn plan_replace_gene_sequence(
         strand: Strand::Forward,
         attributes: Vec::new(),
         children: Vec::new(),
+        fusion: None,
     };
     Plan {
         requests: vec![replace_gene(
@@ -122,6 +158,7 @@ pub fn plan_replace_gene_sequence(
             perturbed_gene_name: standard,
             designation,
             edit_ids: Vec::new(),
+            zygosity: Zygosity::Haploid,
         },
     }
 }
@@ -164,6 +201,7 @@ pub fn plan_insertion(genome: &Genome, mut req: EditRequest, name: &str) -> Plan
             perturbed_gene_name: name.to_owned(),
             designation,
             edit_ids: Vec::new(),
+            zygosity: Zygosity::Haploid,
         },
     }
 }

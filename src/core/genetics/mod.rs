@@ -4,8 +4,15 @@
 //! ([`gene_list`]). The genotype itself is part of the design record (`crate::core::design`).
 
 pub mod cassette;
+pub mod codons;
 pub mod compose;
 pub mod essential;
 pub mod gene_list;
 pub mod nomenclature;
+pub mod orf;
+pub mod point;
+pub mod promoter;
+pub mod refusal;
+pub mod region;
 pub mod strain;
+pub mod tag;

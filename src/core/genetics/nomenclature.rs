@@ -54,8 +54,22 @@ pub fn format(g: &Genotype) -> String {
             });
         }
     }
-    parts.extend(g.perturbations.iter().map(|p| p.designation.clone()));
+    parts.extend(g.perturbations.iter().map(|p| match p.zygosity {
+        Zygosity::Haploid => p.designation.clone(),
+        Zygosity::Homozygous => format!("{0}/{0}", p.designation),
+        Zygosity::Heterozygous => format!("{}/{}", p.designation, wild_type(p)),
+    }));
     parts.join(" ")
+}
+
+/// The wild-type allele a heterozygous perturbation pairs with: the gene's standard name in
+/// capitals (`TFC3`), or `+` for a region that is not one gene.
+fn wild_type(p: &crate::core::design::genotype::Perturbation) -> String {
+    if p.perturbation_type == PerturbationType::RegionDeletion {
+        "+".to_owned()
+    } else {
+        p.perturbed_gene_name.to_uppercase()
+    }
 }
 
 /// The sketch a design's genotype corresponds to (what [`parse`] of [`format()`] must give back).

@@ -9,6 +9,7 @@
 //! direction.
 
 pub mod edited;
+mod fusion;
 mod geometry;
 mod phase;
 
@@ -40,6 +41,8 @@ pub enum FeatureStatus {
     Dropped,
     /// Every parent was dropped, so it was dropped too.
     Orphaned,
+    /// A tag joined in frame (N- or C-terminal): the line reaches over the tag's codons.
+    Fused,
 }
 
 impl FeatureStatus {
@@ -48,7 +51,8 @@ impl FeatureStatus {
         matches!(self, Self::Dropped | Self::Orphaned)
     }
 
-    /// A word for people.
+    /// A word for people — the one vocabulary of the UI, the gene node view and the GFF3's
+    /// `edit_status` (native, shifted, resized, trimmed, disrupted, fused, deleted).
     pub fn label(self) -> &'static str {
         match self {
             Self::Unchanged => "native",
@@ -56,8 +60,9 @@ impl FeatureStatus {
             Self::Resized => "resized",
             Self::Disrupted => "disrupted",
             Self::Trimmed => "trimmed",
-            Self::Dropped => "dropped",
-            Self::Orphaned => "dropped (parent dropped)",
+            Self::Dropped => "deleted",
+            Self::Orphaned => "deleted (parent deleted)",
+            Self::Fused => "fused",
         }
     }
 }
@@ -121,6 +126,8 @@ pub enum EffectKind {
     Disrupted,
     /// Its CDS phase changed.
     PhaseChanged,
+    /// A tag was fused to it in frame.
+    Fused,
 }
 
 impl EffectKind {
@@ -132,6 +139,7 @@ impl EffectKind {
             Self::Trimmed => "trims",
             Self::Disrupted => "disrupts",
             Self::PhaseChanged => "changes the phase of",
+            Self::Fused => "tags (in-frame fusion)",
         }
     }
 }
@@ -208,6 +216,7 @@ impl Lifted {
         self.effects
             .retain(|e| !matches!(e.kind, EffectKind::Orphaned | EffectKind::PhaseChanged));
         geometry::orphans(genome, &mut self.features, &mut self.effects);
+        fusion::apply(genome, design, &mut self.features, &mut self.effects);
         phase::recompute(genome, design, &mut self.features, &mut self.effects);
         self.effects.sort_unstable();
         self.effects.dedup();

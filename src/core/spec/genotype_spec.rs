@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::design::Design;
 use crate::core::design::genotype::{
-    Background, GeneSet, Genotype, Perturbation, PerturbationType, Provenance,
+    Background, GeneSet, Genotype, Perturbation, PerturbationType, Provenance, Zygosity,
 };
 use crate::core::edit::json::EditJson;
 use crate::core::edit::{EditError, EditId};
@@ -121,8 +121,19 @@ pub struct PerturbationSpec {
     pub mechanism_so_name: String,
     /// A sentence.
     pub description: String,
-    /// The edits that realise it.
+    /// The edits that realise it (disabled when heterozygous).
     pub edit_ids: Vec<EditId>,
+    /// `homozygous` or `heterozygous` in a diploid; absent in a haploid.
+    #[serde(default = "haploid", skip_serializing_if = "is_haploid")]
+    pub zygosity: Zygosity,
+}
+
+fn haploid() -> Zygosity {
+    Zygosity::Haploid
+}
+
+fn is_haploid(z: &Zygosity) -> bool {
+    *z == Zygosity::Haploid
 }
 
 impl From<&Perturbation> for PerturbationSpec {
@@ -137,6 +148,7 @@ impl From<&Perturbation> for PerturbationSpec {
             mechanism_so_name: so_name.to_owned(),
             description: p.perturbation_type.description().to_owned(),
             edit_ids: p.edit_ids.clone(),
+            zygosity: p.zygosity,
         }
     }
 }
@@ -330,6 +342,7 @@ pub fn restore(
                 perturbed_gene_name: p.perturbed_gene_name.clone(),
                 designation: p.designation.clone(),
                 edit_ids: p.edit_ids.clone(),
+                zygosity: p.zygosity,
             })
             .collect(),
         gene_set: spec.gene_set.clone(),
