@@ -5,6 +5,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod cassette_pick;
 mod cli_specs;
 mod cli_summary;
 mod datasets_cli;

@@ -166,8 +166,11 @@ fn parts_inside(record: &GbRecord, from: usize, len: usize) -> Vec<crate::core::
     out
 }
 
-/// The PCR product of `forward` and `reverse` (5′ → 3′, tails allowed: their last 18 bases must
-/// match) on `record`, as a cassette named `name`.
+/// The PCR product of `forward` and `reverse` (5′ → 3′) on `record`, as a cassette named `name`.
+/// Each primer's last 18 bases must match the template exactly, once; the product then reaches
+/// over as many more of the primer's bases as match (its annealing part). A 5′ tail of genomic
+/// homology is not part of the insert — a tail base that happens to match the template next to
+/// the annealing part is counted in, which no sequence can tell apart.
 pub fn amplicon(
     record: &GbRecord,
     name: &str,
