@@ -83,10 +83,10 @@ fn by4741_tfc3_kanmx4_gfp_undo_redo_reload_share_and_downloads() {
     let app = open_app();
     app.wait_for(SUMMARY);
 
-    // 1. Background BY4741.
+    // 1. Background BY4741: four marker alleles and MATa (Yα → Ya from HMR), five edits.
     choose(&app, "#strain-select", "BY4741");
     app.click("#strain-apply");
-    edits_are(&app, 4);
+    edits_are(&app, 5);
     assert_eq!(
         app.text_of("#genotype"),
         "MATa his3Δ1 leu2Δ0 met15Δ0 ura3Δ0"
@@ -107,7 +107,7 @@ fn by4741_tfc3_kanmx4_gfp_undo_redo_reload_share_and_downloads() {
     );
     app.screenshot("editor_preview_tfc3_kanmx4");
     app.click("#composer-confirm");
-    edits_are(&app, 5);
+    edits_are(&app, 6);
 
     // 3. GFP after PHO5 (3′ of a gene on the − strand of chromosome II).
     search(&app, "PHO5");
@@ -121,7 +121,7 @@ fn by4741_tfc3_kanmx4_gfp_undo_redo_reload_share_and_downloads() {
         "{preview} (+{gfp_len} bp)"
     );
     app.click("#composer-confirm");
-    edits_are(&app, 6);
+    edits_are(&app, 7);
     let genotype = app.text_of("#genotype");
     assert!(
         genotype.starts_with("MATa his3Δ1 leu2Δ0 met15Δ0 ura3Δ0 tfc3Δ::kanMX4 GFP(S65T)@II:"),
@@ -141,22 +141,22 @@ fn by4741_tfc3_kanmx4_gfp_undo_redo_reload_share_and_downloads() {
 
     // 5. Undo and redo, by buttons and by keys; the table follows at once.
     app.click("#edit-undo");
-    edits_are(&app, 5);
+    edits_are(&app, 6);
     ctrl_key(&app, "z", false);
-    edits_are(&app, 4);
+    edits_are(&app, 5);
     let (_, edited, status) = coord_row(&app, "YAR002W");
     assert_eq!((edited, status.as_str()), (Some(ref_start), "native"));
     ctrl_key(&app, "z", true);
-    edits_are(&app, 5);
-    app.click("#edit-redo");
     edits_are(&app, 6);
+    app.click("#edit-redo");
+    edits_are(&app, 7);
     assert_eq!(coord_row(&app, "YAR002W").1, Some(ref_start + net));
     assert_eq!(app.text_of("#genotype"), genotype);
 
     // 6. Reload: the autosaved design comes back.
     app.wait_until(SAVED);
     app.goto("/");
-    edits_are(&app, 6);
+    edits_are(&app, 7);
     assert_eq!(app.text_of("#genotype"), genotype);
     app.screenshot("editor_after_reload");
 
@@ -172,7 +172,7 @@ fn by4741_tfc3_kanmx4_gfp_undo_redo_reload_share_and_downloads() {
     let fragment = &link[link.find('#').unwrap()..];
     let other = Session::start();
     other.goto(&format!("/{fragment}"));
-    edits_are(&other, 6);
+    edits_are(&other, 7);
     assert_eq!(other.text_of("#genotype"), genotype);
     other.screenshot("editor_from_share_link");
     drop(other);

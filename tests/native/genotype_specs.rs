@@ -62,6 +62,13 @@ fn by4741_by_name_equals_by4741_by_explicit_edits() {
     .unwrap();
     let mut by_edits = Design::new();
     genoforge::io::edits_json::apply(&explicit, g, &mut by_edits).unwrap();
+    // MATa: Yα at MAT replaced by HMR's Ya (III:199,546–200,969 ← III:293,179–294,497).
+    let (mata, _) = genoforge::core::genetics::mating::mata_edit(g).unwrap();
+    assert_eq!(
+        (mata.span.one_based(), mata.sequence.len()),
+        ((199_546, 200_969), 1319)
+    );
+    by_edits.add(g, mata).unwrap();
     assert!(
         outputs(&by_name) == outputs(&by_edits),
         "BY4741 by name and by edits differ"
@@ -95,7 +102,7 @@ fn by4743_records_heterozygous_alleles_without_applying_them() {
         .filter(|a| a.zygosity == Zygosity::Heterozygous)
         .map(|a| a.name.as_str())
         .collect();
-    assert_eq!(het, ["lys2Δ0", "met15Δ0"]);
+    assert_eq!(het, ["MATa", "lys2Δ0", "met15Δ0"]);
     assert_eq!(d.edits().len(), 3);
     assert_eq!(
         format(d.genotype()),
@@ -345,7 +352,8 @@ fn ml_views() {
     assert_eq!(find("YAL003W").status, GeneStatus::Shifted);
     assert_eq!(find("YBR020W").status, GeneStatus::Native);
     assert!(find("YAL003W").in_gene_set && !find("YAL005C").in_gene_set);
-    assert_eq!(nodes.len(), g.genes().count() + 3);
+    // Three inserts and the MATa region of BY4741 (Ya from HMR).
+    assert_eq!(nodes.len(), g.genes().count() + 4);
     // IV's genes after position 1000 are shifted by the GFP insertion.
     let shifted = nodes
         .iter()

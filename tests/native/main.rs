@@ -22,6 +22,7 @@ mod edits_real_genome;
 mod fixtures;
 mod genetics_edits;
 mod genetics_essential;
+mod genetics_mating;
 mod genotype_specs;
 mod layering;
 mod map_geometry;

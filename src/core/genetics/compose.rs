@@ -320,6 +320,9 @@ pub fn set_custom_background(
             lesion,
         });
     }
+    if let Some(a) = mating_allele(genome, &mut next, mating_type)? {
+        alleles.insert(0, a);
+    }
     next.genotype_mut().background = Some(Background {
         name: name.to_owned(),
         mating_type,
@@ -328,6 +331,43 @@ pub fn set_custom_background(
     });
     *design = next;
     Ok(())
+}
+
+/// The mating-type allele a background needs at MAT: for MATa, the Yα → Ya swap
+/// ([`crate::core::genetics::mating`]) applied; in a MATa/α diploid, MATa recorded on one copy
+/// and not applied (the single sequence keeps the reference's MATα). When MAT or HMR cannot be
+/// located in this genome, MATa is recorded with the reason and not applied — never silently.
+fn mating_allele(
+    genome: &Genome,
+    design: &mut Design,
+    mating_type: MatingType,
+) -> Result<Option<BackgroundAllele>, EditError> {
+    let zygosity = match mating_type {
+        MatingType::Alpha => return Ok(None),
+        MatingType::A => Zygosity::Haploid,
+        MatingType::AAlpha => Zygosity::Heterozygous,
+    };
+    let (edit_ids, lesion) = match crate::core::genetics::mating::mata_edit(genome) {
+        Ok((req, what)) if zygosity == Zygosity::Haploid => (vec![design.add(genome, req)?], what),
+        Ok((_, what)) => (
+            Vec::new(),
+            format!(
+                "on one copy only, not applied: the edited sequence keeps the reference's MATα. {what}"
+            ),
+        ),
+        Err(why) => (
+            Vec::new(),
+            format!("not modelled ({why}): the edited sequence keeps the reference's MAT"),
+        ),
+    };
+    Ok(Some(BackgroundAllele {
+        name: "MATa".to_owned(),
+        systematic_gene_name: "MAT".to_owned(),
+        locus: "MAT".to_owned(),
+        zygosity,
+        edit_ids,
+        lesion,
+    }))
 }
 
 /// Applies what a genotype string says to a design: background, then each perturbation; cassettes

@@ -8,6 +8,7 @@ pub mod codons;
 pub mod compose;
 pub mod essential;
 pub mod gene_list;
+pub mod mating;
 pub mod nomenclature;
 pub mod orf;
 pub mod point;

@@ -45,7 +45,8 @@ pub fn format(g: &Genotype) -> String {
     let mut parts: Vec<String> = Vec::new();
     if let Some(b) = &g.background {
         parts.push(b.mating_type.to_string());
-        for a in &b.alleles {
+        // The mating-type allele is written by the mating type itself.
+        for a in b.alleles.iter().filter(|a| a.locus != "MAT") {
             let wt = allele(&a.name).map_or(a.locus.as_str(), |d| d.wild_type);
             parts.push(match (b.ploidy, a.zygosity) {
                 (2, Zygosity::Heterozygous) => format!("{}/{wt}", a.name),
