@@ -23,21 +23,17 @@ fn y_regions_located_from_the_sequence_at_their_r64_coordinates() {
     assert_eq!(loci.y_alpha, span(200_104, 200_861));
     assert_eq!(loci.y_a, span(293_737, 294_389));
     assert_eq!((loci.y_alpha.len(), loci.y_a.len()), (758, 653));
-    // The swap covers the α genes whole (MATALPHA2 start … MATALPHA1 end) and the same flanks of HMR.
-    assert_eq!(loci.replaced, span(199_546, 200_969));
-    assert_eq!(loci.donor, span(293_179, 294_497));
-    // The flank bases the widened edit also replaces are identical at MAT and HMR.
+    // Only Y is swapped.
+    assert_eq!((loci.replaced, loci.donor), (loci.y_alpha, loci.y_a));
+    // What flanks Y is shared: the 20 bases either side are equal at MAT and HMR.
     let seq = |s: Span| g.sequence(loci.contig, s).unwrap().to_ascii_uppercase();
-    let left = loci.y_alpha.start().get() - loci.replaced.start().get();
-    let right = loci.replaced.end().get() - loci.y_alpha.end().get();
-    assert_eq!(
-        seq(Span::new(loci.replaced.start(), loci.y_alpha.start()).unwrap()),
-        seq(Span::new(loci.donor.start(), Pos(loci.donor.start().get() + left)).unwrap())
-    );
-    assert_eq!(
-        seq(Span::new(loci.y_alpha.end(), loci.replaced.end()).unwrap()),
-        seq(Span::new(Pos(loci.donor.end().get() - right), loci.donor.end()).unwrap())
-    );
+    let around = |y: Span| {
+        (
+            seq(Span::new(Pos(y.start().get() - 20), y.start()).unwrap()),
+            seq(Span::new(y.end(), Pos(y.end().get() + 20)).unwrap()),
+        )
+    };
+    assert_eq!(around(loci.y_alpha), around(loci.y_a));
 }
 
 #[test]
@@ -75,11 +71,22 @@ fn by4741_carries_mata_mat_after_the_swap_equals_hmr_ya() {
             .to_ascii_uppercase(),
         "MAT's Y is HMR's Ya"
     );
-    // MATα1 and MATα2 are gone whole; HMR is untouched.
+    // MATα1 and MATα2 keep only their bases in X and Z1; BUD5 and YCR041W (ends in X, Z1) are
+    // untouched; HMR is untouched.
     let lifted = Lifted::new(g, &d);
     for n in ["MATALPHA1", "MATALPHA2"] {
         let f = resolve_gene(g, n).unwrap();
-        assert_eq!(lifted.feature(f).status, FeatureStatus::Dropped, "{n}");
+        assert_eq!(lifted.feature(f).status, FeatureStatus::Trimmed, "{n}");
+    }
+    for n in ["BUD5", "YCR041W"] {
+        let f = resolve_gene(g, n).unwrap();
+        assert!(
+            matches!(
+                lifted.feature(f).status,
+                FeatureStatus::Shifted | FeatureStatus::Unchanged
+            ),
+            "{n}"
+        );
     }
     let hmra1 = resolve_gene(g, "HMRA1").unwrap();
     assert!(!lifted.feature(hmra1).status.is_gone());
@@ -93,10 +100,8 @@ fn by4741_carries_mata_mat_after_the_swap_equals_hmr_ya() {
         .iter()
         .filter_map(|c| c.name.as_deref())
         .collect();
-    assert!(
-        names.contains(&"MATA1") && names.contains(&"MATA2"),
-        "{names:?}"
-    );
+    // a1's gene and its three CDS parts; a2 is in the shared X region, not in Ya.
+    assert_eq!(names, ["MATA1"; 4]);
 }
 
 #[test]

@@ -9,11 +9,13 @@
 //! R64 (1-based): Yα = III:200,104–200,861 (758 bp), Ya = III:293,737–294,389 (653 bp) — 11 bp more
 //! than the literature's 747 and 642 bp, the bases at both edges that Yα and Ya happen to share.
 //!
-//! The edit replaces the smallest span around Yα that holds the α genes whole, as long as its
-//! extra bases are in the shared X and Z1 runs (so the sequence is the same as swapping Y alone):
-//! III:199,546–200,969 (MATALPHA2 start to MATALPHA1 end, 1,424 bp) by HMR's III:293,179–294,497
-//! (1,319 bp), annotated with HMR's a1 and a2 genes as MATA1 and MATA2. MATα1 and MATα2 are
-//! deleted whole rather than left as fragments.
+//! The edit replaces exactly Yα by Ya: only Y differs between MATα and MATa, so the X and Z1
+//! around it — and the genes that reach into them — stay as they are. MATα2 (its 3′ part is in X)
+//! and MATα1 (its 3′ end is in Z1) are therefore left as trimmed fragments without a start codon,
+//! which the GFF3 marks `edit_status=trimmed;valid_ORF=False`; a1 (HMR's YCR097W, inside Ya) comes
+//! in with Ya as `MATA1`. a2 is encoded in X, which MAT and HMR share: its bases are already at MAT
+//! (under the MATα2 fragment) and are not annotated again. Widening the swap to hold the α genes
+//! whole was tried and rejected: it trims BUD5 and YCR041W, whose ends lie in X and Z1.
 
 use crate::core::coord::Span;
 use crate::core::edit::{EditOp, EditRequest, InsertedFeature, SubFeature};
@@ -42,9 +44,9 @@ pub struct MatLoci {
     pub y_alpha: Span,
     /// Ya at HMR.
     pub y_a: Span,
-    /// The span replaced at MAT (Yα widened over the α genes within the shared flanks).
+    /// The span replaced at MAT (= Yα).
     pub replaced: Span,
-    /// The span of HMR copied in (the same widening on HMR).
+    /// The span of HMR copied in (= Ya).
     pub donor: Span,
 }
 
@@ -159,21 +161,7 @@ pub fn locate(genome: &Genome) -> Result<MatLoci, Refusal> {
         })?;
     let y_alpha = Span::from_raw(x.m + x.len, z.m);
     let y_a = Span::from_raw(x.h + x.len, z.h);
-    // Widen over the α genes, within the shared runs.
-    let genes_s = mat
-        .iter()
-        .map(|&g| genome.extent(g).start().get())
-        .min()
-        .unwrap_or(0);
-    let genes_e = mat
-        .iter()
-        .map(|&g| genome.extent(g).end().get())
-        .max()
-        .unwrap_or(0);
-    let left = genes_s.clamp(x.m, y_alpha.start().get());
-    let right = genes_e.clamp(y_alpha.end().get(), z.m + z.len);
-    let replaced = Span::from_raw(left, right);
-    let donor = Span::from_raw(left - x.m + x.h, right - z.m + z.h);
+    let (replaced, donor) = (y_alpha, y_a);
     Ok(MatLoci {
         contig,
         y_alpha,
@@ -229,15 +217,11 @@ pub fn mata_edit(genome: &Genome) -> Result<(EditRequest, String), Refusal> {
         )
     };
     let what = format!(
-        "MATa modelled: Yα at MAT ({}, {} bp) replaced by HMR's Ya ({}, {} bp), both located from the sequence; the edit spans {} ({} bp, the α genes whole) ← HMR {} ({} bp); the X and Z1 bases it also covers are identical at MAT and HMR",
+        "MATa modelled: Yα at MAT ({}, {} bp) replaced by HMR's Ya ({}, {} bp), both located from the sequence as what lies between the X and Z1 regions MAT and HMR share; MATα1 and MATα2 keep only their bases in X and Z1 (trimmed, no start codon); a1 comes in with Ya as MATA1",
         one(loci.y_alpha),
         loci.y_alpha.len(),
         one(loci.y_a),
         loci.y_a.len(),
-        one(loci.replaced),
-        loci.replaced.len(),
-        one(loci.donor),
-        loci.donor.len()
     );
     let feature = InsertedFeature {
         kind: FeatureKind::Other("mating_type_region".into()),
@@ -246,7 +230,10 @@ pub fn mata_edit(genome: &Genome) -> Result<(EditRequest, String), Refusal> {
         strand: Strand::Forward,
         attributes: vec![(
             "Note".to_owned(),
-            format!("Ya copied from HMR ({}) in place of Yα", one(loci.y_a)),
+            format!(
+                "Ya copied from HMR ({}) in place of Yα; a2 is encoded in the X region MAT and HMR share",
+                one(loci.y_a)
+            ),
         )],
         children,
         fusion: None,
