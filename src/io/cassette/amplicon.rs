@@ -306,6 +306,20 @@ pub fn longtine_tag(
         p.offset.start().get() >= coding
             && !matches!(&p.kind, FeatureKind::Other(k) if &**k == "misc_feature")
     });
+    // Part names as geneticists write them (the record's notes are long sentences).
+    for p in &mut c.parts {
+        let n = p.name.clone().unwrap_or_default().to_ascii_lowercase();
+        let short = match &p.kind {
+            FeatureKind::Terminator if n.contains("adh1") => Some("ADH1 terminator"),
+            FeatureKind::Terminator if n.contains("tef") => Some("TEF terminator (A. gossypii)"),
+            FeatureKind::Promoter if n.contains("tef") => Some("TEF promoter (A. gossypii)"),
+            FeatureKind::Cds if n.contains("kan") => Some("kanR"),
+            _ => None,
+        };
+        if let Some(s) = short {
+            p.name = Some(s.to_owned());
+        }
+    }
     c.parts.insert(0, part(FeatureKind::Cds, tag, 0, coding));
     c.marker = Some(marker.to_owned());
     c.description = format!(
