@@ -24,7 +24,8 @@ impl Width {
 }
 
 /// Writes every contig that has a sequence: `>` its GFF3 seqid, then the input header as the
-/// description. Returns the names of contigs skipped for want of a sequence.
+/// description, naming the design's strain and genotype when it has edits
+/// ([`crate::io::design_header::fasta_description`]). Returns the names of contigs skipped for want of a sequence.
 pub fn write<W: Write>(
     out: &mut W,
     edited: &EditedGenome<'_>,
@@ -41,7 +42,18 @@ pub fn write<W: Write>(
             continue;
         }
         match &contig.fasta_header {
-            Some(h) if h.as_ref() != contig.name.as_ref() => writeln!(out, ">{} {h}", contig.name)?,
+            Some(h) if h.as_ref() != contig.name.as_ref() => writeln!(
+                out,
+                ">{} {}",
+                contig.name,
+                crate::io::design_header::fasta_description(h, edited.design)
+            )?,
+            _ if !edited.design.is_empty() => writeln!(
+                out,
+                ">{} {}",
+                contig.name,
+                crate::io::design_header::fasta_description("", edited.design)
+            )?,
             _ => writeln!(out, ">{}", contig.name)?,
         }
         let len = edited.contig_len(id);

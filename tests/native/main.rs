@@ -19,6 +19,7 @@ mod datasets_support;
 mod edit_engine_props;
 mod editor_logic;
 mod edits_real_genome;
+mod exports_biology;
 mod fixtures;
 mod genetics_edits;
 mod genetics_essential;

@@ -234,9 +234,61 @@ pub struct Genotype {
     pub gene_set: Option<GeneSet>,
     /// Set when the design came from a spec.
     pub provenance: Option<Provenance>,
+    /// The design's name, when the user gave one (see [`Genotype::display_name`]).
+    pub name: Option<String>,
 }
 
 impl Genotype {
+    /// The design's name: the one given, else the strain and the first three designations
+    /// (`BY4741 PHO5-GFP(S65T)::kanMX6`), else `S288C`.
+    pub fn display_name(&self) -> String {
+        if let Some(n) = self
+            .name
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+        {
+            return n.to_owned();
+        }
+        let mut parts = vec![
+            self.background
+                .as_ref()
+                .map_or_else(|| "S288C".to_owned(), |b| b.name.clone()),
+        ];
+        parts.extend(
+            self.perturbations
+                .iter()
+                .take(3)
+                .map(|p| p.designation.clone()),
+        );
+        if self.perturbations.len() > 3 {
+            parts.push(format!("+{} more", self.perturbations.len() - 3));
+        }
+        parts.join(" ")
+    }
+
+    /// The name as a file-name stem: letters, digits, `.`, `-`, `_` kept, anything else `_`;
+    /// Δ written `d`; at most 80 characters (`BY4741_PHO5-GFP_S65T_kanMX6`).
+    pub fn file_stem(&self) -> String {
+        let mut out = String::new();
+        for c in self.display_name().chars() {
+            let c = match c {
+                'Δ' => 'd',
+                c if c.is_ascii_alphanumeric() || matches!(c, '.' | '-') => c,
+                _ => '_',
+            };
+            if !(c == '_' && out.ends_with('_')) {
+                out.push(c);
+            }
+        }
+        let out: String = out.trim_matches('_').chars().take(80).collect();
+        if out.is_empty() {
+            "design".to_owned()
+        } else {
+            out
+        }
+    }
+
     /// Forgets an edit: perturbations realised only by it go; alleles keep their record but are
     /// no longer applied.
     pub fn forget_edit(&mut self, id: EditId) {

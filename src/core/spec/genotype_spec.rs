@@ -193,6 +193,9 @@ pub struct GenotypeSpec {
     /// The genes the design is about.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gene_set: Option<GeneSet>,
+    /// The design's name, when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// Tool, version, time.
     pub provenance: Provenance,
 }
@@ -238,16 +241,9 @@ pub fn export(
         reference: reference.clone(),
         background: g.background.clone(),
         perturbations: g.perturbations.iter().map(PerturbationSpec::from).collect(),
-        edits: design
-            .edits()
-            .iter()
-            .map(|e| EditSpec {
-                id: e.id,
-                enabled: design.is_enabled(e.id),
-                edit: EditJson::from_edit(genome, e),
-            })
-            .collect(),
+        edits: edit_specs(genome, design),
         gene_set: g.gene_set.clone(),
+        name: g.name.clone(),
         provenance: g
             .provenance
             .clone()
@@ -347,6 +343,34 @@ pub fn restore(
             .collect(),
         gene_set: spec.gene_set.clone(),
         provenance: Some(spec.provenance.clone()),
+        name: spec.name.clone(),
     };
     Ok((design, warnings))
+}
+
+/// The design's checksum: MD5 (hex) of the compact JSON of `[background, perturbations, edits]`
+/// exactly as the spec writes them — what makes the edited genome, without the reference
+/// description or provenance. Recomputable from a spec: `md5(json.dumps([s.get("background"),
+/// s["perturbations"], s["edits"]], separators=(",", ":"), ensure_ascii=False))` over the spec's
+/// own key order (serde's field order).
+pub fn design_md5(genome: &Genome, design: &Design) -> String {
+    let g = design.genotype();
+    let perturbations: Vec<PerturbationSpec> =
+        g.perturbations.iter().map(PerturbationSpec::from).collect();
+    let edits = edit_specs(genome, design);
+    let json = serde_json::to_string(&(&g.background, &perturbations, &edits)).unwrap_or_default();
+    md5_hex(&[json.as_bytes()])
+}
+
+/// Every edit of a design as the spec writes it, in id order.
+fn edit_specs(genome: &Genome, design: &Design) -> Vec<EditSpec> {
+    design
+        .edits()
+        .iter()
+        .map(|e| EditSpec {
+            id: e.id,
+            enabled: design.is_enabled(e.id),
+            edit: EditJson::from_edit(genome, e),
+        })
+        .collect()
 }

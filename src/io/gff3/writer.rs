@@ -1,9 +1,11 @@
 //! Writing the edited annotation as GFF3, streaming.
 //!
 //! Lines no edit touched are written byte-identical to the input; touched lines change only
-//! columns 4, 5 (coordinates), 8 (phase) and the `Parent` attribute. `##sequence-region` follows
-//! the new lengths, comments and directives are kept, a `###` is written only after features.
-//! Inserted features (and a cassette's parts) follow, with source `genoforge`.
+//! columns 4, 5 (coordinates), 8 (phase) and the `Parent` attribute, and lines an edit changed gain
+//! attributes saying so ([`super::edit_status`]). `##sequence-region` follows
+//! the new lengths (all of them where the first stood, in karyotype order), comments and directives
+//! are kept, a `###` is written only after features. Inserted features (and a cassette's parts), with
+//! source `genoforge`, sit in coordinate order with the reference's features.
 
 use std::io::{self, Write};
 
@@ -25,18 +27,30 @@ pub fn write<W: Write>(
 ) -> io::Result<()> {
     let mut since_sync = false;
     let mut wrote_version = false;
+    let notes = super::edit_status::EditNotes::new(genome, design, lifted);
+    let mut inserted = Inserted::new(genome, design);
+    let mut regions_written = false;
     for item in genome.document() {
         match item {
             DocItem::GffVersion(raw) => {
                 writeln!(out, "{raw}")?;
                 wrote_version = true;
+                write_design_header(out, genome, design)?;
             }
             DocItem::SequenceRegion { contig, raw } => {
                 if !wrote_version {
                     writeln!(out, "##gff-version 3")?;
                     wrote_version = true;
+                    write_design_header(out, genome, design)?;
                 }
-                write_sequence_region(out, genome, lifted, *contig, raw)?;
+                // All of them at the first, in karyotype (sequence) order.
+                let _ = (contig, raw);
+                if !regions_written {
+                    regions_written = true;
+                    for (c, r) in sequence_regions(genome) {
+                        write_sequence_region(out, genome, lifted, c, r)?;
+                    }
+                }
             }
             DocItem::Directive(raw) | DocItem::Comment(raw) => writeln!(out, "{raw}")?,
             DocItem::Sync => {
@@ -49,14 +63,19 @@ pub fn write<W: Write>(
                 if !wrote_version {
                     writeln!(out, "##gff-version 3")?;
                     wrote_version = true;
+                    write_design_header(out, genome, design)?;
                 }
                 let l = lifted.feature(*idx);
                 if l.status.is_gone() {
                     continue;
                 }
                 let f = genome.feature(*idx);
+                if f.parents.is_empty() {
+                    let at = l.span.map_or(f.span.start().get(), |s| s.start().get());
+                    inserted.write_before(out, genome, f.contig, at)?;
+                }
                 if l.is_touched() {
-                    write_touched(out, genome, lifted, f, l)?;
+                    write_touched(out, genome, lifted, f, l, notes.of(*idx))?;
                 } else {
                     writeln!(out, "{}", f.source_line.text)?;
                 }
@@ -66,8 +85,67 @@ pub fn write<W: Write>(
     }
     if !wrote_version {
         writeln!(out, "##gff-version 3")?;
+        write_design_header(out, genome, design)?;
     }
-    write_inserted(out, genome, design)
+    inserted.write_before(out, genome, ContigId(u32::MAX), u64::MAX)
+}
+
+/// `##sequence-region` items of the document, in the genome's contig (karyotype) order.
+fn sequence_regions(genome: &Genome) -> Vec<(ContigId, &str)> {
+    let mut out: Vec<(ContigId, &str)> = genome
+        .document()
+        .iter()
+        .filter_map(|d| match d {
+            DocItem::SequenceRegion { contig, raw } => Some((*contig, raw.as_ref())),
+            _ => None,
+        })
+        .collect();
+    out.sort_by_key(|(c, _)| *c);
+    out
+}
+
+/// Inserted features waiting to be written, in (contig, edited start) order: each is written just
+/// before the first top-level reference feature that starts after it, so inserted features sit in
+/// coordinate order with the rest.
+struct Inserted<'a> {
+    pending: Vec<(&'a Edit, u64, u64)>,
+    next: usize,
+}
+
+impl<'a> Inserted<'a> {
+    fn new(_genome: &Genome, design: &'a Design) -> Self {
+        let mut pending: Vec<(&Edit, u64, u64)> = inserted_spans(design)
+            .into_iter()
+            .filter(|(e, s, t)| e.feature.is_some() && s != t)
+            .collect();
+        pending.sort_by_key(|(e, s, _)| (e.contig, *s));
+        Self { pending, next: 0 }
+    }
+
+    fn write_before<W: Write>(
+        &mut self,
+        out: &mut W,
+        genome: &Genome,
+        contig: ContigId,
+        at: u64,
+    ) -> io::Result<()> {
+        while let Some(&(e, s, t)) = self.pending.get(self.next) {
+            if (e.contig, s) > (contig, at) {
+                break;
+            }
+            write_inserted(out, genome, e, s, t)?;
+            self.next += 1;
+        }
+        Ok(())
+    }
+}
+
+/// The design's header lines (edited by which design, its checksum and genotype).
+fn write_design_header<W: Write>(out: &mut W, genome: &Genome, design: &Design) -> io::Result<()> {
+    for line in crate::io::design_header::gff3_lines(genome, design) {
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
 }
 
 fn write_sequence_region<W: Write>(
@@ -99,6 +177,7 @@ fn write_touched<W: Write>(
     lifted: &Lifted,
     f: &Feature,
     l: &LiftedFeature,
+    note: Option<&str>,
 ) -> io::Result<()> {
     let text = &f.source_line.text;
     let cols: Vec<&str> = text.splitn(9, '\t').collect();
@@ -121,6 +200,11 @@ fn write_touched<W: Write>(
         f.attributes().with_parents(&kept)
     } else {
         f.source_line.raw_attributes().to_owned()
+    };
+    let attributes = match note {
+        Some(n) if attributes == "." || attributes.is_empty() => n.to_owned(),
+        Some(n) => format!("{};{n}", attributes.trim_end_matches(';')),
+        None => attributes,
     };
     writeln!(
         out,
@@ -150,12 +234,17 @@ pub fn inserted_spans(design: &Design) -> Vec<(&Edit, u64, u64)> {
     out
 }
 
-fn write_inserted<W: Write>(out: &mut W, genome: &Genome, design: &Design) -> io::Result<()> {
-    for (e, s, t) in inserted_spans(design) {
-        let Some(feat) = &e.feature else { continue };
-        if s == t {
-            continue;
-        }
+fn write_inserted<W: Write>(
+    out: &mut W,
+    genome: &Genome,
+    e: &Edit,
+    s: u64,
+    t: u64,
+) -> io::Result<()> {
+    {
+        let Some(feat) = &e.feature else {
+            return Ok(());
+        };
         let seqid = &genome.contig(e.contig).name;
         let id = feature_id(e, feat);
         let mut attrs = Vec::new();
