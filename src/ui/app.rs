@@ -85,6 +85,7 @@ pub fn App() -> impl IntoView {
                             <GeneSearch />
                         </section>
                         <Composer />
+                        <super::gene_edits::GeneEdits />
                         <StrainPicker />
                         <GeneListPanel />
                         <EditList />

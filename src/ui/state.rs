@@ -145,6 +145,15 @@ pub struct AppState {
     pub reference: RwSignal<Option<Shared<ReferenceSpec>>>,
     /// What runs after every design change (autosave, when the front end keeps one).
     pub on_change: StoredValue<Option<fn(&AppState)>>,
+    /// A region selected by shift-dragging on the map (reference coordinates).
+    pub region: RwSignal<
+        Option<(
+            crate::core::genome::contig::ContigId,
+            crate::core::coord::Span,
+        )>,
+    >,
+    /// The sequence-window flanks of the ML views' exports.
+    pub flanks: RwSignal<crate::core::ml::Flanks>,
 }
 
 impl AppState {
@@ -176,6 +185,8 @@ impl AppState {
             essential: RwSignal::new(Shared::new(Default::default())),
             reference: RwSignal::new(None),
             on_change: StoredValue::new(None),
+            region: RwSignal::new(None),
+            flanks: RwSignal::new(crate::core::ml::Flanks::default()),
         }
     }
 

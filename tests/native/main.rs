@@ -21,6 +21,7 @@ mod editor_logic;
 mod edits_real_genome;
 mod exports_biology;
 mod fixtures;
+mod gene_edit_panel;
 mod genetics_edits;
 mod genetics_essential;
 mod genetics_mating;
