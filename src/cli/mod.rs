@@ -8,6 +8,7 @@ mod cassettes;
 mod clock;
 mod dataset_input;
 mod datasets;
+mod design;
 mod input;
 mod liftover;
 mod output;
@@ -33,6 +34,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Apply(a) => apply::run(&a),
         Command::Liftover(a) => liftover::run(&a),
         Command::Strain(a) => strain::run(&a),
+        Command::Design(a) => design::run(&a),
         Command::Validate(a) => validate::run(&a),
         Command::Views(a) => views::run(&a),
         Command::Cassettes(a) => cassettes::run(&a),

@@ -184,15 +184,16 @@ fn by4741_tfc3_kanmx4_gfp_undo_redo_reload_share_and_downloads() {
         &app,
         &dir,
         "#export-genotype-spec-json",
-        "genotype-spec.json",
+        ".genotype-spec.json",
     );
-    let fasta_dl = download(&app, &dir, "#export-edited-fa", "edited.fa");
+    let fasta_dl = download(&app, &dir, "#export-edited-fa", ".fa");
     let spec: Value = serde_json::from_slice(&spec_dl).unwrap();
-    assert_eq!(spec["edits"].as_array().unwrap().len(), 6);
+    assert_eq!(spec["edits"].as_array().unwrap().len(), 7);
     let cli = artifacts_dir().join("editor_cli");
     std::fs::create_dir_all(&cli).unwrap();
     let p = |n: &str| cli.join(n).to_str().unwrap().to_owned();
-    let spec_path = dir.join("genotype-spec.json");
+    let spec_path = cli.join("genotype-spec.json");
+    std::fs::write(&spec_path, &spec_dl).unwrap();
     genoforge_on_default_genome(&[
         "apply",
         "--spec",

@@ -9,6 +9,7 @@ mod support;
 
 mod app;
 mod editor;
+mod gene_edits;
 mod genome;
 mod map;
 mod panels;
