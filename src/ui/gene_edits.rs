@@ -170,6 +170,7 @@ pub fn GeneEdits() -> impl IntoView {
                                         <ul class="small" id="gene-edit-edits">
                                             {pv.edits.iter().map(|e| view! { <li class="mono">{e.to_string()}</li> }).collect_view()}
                                         </ul>
+                                        <p class="small" id="gene-edit-length">{format!("Length change: {} bp", crate::view::edit_rows::signed(pv.length_change))}</p>
                                         <p class="small" id="gene-edit-touches">{pv.genes.iter().map(|g| g.sentence()).collect::<Vec<_>>().join("; ")}</p>
                                         {essential.into_iter().map(|w| view! { <p class="warning" role="alert">{w}</p> }).collect_view()}
                                     }.into_any()

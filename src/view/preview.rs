@@ -62,11 +62,15 @@ impl Preview {
         self.genes.iter().skip(1)
     }
 
-    /// The essential genes touched.
+    /// The essential genes touched in a way a haploid is not expected to survive: removed,
+    /// trimmed or disrupted (not tagged in frame, substituted or merely re-phased).
     pub fn essential(&self) -> impl Iterator<Item = &GeneEffect> {
         self.genes.iter().filter(|g| {
             g.essentiality == Essentiality::Essential
-                && !matches!(g.effect, EffectKind::PhaseChanged | EffectKind::Fused)
+                && !matches!(
+                    g.effect,
+                    EffectKind::PhaseChanged | EffectKind::Fused | EffectKind::Substituted
+                )
         })
     }
 }
@@ -77,7 +81,8 @@ fn severity(k: EffectKind) -> u8 {
         EffectKind::Trimmed => 1,
         EffectKind::Disrupted => 2,
         EffectKind::Fused => 3,
-        EffectKind::PhaseChanged => 4,
+        EffectKind::Substituted => 4,
+        EffectKind::PhaseChanged => 5,
     }
 }
 

@@ -10,6 +10,14 @@ use crate::support::{Session, open_app};
 
 const SUMMARY: &str = "#genome-summary";
 
+/// Scrolls an element into view for a screenshot.
+fn show(app: &Session, css: &str) {
+    app.eval_js_with(
+        "document.querySelector(arguments[0])?.scrollIntoView({block: 'center'}); return true;",
+        vec![json!(css)],
+    );
+}
+
 fn pick_kind(app: &Session, id: &str) {
     app.click(&format!("#gene-edit-{id}"));
     app.wait_until(&format!(
@@ -39,6 +47,7 @@ fn pho5_gfp_tag_gal4_k23a_and_a_dragged_region_deletion() {
     assert!(notes.contains("Yα at MAT (III:200,104–200,861"), "{notes}");
     assert!(notes.contains("whole-ORF deletion"), "{notes}");
     assert!(notes.contains("literature says 187 bp"), "{notes}");
+    show(&app, "#strain-notes");
     app.screenshot("gene_edits_strain_notes");
 
     // 1. PHO5-GFP(S65T)::kanMX6: the fused protein and its junction in the preview.
@@ -51,6 +60,7 @@ fn pho5_gfp_tag_gal4_k23a_and_a_dragged_region_deletion() {
     assert!(details.contains("| CGG ATC"), "{details}");
     app.wait_for("#gene-edit-touches");
     assert!(app.text_of("#gene-edit-touches").contains("PHO5"));
+    show(&app, "#gene-edits");
     app.screenshot("gene_edits_tag_preview");
     app.click("#gene-edit-confirm");
     edits_are(&app, 6);
@@ -65,6 +75,7 @@ fn pho5_gfp_tag_gal4_k23a_and_a_dragged_region_deletion() {
         details.contains("codon 23: ") && details.contains("→ GCT (A)"),
         "{details}"
     );
+    show(&app, "#gene-edits");
     app.screenshot("gene_edits_point_preview");
     app.click("#gene-edit-confirm");
     edits_are(&app, 7);
@@ -152,5 +163,6 @@ fn pho5_gfp_tag_gal4_k23a_and_a_dragged_region_deletion() {
         .find(|l| l.contains("\tCDS\t") && l.contains("ID=CDS:YOR202W"))
         .unwrap();
     assert!(his3.contains("edit=his3Δ1;valid_ORF=False"), "{his3}");
+    show(&app, "#genotype");
     app.screenshot("gene_edits_done");
 }

@@ -104,10 +104,10 @@ fn changed_cds_lines_say_what_was_done_in_the_manner_of_liftoff() {
     assert_eq!(len, 1404 - 3 + 735);
     let gene = line_of(&text, "gene", "ID=gene:YBR093C");
     assert!(gene.contains("edit_status=fused"), "{gene}");
-    // gal4-K23A: a substitution inside the CDS, still a valid ORF.
+    // gal4-K23A: a substitution inside the CDS (same length), still a valid ORF.
     let gal4 = line_of(&text, "CDS", "ID=CDS:YPL248C");
     assert!(
-        gal4.contains("edit_status=disrupted;edit=gal4-K23A") && gal4.contains("valid_ORF=True"),
+        gal4.contains("edit_status=substituted;edit=gal4-K23A") && gal4.contains("valid_ORF=True"),
         "{gal4}"
     );
     // MATa: the α genes are fragments without a start codon; a1 comes with the Ya region.

@@ -424,3 +424,23 @@ fn heterozygous_edits_in_a_diploid_are_recorded_not_applied() {
     assert!(apply(g, &mut hap, plan).is_err());
     assert!(hap.is_empty());
 }
+
+#[test]
+fn a_point_mutation_substitutes_and_a_frameshift_disrupts() {
+    let g = &common::default_genome().genome;
+    let gal4 = gene(g, "GAL4");
+    let (plan, _) = plan_point_mutation(g, gal4, &parse_change("K23A").unwrap()).unwrap();
+    let mut d = Design::new();
+    apply(g, &mut d, plan).unwrap();
+    let lifted = Lifted::new(g, &d);
+    assert_eq!(lifted.feature(gal4).status, FeatureStatus::Substituted);
+    assert_eq!(FeatureStatus::Substituted.label(), "substituted");
+    // his3Δ1 removes 190 bp inside HIS3: disrupted.
+    let mut by = Design::new();
+    set_background(g, &mut by, strain("BY4741").unwrap()).unwrap();
+    let his3 = gene(g, "HIS3");
+    assert_eq!(
+        Lifted::new(g, &by).feature(his3).status,
+        FeatureStatus::Disrupted
+    );
+}

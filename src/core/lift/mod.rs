@@ -43,6 +43,8 @@ pub enum FeatureStatus {
     Orphaned,
     /// A tag joined in frame (N- or C-terminal): the line reaches over the tag's codons.
     Fused,
+    /// Bases replaced strictly inside it by as many others (a point mutation): same length.
+    Substituted,
 }
 
 impl FeatureStatus {
@@ -52,7 +54,7 @@ impl FeatureStatus {
     }
 
     /// A word for people — the one vocabulary of the UI, the gene node view and the GFF3's
-    /// `edit_status` (native, shifted, resized, trimmed, disrupted, fused, deleted).
+    /// `edit_status` (native, shifted, resized, trimmed, disrupted, substituted, fused, deleted).
     pub fn label(self) -> &'static str {
         match self {
             Self::Unchanged => "native",
@@ -63,6 +65,7 @@ impl FeatureStatus {
             Self::Dropped => "deleted",
             Self::Orphaned => "deleted (parent deleted)",
             Self::Fused => "fused",
+            Self::Substituted => "substituted",
         }
     }
 }
@@ -128,6 +131,8 @@ pub enum EffectKind {
     PhaseChanged,
     /// A tag was fused to it in frame.
     Fused,
+    /// Bases inside it were replaced by as many others.
+    Substituted,
 }
 
 impl EffectKind {
@@ -140,6 +145,7 @@ impl EffectKind {
             Self::Disrupted => "disrupts",
             Self::PhaseChanged => "changes the phase of",
             Self::Fused => "tags (in-frame fusion)",
+            Self::Substituted => "substitutes bases in",
         }
     }
 }

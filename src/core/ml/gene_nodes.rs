@@ -22,6 +22,8 @@ pub enum GeneStatus {
     Trimmed,
     /// A tag joined in frame.
     Fused,
+    /// Bases inside it replaced by as many others (a point mutation).
+    Substituted,
     /// Added by an edit.
     Inserted,
     /// Removed.
@@ -36,6 +38,7 @@ impl GeneStatus {
             FeatureStatus::Trimmed => Self::Trimmed,
             FeatureStatus::Disrupted => Self::Disrupted,
             FeatureStatus::Fused => Self::Fused,
+            FeatureStatus::Substituted => Self::Substituted,
             FeatureStatus::Dropped | FeatureStatus::Orphaned => Self::Deleted,
         }
     }
@@ -48,6 +51,7 @@ impl GeneStatus {
             Self::Trimmed => "trimmed",
             Self::Disrupted => "disrupted",
             Self::Fused => "fused",
+            Self::Substituted => "substituted",
             Self::Inserted => "inserted",
             Self::Deleted => "deleted",
         }

@@ -34,5 +34,6 @@ pub(super) fn status_css(s: FeatureStatus) -> &'static str {
         FeatureStatus::Dropped => "dropped",
         FeatureStatus::Orphaned => "orphaned",
         FeatureStatus::Fused => "fused",
+        FeatureStatus::Substituted => "substituted",
     }
 }

@@ -57,6 +57,7 @@ pub fn is_affected(status: FeatureStatus) -> bool {
             | FeatureStatus::Dropped
             | FeatureStatus::Orphaned
             | FeatureStatus::Fused
+            | FeatureStatus::Substituted
     )
 }
 
