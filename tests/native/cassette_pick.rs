@@ -95,3 +95,36 @@ fn primers_not_on_the_record_or_a_feature_out_of_range_are_errors() {
     assert_eq!(kan.len(), 810);
     assert!(kan.sequence.starts_with("ATG"));
 }
+
+#[test]
+fn a_genbank_file_offers_its_features_and_primers_not_only_the_whole_plasmid() {
+    use genoforge::io::cassette::amplicon::{Pick, pick_from_genbank, pickable_features};
+    let bytes = std::fs::read(common::data("cassettes/pFA6a-kanMX6_snapgene.gb")).unwrap();
+    let features = pickable_features(&bytes);
+    assert!(features.len() >= 10, "{features:?}");
+    assert!(
+        features.iter().any(|(_, l)| l.starts_with("CDS ")),
+        "{features:?}"
+    );
+    let whole = pick_from_genbank(&bytes, &Pick::Whole, "").unwrap();
+    assert_eq!(whole.len(), 3938);
+    let module = pick_from_genbank(
+        &bytes,
+        &Pick::Primers {
+            forward: LONGTINE_F2.to_owned(),
+            reverse: LONGTINE_R1.to_owned(),
+        },
+        "kanMX6",
+    )
+    .unwrap();
+    assert_eq!(module.name, "kanMX6");
+    assert!(module.len() < 1600);
+    let (i, _) = features
+        .iter()
+        .find(|(_, l)| l.starts_with("CDS "))
+        .unwrap()
+        .clone();
+    let cds = pick_from_genbank(&bytes, &Pick::Feature(i), "").unwrap();
+    assert!(cds.len() < 1200 && cds.len() % 3 == 0, "{}", cds.len());
+    assert!(pickable_features(b">x\nACGT\n").is_empty());
+}

@@ -328,3 +328,65 @@ pub fn longtine_tag(
     );
     Ok(c)
 }
+
+/// What part of a GenBank record to insert.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Pick {
+    /// The whole record (what a plain sequence file gives).
+    Whole,
+    /// One feature, by its index in the record.
+    Feature(usize),
+    /// The PCR product of two primers (5′ → 3′).
+    Primers {
+        /// Forward primer.
+        forward: String,
+        /// Reverse primer.
+        reverse: String,
+    },
+}
+
+/// The features of a GenBank file that can be picked: (index, `CDS kan 1403..2212`), for a
+/// chooser. Empty when the file is not GenBank.
+pub fn pickable_features(bytes: &[u8]) -> Vec<(usize, String)> {
+    let Ok(recs) = crate::io::genbank::read(bytes) else {
+        return Vec::new();
+    };
+    let Some(rec) = recs.first() else {
+        return Vec::new();
+    };
+    rec.features
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.key != "source")
+        .map(|(i, f)| {
+            let (s, e) = (f.location.start(), f.location.end());
+            let strand = if f.location.reverse { " (−)" } else { "" };
+            (
+                i,
+                format!(
+                    "{} {} {s}..{e}{strand}, {} bp",
+                    f.key,
+                    f.label().unwrap_or(""),
+                    (e + 1).saturating_sub(s)
+                ),
+            )
+        })
+        .collect()
+}
+
+/// The insert `pick` takes from the first record of a GenBank file, named `name` when given.
+pub fn pick_from_genbank(bytes: &[u8], pick: &Pick, name: &str) -> Result<Cassette, String> {
+    let recs = crate::io::genbank::read(bytes).map_err(|e| e.to_string())?;
+    let rec = recs.first().ok_or("the file has no GenBank record")?;
+    let mut c = match pick {
+        Pick::Whole => crate::io::cassette::user::cassette_from_genbank(rec, name)?,
+        Pick::Feature(i) => feature_insert(rec, *i).map_err(|e| e.to_string())?,
+        Pick::Primers { forward, reverse } => {
+            amplicon(rec, &rec.name, forward, reverse).map_err(|e| e.to_string())?
+        }
+    };
+    if !name.trim().is_empty() {
+        c.name = name.trim().to_owned();
+    }
+    Ok(c)
+}
