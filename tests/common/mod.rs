@@ -56,3 +56,20 @@ pub fn essentiality() -> genoforge::core::genetics::essential::EssentialityTable
         .join(genoforge::core::genetics::essential::PATH);
     genoforge::io::gene_sets::read_essentiality(&std::fs::read(path).unwrap()).unwrap()
 }
+
+/// The shipped genotype-spec JSON Schema's validator.
+pub fn spec_validator() -> jsonschema::Validator {
+    let schema: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(root().join("public/genotype-spec.schema.json")).unwrap(),
+    )
+    .unwrap();
+    jsonschema::validator_for(&schema).unwrap()
+}
+
+/// What the schema finds wrong with a spec (empty when it validates).
+pub fn spec_errors(validator: &jsonschema::Validator, spec: &serde_json::Value) -> Vec<String> {
+    validator
+        .iter_errors(spec)
+        .map(|e| format!("{} at {}", e, e.instance_path))
+        .collect()
+}

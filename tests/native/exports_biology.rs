@@ -235,11 +235,7 @@ fn the_lab_specs_validate_against_the_schema_and_round_trip() {
     use genoforge::core::spec::{ReferenceSpec, export, restore};
     use genoforge::io::spec_json;
     let g = &common::default_genome().genome;
-    let schema: serde_json::Value = serde_json::from_slice(
-        &std::fs::read(common::root().join("public/genotype-spec.schema.json")).unwrap(),
-    )
-    .unwrap();
-    let validator = jsonschema::validator_for(&schema).unwrap();
+    let validator = common::spec_validator();
     let reference = ReferenceSpec::of(g);
     // The haploid lab strain, and a diploid with a heterozygous tag (recorded, disabled).
     let mut diploid = Design::new();
@@ -255,10 +251,7 @@ fn the_lab_specs_validate_against_the_schema_and_round_trip() {
     for d in [lab_design(), diploid] {
         let text = spec_json::to_string(&export(g, &d, &reference, "2026-11-30T00:00:00Z"));
         let value: serde_json::Value = serde_json::from_str(&text).unwrap();
-        let errors: Vec<String> = validator
-            .iter_errors(&value)
-            .map(|e| format!("{} at {}", e, e.instance_path))
-            .collect();
+        let errors = common::spec_errors(&validator, &value);
         assert!(errors.is_empty(), "{errors:#?}");
         let (back, _) =
             restore(g, &reference, &spec_json::parse(text.as_bytes()).unwrap()).unwrap();

@@ -166,11 +166,7 @@ fn rich_design() -> Design {
 #[test]
 fn exported_specs_validate_against_the_shipped_schema() {
     let g = &common::default_genome().genome;
-    let schema: serde_json::Value = serde_json::from_slice(
-        &std::fs::read(common::root().join("public/genotype-spec.schema.json")).unwrap(),
-    )
-    .unwrap();
-    let validator = jsonschema::validator_for(&schema).unwrap();
+    let validator = common::spec_validator();
     let text = spec_json::to_string(&export(
         g,
         &rich_design(),
@@ -178,10 +174,7 @@ fn exported_specs_validate_against_the_shipped_schema() {
         "2026-11-23T00:00:00Z",
     ));
     let value: serde_json::Value = serde_json::from_str(&text).unwrap();
-    let errors: Vec<String> = validator
-        .iter_errors(&value)
-        .map(|e| format!("{} at {}", e, e.instance_path))
-        .collect();
+    let errors = common::spec_errors(&validator, &value);
     assert!(errors.is_empty(), "{errors:#?}");
     // The validator is not vacuous: a broken spec fails it.
     let mut broken = value.clone();
