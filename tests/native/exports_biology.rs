@@ -156,6 +156,18 @@ fn changed_cds_lines_say_what_was_done_in_the_manner_of_liftoff() {
             assert!(w[0].1 <= w[1].1, "{:?} before {:?}", w[0], w[1]);
         }
     }
+    // Each contig's features form one block: an inserted feature is not written among another
+    // contig's (the pGAL1 promoter on X sits with X's features).
+    let mut seen: Vec<&str> = Vec::new();
+    for (c, _) in &rows {
+        if seen.last() != Some(&c.as_str()) {
+            assert!(
+                !seen.contains(&c.as_str()),
+                "{c} comes back after other contigs"
+            );
+            seen.push(c);
+        }
+    }
 }
 
 #[test]

@@ -8,7 +8,7 @@
 //! sequence) or a yeast gene's own upstream region taken from the loaded reference (`GAL1`: the
 //! bases 5′ of GAL1's ATG up to the previous feature, i.e. the GAL1–GAL10 intergenic region).
 
-use crate::core::coord::Span;
+use crate::core::coord::{Span, thousands};
 use crate::core::design::genotype::{Perturbation, PerturbationType, Zygosity};
 use crate::core::edit::{EditOp, EditRequest, InsertedFeature};
 use crate::core::genetics::compose::Plan;
@@ -146,6 +146,7 @@ pub fn promoter_of_gene(
         bases.to_ascii_uppercase()
     };
     let (s, e) = span.one_based();
+    let (s, e) = (thousands(s), thousands(e));
     Ok(Promoter {
         name: orf.name().to_owned(),
         sequence,
@@ -208,9 +209,11 @@ pub fn plan_promoter_swap(
         upstream: edge_text(flank, &promoter.sequence),
         start: edge_text(&promoter.sequence, &orf.coding),
         replaced: format!(
-            "{}:{s}–{e} ({} bp)",
+            "{}:{}–{} ({} bp)",
             genome.contig(orf.contig).name,
-            span.len()
+            thousands(s),
+            thousands(e),
+            thousands(span.len())
         ),
     };
     let feature = InsertedFeature {

@@ -72,7 +72,7 @@ pub fn write<W: Write>(
                 let f = genome.feature(*idx);
                 if f.parents.is_empty() {
                     let at = l.span.map_or(f.span.start().get(), |s| s.start().get());
-                    inserted.write_before(out, genome, f.contig, at)?;
+                    inserted.write_before(out, genome, Some(f.contig), at)?;
                 }
                 if l.is_touched() {
                     write_touched(out, genome, lifted, f, l, notes.of(*idx))?;
@@ -87,7 +87,7 @@ pub fn write<W: Write>(
         writeln!(out, "##gff-version 3")?;
         write_design_header(out, genome, design)?;
     }
-    inserted.write_before(out, genome, ContigId(u32::MAX), u64::MAX)
+    inserted.write_before(out, genome, None, u64::MAX)
 }
 
 /// `##sequence-region` items of the document, in the genome's contig (karyotype) order.
@@ -104,12 +104,14 @@ fn sequence_regions(genome: &Genome) -> Vec<(ContigId, &str)> {
     out
 }
 
-/// Inserted features waiting to be written, in (contig, edited start) order: each is written just
-/// before the first top-level reference feature that starts after it, so inserted features sit in
-/// coordinate order with the rest.
+/// Inserted features waiting to be written, per contig in edited-start order: each is written
+/// just before the first top-level reference feature of its contig that starts after it, the rest
+/// of a contig's when the document moves to another contig, and any left at the end — so inserted
+/// features sit in coordinate order with the rest, whatever order the document's contigs come in.
 struct Inserted<'a> {
     pending: Vec<(&'a Edit, u64, u64)>,
-    next: usize,
+    written: Vec<bool>,
+    current: Option<ContigId>,
 }
 
 impl<'a> Inserted<'a> {
@@ -119,23 +121,33 @@ impl<'a> Inserted<'a> {
             .filter(|(e, s, t)| e.feature.is_some() && s != t)
             .collect();
         pending.sort_by_key(|(e, s, _)| (e.contig, *s));
-        Self { pending, next: 0 }
+        Self {
+            written: vec![false; pending.len()],
+            pending,
+            current: None,
+        }
     }
 
+    /// Writes what belongs before a top-level feature at edited `at` on `contig` (`None`: all).
     fn write_before<W: Write>(
         &mut self,
         out: &mut W,
         genome: &Genome,
-        contig: ContigId,
+        contig: Option<ContigId>,
         at: u64,
     ) -> io::Result<()> {
-        while let Some(&(e, s, t)) = self.pending.get(self.next) {
-            if (e.contig, s) > (contig, at) {
-                break;
+        let left = self.current.filter(|c| Some(*c) != contig);
+        for (i, &(e, s, t)) in self.pending.iter().enumerate() {
+            let due = match contig {
+                None => true,
+                Some(c) => Some(e.contig) == left || (e.contig == c && s <= at),
+            };
+            if due && !self.written[i] {
+                write_inserted(out, genome, e, s, t)?;
+                self.written[i] = true;
             }
-            write_inserted(out, genome, e, s, t)?;
-            self.next += 1;
         }
+        self.current = contig;
         Ok(())
     }
 }
