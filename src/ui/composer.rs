@@ -37,6 +37,7 @@ pub fn Composer() -> impl IntoView {
     let at_strand = RwSignal::new(Strand::Forward);
     let applied = RwSignal::new(None::<String>);
     let refusal = RwSignal::new(None::<(Plan, String)>);
+    let zygosity = RwSignal::new(crate::core::design::genotype::Zygosity::Heterozygous);
 
     let card = Memo::new(move |_| {
         let sel = app.selected.get()?;
@@ -131,7 +132,10 @@ pub fn Composer() -> impl IntoView {
             return;
         };
         let designation = p.perturbation.designation.clone();
-        let attempt = p.clone();
+        let mut attempt = p.clone();
+        if super::zygosity::is_diploid(app) {
+            attempt.perturbation.zygosity = zygosity.get_untracked();
+        }
         match app.commit(|g, d| compose::apply(g, d, attempt)) {
             Ok(ids) => {
                 let first = ids.first().copied();
@@ -314,6 +318,7 @@ pub fn Composer() -> impl IntoView {
                     },
                 }}
             </div>
+            <super::zygosity::ZygosityChoice app zygosity id="composer-zygosity" />
             <div class="actions">
                 <button
                     class="primary"

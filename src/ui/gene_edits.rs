@@ -17,6 +17,7 @@ use crate::view::preview::preview;
 pub fn GeneEdits() -> impl IntoView {
     let app = use_app();
     let form = RwSignal::new(Form::default());
+    let zygosity = RwSignal::new(Zygosity::Heterozygous);
     let problem = RwSignal::new(None::<String>);
     let diploid = Memo::new(move |_| {
         app.design.with(|d| {
@@ -28,7 +29,8 @@ pub fn GeneEdits() -> impl IntoView {
     });
     let planned = Memo::new(move |_| {
         let ready = app.genome.get()?;
-        let f = form.get();
+        let mut f = form.get();
+        f.zygosity = zygosity.get();
         Some(app.library.with(|lib| {
             plan(
                 ready.genome(),
@@ -138,17 +140,7 @@ pub fn GeneEdits() -> impl IntoView {
                     }}</p>
                 }.into_any(),
             }}
-            <Show when=move || diploid.get()>
-                <div class="field">
-                    <label for="gene-edit-zygosity">"Copies"</label>
-                    <select id="gene-edit-zygosity" on:change=set(|f, v| {
-                        f.zygosity = if v == "homozygous" { Zygosity::Homozygous } else { Zygosity::Heterozygous }
-                    })>
-                        <option value="heterozygous" prop:selected=move || form.with(|f| f.zygosity != Zygosity::Homozygous)>"heterozygous (one copy, as a transformation gives)"</option>
-                        <option value="homozygous" prop:selected=move || form.with(|f| f.zygosity == Zygosity::Homozygous)>"homozygous (both copies)"</option>
-                    </select>
-                </div>
-            </Show>
+            <super::zygosity::ZygosityChoice app zygosity id="gene-edit-zygosity" />
             <div class="preview" id="gene-edit-preview" aria-live="polite">
                 {move || match planned.get() {
                     None => view! { <p class="muted">"Loading…"</p> }.into_any(),

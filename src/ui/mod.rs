@@ -23,3 +23,4 @@ pub mod strain_notes;
 pub mod summary;
 pub mod virtual_rows;
 pub mod window_size;
+pub mod zygosity;
