@@ -45,10 +45,7 @@ pub fn write_tsv<W: Write>(
             f.kind,
             f.id.as_deref().unwrap_or("."),
             f.name.as_deref().unwrap_or("."),
-            serde_json::to_value(e.kind)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_owned))
-                .unwrap_or_default(),
+            e.kind.word(),
             l.phase.map_or(".".to_owned(), |p| p.to_string()),
         )?;
     }

@@ -136,6 +136,20 @@ pub enum EffectKind {
 }
 
 impl EffectKind {
+    /// The word the exports use, in the UI's vocabulary (`deleted`, not `dropped`): deleted,
+    /// deleted_with_parent, trimmed, disrupted, phase_changed, fused, substituted.
+    pub fn word(self) -> &'static str {
+        match self {
+            Self::Dropped => "deleted",
+            Self::Orphaned => "deleted_with_parent",
+            Self::Trimmed => "trimmed",
+            Self::Disrupted => "disrupted",
+            Self::PhaseChanged => "phase_changed",
+            Self::Fused => "fused",
+            Self::Substituted => "substituted",
+        }
+    }
+
     /// A verb for people ("trims").
     pub fn verb(self) -> &'static str {
         match self {
