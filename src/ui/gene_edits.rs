@@ -138,6 +138,12 @@ pub fn GeneEdits() -> impl IntoView {
                         }
                         _ => "Shift-drag across the map to select a region.".to_owned(),
                     }}</p>
+                    <button id="gene-edit-view-region" disabled=move || app.region.with(Option::is_none)
+                        on:click=move |_| {
+                            if let Some((c, s)) = app.region.get_untracked() {
+                                app.view.set(Some(crate::view::viewport::Viewport { contig: c, span: s }));
+                            }
+                        }>"View this region"</button>
                 }.into_any(),
             }}
             <super::zygosity::ZygosityChoice app zygosity id="gene-edit-zygosity" />

@@ -379,13 +379,13 @@ fn an_edit_updates_every_view_with_1000_edits_in_the_design() {
         let ms = app.eval_js_async_with(TIMED_CLICK_JS, vec![json!("#composer-confirm")]);
         edits_are(&app, 1_001);
         // Every view shows the edit: list, genotype, map band, table status.
-        app.wait_until("document.querySelector('#coords-table tr[data-feature=\"YAR002W\"]')?.dataset.status === 'dropped'");
+        app.wait_until("document.querySelector('#coords-table tr[data-feature=\"YAR002W\"]')?.dataset.status === 'deleted'");
         app.wait_until("!!document.querySelector('#map-track .edit.band')");
         assert!(app.text_of("#genotype").contains("nup60Δ"), "round {round}");
         add.push(ms.as_f64().unwrap());
         let ms = app.eval_js_async_with(TIMED_CLICK_JS, vec![json!("#edit-undo")]);
         edits_are(&app, 1_000);
-        app.wait_until("document.querySelector('#coords-table tr[data-feature=\"YAR002W\"]')?.dataset.status !== 'dropped'");
+        app.wait_until("document.querySelector('#coords-table tr[data-feature=\"YAR002W\"]')?.dataset.status !== 'deleted'");
         undo.push(ms.as_f64().unwrap());
     }
     app.screenshot("editor_1000_edits");

@@ -130,6 +130,11 @@ fn pho5_gfp_tag_gal4_k23a_and_a_dragged_region_deletion() {
     pick_kind(&app, "region");
     designation_is(&app, &format!("Δ(IV:{a}-{b})"));
     app.screenshot("gene_edits_region_dragged");
+    // The dragged region is also a window to view.
+    app.click("#gene-edit-view-region");
+    app.wait_until(&format!(
+        "document.querySelector('#map-track')?.dataset.start === '{a}' && document.querySelector('#map-track')?.dataset.end === '{b}'"
+    ));
     app.click("#gene-edit-confirm");
     edits_are(&app, 8);
     let genotype = app.text_of("#genotype");
