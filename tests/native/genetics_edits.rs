@@ -444,3 +444,53 @@ fn a_point_mutation_substitutes_and_a_frameshift_disrupts() {
         FeatureStatus::Disrupted
     );
 }
+
+/// A small genome: NOSTOP (a CDS without a stop codon) and SPLIT (a stop codon split by an intron).
+fn toy_genome() -> genoforge::io::load::Loaded {
+    use genoforge::io::load::{InputFile, LoadRequest, load};
+    // 60 bp; NOSTOP CDS 11..25 (ATG + 4 codons, no stop); SPLIT CDS 31..43 + 51..52, whose stop
+    // codon TAA is T (43) + AA (51..52).
+    let mut seq = vec![b'C'; 60];
+    seq[10..25].copy_from_slice(b"ATGAAACCCGGGTTT");
+    seq[30..43].copy_from_slice(b"ATGAAACCCGGGT");
+    seq[50..52].copy_from_slice(b"AA");
+    let fasta = format!(">chr1\n{}\n", String::from_utf8(seq).unwrap());
+    let gff = "##gff-version 3\n\
+chr1\tt\tgene\t11\t25\t.\t+\t.\tID=g1;Name=NOSTOP\n\
+chr1\tt\tmRNA\t11\t25\t.\t+\t.\tID=m1;Parent=g1\n\
+chr1\tt\tCDS\t11\t25\t.\t+\t0\tID=c1;Parent=m1\n\
+chr1\tt\tgene\t31\t52\t.\t+\t.\tID=g2;Name=SPLIT\n\
+chr1\tt\tmRNA\t31\t52\t.\t+\t.\tID=m2;Parent=g2\n\
+chr1\tt\tCDS\t31\t43\t.\t+\t0\tID=c2;Parent=m2\n\
+chr1\tt\tCDS\t51\t52\t.\t+\t2\tID=c2;Parent=m2\n";
+    load(LoadRequest {
+        gff: Some(InputFile::new("toy.gff3", gff.as_bytes().to_vec())),
+        fasta: Some(InputFile::new("toy.fa", fasta.into_bytes())),
+        feature_table: None,
+    })
+    .unwrap()
+}
+
+#[test]
+fn tags_are_refused_without_a_clean_stop_or_on_a_split_stop_codon() {
+    let loaded = toy_genome();
+    let g = &loaded.genome;
+    let tag = cassette("GFP(S65T)-kanMX6");
+    let e = plan_tag(g, gene(g, "NOSTOP"), &tag, Terminus::C).unwrap_err();
+    assert!(matches!(e, Refusal::NoCleanStop { .. }), "{e}");
+    assert_eq!(
+        e.to_string(),
+        "NOSTOP has no clean stop codon (its CDS is 15 bp and ends in TTT): a C-terminal tag needs one to replace"
+    );
+    let split = Orf::of(g, gene(g, "SPLIT")).unwrap();
+    assert!(
+        split.has_clean_stop(),
+        "{}",
+        String::from_utf8_lossy(&split.coding)
+    );
+    let e = plan_tag(g, gene(g, "SPLIT"), &tag, Terminus::C).unwrap_err();
+    assert!(matches!(e, Refusal::SplitCds { .. }), "{e}");
+    assert!(e.to_string().contains("split by an intron"), "{e}");
+    // Its start codon is whole in the first part: an N-terminal tag goes there.
+    assert!(plan_tag(g, gene(g, "SPLIT"), &cassette("GFP(S65T)"), Terminus::N).is_ok());
+}
