@@ -24,6 +24,8 @@ pub enum Command {
     Liftover(LiftoverArgs),
     /// Write the genotype spec of a strain background (S288C, BY4741, BY4742, BY4743).
     Strain(StrainArgs),
+    /// Build a genotype spec from gene-level operations: strain, tags, point mutations, promoter swaps, region deletions.
+    Design(DesignArgs),
     /// Check a genotype spec against a genome: same reference, every edit applies.
     Validate(ValidateArgs),
     /// Write the ML views of a spec's edited genome: gene nodes (CSV, JSON), sequence windows (FASTA, JSONL).
@@ -44,6 +46,48 @@ pub struct StrainArgs {
     /// The genome.
     #[command(flatten)]
     pub genome: GenomeArgs,
+}
+
+/// `genoforge design`.
+#[derive(Debug, Args)]
+pub struct DesignArgs {
+    /// The genome.
+    #[command(flatten)]
+    pub genome: GenomeArgs,
+    /// Start from this genotype spec.
+    #[arg(long)]
+    pub from_spec: Option<PathBuf>,
+    /// Strain background (S288C, BY4741, BY4742, BY4743).
+    #[arg(long)]
+    pub strain: Option<String>,
+    /// The design's name (export file names and headers).
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Cassette library JSON (public/cassettes.json), for tags and promoter parts.
+    #[arg(long)]
+    pub library: Option<PathBuf>,
+    /// C-terminal tag, GENE=CASSETTE (PHO5=GFP(S65T)-kanMX6): the stop codon replaced, pFA6a style.
+    #[arg(long = "c-tag")]
+    pub c_tag: Vec<String>,
+    /// N-terminal tag, GENE=CASSETTE: the tag's codons right after the ATG.
+    #[arg(long = "n-tag")]
+    pub n_tag: Vec<String>,
+    /// Point mutation, GENE=CHANGE (GAL4=K23A, GAL4=K23A:GCC, PHO5=c.69A>G).
+    #[arg(long)]
+    pub mutate: Vec<String>,
+    /// Promoter swap, GENE=PROMOTER[@BASES|@previous] (PHO5=GAL1: 500 bp 5′ of the ATG replaced
+    /// by GAL1's own upstream region; @previous: up to the previous feature).
+    #[arg(long)]
+    pub promoter: Vec<String>,
+    /// Region deletion, SEQID:START-END (1-based, inclusive).
+    #[arg(long)]
+    pub delete_region: Vec<String>,
+    /// Copies in a diploid background: heterozygous (recorded, not applied) or homozygous.
+    #[arg(long, default_value = "heterozygous")]
+    pub zygosity: String,
+    /// Where to write the spec (stdout when absent).
+    #[arg(long)]
+    pub out_spec: Option<PathBuf>,
 }
 
 /// `genoforge validate`.

@@ -8,6 +8,7 @@ mod cassettes;
 mod clock;
 mod dataset_input;
 mod datasets;
+mod design;
 mod input;
 mod liftover;
 mod output;
@@ -50,6 +51,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Liftover(a) => liftover::run(&a).map_err(Failure::from),
         Command::Strain(a) => strain::run(&a).map_err(Failure::from),
         Command::Validate(a) => validate::run(&a).map_err(Failure::from),
+        Command::Design(a) => design::run(&a).map_err(Failure::from),
         Command::Views(a) => views::run(&a),
         Command::Cassettes(a) => cassettes::run(&a),
         Command::Datasets(a) => datasets::run(&a).map_err(Failure::from),

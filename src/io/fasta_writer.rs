@@ -55,7 +55,8 @@ impl LeftOut {
 
 /// Writes every contig that has a sequence and keeps at least one base: `>` its GFF3 seqid, then
 /// the input header as the description (its id left out when it holds `[`…`]`, which readers
-/// take for tags). Returns the contigs left out and why.
+/// take for tags), naming the design's strain and genotype when it has edits
+/// ([`crate::io::design_header::fasta_description`]). Returns the contigs left out and why.
 pub fn write<W: Write>(
     out: &mut W,
     edited: &EditedGenome<'_>,
@@ -76,13 +77,13 @@ pub fn write<W: Write>(
             skipped.push((contig.name.to_string(), LeftOut::DeletedWhole));
             continue;
         }
-        match contig
+        let reference = contig
             .fasta_header
             .as_deref()
-            .map(|h| description(h, &contig.name))
-        {
-            Some(d) if !d.is_empty() => writeln!(out, ">{} {d}", contig.name)?,
-            _ => writeln!(out, ">{}", contig.name)?,
+            .map_or("", |h| description(h, &contig.name));
+        match crate::io::design_header::fasta_description(reference, edited.design).trim() {
+            "" => writeln!(out, ">{}", contig.name)?,
+            d => writeln!(out, ">{} {d}", contig.name)?,
         }
         let mut col = 0usize;
         let mut at = 0u64;

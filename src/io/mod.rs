@@ -4,6 +4,7 @@ pub mod cassette;
 pub mod chain;
 pub mod compress;
 pub mod datasets;
+pub mod design_header;
 pub mod edits_json;
 pub mod export;
 pub mod fasta;

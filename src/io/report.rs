@@ -66,7 +66,7 @@ pub fn write_tsv<W: Write>(
             tsv_field(f.kind.as_str()),
             tsv_field(f.id.as_deref().unwrap_or(".")),
             tsv_field(f.name.as_deref().unwrap_or(".")),
-            e.kind.name(),
+            e.kind.word(),
             l.phase.map_or(".".to_owned(), |p| p.to_string()),
         )?;
     }

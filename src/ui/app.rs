@@ -160,6 +160,7 @@ pub fn App() -> impl IntoView {
                                     <GeneSearch />
                                 </section>
                                 <Composer />
+                                <super::gene_edits::GeneEdits />
                                 <StrainPicker />
                                 <GeneListPanel />
                             </div>

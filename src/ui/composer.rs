@@ -42,6 +42,7 @@ pub fn Composer() -> impl IntoView {
     let refusal = RwSignal::new(None::<(Plan, String)>);
     // The notice of the last refusal: a later success makes it moot.
     let refusal_notice = StoredValue::new(None::<u64>);
+    let zygosity = RwSignal::new(crate::core::design::genotype::Zygosity::Heterozygous);
 
     let card = Memo::new(move |_| {
         let sel = app.selected.get()?;
@@ -149,7 +150,10 @@ pub fn Composer() -> impl IntoView {
             return;
         };
         let designation = p.perturbation.designation.clone();
-        let attempt = p.clone();
+        let mut attempt = p.clone();
+        if super::zygosity::is_diploid(app) {
+            attempt.perturbation.zygosity = zygosity.get_untracked();
+        }
         match app.commit(|g, d| compose::apply(g, d, attempt)) {
             Ok(ids) => {
                 let first = ids.first().copied();
@@ -336,6 +340,7 @@ pub fn Composer() -> impl IntoView {
                     },
                 }}
             </div>
+            <super::zygosity::ZygosityChoice app zygosity id="composer-zygosity" />
             <div class="actions" node_ref=confirm_ref>
                 <button
                     class="primary"
@@ -371,7 +376,8 @@ fn PreviewView(p: Preview, sizes: Option<Sizes>) -> impl IntoView {
                 format!("{} ({})", g.name, g.systematic)
             };
             format!(
-                "{name} is an essential gene and this edit {} it: a haploid carrying the edit is not expected to be viable.",
+                "{name} is essential in the {}: this edit {} it, and a haploid carrying it is not expected to be viable.",
+                crate::core::genetics::essential::SOURCE,
                 g.effect.verb()
             )
         })

@@ -123,6 +123,10 @@ pub fn EditList() -> impl IntoView {
                     if g.is_empty() { "wild type (reference, no background)".to_owned() } else { g }
                 }}
             </p>
+            <button id="genotype-copy" class="small" disabled=move || genotype.with(String::is_empty)
+                on:click=move |_| super::panel_dom::copy_text(app, genotype.get_untracked(), "the genotype".to_owned())>
+                "Copy genotype"
+            </button>
             <p class="muted small" id="edit-net">
                 {move || if count.get() == 0 {
                     "No edits yet: compose one, pick a background or paste a gene list.".to_owned()

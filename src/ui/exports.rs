@@ -6,7 +6,6 @@ use wasm_bindgen::JsCast;
 use super::browser::read_file;
 use super::persist::{now_iso, share_link};
 use super::state::{AppState, NoticeAction, use_app};
-use crate::core::ml::Flanks;
 use crate::core::spec::restore;
 use crate::io::export::{ExportInput, ExportKind, render};
 use crate::io::spec_json;
@@ -55,14 +54,14 @@ pub fn export_now(app: &AppState, kind: ExportKind) {
                 lifted: &lifted,
                 reference: &reference,
                 created: &created,
-                flanks: Flanks::default(),
+                flanks: app.flanks.get_untracked(),
             },
         )
     });
-    match bytes
-        .map_err(|e| e.to_string())
-        .and_then(|b| download(kind.file_name(), kind.mime(), &b))
-    {
+    match bytes.map_err(|e| e.to_string()).and_then(|b| {
+        let name = app.design.with_untracked(|d| kind.file_name_for(d));
+        download(&name, kind.mime(), &b)
+    }) {
         Ok(()) => {}
         Err(e) => app.notify(true, format!("The export failed: {e}")),
     }
@@ -188,6 +187,7 @@ pub fn ExportMenu() -> impl IntoView {
                         })
                         .collect_view()}
                 </ul>
+                <super::window_size::WindowSize />
             </details>
             <label class="button-like" for="import-spec" title="Import a genotype spec (JSON): it replaces the design, undoably">"Import…"</label>
             <input id="import-spec" class="visually-hidden" type="file" accept=".json,application/json" on:change=on_import />

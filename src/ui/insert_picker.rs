@@ -10,6 +10,9 @@ use super::panel_dom::{picked_file, reset_file_input};
 use super::state::AppState;
 use crate::core::coord::thousands;
 use crate::core::genetics::cassette::Cassette;
+use crate::io::cassette::amplicon::{
+    LONGTINE_F2, LONGTINE_R1, Pick, pick_from_genbank, pickable_features,
+};
 use crate::io::cassette::{parse_file, parse_text};
 
 /// A file the user picked: its name and bytes (parsed when the insert is derived).
@@ -32,6 +35,10 @@ pub struct InsertInputs {
     pub name: RwSignal<String>,
     /// The file picked, or why it could not be read.
     pub file: RwSignal<Option<Result<PickedFile, String>>>,
+    /// For a GenBank file: `whole`, `feature:N` or `primers` (the default: `whole`).
+    pub part: RwSignal<String>,
+    /// Forward and reverse primers, when `part` is `primers`.
+    pub primers: RwSignal<(String, String)>,
 }
 
 impl InsertInputs {
@@ -42,6 +49,8 @@ impl InsertInputs {
             paste: RwSignal::new(String::new()),
             name: RwSignal::new(String::new()),
             file: RwSignal::new(None),
+            part: RwSignal::new("whole".to_owned()),
+            primers: RwSignal::new((LONGTINE_F2.to_owned(), LONGTINE_R1.to_owned())),
         }
     }
 
@@ -57,7 +66,25 @@ impl InsertInputs {
             "file" => Some(match self.file.get() {
                 None => Err("choose a FASTA or GenBank file".to_owned()),
                 Some(Err(e)) => Err(e),
-                Some(Ok(f)) => parse_file(&f.name, (*f.bytes).clone(), &self.name.get()),
+                Some(Ok(f)) => {
+                    let part = self.part.get();
+                    let pick = match part.as_str() {
+                        "primers" => {
+                            let (forward, reverse) = self.primers.get();
+                            Some(Pick::Primers { forward, reverse })
+                        }
+                        p => p
+                            .strip_prefix("feature:")
+                            .and_then(|i| i.parse().ok())
+                            .map(Pick::Feature),
+                    };
+                    match pick {
+                        Some(pick) if !pickable_features(&f.bytes).is_empty() => {
+                            pick_from_genbank(&f.bytes, &pick, &self.name.get())
+                        }
+                        _ => parse_file(&f.name, (*f.bytes).clone(), &self.name.get()),
+                    }
+                }
             }),
             k => {
                 let name = k.strip_prefix("cassette:").unwrap_or("");
@@ -201,6 +228,43 @@ pub fn InsertPicker(app: AppState, inputs: InsertInputs, prefix: &'static str) -
                         })
                 }}
             </div>
+            {move || {
+                // A GenBank plasmid: which part of it goes in (not the whole plasmid by default
+                // once a part is chosen: AmpR and ori stay behind).
+                let f = inputs.file.get().and_then(Result::ok)?;
+                let features = pickable_features(&f.bytes);
+                if features.is_empty() {
+                    return None;
+                }
+                let part_id = format!("{prefix}-part");
+                let part = move || inputs.part.get();
+                Some(view! {
+                    <div class="field stacked">
+                        <label for=part_id.clone()>"Part of the record"</label>
+                        <select id=part_id on:change=move |ev| inputs.part.set(event_target_value(&ev))>
+                            <option value="whole" prop:selected=move || part() == "whole">"The whole record"</option>
+                            <option value="primers" prop:selected=move || part() == "primers">"PCR product of two primers…"</option>
+                            {features.into_iter().map(|(i, label)| {
+                                let v = format!("feature:{i}");
+                                let v2 = v.clone();
+                                view! { <option value=v prop:selected=move || part() == v2>{label}</option> }
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <Show when=move || inputs.part.get() == "primers">
+                        <div class="field stacked">
+                            <label for=format!("{prefix}-fwd")>"Forward primer 5′→3′ (default: pFA6a F2)"</label>
+                            <input id=format!("{prefix}-fwd") class="mono" spellcheck="false"
+                                prop:value=move || inputs.primers.with(|p| p.0.clone())
+                                on:input=move |ev| { let v = event_target_value(&ev); inputs.primers.update(|p| p.0 = v) } />
+                            <label for=format!("{prefix}-rev")>"Reverse primer 5′→3′ (default: pFA6a R1)"</label>
+                            <input id=format!("{prefix}-rev") class="mono" spellcheck="false"
+                                prop:value=move || inputs.primers.with(|p| p.1.clone())
+                                on:input=move |ev| { let v = event_target_value(&ev); inputs.primers.update(|p| p.1 = v) } />
+                        </div>
+                    </Show>
+                })
+            }}
         </Show>
     }
 }

@@ -21,7 +21,7 @@ fn file_name(url: &str) -> String {
     url.rsplit('/').next().unwrap_or(url).to_owned()
 }
 
-/// Fetches the shipped cassette library and essential-gene list (the app works without them).
+/// Fetches the shipped cassette library and the deletion project's essentiality table (the app works without them).
 pub async fn load_resources(app: AppState) {
     match fetch_bytes("public/cassettes.json")
         .await
@@ -38,13 +38,19 @@ pub async fn load_resources(app: AppState) {
             format!("The cassette library could not be fetched: {e}"),
         ),
     }
-    match fetch_bytes("public/data/essential_genes.txt").await {
-        Ok(b) => app
-            .essential
-            .set(Shared::new(crate::io::gene_sets::read_systematic_names(&b))),
+    let path = format!("public/{}", crate::core::genetics::essential::PATH);
+    match fetch_bytes(&path)
+        .await
+        .map(|b| crate::io::gene_sets::read_essentiality(&b))
+    {
+        Ok(Ok(t)) => app.essential.set(Shared::new(t)),
+        Ok(Err(e)) => app.notify(
+            true,
+            format!("The essentiality table could not be read: {e}"),
+        ),
         Err(e) => app.notify(
             true,
-            format!("The essential-gene list could not be fetched: {e}"),
+            format!("The essentiality table could not be fetched: {e}"),
         ),
     }
 }

@@ -2,7 +2,6 @@
 //! from them with memos; changes to the design go through [`AppState::commit`] (which records
 //! history and autosaves), never through effects.
 
-use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -169,14 +168,23 @@ pub struct AppState {
     next_notice: StoredValue<u64>,
     /// Cassettes: the shipped library plus the user's own.
     pub library: RwSignal<Library>,
-    /// Essential genes (systematic names, upper case).
-    pub essential: RwSignal<Shared<BTreeSet<String>>>,
+    /// The deletion project's essentiality per ORF (empty until fetched).
+    pub essential: RwSignal<Shared<crate::core::genetics::essential::EssentialityTable>>,
     /// The reference description with checksums, computed once per genome when first needed.
     pub reference: RwSignal<Option<Shared<ReferenceSpec>>>,
     /// What runs after every design change (autosave, when the front end keeps one).
     pub on_change: StoredValue<Option<ChangeHook>>,
     /// What runs once a genome has loaded and painted (restoring the saved or linked design).
     pub on_load: StoredValue<Option<ChangeHook>>,
+    /// A region selected by shift-dragging on the map (reference coordinates).
+    pub region: RwSignal<
+        Option<(
+            crate::core::genome::contig::ContigId,
+            crate::core::coord::Span,
+        )>,
+    >,
+    /// The sequence-window flanks of the ML views' exports.
+    pub flanks: RwSignal<crate::core::ml::Flanks>,
 }
 
 impl AppState {
@@ -209,10 +217,12 @@ impl AppState {
             notices: RwSignal::new(Vec::new()),
             next_notice: StoredValue::new(1),
             library: RwSignal::new(Library::default()),
-            essential: RwSignal::new(Shared::new(BTreeSet::new())),
+            essential: RwSignal::new(Shared::new(Default::default())),
             reference: RwSignal::new(None),
             on_change: StoredValue::new(None),
             on_load: StoredValue::new(None),
+            region: RwSignal::new(None),
+            flanks: RwSignal::new(crate::core::ml::Flanks::default()),
         }
     }
 

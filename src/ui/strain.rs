@@ -87,6 +87,7 @@ pub fn StrainPicker() -> impl IntoView {
             </div>
             <p class="muted small" id="strain-info">{describe}</p>
             {move || problem.get().map(|p| view! { <p class="refusal" role="alert">{p}</p> })}
+            <super::strain_notes::StrainNotes />
         </section>
     }
 }

@@ -60,12 +60,12 @@ fn kind_word(k: NameKind) -> &'static str {
     }
 }
 
-/// Reports on a resolved list against the design (`essential`: systematic names, upper case).
+/// Reports on a resolved list against the design (`essential`: the deletion project's verdicts).
 pub fn report(
     genome: &Genome,
     design: &Design,
     list: &GeneList,
-    essential: &BTreeSet<String>,
+    essential: &crate::core::genetics::essential::EssentialityTable,
 ) -> ListReport {
     let mut out = ListReport::default();
     for (name, gene, kind) in &list.resolved {
@@ -86,7 +86,7 @@ pub fn report(
             out.resolutions
                 .push(format!("{name} → {target} ({})", kind_word(*kind)));
         }
-        if essential.contains(&sys.to_ascii_uppercase()) {
+        if essential.is_essential(&sys) {
             out.essential.push(gene_label(genome, *gene));
         }
     }

@@ -11,8 +11,8 @@ pub mod datasets_import;
 pub mod datasets_measured;
 pub mod edit_rows;
 pub mod gene_card;
+pub mod gene_edit_form;
 pub mod gene_list;
-
 pub mod help;
 pub mod insert_card;
 pub mod junction;
@@ -22,5 +22,6 @@ pub mod position;
 pub mod preview;
 pub mod search;
 pub mod seq_lines;
+pub mod strain_notes;
 pub mod track;
 pub mod viewport;

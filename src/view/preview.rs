@@ -1,12 +1,12 @@
 //! What a planned operation would do, before it is confirmed: its designation, coordinates and
-//! length change, every gene it touches (with SGD's ORF class) and the essential genes among them.
-
-use std::collections::BTreeSet;
+//! length change, every gene it touches (with SGD's ORF class) and what the Saccharomyces Genome
+//! Deletion Project says of each (essential, viable, not tested).
 
 use crate::core::design::Design;
 use crate::core::edit::EditError;
 use crate::core::edit::validate::EditDesc;
 use crate::core::genetics::compose::Plan;
+use crate::core::genetics::essential::{Essentiality, EssentialityTable};
 use crate::core::genome::Genome;
 use crate::core::genome::feature::FeatureIdx;
 use crate::core::lift::{EffectKind, Lifted};
@@ -24,8 +24,8 @@ pub struct GeneEffect {
     pub class: Option<&'static str>,
     /// The worst effect.
     pub effect: EffectKind,
-    /// On the essential-gene list.
-    pub essential: bool,
+    /// What the deletion collection says of it (Giaever et al. 2002).
+    pub essentiality: Essentiality,
 }
 
 impl GeneEffect {
@@ -62,11 +62,16 @@ impl Preview {
         self.genes.iter().skip(1)
     }
 
-    /// The essential genes touched.
+    /// The essential genes touched in a way a haploid is not expected to survive: removed,
+    /// trimmed or disrupted (not tagged in frame, substituted or merely re-phased).
     pub fn essential(&self) -> impl Iterator<Item = &GeneEffect> {
-        self.genes
-            .iter()
-            .filter(|g| g.essential && g.effect != EffectKind::PhaseChanged)
+        self.genes.iter().filter(|g| {
+            g.essentiality == Essentiality::Essential
+                && !matches!(
+                    g.effect,
+                    EffectKind::PhaseChanged | EffectKind::Fused | EffectKind::Substituted
+                )
+        })
     }
 }
 
@@ -75,7 +80,9 @@ fn severity(k: EffectKind) -> u8 {
         EffectKind::Dropped | EffectKind::Orphaned => 0,
         EffectKind::Trimmed => 1,
         EffectKind::Disrupted => 2,
-        EffectKind::PhaseChanged => 3,
+        EffectKind::Fused => 3,
+        EffectKind::Substituted => 4,
+        EffectKind::PhaseChanged => 5,
     }
 }
 
@@ -84,7 +91,7 @@ pub fn preview(
     genome: &Genome,
     design: &Design,
     plan: &Plan,
-    essential: &BTreeSet<String>,
+    essentiality: &EssentialityTable,
 ) -> Result<Preview, EditError> {
     let mut trial = design.clone();
     let ids = trial
@@ -105,7 +112,7 @@ pub fn preview(
                 None => {
                     let (systematic, name) = genome.gene_names(gene);
                     genes.push(GeneEffect {
-                        essential: essential.contains(&systematic.to_ascii_uppercase()),
+                        essentiality: essentiality.of(&systematic),
                         class: genome
                             .gene_info(gene)
                             .and_then(|i| i.orf_class)

@@ -203,3 +203,28 @@ pub fn gene(
         other => panic!("{name}: {other:?}"),
     }
 }
+
+/// The shipped essentiality table (the deletion project's flag, `public/data/deletion_essentiality.tsv`).
+pub fn essentiality() -> genoforge::core::genetics::essential::EssentialityTable {
+    let path = root()
+        .join("public")
+        .join(genoforge::core::genetics::essential::PATH);
+    genoforge::io::gene_sets::read_essentiality(&std::fs::read(path).unwrap()).unwrap()
+}
+
+/// The shipped genotype-spec JSON Schema's validator.
+pub fn spec_validator() -> jsonschema::Validator {
+    let schema: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(root().join("public/genotype-spec.schema.json")).unwrap(),
+    )
+    .unwrap();
+    jsonschema::validator_for(&schema).unwrap()
+}
+
+/// What the schema finds wrong with a spec (empty when it validates).
+pub fn spec_errors(validator: &jsonschema::Validator, spec: &serde_json::Value) -> Vec<String> {
+    validator
+        .iter_errors(spec)
+        .map(|e| format!("{} at {}", e, e.instance_path))
+        .collect()
+}

@@ -83,10 +83,10 @@ fn by4741_tfc3_kanmx4_gfp_undo_redo_reload_share_and_downloads() {
     let app = open_app();
     app.wait_for(SUMMARY);
 
-    // 1. Background BY4741.
+    // 1. Background BY4741: four marker alleles and MATa (Yα → Ya from HMR), five edits.
     choose(&app, "#strain-select", "BY4741");
     app.click("#strain-apply");
-    edits_are(&app, 4);
+    edits_are(&app, 5);
     assert_eq!(genotype(&app), "MATa his3Δ1 leu2Δ0 met15Δ0 ura3Δ0");
 
     // 2. TFC3 deleted with kanMX4: the preview names it, its length change and that it is essential.
@@ -104,7 +104,7 @@ fn by4741_tfc3_kanmx4_gfp_undo_redo_reload_share_and_downloads() {
     );
     app.screenshot("editor_preview_tfc3_kanmx4");
     app.click("#composer-confirm");
-    edits_are(&app, 5);
+    edits_are(&app, 6);
 
     // 3. GFP after PHO5 (3′ of a gene on the − strand of chromosome II).
     search(&app, "PHO5");
@@ -118,7 +118,7 @@ fn by4741_tfc3_kanmx4_gfp_undo_redo_reload_share_and_downloads() {
         "{preview} (+{gfp_len} bp)"
     );
     app.click("#composer-confirm");
-    edits_are(&app, 6);
+    edits_are(&app, 7);
     let expected = genotype(&app);
     assert!(
         expected.starts_with("MATa his3Δ1 leu2Δ0 met15Δ0 ura3Δ0 tfc3Δ::kanMX4 GFP(S65T)@II:"),
@@ -133,28 +133,28 @@ fn by4741_tfc3_kanmx4_gfp_undo_redo_reload_share_and_downloads() {
     assert_eq!(status, "shifted");
     let (_, tfc3_edited, tfc3_status) = coord_row(&app, "YAL001C");
     assert_eq!(tfc3_edited, None, "TFC3 is gone from the edited genome");
-    assert_eq!(tfc3_status, "dropped");
+    assert_eq!(tfc3_status, "deleted");
     app.screenshot("editor_coordinates_shifted");
 
     // 5. Undo and redo, by buttons and by keys; the table follows at once.
     show_edits(&app);
     app.click("#edit-undo");
-    edits_are(&app, 5);
+    edits_are(&app, 6);
     ctrl_key(&app, "z", false);
-    edits_are(&app, 4);
+    edits_are(&app, 5);
     let (_, edited, status) = coord_row(&app, "YAR002W");
     assert_eq!((edited, status.as_str()), (Some(ref_start), "native"));
     ctrl_key(&app, "z", true);
-    edits_are(&app, 5);
-    app.click("#edit-redo");
     edits_are(&app, 6);
+    app.click("#edit-redo");
+    edits_are(&app, 7);
     assert_eq!(coord_row(&app, "YAR002W").1, Some(ref_start + net));
     assert_eq!(genotype(&app), expected);
 
     // 6. Reload: the autosaved design comes back.
     app.wait_until(SAVED);
     app.goto("/");
-    edits_are(&app, 6);
+    edits_are(&app, 7);
     assert_eq!(genotype(&app), expected);
     app.screenshot("editor_after_reload");
 
@@ -173,7 +173,7 @@ fn by4741_tfc3_kanmx4_gfp_undo_redo_reload_share_and_downloads() {
     let fragment = &link[link.find('#').unwrap()..];
     let other = Session::start();
     other.goto(&format!("/{fragment}"));
-    edits_are(&other, 6);
+    edits_are(&other, 7);
     assert_eq!(genotype(&other), expected);
     other.screenshot("editor_from_share_link");
     drop(other);
@@ -185,15 +185,16 @@ fn by4741_tfc3_kanmx4_gfp_undo_redo_reload_share_and_downloads() {
         &app,
         &dir,
         "#export-genotype-spec-json",
-        "genotype-spec.json",
+        ".genotype-spec.json",
     );
-    let fasta_dl = download(&app, &dir, "#export-edited-fa", "edited.fa");
+    let fasta_dl = download(&app, &dir, "#export-edited-fa", ".fa");
     let spec: Value = serde_json::from_slice(&spec_dl).unwrap();
-    assert_eq!(spec["edits"].as_array().unwrap().len(), 6);
+    assert_eq!(spec["edits"].as_array().unwrap().len(), 7);
     let cli = artifacts_dir().join("editor_cli");
     std::fs::create_dir_all(&cli).unwrap();
     let p = |n: &str| cli.join(n).to_str().unwrap().to_owned();
-    let spec_path = dir.join("genotype-spec.json");
+    let spec_path = cli.join("genotype-spec.json");
+    std::fs::write(&spec_path, &spec_dl).unwrap();
     genoforge_on_default_genome(&[
         "apply",
         "--spec",
@@ -379,13 +380,13 @@ fn an_edit_updates_every_view_with_1000_edits_in_the_design() {
         let ms = app.eval_js_async_with(TIMED_CLICK_JS, vec![json!("#composer-confirm")]);
         edits_are(&app, 1_001);
         // Every view shows the edit: list, genotype, map band, table status.
-        app.wait_until("document.querySelector('#coords-table tr[data-feature=\"YAR002W\"]')?.dataset.status === 'dropped'");
+        app.wait_until("document.querySelector('#coords-table tr[data-feature=\"YAR002W\"]')?.dataset.status === 'deleted'");
         app.wait_until("!!document.querySelector('#map-track .edit.band')");
         assert!(genotype(&app).contains("nup60Δ"), "round {round}");
         add.push(ms.as_f64().unwrap());
         let ms = app.eval_js_async_with(TIMED_CLICK_JS, vec![json!("#edit-undo")]);
         edits_are(&app, 1_000);
-        app.wait_until("document.querySelector('#coords-table tr[data-feature=\"YAR002W\"]')?.dataset.status !== 'dropped'");
+        app.wait_until("document.querySelector('#coords-table tr[data-feature=\"YAR002W\"]')?.dataset.status !== 'deleted'");
         undo.push(ms.as_f64().unwrap());
     }
     app.screenshot("editor_1000_edits");

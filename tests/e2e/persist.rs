@@ -18,7 +18,8 @@ use genoforge::io::load::{InputFile, LoadRequest, load};
 use genoforge::io::{packed, spec_json};
 use serde_json::json;
 
-/// BY4741 + tfc3Δ::kanMX4 + GFP(S65T) at IV:1000, as a spec (built with the library natively).
+/// BY4741 (its four alleles and MATa: seven edits in all with these) + tfc3Δ::kanMX4 + GFP(S65T)
+/// at IV:1000, as a spec (built with the library natively).
 fn spec_text() -> String {
     let root = crate_root();
     let read = |p: &str| InputFile::new(p, std::fs::read(root.join(p)).unwrap());
@@ -74,7 +75,7 @@ fn share_link_autosave_reload_and_downloads_equal_the_cli() {
     // link when it starts).
     let app = Session::start();
     app.goto(&format!("/#design={}", packed::pack(spec.as_bytes())));
-    app.wait_until("document.querySelector('#design-label') && document.querySelector('#design-label').dataset.edits === '6'");
+    app.wait_until("document.querySelector('#design-label') && document.querySelector('#design-label').dataset.edits === '7'");
     let label = design_label(&app);
     assert!(
         label.contains("MATa his3Δ1 leu2Δ0 met15Δ0 ura3Δ0 tfc3Δ::kanMX4 GFP(S65T)@IV:1000"),
@@ -91,7 +92,7 @@ fn share_link_autosave_reload_and_downloads_equal_the_cli() {
     // Reload: the autosaved design comes back (saving happens right after the change is painted).
     app.wait_until(SAVED);
     app.goto("/");
-    app.wait_until("document.querySelector('#design-label') && document.querySelector('#design-label').dataset.edits === '6'");
+    app.wait_until("document.querySelector('#design-label') && document.querySelector('#design-label').dataset.edits === '7'");
     assert_eq!(design_label(&app), label);
 
     // Downloads equal what the CLI makes from the downloaded spec.
@@ -101,26 +102,27 @@ fn share_link_autosave_reload_and_downloads_equal_the_cli() {
         &app,
         &dir,
         "#export-genotype-spec-json",
-        "genotype-spec.json",
+        ".genotype-spec.json",
     );
     assert_eq!(
         String::from_utf8(spec_dl.clone()).unwrap(),
         spec,
         "the browser's spec is the one it was given"
     );
-    let fasta_dl = download(&app, &dir, "#export-edited-fa", "edited.fa");
-    let gff_dl = download(&app, &dir, "#export-edited-gff3", "edited.gff3");
-    let nodes_dl = download(&app, &dir, "#export-gene_nodes-csv", "gene_nodes.csv");
+    let fasta_dl = download(&app, &dir, "#export-edited-fa", ".fa");
+    let gff_dl = download(&app, &dir, "#export-edited-gff3", ".gff3");
+    let nodes_dl = download(&app, &dir, "#export-gene_nodes-csv", ".gene_nodes.csv");
     let windows_dl = download(
         &app,
         &dir,
         "#export-sequence_windows-jsonl",
-        "sequence_windows.jsonl",
+        ".sequence_windows.jsonl",
     );
     let cli = artifacts_dir().join("cli");
     std::fs::create_dir_all(&cli).unwrap();
     let p = |n: &str| cli.join(n).to_str().unwrap().to_owned();
-    let spec_path = dir.join("genotype-spec.json");
+    let spec_path = cli.join("genotype-spec.json");
+    std::fs::write(&spec_path, &spec_dl).unwrap();
     genoforge_on_default_genome(&[
         "apply",
         "--spec",
@@ -205,7 +207,7 @@ fn foreign_specs_are_refused_and_corrupt_saves_are_set_aside() {
         _ => {
             std::fs::write(&path, &spec).unwrap();
             app.type_into("#import-spec", path.to_str().unwrap());
-            app.wait_until("document.querySelector('#design-label').dataset.edits === '6'");
+            app.wait_until("document.querySelector('#design-label').dataset.edits === '7'");
             app.eval_js(
                 "return Object.keys(localStorage).find(k => k.startsWith('genoforge.design.v1:'));",
             )

@@ -16,6 +16,26 @@ fn genoforge(args: &[&str]) -> std::process::Output {
         .expect("run genoforge")
 }
 
+/// `genoforge apply --spec SPEC` on the default genome, writing one output (`--out-fasta PATH`).
+fn apply_spec(spec: &std::path::Path, flag: &str, out_path: &std::path::Path) {
+    let out = genoforge(&[
+        "apply",
+        "--spec",
+        spec.to_str().unwrap(),
+        "--fasta",
+        FASTA,
+        "--gff",
+        GFF,
+        flag,
+        out_path.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 #[test]
 fn strain_validate_views_and_apply_spec() {
     let dir = common::root().join("target/test-output/cli-specs");
@@ -92,22 +112,7 @@ fn strain_validate_views_and_apply_spec() {
 
     // apply --spec writes the same FASTA as apply --edits with the same edits.
     let a = dir.join("a.fa");
-    let out = genoforge(&[
-        "apply",
-        "--spec",
-        spec.to_str().unwrap(),
-        "--fasta",
-        FASTA,
-        "--gff",
-        GFF,
-        "--out-fasta",
-        a.to_str().unwrap(),
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    apply_spec(&spec, "--out-fasta", &a);
     let edits: Vec<serde_json::Value> = v["edits"].as_array().unwrap().clone();
     let edits_file = dir.join("edits.json");
     std::fs::write(
@@ -132,7 +137,17 @@ fn strain_validate_views_and_apply_spec() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(std::fs::read(a).unwrap() == std::fs::read(b).unwrap());
+    // The same sequences; the spec's FASTA names its strain (BY4742), the bare edits' do not.
+    let read = |p: &std::path::Path| std::fs::read_to_string(p).unwrap();
+    let (fa, fb) = (read(&a), read(&b));
+    let seqs = |t: &str| -> Vec<String> {
+        t.lines()
+            .filter(|l| !l.starts_with('>'))
+            .map(str::to_owned)
+            .collect()
+    };
+    assert!(seqs(&fa) == seqs(&fb));
+    assert!(fa.lines().next().unwrap().contains("[strain=BY4742]"));
 }
 
 #[test]
@@ -163,4 +178,88 @@ fn bad_specs_and_names_fail_with_a_message() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+#[test]
+fn design_builds_a_lab_strain_from_gene_level_operations() {
+    let dir = common::root().join("target/test-output/cli-design");
+    std::fs::create_dir_all(&dir).unwrap();
+    let spec = dir.join("lab.json");
+    let out = genoforge(&[
+        "design",
+        "--fasta",
+        FASTA,
+        "--gff",
+        GFF,
+        "--strain",
+        "BY4741",
+        "--name",
+        "lab strain",
+        "--library",
+        "public/cassettes.json",
+        "--c-tag",
+        "PHO5=GFP(S65T)-kanMX6",
+        "--mutate",
+        "GAL4=K23A",
+        "--promoter",
+        "FAR1=GAL1@previous",
+        "--delete-region",
+        "IV:100,001-101,000",
+        "--out-spec",
+        spec.to_str().unwrap(),
+    ]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("genoforge: PHO5-GFP(S65T)::kanMX6"), "{err}");
+    assert!(err.contains("Fused protein: 711 aa."), "{err}");
+    assert!(err.contains("codon 23: "), "{err}");
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&spec).unwrap()).unwrap();
+    assert_eq!(v["name"], "lab strain");
+    let designations: Vec<&str> = v["perturbations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["designation"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        designations,
+        [
+            "PHO5-GFP(S65T)::kanMX6",
+            "gal4-K23A",
+            "pGAL1-FAR1",
+            "Δ(IV:100001-101000)"
+        ]
+    );
+    let gff = dir.join("lab.gff3");
+    apply_spec(&spec, "--out-gff", &gff);
+    let text = std::fs::read_to_string(&gff).unwrap();
+    assert!(text.contains("#!genoforge-design lab strain"));
+    if Command::new("gt").arg("--version").output().is_ok() {
+        let v = Command::new("gt")
+            .arg("gff3validator")
+            .arg(&gff)
+            .output()
+            .unwrap();
+        assert!(v.status.success(), "{}", String::from_utf8_lossy(&v.stderr));
+    }
+    // A refused operation names itself, and nothing is written.
+    let bad = dir.join("bad.json");
+    let out = genoforge(&[
+        "design",
+        "--fasta",
+        FASTA,
+        "--gff",
+        GFF,
+        "--mutate",
+        "GAL4=R23A",
+        "--out-spec",
+        bad.to_str().unwrap(),
+    ]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("--mutate GAL4=R23A: GAL4 has K at residue 23, not R"),
+        "{err}"
+    );
+    assert!(!bad.exists());
 }

@@ -219,7 +219,7 @@ fn a_tfc3_design_meets_costanzo_data() {
     assert_eq!(v.genotype, "{YAL001C}");
     assert!(
         v.how
-            .contains("the BY4741 background (his3Δ1, leu2Δ0, met15Δ0, ura3Δ0)"),
+            .contains("the BY4741 background (MATa, his3Δ1, leu2Δ0, met15Δ0, ura3Δ0)"),
         "{}",
         v.how
     );

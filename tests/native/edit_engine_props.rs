@@ -347,11 +347,19 @@ proptest! {
             };
             let (ns, ne) = (map[first as usize].unwrap(), map[last as usize].unwrap() + 1);
             let trimmed = first > fs || last + 1 < fe;
-            let disrupted = ne - ns != last - first + 1 || surviving.len() as u64 != last - first + 1;
+            // Inside a line that keeps both ends: an insertion between surviving bases or a
+            // replacement by another number of bases disrupts it; one by as many bases substitutes.
+            let inside = |&&(a, b, _): &&(u64, u64, Vec<u8>)| {
+                if a == b { first < a && a <= last } else { fs < a && b < fe }
+            };
+            let disrupted = accepted.iter().filter(inside).any(|(a, b, q)| q.len() as u64 != b - a);
+            let substituted = accepted.iter().filter(inside).any(|(a, b, q)| a < b && q.len() as u64 == b - a);
             let status = if trimmed {
                 FeatureStatus::Trimmed
             } else if disrupted {
                 FeatureStatus::Disrupted
+            } else if substituted {
+                FeatureStatus::Substituted
             } else if (ns, ne) != (fs, fe) {
                 FeatureStatus::Shifted
             } else {

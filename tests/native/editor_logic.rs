@@ -5,15 +5,14 @@ use crate::common;
 use genoforge::core::design::Design;
 use genoforge::core::edit::helpers::resolve_gene;
 use genoforge::core::genetics::compose::{apply, plan_delete_gene};
+use genoforge::core::genetics::essential::Essentiality;
 use genoforge::core::lift::EffectKind;
 use genoforge::view::preview::preview;
 use genoforge::view::track::{GeneClass, gene_class, layout};
 use genoforge::view::viewport::Viewport;
 
-fn essential() -> std::collections::BTreeSet<String> {
-    genoforge::io::gene_sets::read_systematic_names(
-        &std::fs::read(common::root().join("public/data/essential_genes.txt")).unwrap(),
-    )
+fn essential() -> genoforge::core::genetics::essential::EssentialityTable {
+    common::essentiality()
 }
 
 #[test]
@@ -22,7 +21,7 @@ fn preview_names_the_neighbours_it_touches_and_essentiality() {
     let design = Design::new();
     let kan = common::kanmx4();
     let ess = essential();
-    assert_eq!(ess.len(), 1186);
+    assert_eq!((ess.len(), ess.essential_count()), (6128, 1123));
     // TFC3 is essential; replacing it with kanMX4 says so.
     let plan = plan_delete_gene(g, resolve_gene(g, "TFC3").unwrap(), Some(&kan));
     let p = preview(g, &design, &plan, &ess).unwrap();
@@ -36,7 +35,7 @@ fn preview_names_the_neighbours_it_touches_and_essentiality() {
         (p.genes[0].name.as_str(), p.genes[0].effect),
         ("TFC3", EffectKind::Dropped)
     );
-    assert!(p.genes[0].essential);
+    assert_eq!(p.genes[0].essentiality, Essentiality::Essential);
     assert_eq!(p.essential().count(), 1);
     // Deleting a verified gene that a dubious ORF overlaps names the dubious one as trimmed or removed.
     let mut found = false;

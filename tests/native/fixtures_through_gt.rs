@@ -97,6 +97,7 @@ fn random_edit(rng: &mut Rng, contig: ContigId, len: u64, n: usize) -> EditReque
             },
             attributes: vec![("note".into(), "a;b=c,d%e".into())],
             children,
+            fusion: None,
         }
     });
     EditRequest {

@@ -1,8 +1,6 @@
 //! Search ranking (view::search) and gene lists that explain themselves (view::gene_list,
 //! core::genetics::bulk_delete) on the real genome, including the 4,111-gene Costanzo list.
 
-use std::collections::BTreeSet;
-
 use crate::common;
 
 use genoforge::core::design::Design;
@@ -114,7 +112,7 @@ fn a_pasted_list_says_how_names_resolved_and_suggests_names() {
     let mut d = Design::new();
     compose::delete_gene(g, &mut d, common::gene(g, "TFC3"), None).unwrap();
     let list = resolve(g, "BAS2 PH05 TFC3 yal002w");
-    let r = report(g, &d, &list, &BTreeSet::new());
+    let r = report(g, &d, &list, &Default::default());
     assert!(
         r.resolutions.iter().any(|l| l == "BAS2 → PHO2 (alias)"),
         "{:?}",

@@ -62,8 +62,27 @@ fn by4741_by_name_equals_by4741_by_explicit_edits() {
     .unwrap();
     let mut by_edits = Design::new();
     genoforge::io::edits_json::apply(&explicit, g, &mut by_edits).unwrap();
+    // MATa: Yα at MAT (III:200,104–200,861) replaced by HMR's Ya (III:293,737–294,389).
+    let (mata, _) = genoforge::core::genetics::mating::mata_edit(g).unwrap();
+    assert_eq!(
+        (mata.span.one_based(), mata.sequence.len()),
+        ((200_104, 200_861), 653)
+    );
+    by_edits.add(g, mata).unwrap();
+    // Same sequences and features; only the lines naming the design (its strain) differ.
+    let body = |(fa, gff): (Vec<u8>, Vec<u8>)| {
+        let keep = |b: Vec<u8>, skip: u8| -> Vec<String> {
+            String::from_utf8(b)
+                .unwrap()
+                .lines()
+                .filter(|l| !l.starts_with(skip as char))
+                .map(str::to_owned)
+                .collect()
+        };
+        (keep(fa, b'>'), keep(gff, b'#'))
+    };
     assert!(
-        outputs(&by_name) == outputs(&by_edits),
+        body(outputs(&by_name)) == body(outputs(&by_edits)),
         "BY4741 by name and by edits differ"
     );
     let b = by_name.genotype().background.as_ref().unwrap();
@@ -95,7 +114,7 @@ fn by4743_records_heterozygous_alleles_without_applying_them() {
         .filter(|a| a.zygosity == Zygosity::Heterozygous)
         .map(|a| a.name.as_str())
         .collect();
-    assert_eq!(het, ["lys2Δ0", "met15Δ0"]);
+    assert_eq!(het, ["MATa", "lys2Δ0", "met15Δ0"]);
     assert_eq!(d.edits().len(), 3);
     assert_eq!(
         format(d.genotype()),
@@ -147,11 +166,7 @@ fn rich_design() -> Design {
 #[test]
 fn exported_specs_validate_against_the_shipped_schema() {
     let g = &common::default_genome().genome;
-    let schema: serde_json::Value = serde_json::from_slice(
-        &std::fs::read(common::root().join("public/genotype-spec.schema.json")).unwrap(),
-    )
-    .unwrap();
-    let validator = jsonschema::validator_for(&schema).unwrap();
+    let validator = common::spec_validator();
     let text = spec_json::to_string(&export(
         g,
         &rich_design(),
@@ -159,10 +174,7 @@ fn exported_specs_validate_against_the_shipped_schema() {
         "2026-11-23T00:00:00Z",
     ));
     let value: serde_json::Value = serde_json::from_str(&text).unwrap();
-    let errors: Vec<String> = validator
-        .iter_errors(&value)
-        .map(|e| format!("{} at {}", e, e.instance_path))
-        .collect();
+    let errors = common::spec_errors(&validator, &value);
     assert!(errors.is_empty(), "{errors:#?}");
     // The validator is not vacuous: a broken spec fails it.
     let mut broken = value.clone();
@@ -345,7 +357,8 @@ fn ml_views() {
     assert_eq!(find("YAL003W").status, GeneStatus::Shifted);
     assert_eq!(find("YBR020W").status, GeneStatus::Native);
     assert!(find("YAL003W").in_gene_set && !find("YAL005C").in_gene_set);
-    assert_eq!(nodes.len(), g.genes().count() + 3);
+    // Three inserts and the MATa region of BY4741 (Ya from HMR).
+    assert_eq!(nodes.len(), g.genes().count() + 4);
     // IV's genes after position 1000 are shifted by the GFP insertion.
     let shifted = nodes
         .iter()

@@ -5,6 +5,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod cassette_pick;
 mod cli_outputs;
 mod cli_specs;
 mod cli_summary;
@@ -22,10 +23,15 @@ mod design_library;
 mod edit_engine_props;
 mod editor_logic;
 mod edits_real_genome;
+mod exports_biology;
 mod fixtures;
 mod fixtures_through_gt;
 mod fuzz;
+mod gene_edit_panel;
 mod gene_lists;
+mod genetics_edits;
+mod genetics_essential;
+mod genetics_mating;
 mod genotype_specs;
 mod import_repairs;
 mod json_inputs;

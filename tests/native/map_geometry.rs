@@ -272,7 +272,7 @@ fn edits_are_bands_and_markers_and_affected_genes_are_never_merged() {
     let t = genes.find(tfc3).unwrap();
     assert_eq!(t.status, FeatureStatus::Dropped);
     assert!(
-        t.description.ends_with("dropped by the design"),
+        t.description.ends_with("deleted by the design"),
         "{}",
         t.description
     );
@@ -594,6 +594,7 @@ fn edited_design(g: &Genome) -> Design {
                 strand: Strand::Forward,
                 phase: Some(0),
             }],
+            fusion: None,
         });
         d.add(g, req).unwrap();
     }

@@ -67,17 +67,18 @@ fn edit_rows_name_and_place_every_edit() {
             "leu2Δ0",
             "met15Δ0",
             "ura3Δ0",
+            "MATa",
             "tfc3Δ::kanMX4",
             "GFP(S65T)@VI:53259"
         ]
     );
-    let tfc3 = &rows[4];
+    let tfc3 = &rows[5];
     assert_eq!(tfc3.reference, "replace I:147,594–151,166");
     assert_eq!(tfc3.edited.as_deref(), Some("I:147,594–148,950"));
     assert_eq!(tfc3.length_change, 1357 - 3573);
     // ACT1 is on −: "after" (3′) is its left end, so GFP goes after base 53,259.
-    assert_eq!(rows[5].reference, "insert after VI:53,259");
-    assert_eq!(rows[5].edited.as_deref(), Some("VI:53,260–53,976"));
+    assert_eq!(rows[6].reference, "insert after VI:53,259");
+    assert_eq!(rows[6].edited.as_deref(), Some("VI:53,260–53,976"));
     // A deletion's edited site is its junction.
     assert!(
         rows[1]
@@ -90,8 +91,8 @@ fn edit_rows_name_and_place_every_edit() {
     // Disabled: no edited site.
     d.set_enabled(g, tfc3.id, false).unwrap();
     let rows = edit_rows(g, &d);
-    assert_eq!(rows[4].edited, None);
-    assert!(!rows[4].enabled);
+    assert_eq!(rows[5].edited, None);
+    assert!(!rows[5].enabled);
     assert_eq!(edited_site(&d, tfc3.id), None);
     // The map goes to the edit with margins.
     let e = d.edit(tfc3.id).unwrap();
@@ -124,7 +125,7 @@ fn coordinate_rows_show_shifts_drops_and_insertions() {
     assert_eq!(nup60.ref_start, Some(152_257));
     assert_eq!(nup60.edited_start, Some(152_257 - 2216));
     assert_eq!(by("YAL003W").status, "native");
-    assert_eq!(by("YAL001C").status, "dropped");
+    assert_eq!(by("YAL001C").status, "deleted");
     assert_eq!(by("YAL001C").edited, "—");
     let gfp = t
         .rows
@@ -180,11 +181,11 @@ fn the_position_box_lifts_both_ways() {
         other => panic!("{other:?}"),
     }
     let s = a.sentence(Direction::ToEdited);
-    assert!(s.contains("replaced by edit #4 (tfc3Δ::kanMX4)"), "{s}");
+    assert!(s.contains("replaced by edit #5 (tfc3Δ::kanMX4)"), "{s}");
     let a = lift_position(g, &d, c, p, Direction::ToReference).unwrap();
     assert_eq!(
         a.sentence(Direction::ToReference),
-        "Edited I:148,000 is inside insertion #4 (tfc3Δ::kanMX4) at offset 406 (base 407 of 1,357); it has no reference position."
+        "Edited I:148,000 is inside insertion #5 (tfc3Δ::kanMX4) at offset 406 (base 407 of 1,357); it has no reference position."
     );
     let (c, p) = parse_position(g, "chrI 152257", None).unwrap();
     let a = lift_position(g, &d, c, p, Direction::ToEdited).unwrap();

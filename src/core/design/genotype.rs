@@ -23,6 +23,16 @@ pub enum PerturbationType {
     GeneAddition,
     /// The gene's sequence replaced by another.
     SequenceVariant,
+    /// A tag fused in frame at the C terminus (the stop codon replaced).
+    CTerminalTag,
+    /// A tag fused in frame after the start codon.
+    NTerminalTag,
+    /// A point mutation or small substitution in the coding sequence.
+    PointMutation,
+    /// The promoter (bases upstream of the start codon) replaced by another.
+    PromoterReplacement,
+    /// A region given by coordinates removed.
+    RegionDeletion,
 }
 
 impl PerturbationType {
@@ -32,8 +42,13 @@ impl PerturbationType {
             Self::Deletion | Self::KanmxDeletion | Self::NatmxDeletion | Self::HphmxDeletion => {
                 ("SO:0000159", "deletion")
             }
-            Self::GeneAddition => ("SO:0000667", "insertion"),
+            Self::GeneAddition | Self::CTerminalTag | Self::NTerminalTag => {
+                ("SO:0000667", "insertion")
+            }
             Self::SequenceVariant => ("SO:0001060", "sequence_variant"),
+            Self::PointMutation => ("SO:1000002", "substitution"),
+            Self::PromoterReplacement => ("SO:1000032", "delins"),
+            Self::RegionDeletion => ("SO:0000159", "deletion"),
         }
     }
 
@@ -60,6 +75,11 @@ impl PerturbationType {
             Self::HphmxDeletion => "Deletion via HphMX gene replacement.",
             Self::GeneAddition => "Addition of a gene or cassette",
             Self::SequenceVariant => "Replacement of the gene's sequence",
+            Self::CTerminalTag => "Tag fused in frame at the C terminus (stop codon replaced)",
+            Self::NTerminalTag => "Tag fused in frame after the start codon",
+            Self::PointMutation => "Substitution of bases in the coding sequence",
+            Self::PromoterReplacement => "Promoter replaced (bases upstream of the start codon)",
+            Self::RegionDeletion => "Deletion of a region given by coordinates",
         }
     }
 }
@@ -75,8 +95,20 @@ pub struct Perturbation {
     pub perturbed_gene_name: String,
     /// How geneticists write it (`tfc3Δ::kanMX4`).
     pub designation: String,
-    /// The edits that realise it.
+    /// The edits that realise it. A heterozygous perturbation's edits are kept disabled: they
+    /// describe the other copy and are not applied to the single edited sequence.
     pub edit_ids: Vec<EditId>,
+    /// Copies: `haploid` in a haploid; `homozygous` or `heterozygous` in a diploid.
+    #[serde(default = "haploid", skip_serializing_if = "is_haploid")]
+    pub zygosity: Zygosity,
+}
+
+fn haploid() -> Zygosity {
+    Zygosity::Haploid
+}
+
+fn is_haploid(z: &Zygosity) -> bool {
+    *z == Zygosity::Haploid
 }
 
 /// Mating type.
@@ -206,9 +238,61 @@ pub struct Genotype {
     pub gene_set: Option<GeneSet>,
     /// Set when the design came from a spec.
     pub provenance: Option<Provenance>,
+    /// The design's name, when the user gave one (see [`Genotype::display_name`]).
+    pub name: Option<String>,
 }
 
 impl Genotype {
+    /// The design's name: the one given, else the strain and the first three designations
+    /// (`BY4741 PHO5-GFP(S65T)::kanMX6`), else `S288C`.
+    pub fn display_name(&self) -> String {
+        if let Some(n) = self
+            .name
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+        {
+            return n.to_owned();
+        }
+        let mut parts = vec![
+            self.background
+                .as_ref()
+                .map_or_else(|| "S288C".to_owned(), |b| b.name.clone()),
+        ];
+        parts.extend(
+            self.perturbations
+                .iter()
+                .take(3)
+                .map(|p| p.designation.clone()),
+        );
+        if self.perturbations.len() > 3 {
+            parts.push(format!("+{} more", self.perturbations.len() - 3));
+        }
+        parts.join(" ")
+    }
+
+    /// The name as a file-name stem: letters, digits, `.`, `-`, `_` kept, anything else `_`;
+    /// Δ written `d`; at most 80 characters (`BY4741_PHO5-GFP_S65T_kanMX6`).
+    pub fn file_stem(&self) -> String {
+        let mut out = String::new();
+        for c in self.display_name().chars() {
+            let c = match c {
+                'Δ' => 'd',
+                c if c.is_ascii_alphanumeric() || matches!(c, '.' | '-') => c,
+                _ => '_',
+            };
+            if !(c == '_' && out.ends_with('_')) {
+                out.push(c);
+            }
+        }
+        let out: String = out.trim_matches('_').chars().take(80).collect();
+        if out.is_empty() {
+            "design".to_owned()
+        } else {
+            out
+        }
+    }
+
     /// Forgets an edit: perturbations realised only by it go; alleles keep their record but are
     /// no longer applied.
     pub fn forget_edit(&mut self, id: EditId) {

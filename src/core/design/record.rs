@@ -181,7 +181,8 @@ impl Design {
         Ok(edit)
     }
 
-    /// Disables or re-enables an edit. Re-enabling is validated against the enabled edits.
+    /// Disables or re-enables an edit. Re-enabling is validated against the enabled edits, and refused
+    /// for the edits of a heterozygous perturbation (they describe the other copy).
     pub fn set_enabled(
         &mut self,
         genome: &Genome,
@@ -193,6 +194,15 @@ impl Design {
             return Ok(());
         }
         if enabled {
+            if let Some(p) = self.genotype.perturbations.iter().find(|p| {
+                p.zygosity == crate::core::design::genotype::Zygosity::Heterozygous
+                    && p.edit_ids.contains(&id)
+            }) {
+                return Err(EditError::Gene(format!(
+                    "edit {id} realises the heterozygous {}: it describes the other copy and is not applied to the single edited sequence",
+                    p.designation
+                )));
+            }
             self.check(genome, &edit)?;
             if let Ok(i) = self.disabled.binary_search(&id) {
                 self.disabled.remove(i);

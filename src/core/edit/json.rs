@@ -36,6 +36,9 @@ pub struct FeatureJson {
     /// Parts (a cassette's promoter, CDS, terminator).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub children: Vec<SubFeature>,
+    /// An in-frame fusion to a gene (tags).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fusion: Option<crate::core::edit::Fusion>,
 }
 
 fn default_kind() -> String {
@@ -119,6 +122,7 @@ impl FeatureJson {
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect(),
             children: self.children.clone(),
+            fusion: self.fusion.clone(),
         })
     }
 
@@ -131,6 +135,7 @@ impl FeatureJson {
             strand: f.strand.symbol().to_string(),
             attributes: f.attributes.iter().cloned().collect(),
             children: f.children.clone(),
+            fusion: f.fusion.clone(),
         }
     }
 }

@@ -93,6 +93,33 @@ pub struct InsertedFeature {
     /// Sub-features (a cassette's parts), placed in the insert's orientation.
     #[serde(default)]
     pub children: Vec<SubFeature>,
+    /// Set when the inserted bases extend a gene's protein in frame (an N- or C-terminal tag).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fusion: Option<Fusion>,
+}
+
+/// The end of a protein a tag is fused to.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Terminus {
+    /// After the start codon (`GFP-PHO5`).
+    N,
+    /// In place of the stop codon (`PHO5-GFP`).
+    C,
+}
+
+/// An in-frame fusion: the first `coding` bases of the inserted sequence, read in the gene's
+/// orientation, join the gene's coding sequence (for a C-terminal tag, the tag's codons and its
+/// stop codon; for an N-terminal tag, all of the inserted bases). Lift-over extends the gene's
+/// lines (gene, mRNA, exon, CDS) that end at the replaced stop codon over those bases, and marks
+/// the lines the tag joins as fused (`crate::core::lift::FeatureStatus::Fused`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fusion {
+    /// `ID` of the gene's top-level line in the annotation (`gene:YBR093C`).
+    pub gene_id: String,
+    /// Which end of the protein.
+    pub terminus: Terminus,
+    /// Coding bases of the insert, counted from its 5′ end in the gene's orientation.
+    pub coding: u64,
 }
 
 /// One edit, in reference coordinates.

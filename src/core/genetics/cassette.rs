@@ -21,6 +21,10 @@ pub struct Cassette {
     pub parts: Vec<SubFeature>,
     /// Where it came from (accession and coordinates).
     pub source: String,
+    /// The selectable marker module it carries after a tag (`kanMX6`), for designations
+    /// (`PHO5-GFP(S65T)::kanMX6`); `None` for a bare tag, a marker cassette or a promoter.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub marker: Option<String>,
 }
 
 impl Cassette {
@@ -47,6 +51,7 @@ impl Cassette {
             strand,
             attributes: Vec::new(),
             children: self.parts.clone(),
+            fusion: None,
         }
     }
 

@@ -27,12 +27,46 @@ pub struct Plan {
 }
 
 /// Adds a plan's edits and records its perturbation, all or nothing.
+///
+/// Copies: in a diploid background a plan left `haploid` becomes heterozygous (what a
+/// transformation gives); a heterozygous perturbation's edits are added disabled — recorded in the
+/// spec, not applied to the single edited sequence. Homozygous or heterozygous plans are refused in
+/// a haploid design.
 pub fn apply(genome: &Genome, design: &mut Design, plan: Plan) -> Result<Vec<EditId>, EditError> {
-    let ids = design.add_all(genome, plan.requests).map_err(|(_, e)| e)?;
-    design.genotype_mut().perturbations.push(Perturbation {
+    let diploid = design
+        .genotype()
+        .background
+        .as_ref()
+        .is_some_and(|b| b.ploidy == 2);
+    let zygosity = match (diploid, plan.perturbation.zygosity) {
+        (true, Zygosity::Haploid) => Zygosity::Heterozygous,
+        (false, Zygosity::Haploid) => Zygosity::Haploid,
+        (true, z) => z,
+        (false, z) => {
+            return Err(EditError::Gene(format!(
+                "{}: a {} edit needs a diploid background; this design is haploid",
+                plan.perturbation.designation,
+                if z == Zygosity::Homozygous {
+                    "homozygous"
+                } else {
+                    "heterozygous"
+                }
+            )));
+        }
+    };
+    let mut next = design.clone();
+    let ids = next.add_all(genome, plan.requests).map_err(|(_, e)| e)?;
+    if zygosity == Zygosity::Heterozygous {
+        for &id in &ids {
+            next.set_enabled(genome, id, false)?;
+        }
+    }
+    next.genotype_mut().perturbations.push(Perturbation {
         edit_ids: ids.clone(),
+        zygosity,
         ..plan.perturbation
     });
+    *design = next;
     Ok(ids)
 }
 
@@ -60,6 +94,7 @@ pub fn plan_delete_gene(genome: &Genome, gene: FeatureIdx, cassette: Option<&Cas
             perturbed_gene_name: standard,
             designation,
             edit_ids: Vec::new(),
+            zygosity: Zygosity::Haploid,
         },
     }
 }
@@ -107,6 +142,7 @@ pub fn plan_replace_gene_sequence(
         strand: Strand::Forward,
         attributes: Vec::new(),
         children: Vec::new(),
+        fusion: None,
     };
     Plan {
         requests: vec![replace_gene(
@@ -122,6 +158,7 @@ pub fn plan_replace_gene_sequence(
             perturbed_gene_name: standard,
             designation,
             edit_ids: Vec::new(),
+            zygosity: Zygosity::Haploid,
         },
     }
 }
@@ -164,6 +201,7 @@ pub fn plan_insertion(genome: &Genome, mut req: EditRequest, name: &str) -> Plan
             perturbed_gene_name: name.to_owned(),
             designation,
             edit_ids: Vec::new(),
+            zygosity: Zygosity::Haploid,
         },
     }
 }
@@ -282,6 +320,9 @@ pub fn set_custom_background(
             lesion,
         });
     }
+    if let Some(a) = mating_allele(genome, &mut next, mating_type)? {
+        alleles.insert(0, a);
+    }
     next.genotype_mut().background = Some(Background {
         name: name.to_owned(),
         mating_type,
@@ -290,6 +331,43 @@ pub fn set_custom_background(
     });
     *design = next;
     Ok(())
+}
+
+/// The mating-type allele a background needs at MAT: for MATa, the Yα → Ya swap
+/// ([`crate::core::genetics::mating`]) applied; in a MATa/α diploid, MATa recorded on one copy
+/// and not applied (the single sequence keeps the reference's MATα). When MAT or HMR cannot be
+/// located in this genome, MATa is recorded with the reason and not applied — never silently.
+fn mating_allele(
+    genome: &Genome,
+    design: &mut Design,
+    mating_type: MatingType,
+) -> Result<Option<BackgroundAllele>, EditError> {
+    let zygosity = match mating_type {
+        MatingType::Alpha => return Ok(None),
+        MatingType::A => Zygosity::Haploid,
+        MatingType::AAlpha => Zygosity::Heterozygous,
+    };
+    let (edit_ids, lesion) = match crate::core::genetics::mating::mata_edit(genome) {
+        Ok((req, what)) if zygosity == Zygosity::Haploid => (vec![design.add(genome, req)?], what),
+        Ok((_, what)) => (
+            Vec::new(),
+            format!(
+                "on one copy only, not applied: the edited sequence keeps the reference's MATα. {what}"
+            ),
+        ),
+        Err(why) => (
+            Vec::new(),
+            format!("not modelled ({why}): the edited sequence keeps the reference's MAT"),
+        ),
+    };
+    Ok(Some(BackgroundAllele {
+        name: "MATa".to_owned(),
+        systematic_gene_name: "MAT".to_owned(),
+        locus: "MAT".to_owned(),
+        zygosity,
+        edit_ids,
+        lesion,
+    }))
 }
 
 /// Applies what a genotype string says to a design: background, then each perturbation; cassettes

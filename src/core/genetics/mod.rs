@@ -5,7 +5,16 @@
 
 pub mod bulk_delete;
 pub mod cassette;
+pub mod codons;
 pub mod compose;
+pub mod essential;
 pub mod gene_list;
+pub mod mating;
 pub mod nomenclature;
+pub mod orf;
+pub mod point;
+pub mod promoter;
+pub mod refusal;
+pub mod region;
 pub mod strain;
+pub mod tag;

@@ -45,7 +45,8 @@ pub fn format(g: &Genotype) -> String {
     let mut parts: Vec<String> = Vec::new();
     if let Some(b) = &g.background {
         parts.push(b.mating_type.to_string());
-        for a in &b.alleles {
+        // The mating-type allele is written by the mating type itself.
+        for a in b.alleles.iter().filter(|a| a.locus != "MAT") {
             let wt = allele(&a.name).map_or(a.locus.as_str(), |d| d.wild_type);
             parts.push(match (b.ploidy, a.zygosity) {
                 (2, Zygosity::Heterozygous) => format!("{}/{wt}", a.name),
@@ -54,8 +55,22 @@ pub fn format(g: &Genotype) -> String {
             });
         }
     }
-    parts.extend(g.perturbations.iter().map(|p| p.designation.clone()));
+    parts.extend(g.perturbations.iter().map(|p| match p.zygosity {
+        Zygosity::Haploid => p.designation.clone(),
+        Zygosity::Homozygous => format!("{0}/{0}", p.designation),
+        Zygosity::Heterozygous => format!("{}/{}", p.designation, wild_type(p)),
+    }));
     parts.join(" ")
+}
+
+/// The wild-type allele a heterozygous perturbation pairs with: the gene's standard name in
+/// capitals (`TFC3`), or `+` for a region that is not one gene.
+fn wild_type(p: &crate::core::design::genotype::Perturbation) -> String {
+    if p.perturbation_type == PerturbationType::RegionDeletion {
+        "+".to_owned()
+    } else {
+        p.perturbed_gene_name.to_uppercase()
+    }
 }
 
 /// The sketch a design's genotype corresponds to (what [`parse`] of [`format()`] must give back).

@@ -7,9 +7,11 @@
 //!   approximation: Brachmann et al. removed each ORF together with some flanking sequence whose
 //!   exact extent is not in the data shipped here.
 //! - met15Δ0 sits on the gene SGD now calls MET17 (YLR303W).
-//! - Mating type and ploidy are recorded, not edited: the S288C reference carries MATα at MAT, and a
-//!   MATa background keeps that sequence (swapping Yα for Ya is not modelled). In a diploid, alleles
-//!   on both copies are applied to the single edited sequence; heterozygous ones are recorded only.
+//! - Mating type: the S288C reference carries MATα at MAT. A MATa background (BY4741) gets the
+//!   switch modelled — Yα replaced by the Ya of HMR in the same genome
+//!   ([`crate::core::genetics::mating`]), recorded as the background allele `MATa`. In MATa/α
+//!   (BY4743) the a copy is recorded, not applied. In a diploid, alleles on both copies are applied
+//!   to the single edited sequence; heterozygous ones are recorded only.
 
 use crate::core::coord::{Pos, Span};
 use crate::core::design::genotype::{MatingType, Zygosity};

@@ -112,6 +112,7 @@ pub(super) fn lift_contig(
         slot.lost_right = fe - last_end;
         let mut trimmed = false;
         let mut disrupted = false;
+        let mut substituted = false;
         for &i in &touching {
             let o = &ops[i];
             let kind = if o.end == o.start {
@@ -123,11 +124,15 @@ pub(super) fn lift_contig(
                 }
             } else if o.start <= fs || o.end >= fe || o.end <= first || o.start >= last_end {
                 EffectKind::Trimmed
+            } else if o.sequence.len() as u64 == o.end - o.start {
+                // As many bases put in as taken out, strictly inside: a substitution.
+                EffectKind::Substituted
             } else {
                 EffectKind::Disrupted
             };
             trimmed |= kind == EffectKind::Trimmed;
             disrupted |= kind == EffectKind::Disrupted;
+            substituted |= kind == EffectKind::Substituted;
             effects.push(Effect {
                 edit: o.edit,
                 feature: idx,
@@ -139,6 +144,8 @@ pub(super) fn lift_contig(
             FeatureStatus::Trimmed
         } else if disrupted {
             FeatureStatus::Disrupted
+        } else if substituted {
+            FeatureStatus::Substituted
         } else if new_start != fs || new_end != fe {
             FeatureStatus::Shifted
         } else {

@@ -9,6 +9,7 @@
 //! direction.
 
 pub mod edited;
+mod fusion;
 mod geometry;
 mod phase;
 
@@ -40,6 +41,10 @@ pub enum FeatureStatus {
     Dropped,
     /// Every parent was dropped, so it was dropped too.
     Orphaned,
+    /// A tag joined in frame (N- or C-terminal): the line reaches over the tag's codons.
+    Fused,
+    /// Bases replaced strictly inside it by as many others (a point mutation): same length.
+    Substituted,
 }
 
 impl FeatureStatus {
@@ -48,7 +53,8 @@ impl FeatureStatus {
         matches!(self, Self::Dropped | Self::Orphaned)
     }
 
-    /// A word for people.
+    /// A word for people — the one vocabulary of the UI, the gene node view and the GFF3's
+    /// `edit_status` (native, shifted, resized, trimmed, disrupted, substituted, fused, deleted).
     pub fn label(self) -> &'static str {
         match self {
             Self::Unchanged => "native",
@@ -56,8 +62,10 @@ impl FeatureStatus {
             Self::Resized => "resized",
             Self::Disrupted => "disrupted",
             Self::Trimmed => "trimmed",
-            Self::Dropped => "dropped",
-            Self::Orphaned => "dropped (parent dropped)",
+            Self::Dropped => "deleted",
+            Self::Orphaned => "deleted (parent deleted)",
+            Self::Fused => "fused",
+            Self::Substituted => "substituted",
         }
     }
 }
@@ -121,17 +129,24 @@ pub enum EffectKind {
     Disrupted,
     /// Its CDS phase changed.
     PhaseChanged,
+    /// A tag was fused to it in frame.
+    Fused,
+    /// Bases inside it were replaced by as many others.
+    Substituted,
 }
 
 impl EffectKind {
-    /// The name files use (`phase_changed`), as serde writes it.
-    pub fn name(self) -> &'static str {
+    /// The word the exports use, in the UI's vocabulary (`deleted`, not `dropped`): deleted,
+    /// deleted_with_parent, trimmed, disrupted, phase_changed, fused, substituted.
+    pub fn word(self) -> &'static str {
         match self {
-            Self::Dropped => "dropped",
-            Self::Orphaned => "orphaned",
+            Self::Dropped => "deleted",
+            Self::Orphaned => "deleted_with_parent",
             Self::Trimmed => "trimmed",
             Self::Disrupted => "disrupted",
             Self::PhaseChanged => "phase_changed",
+            Self::Fused => "fused",
+            Self::Substituted => "substituted",
         }
     }
 
@@ -143,6 +158,8 @@ impl EffectKind {
             Self::Trimmed => "trims",
             Self::Disrupted => "disrupts",
             Self::PhaseChanged => "changes the phase of",
+            Self::Fused => "tags (in-frame fusion)",
+            Self::Substituted => "substitutes bases in",
         }
     }
 }
@@ -222,6 +239,7 @@ impl Lifted {
         self.effects
             .retain(|e| !matches!(e.kind, EffectKind::Orphaned | EffectKind::PhaseChanged));
         geometry::orphans(genome, &mut self.features, &mut self.effects);
+        fusion::apply(genome, design, &mut self.features, &mut self.effects);
         self.splits = phase::recompute(genome, design, &mut self.features, &mut self.effects);
         self.effects.sort_unstable();
         self.effects.dedup();

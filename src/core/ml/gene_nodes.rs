@@ -16,8 +16,14 @@ pub enum GeneStatus {
     Native,
     /// Moved by edits before it.
     Shifted,
-    /// Trimmed or interrupted by an edit.
+    /// An edit lies strictly inside it.
     Disrupted,
+    /// Part of it removed at one or both ends.
+    Trimmed,
+    /// A tag joined in frame.
+    Fused,
+    /// Bases inside it replaced by as many others (a point mutation).
+    Substituted,
     /// Added by an edit.
     Inserted,
     /// Removed.
@@ -29,7 +35,10 @@ impl GeneStatus {
         match s {
             FeatureStatus::Unchanged => Self::Native,
             FeatureStatus::Shifted | FeatureStatus::Resized => Self::Shifted,
-            FeatureStatus::Trimmed | FeatureStatus::Disrupted => Self::Disrupted,
+            FeatureStatus::Trimmed => Self::Trimmed,
+            FeatureStatus::Disrupted => Self::Disrupted,
+            FeatureStatus::Fused => Self::Fused,
+            FeatureStatus::Substituted => Self::Substituted,
             FeatureStatus::Dropped | FeatureStatus::Orphaned => Self::Deleted,
         }
     }
@@ -39,7 +48,10 @@ impl GeneStatus {
         match self {
             Self::Native => "native",
             Self::Shifted => "shifted",
+            Self::Trimmed => "trimmed",
             Self::Disrupted => "disrupted",
+            Self::Fused => "fused",
+            Self::Substituted => "substituted",
             Self::Inserted => "inserted",
             Self::Deleted => "deleted",
         }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::design::dataset_selection::{DatasetSelection, RecordError};
 use crate::core::design::genotype::{
-    Background, GeneSet, Genotype, Perturbation, PerturbationType, Provenance,
+    Background, GeneSet, Genotype, Perturbation, PerturbationType, Provenance, Zygosity,
 };
 use crate::core::design::{Design, NewEdit};
 use crate::core::edit::json::EditJson;
@@ -126,8 +126,19 @@ pub struct PerturbationSpec {
     pub mechanism_so_name: String,
     /// A sentence.
     pub description: String,
-    /// The edits that realise it.
+    /// The edits that realise it (disabled when heterozygous).
     pub edit_ids: Vec<EditId>,
+    /// `homozygous` or `heterozygous` in a diploid; absent in a haploid.
+    #[serde(default = "haploid", skip_serializing_if = "is_haploid")]
+    pub zygosity: Zygosity,
+}
+
+fn haploid() -> Zygosity {
+    Zygosity::Haploid
+}
+
+fn is_haploid(z: &Zygosity) -> bool {
+    *z == Zygosity::Haploid
 }
 
 impl From<&Perturbation> for PerturbationSpec {
@@ -142,6 +153,7 @@ impl From<&Perturbation> for PerturbationSpec {
             mechanism_so_name: so_name.to_owned(),
             description: p.perturbation_type.description().to_owned(),
             edit_ids: p.edit_ids.clone(),
+            zygosity: p.zygosity,
         }
     }
 }
@@ -171,6 +183,9 @@ pub struct GenotypeSpec {
     /// datasets measured the design's genotype. Absent when nothing is recorded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dataset_selection: Option<DatasetSelection>,
+    /// The design's name, when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// Tool, version, time.
     pub provenance: Provenance,
 }
@@ -222,19 +237,12 @@ pub fn export(
         reference: reference.clone(),
         background: g.background.clone(),
         perturbations: g.perturbations.iter().map(PerturbationSpec::from).collect(),
-        edits: design
-            .edits()
-            .iter()
-            .map(|e| EditJson {
-                id: Some(e.id),
-                enabled: design.is_enabled(e.id),
-                ..EditJson::from_edit(genome, e)
-            })
-            .collect(),
+        edits: edit_specs(genome, design),
         gene_set: g.gene_set.clone(),
         dataset_selection: Some(design.dataset_selection())
             .filter(|s| !s.is_empty())
             .cloned(),
+        name: g.name.clone(),
         provenance: g
             .provenance
             .clone()
@@ -338,11 +346,40 @@ pub fn restore(
                 perturbed_gene_name: p.perturbed_gene_name.clone(),
                 designation: p.designation.clone(),
                 edit_ids: p.edit_ids.clone(),
+                zygosity: p.zygosity,
             })
             .collect(),
         gene_set: spec.gene_set.clone(),
         provenance: Some(spec.provenance.clone()),
+        name: spec.name.clone(),
     };
     *design.dataset_selection_mut() = spec.dataset_selection.clone().unwrap_or_default();
     Ok((design, warnings))
+}
+
+/// The design's checksum: MD5 (hex) of the compact JSON of `[background, perturbations, edits]`
+/// exactly as the spec writes them — what makes the edited genome, without the reference
+/// description or provenance. Recomputable from a spec: `md5(json.dumps([s.get("background"),
+/// s["perturbations"], s["edits"]], separators=(",", ":"), ensure_ascii=False))` over the spec's
+/// own key order (serde's field order).
+pub fn design_md5(genome: &Genome, design: &Design) -> String {
+    let g = design.genotype();
+    let perturbations: Vec<PerturbationSpec> =
+        g.perturbations.iter().map(PerturbationSpec::from).collect();
+    let edits = edit_specs(genome, design);
+    let json = serde_json::to_string(&(&g.background, &perturbations, &edits)).unwrap_or_default();
+    md5_hex(&[json.as_bytes()])
+}
+
+/// Every edit of a design as the spec writes it, in id order.
+fn edit_specs(genome: &Genome, design: &Design) -> Vec<EditJson> {
+    design
+        .edits()
+        .iter()
+        .map(|e| EditJson {
+            id: Some(e.id),
+            enabled: design.is_enabled(e.id),
+            ..EditJson::from_edit(genome, e)
+        })
+        .collect()
 }

@@ -108,6 +108,7 @@ pub fn marker_cassette(
             part(FeatureKind::Terminator, "TEF terminator", ts, te),
         ],
         source: format!("{} {from}..{to}", record.name),
+        marker: None,
     })
 }
 
@@ -145,6 +146,7 @@ pub fn orf_cassette(
             record.name,
             if add_start { " (ATG added)" } else { "" }
         ),
+        marker: None,
     })
 }
 
@@ -157,7 +159,8 @@ pub const PLASMID_FILES: [&str; 4] = [
 ];
 
 /// The shipped cassette library, built from the plasmids' GenBank records: kanMX4 (pFA6a-kanMX4,
-/// AJ002680), natMX4 (pAG25), hphMX4 (pAG32) and GFP(S65T) (pFA6a-GFP(S65T)-kanMX6, AJ002682).
+/// AJ002680), natMX4 (pAG25), hphMX4 (pAG32), GFP(S65T) (pFA6a-GFP(S65T)-kanMX6, AJ002682) and
+/// that plasmid's C-terminal tagging module GFP(S65T)-kanMX6 (its F2…R1 PCR product).
 /// `read` returns a file's bytes by name.
 pub fn shipped_library(
     read: impl Fn(&str) -> Option<Vec<u8>>,
@@ -209,6 +212,15 @@ pub fn shipped_library(
             "green fluorescent protein, S65T variant (the plasmid's C-terminal tag, with a start codon added)",
         )
         .map_err(|e| e.to_string())?,
+    );
+    lib.insert(
+        crate::io::cassette::amplicon::longtine_tag(
+            &gfp,
+            "GFP(S65T)-kanMX6",
+            "GFP(S65T)",
+            "kanMX6",
+        )
+        .map_err(|e| format!("pFA6a-GFPS65T-kanMX6_AJ002682.gb: {e}"))?,
     );
     Ok(lib)
 }

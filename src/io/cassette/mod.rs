@@ -1,7 +1,9 @@
 //! Cassettes from bytes: marker cassettes built from the shipped plasmids' GenBank records
 //! ([`marker`]), and inserts the user pastes or opens — FASTA, GenBank or bare bases
-//! ([`user`]). Both read a record's features as parts the same way ([`parts`]).
+//! ([`user`]); a feature or a primer-bounded PCR product picked from a plasmid ([`amplicon`]). All
+//! read a record's features as parts the same way ([`parts`]).
 
+pub mod amplicon;
 pub mod marker;
 pub mod parts;
 pub mod user;

@@ -88,6 +88,7 @@ pub fn cassette_from_genbank(record: &GbRecord, name: &str) -> Result<Cassette, 
         sequence: String::from_utf8_lossy(&sequence).into_owned(),
         parts,
         source: format!("GenBank record {}", record.name),
+        marker: None,
     })
 }
 
@@ -130,6 +131,7 @@ pub fn parse_text(text: &str, name: &str, source: &str) -> Result<Cassette, Stri
         sequence: String::from_utf8_lossy(&bases).into_owned(),
         parts: Vec::new(),
         source: source.to_owned(),
+        marker: None,
     })
 }
 

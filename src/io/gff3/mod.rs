@@ -1,6 +1,7 @@
 //! GFF3: reading (through noodles-gff) and, later, writing.
 
 mod attributes_scan;
+pub mod edit_status;
 mod error;
 mod reader;
 pub mod repair;

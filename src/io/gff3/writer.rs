@@ -2,9 +2,11 @@
 //!
 //! Lines no edit touched are written byte-identical to the input (lines the reader repaired are
 //! already in canonical form); touched lines change only columns 4, 5 (coordinates), 8 (phase)
-//! and the `Parent` attribute. The version line and `##sequence-region` lines (edited lengths) come
-//! first, comments and directives are kept, a `###` is written only after features.
-//! Inserted features (and a cassette's parts) follow, with source `genoforge`.
+//! and the `Parent` attribute, and lines an edit changed gain attributes saying so
+//! ([`super::edit_status`]). The version line, the design's header lines and `##sequence-region`
+//! lines (edited lengths) come first, comments and directives are kept, a `###` is written only
+//! after features. Inserted features (and a cassette's parts), with source `genoforge`, sit in
+//! coordinate order with the reference's features.
 
 use std::io::{self, Write};
 
@@ -40,8 +42,11 @@ pub fn write<W: Write>(
         })
         .unwrap_or("##gff-version 3");
     writeln!(out, "{version}")?;
+    write_design_header(out, genome, design)?;
     write_sequence_regions(out, genome, lifted)?;
     let mut since_sync = false;
+    let notes = super::edit_status::EditNotes::new(genome, design, lifted);
+    let mut inserted = Inserted::new(design);
     for item in genome.document() {
         match item {
             DocItem::GffVersion(_) | DocItem::SequenceRegion { .. } => {}
@@ -58,10 +63,14 @@ pub fn write<W: Write>(
                     continue;
                 }
                 let f = genome.feature(*idx);
+                if f.parents.is_empty() {
+                    let at = l.span.map_or(f.span.start().get(), |s| s.start().get());
+                    inserted.write_before(out, genome, Some(f.contig), at)?;
+                }
                 if let Some(split) = lifted.phase_split(*idx) {
                     write_split(out, genome, lifted, f, l, split)?;
                 } else if l.is_touched() {
-                    write_touched(out, genome, lifted, f, l)?;
+                    write_touched(out, genome, lifted, f, l, notes.of(*idx))?;
                 } else {
                     writeln!(out, "{}", f.source_line.text)?;
                 }
@@ -69,7 +78,67 @@ pub fn write<W: Write>(
             }
         }
     }
-    write_inserted(out, genome, design)
+    inserted.write_before(out, genome, None, u64::MAX)
+}
+
+/// Inserted features waiting to be written, per contig in edited-start order: each is written
+/// just before the first top-level reference feature of its contig that starts after it, the rest
+/// of a contig's when the document moves to another contig, and any left at the end — so inserted
+/// features sit in coordinate order with the rest, whatever order the document's contigs come in.
+struct Inserted<'a> {
+    pending: Vec<(&'a Edit, u64, u64)>,
+    written: Vec<bool>,
+    current: Option<ContigId>,
+}
+
+impl<'a> Inserted<'a> {
+    fn new(design: &'a Design) -> Self {
+        let mut pending: Vec<(&Edit, u64, u64)> = inserted_spans(design)
+            .into_iter()
+            .filter(|(e, s, t)| e.feature.is_some() && s != t)
+            .collect();
+        pending.sort_by_key(|(e, s, _)| (e.contig, *s));
+        Self {
+            written: vec![false; pending.len()],
+            pending,
+            current: None,
+        }
+    }
+
+    /// Writes what belongs before a top-level feature at edited `at` on `contig` (`None`: all,
+    /// each followed by `###`).
+    fn write_before<W: Write>(
+        &mut self,
+        out: &mut W,
+        genome: &Genome,
+        contig: Option<ContigId>,
+        at: u64,
+    ) -> io::Result<()> {
+        let left = self.current.filter(|c| Some(*c) != contig);
+        for (i, &(e, s, t)) in self.pending.iter().enumerate() {
+            let due = match contig {
+                None => true,
+                Some(c) => Some(e.contig) == left || (e.contig == c && s <= at),
+            };
+            if due && !self.written[i] {
+                write_inserted(out, genome, e, s, t)?;
+                if contig.is_none() {
+                    writeln!(out, "###")?;
+                }
+                self.written[i] = true;
+            }
+        }
+        self.current = contig;
+        Ok(())
+    }
+}
+
+/// The design's header lines (edited by which design, its checksum and genotype).
+fn write_design_header<W: Write>(out: &mut W, genome: &Genome, design: &Design) -> io::Result<()> {
+    for line in crate::io::design_header::gff3_lines(genome, design) {
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
 }
 
 /// `##gff-version 3`, `##gff-version 3.1.26` (blanks between the two words allowed).
@@ -120,6 +189,7 @@ fn write_touched<W: Write>(
     lifted: &Lifted,
     f: &Feature,
     l: &LiftedFeature,
+    note: Option<&str>,
 ) -> io::Result<()> {
     let text = &f.source_line.text;
     let cols: Vec<&str> = text.splitn(9, '\t').collect();
@@ -142,6 +212,11 @@ fn write_touched<W: Write>(
         f.attributes().with_parents(&kept)
     } else {
         f.source_line.raw_attributes().to_owned()
+    };
+    let attributes = match note {
+        Some(n) if attributes == "." || attributes.is_empty() => n.to_owned(),
+        Some(n) => format!("{};{n}", attributes.trim_end_matches(';')),
+        None => attributes,
     };
     write_line(out, &cols, (start, end), &phase, &attributes)
 }
@@ -216,12 +291,18 @@ pub fn inserted_spans(design: &Design) -> Vec<(&Edit, u64, u64)> {
     out
 }
 
-fn write_inserted<W: Write>(out: &mut W, genome: &Genome, design: &Design) -> io::Result<()> {
-    for (e, s, t) in inserted_spans(design) {
-        let Some(feat) = &e.feature else { continue };
-        if s == t {
-            continue;
-        }
+/// One inserted feature (and its parts) at edited `s..t` (0-based, half-open).
+fn write_inserted<W: Write>(
+    out: &mut W,
+    genome: &Genome,
+    e: &Edit,
+    s: u64,
+    t: u64,
+) -> io::Result<()> {
+    {
+        let Some(feat) = &e.feature else {
+            return Ok(());
+        };
         let seqid = &genome.contig(e.contig).name;
         let id = feature_id(e, feat);
         let mut attrs = Vec::new();
@@ -286,7 +367,6 @@ fn write_inserted<W: Write>(out: &mut W, genome: &Genome, design: &Design) -> io
                 cs + 1
             )?;
         }
-        writeln!(out, "###")?;
     }
     Ok(())
 }

@@ -225,8 +225,14 @@ pub(super) fn Track(map: MapState) -> impl IntoView {
             map.wheel_zoom(wheel_zoom(dy), anchor);
         }
     };
+    // Shift-drag selects a region (for the gene-edit panel's region deletion) instead of panning.
+    let region_drag = StoredValue::new(None::<(i32, f64)>);
     let on_pointerdown = move |ev: web_sys::PointerEvent| {
         if ev.button() != 0 || !ev.is_primary() {
+            return;
+        }
+        if ev.shift_key() {
+            region_drag.set_value(Some((ev.pointer_id(), f64::from(ev.client_x()))));
             return;
         }
         dragged.set_value(false);
@@ -239,6 +245,9 @@ pub(super) fn Track(map: MapState) -> impl IntoView {
         }));
     };
     let on_pointermove = move |ev: web_sys::PointerEvent| {
+        if region_drag.get_value().is_some() {
+            return;
+        }
         let Some(mut d) = drag.get_value() else {
             // Not dragging: the gene under the pointer gets the tooltip.
             let Some(el) = ev
@@ -287,6 +296,27 @@ pub(super) fn Track(map: MapState) -> impl IntoView {
         map.change_view(|g, _| d.start.pan(g, (-dx * d.bases_per_px).round() as i64));
     };
     let end_drag = move |ev: web_sys::PointerEvent| {
+        if let Some((pointer, x0)) = region_drag.get_value()
+            && pointer == ev.pointer_id()
+        {
+            region_drag.set_value(None);
+            dragged.set_value(true);
+            let el = ev
+                .current_target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+            if let (Some(el), Some(view)) = (el, app.view.get_untracked()) {
+                let r = el.get_bounding_client_rect();
+                let w = r.width().max(1.0);
+                let frac = |x: f64| (x - r.left()) / w;
+                let x1 = f64::from(ev.client_x());
+                app.region.set(crate::view::gene_edit_form::dragged_region(
+                    &view,
+                    frac(x0),
+                    frac(x1),
+                ));
+            }
+            return;
+        }
         if let Some(d) = drag.get_value()
             && d.pointer == ev.pointer_id()
         {
@@ -395,6 +425,10 @@ pub(super) fn Track(map: MapState) -> impl IntoView {
             data-start=view_attr(|v| v.span.start().get() + 1)
             data-end=view_attr(|v| v.span.end().get())
             data-scale=move || map.scale.get().map(|s| s.generation)
+            data-region=move || app.region.get().map(|(_, s)| {
+                let (a, b) = s.one_based();
+                format!("{a}-{b}")
+            })
             on:wheel=on_wheel
             on:pointerdown=on_pointerdown
             on:pointermove=on_pointermove
@@ -404,6 +438,21 @@ pub(super) fn Track(map: MapState) -> impl IntoView {
             on:pointerleave=move |_| hover.set(None)
             on:keydown=on_keydown
         >
+            {move || {
+                // The shift-dragged region, shaded where it lies in the window.
+                let (c, r) = app.region.get()?;
+                let v = app.view.get()?;
+                if c != v.contig {
+                    return None;
+                }
+                let w = v.span.len().max(1) as f64;
+                let l = (r.start().get().saturating_sub(v.span.start().get())) as f64 / w;
+                let e = (r.end().get().min(v.span.end().get()).saturating_sub(v.span.start().get())) as f64 / w;
+                (e > l).then(|| view! {
+                    <div class="region-shade" id="map-region"
+                        style=format!("position:absolute;top:0;bottom:0;left:{:.3}%;width:{:.3}%;background:rgba(255,170,0,0.18);pointer-events:none", l * 100.0, (e - l) * 100.0)></div>
+                })
+            }}
             <svg
                 class="track-svg"
                 width=move || px(map.width.get())

@@ -56,6 +56,8 @@ pub fn is_affected(status: FeatureStatus) -> bool {
             | FeatureStatus::Disrupted
             | FeatureStatus::Dropped
             | FeatureStatus::Orphaned
+            | FeatureStatus::Fused
+            | FeatureStatus::Substituted
     )
 }
 

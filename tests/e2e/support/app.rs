@@ -102,16 +102,35 @@ pub fn download_to(app: &Session, dir: &Path) {
     );
 }
 
-/// Clicks an export in the menu and returns the downloaded file's bytes.
+/// Clicks an export in the menu and returns the downloaded file's bytes. `file` is the file's
+/// name, or — starting with `.` — the end of the name of the new file it must be (export names
+/// begin with the design's name).
 pub fn download(app: &Session, dir: &Path, button: &str, file: &str) -> Vec<u8> {
+    let names = || -> Vec<String> {
+        std::fs::read_dir(dir)
+            .map(|d| {
+                d.filter_map(|e| e.ok())
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let before = names();
     app.click("#export-menu > summary");
     app.click(button);
-    let path = dir.join(file);
     let start = Instant::now();
     while start.elapsed() < Duration::from_secs(30) {
-        if let Ok(b) = std::fs::read(&path)
+        let found = if file.starts_with('.') {
+            names()
+                .into_iter()
+                .find(|n| n.ends_with(file) && !before.contains(n))
+        } else {
+            Some(file.to_owned())
+        };
+        if let Some(name) = found
+            && let Ok(b) = std::fs::read(dir.join(&name))
             && !b.is_empty()
-            && !dir.join(format!("{file}.crdownload")).exists()
+            && !dir.join(format!("{name}.crdownload")).exists()
         {
             return b;
         }

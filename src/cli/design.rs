@@ -1,0 +1,160 @@
+//! `genoforge design`: build a genotype spec from gene-level operations — a strain background,
+//! C-/N-terminal tags, point mutations, promoter swaps, region deletions — the same plans the
+//! browser's panels make. What each operation does is printed to stderr; the spec goes to
+//! `--out-spec` (or stdout). All or nothing: a refused operation names itself and nothing is
+//! written.
+
+use std::io::Write;
+
+use crate::cli::args::DesignArgs;
+use crate::cli::clock::now_rfc3339;
+use crate::cli::input::{load_genome, load_spec, read_input};
+use crate::cli::output::Outputs;
+use crate::core::design::Design;
+use crate::core::design::genotype::Zygosity;
+use crate::core::edit::helpers::resolve_gene;
+use crate::core::genetics::cassette::Library;
+use crate::core::genetics::compose::{apply, set_background};
+use crate::core::genetics::strain::strain as strain_def;
+use crate::core::spec::{ReferenceSpec, export};
+use crate::io::spec_json;
+use crate::view::gene_edit_form::{Form, Kind, plan};
+
+fn split<'a>(flag: &str, v: &'a str) -> Result<(&'a str, &'a str), String> {
+    v.split_once('=')
+        .ok_or_else(|| format!("--{flag} takes GENE=VALUE, not '{v}'"))
+}
+
+pub(crate) fn run(a: &DesignArgs) -> Result<(), String> {
+    let loaded = load_genome(&a.genome)?;
+    let g = &loaded.genome;
+    let library: Library = match &a.library {
+        Some(p) => {
+            let f = read_input(p)?;
+            serde_json::from_slice(&f.bytes).map_err(|e| format!("{}: {e}", p.display()))?
+        }
+        None => Library::default(),
+    };
+    let zygosity = match a.zygosity.as_str() {
+        "heterozygous" => Zygosity::Heterozygous,
+        "homozygous" => Zygosity::Homozygous,
+        other => {
+            return Err(format!(
+                "--zygosity is heterozygous or homozygous, not '{other}'"
+            ));
+        }
+    };
+    let mut design = match &a.from_spec {
+        Some(p) => load_spec(g, p)?,
+        None => Design::new(),
+    };
+    if let Some(s) = &a.strain {
+        let def = strain_def(s).ok_or_else(|| format!("unknown strain '{s}'"))?;
+        set_background(g, &mut design, def).map_err(|e| format!("--strain {s}: {e}"))?;
+    }
+    if let Some(n) = &a.name {
+        design.genotype_mut().name = Some(n.clone());
+    }
+    let diploid = design
+        .genotype()
+        .background
+        .as_ref()
+        .is_some_and(|b| b.ploidy == 2);
+    let mut ops: Vec<(String, Form, Option<String>)> = Vec::new();
+    let base = Form {
+        zygosity,
+        ..Form::default()
+    };
+    for v in &a.c_tag {
+        let (gene, tag) = split("c-tag", v)?;
+        ops.push((
+            format!("--c-tag {v}"),
+            Form {
+                kind: Kind::CTag,
+                tag: tag.to_owned(),
+                ..base.clone()
+            },
+            Some(gene.to_owned()),
+        ));
+    }
+    for v in &a.n_tag {
+        let (gene, tag) = split("n-tag", v)?;
+        ops.push((
+            format!("--n-tag {v}"),
+            Form {
+                kind: Kind::NTag,
+                tag: tag.to_owned(),
+                ..base.clone()
+            },
+            Some(gene.to_owned()),
+        ));
+    }
+    for v in &a.mutate {
+        let (gene, change) = split("mutate", v)?;
+        ops.push((
+            format!("--mutate {v}"),
+            Form {
+                kind: Kind::Point,
+                change: change.to_owned(),
+                ..base.clone()
+            },
+            Some(gene.to_owned()),
+        ));
+    }
+    for v in &a.promoter {
+        let (gene, p) = split("promoter", v)?;
+        let (name, upstream) = match p.split_once('@') {
+            Some((n, "previous")) => (n, String::new()),
+            Some((n, b)) => (n, b.to_owned()),
+            None => (
+                p,
+                crate::core::genetics::promoter::DEFAULT_UPSTREAM.to_string(),
+            ),
+        };
+        ops.push((
+            format!("--promoter {v}"),
+            Form {
+                kind: Kind::Promoter,
+                promoter: name.to_owned(),
+                upstream,
+                ..base.clone()
+            },
+            Some(gene.to_owned()),
+        ));
+    }
+    for v in &a.delete_region {
+        ops.push((
+            format!("--delete-region {v}"),
+            Form {
+                kind: Kind::Region,
+                locus: v.clone(),
+                ..base.clone()
+            },
+            None,
+        ));
+    }
+    for (what, form, gene) in ops {
+        let gene = gene
+            .map(|n| resolve_gene(g, &n).map_err(|e| format!("{what}: {e}")))
+            .transpose()?;
+        let p =
+            plan(g, &library, gene, None, &form, diploid).map_err(|e| format!("{what}: {e}"))?;
+        let designation = p.plan.perturbation.designation.clone();
+        apply(g, &mut design, p.plan).map_err(|e| format!("{what}: {e}"))?;
+        eprintln!("genoforge: {designation}");
+        for d in p.details {
+            eprintln!("    {d}");
+        }
+    }
+    let spec = export(g, &design, &ReferenceSpec::of(g), &now_rfc3339());
+    let text = spec_json::to_string(&spec);
+    match &a.out_spec {
+        Some(p) => {
+            let mut out = Outputs::new();
+            out.write(p, |w| w.write_all(text.as_bytes()))?;
+            out.commit()?;
+        }
+        None => print!("{text}"),
+    }
+    Ok(())
+}

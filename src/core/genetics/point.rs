@@ -1,0 +1,320 @@
+//! Point mutations and small substitutions in a gene's coding sequence, by amino-acid change
+//! (`K23A`, `Lys23Ala`, optionally with the codon: `K23A:GCC`) or by coding bases
+//! (`c.69A>G`, `c.67_69delinsGCT`, same length). Coding positions are 1-based from the A of the
+//! ATG (HGVS `c.`), residues 1-based from the start Met. Without a chosen codon, the residue's
+//! most frequent yeast codon is used ([`crate::core::genetics::codons`]).
+//!
+//! Designation in yeast nomenclature: the gene in lower case (a mutant allele), a hyphen and the
+//! change — `gal4-K23A`, `pho5-c.69A>G`. Only the bases that differ are edited (one replacement
+//! per run of differing bases; a codon split by an intron gives one per part).
+
+use crate::core::design::genotype::{Perturbation, PerturbationType, Zygosity};
+use crate::core::edit::{EditOp, EditRequest};
+use crate::core::genetics::codons::{most_frequent, one_letter};
+use crate::core::genetics::compose::Plan;
+use crate::core::genetics::orf::Orf;
+use crate::core::genetics::refusal::Refusal;
+use crate::core::genome::Genome;
+use crate::core::genome::feature::FeatureIdx;
+use crate::core::seq::{revcomp, translate};
+
+/// A change to a coding sequence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// Residue `pos` (1-based) from `from` to `to`, with `codon` or the most frequent one.
+    AminoAcid {
+        /// The reference residue (checked).
+        from: char,
+        /// 1-based residue number.
+        pos: u64,
+        /// The new residue (`*` for a stop).
+        to: char,
+        /// The codon to use; `None` = the most frequent yeast codon for `to`.
+        codon: Option<String>,
+    },
+    /// Coding bases from `pos` (1-based, A of ATG = 1) replaced by `to` (same length).
+    Bases {
+        /// 1-based first coding base.
+        pos: u64,
+        /// The reference bases, when written (checked).
+        from: Option<String>,
+        /// The new bases.
+        to: String,
+    },
+}
+
+/// One codon before and after.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CodonChange {
+    /// 1-based residue number.
+    pub residue: u64,
+    /// Reference codon and residue.
+    pub from: (String, char),
+    /// New codon and residue.
+    pub to: (String, char),
+}
+
+impl std::fmt::Display for CodonChange {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "codon {}: {} ({}) → {} ({})",
+            self.residue, self.from.0, self.from.1, self.to.0, self.to.1
+        )
+    }
+}
+
+fn syntax(text: &str) -> Refusal {
+    Refusal::Syntax {
+        text: text.to_owned(),
+        expected: "a change such as K23A, Lys23Ala, K23A:GCC, c.69A>G or c.67_69delinsGCT",
+    }
+}
+
+fn bases(s: &str) -> Option<String> {
+    let u = s.trim().to_ascii_uppercase();
+    (!u.is_empty() && u.bytes().all(|b| matches!(b, b'A' | b'C' | b'G' | b'T'))).then_some(u)
+}
+
+/// Reads a change (see the module's syntax).
+pub fn parse_change(text: &str) -> Result<Change, Refusal> {
+    let t = text.trim();
+    if let Some(c) = t.strip_prefix("c.") {
+        if let Some((range, seq)) = c.split_once("delins") {
+            let (a, b) = range.split_once('_').unwrap_or((range, range));
+            let (a, b): (u64, u64) = (
+                a.parse().map_err(|_| syntax(t))?,
+                b.parse().map_err(|_| syntax(t))?,
+            );
+            let to = bases(seq).ok_or_else(|| syntax(t))?;
+            if b < a || (b - a + 1) != to.len() as u64 {
+                return Err(Refusal::Syntax {
+                    text: t.to_owned(),
+                    expected: "a substitution of as many bases as it replaces (insertions and deletions are region edits)",
+                });
+            }
+            return Ok(Change::Bases {
+                pos: a,
+                from: None,
+                to,
+            });
+        }
+        let (head, to) = c.split_once('>').ok_or_else(|| syntax(t))?;
+        let digits = head.trim_end_matches(|ch: char| ch.is_ascii_alphabetic());
+        let from = bases(&head[digits.len()..]).ok_or_else(|| syntax(t))?;
+        let to = bases(to).ok_or_else(|| syntax(t))?;
+        if from.len() != to.len() {
+            return Err(syntax(t));
+        }
+        return Ok(Change::Bases {
+            pos: digits.parse().map_err(|_| syntax(t))?,
+            from: Some(from),
+            to,
+        });
+    }
+    let (change, codon) = match t.split_once(':') {
+        Some((c, cod)) => (
+            c,
+            Some(
+                bases(cod)
+                    .filter(|b| b.len() == 3)
+                    .ok_or_else(|| syntax(t))?,
+            ),
+        ),
+        None => (t, None),
+    };
+    let first_digit = change
+        .find(|c: char| c.is_ascii_digit())
+        .ok_or_else(|| syntax(t))?;
+    let after_digits = change[first_digit..]
+        .find(|c: char| !c.is_ascii_digit())
+        .map(|i| i + first_digit)
+        .ok_or_else(|| syntax(t))?;
+    let residue = |s: &str| -> Option<char> {
+        match s.len() {
+            1 => s
+                .chars()
+                .next()
+                .map(|c| c.to_ascii_uppercase())
+                .filter(|c| most_frequent(*c).is_some()),
+            3 => one_letter(s),
+            _ => None,
+        }
+    };
+    let from = residue(&change[..first_digit]).ok_or_else(|| syntax(t))?;
+    let to = residue(&change[after_digits..]).ok_or_else(|| syntax(t))?;
+    Ok(Change::AminoAcid {
+        from,
+        pos: change[first_digit..after_digits]
+            .parse()
+            .map_err(|_| syntax(t))?,
+        to,
+        codon,
+    })
+}
+
+/// Plans `change` in `gene`: the edits, the perturbation (`gal4-K23A`) and the codons changed.
+pub fn plan_point_mutation(
+    genome: &Genome,
+    gene: FeatureIdx,
+    change: &Change,
+) -> Result<(Plan, Vec<CodonChange>), Refusal> {
+    let orf = Orf::of(genome, gene)?;
+    let gene_name = orf.name().to_owned();
+    let n = orf.coding.len() as u64;
+    let (start, new, written) = match change {
+        Change::AminoAcid {
+            from,
+            pos,
+            to,
+            codon,
+        } => {
+            let residues = n / 3;
+            if *pos == 0 || *pos > residues {
+                return Err(Refusal::OutOfGene {
+                    gene: gene_name,
+                    pos: *pos,
+                    len: residues,
+                    unit: "codons",
+                });
+            }
+            let at = (pos - 1) * 3;
+            let found = translate(&orf.coding[at as usize..at as usize + 3])
+                .chars()
+                .next()
+                .unwrap_or('X');
+            if found != *from {
+                return Err(Refusal::Mismatch {
+                    gene: gene_name,
+                    what: "residue",
+                    pos: *pos,
+                    expected: from.to_string(),
+                    found: found.to_string(),
+                });
+            }
+            let cod = match codon {
+                Some(c) => c.clone(),
+                None => most_frequent(*to).unwrap_or("NNN").to_owned(),
+            };
+            let encodes = translate(cod.as_bytes());
+            if encodes != to.to_string() {
+                return Err(Refusal::WrongCodon {
+                    codon: cod,
+                    residue: *to,
+                    encodes,
+                });
+            }
+            (at, cod.into_bytes(), format!("{from}{pos}{to}"))
+        }
+        Change::Bases { pos, from, to } => {
+            let len = to.len() as u64;
+            if *pos == 0 || pos + len - 1 > n {
+                return Err(Refusal::OutOfGene {
+                    gene: gene_name,
+                    pos: *pos,
+                    len: n,
+                    unit: "coding bases",
+                });
+            }
+            let at = pos - 1;
+            let found =
+                String::from_utf8_lossy(&orf.coding[at as usize..(at + len) as usize]).into_owned();
+            if let Some(f) = from
+                && *f != found
+            {
+                return Err(Refusal::Mismatch {
+                    gene: gene_name,
+                    what: "base",
+                    pos: *pos,
+                    expected: f.clone(),
+                    found,
+                });
+            }
+            let written = if len == 1 {
+                format!("c.{pos}{found}>{to}")
+            } else {
+                format!("c.{pos}_{}delins{to}", pos + len - 1)
+            };
+            (at, to.clone().into_bytes(), written)
+        }
+    };
+    let old = &orf.coding[start as usize..start as usize + new.len()];
+    if old == new.as_slice() {
+        return Err(Refusal::NoChange(written));
+    }
+    let designation = format!("{}-{written}", gene_name.to_lowercase());
+    // Runs of differing bases, each one replacement on the reference (+ strand bases).
+    let mut requests = Vec::new();
+    let mut i = 0usize;
+    while i < new.len() {
+        if old[i] == new[i] {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < new.len()
+            && old[j] != new[j]
+            && orf
+                .ref_span(start + i as u64, start + j as u64 + 1)
+                .is_some()
+        {
+            j += 1;
+        }
+        let span = orf
+            .ref_span(start + i as u64, start + j as u64)
+            .ok_or_else(|| Refusal::NoSequence {
+                gene: gene_name.clone(),
+            })?;
+        let seq = if orf.is_reverse() {
+            revcomp(&new[i..j])
+        } else {
+            new[i..j].to_vec()
+        };
+        requests.push(EditRequest {
+            contig: orf.contig,
+            span,
+            sequence: seq,
+            op: EditOp::Replace,
+            label: Some(designation.clone()),
+            feature: None,
+        });
+        i = j;
+    }
+    // The codons touched, before and after.
+    let mut mutated = orf.coding.clone();
+    mutated[start as usize..start as usize + new.len()].copy_from_slice(&new);
+    let first = start / 3;
+    let last = (start + new.len() as u64 - 1) / 3;
+    let codons = (first..=last)
+        .filter_map(|c| {
+            let r = (c * 3) as usize..(c * 3 + 3) as usize;
+            let (a, b) = (orf.coding.get(r.clone())?, mutated.get(r)?);
+            (a != b).then(|| CodonChange {
+                residue: c + 1,
+                from: (
+                    String::from_utf8_lossy(a).into_owned(),
+                    translate(a).chars().next().unwrap_or('X'),
+                ),
+                to: (
+                    String::from_utf8_lossy(b).into_owned(),
+                    translate(b).chars().next().unwrap_or('X'),
+                ),
+            })
+        })
+        .collect();
+    let (systematic, standard) = orf.names.clone();
+    Ok((
+        Plan {
+            requests,
+            perturbation: Perturbation {
+                perturbation_type: PerturbationType::PointMutation,
+                systematic_gene_name: systematic,
+                perturbed_gene_name: standard,
+                designation,
+                edit_ids: Vec::new(),
+                zygosity: Zygosity::Haploid,
+            },
+        },
+        codons,
+    ))
+}

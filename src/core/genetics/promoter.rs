@@ -1,0 +1,252 @@
+//! Promoter swaps: the bases upstream of a gene's start codon replaced by another promoter, the
+//! ATG kept — `pGAL1-PHO5`.
+//!
+//! The replaced region is the `n` bp immediately 5′ of the ATG (default 500), or everything up to
+//! the previous annotated feature (the nearest gene-level feature 5′ of the gene, on either
+//! strand). Asking for `n` bp that reach into another feature is refused with the room there is:
+//! nothing of a neighbour is removed silently. A promoter is a part (a cassette's promoter, any
+//! sequence) or a yeast gene's own upstream region taken from the loaded reference (`GAL1`: the
+//! bases 5′ of GAL1's ATG up to the previous feature, i.e. the GAL1–GAL10 intergenic region).
+
+use crate::core::coord::{Span, thousands};
+use crate::core::design::genotype::{Perturbation, PerturbationType, Zygosity};
+use crate::core::edit::{EditOp, EditRequest, InsertedFeature};
+use crate::core::genetics::compose::Plan;
+use crate::core::genetics::orf::Orf;
+use crate::core::genetics::refusal::Refusal;
+use crate::core::genome::Genome;
+use crate::core::genome::feature::{FeatureIdx, FeatureKind};
+use crate::core::seq::revcomp;
+use crate::core::strand::Strand;
+
+/// The default length of a replaced promoter, bp.
+pub const DEFAULT_UPSTREAM: u64 = 500;
+
+/// How much of a gene's upstream region.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Upstream {
+    /// The `n` bp 5′ of the start codon (refused if they reach another feature).
+    Bases(u64),
+    /// Everything up to the previous annotated feature.
+    ToPreviousFeature,
+}
+
+/// A promoter to put in: a name (`GAL1` → `pGAL1`), its bases 5′ → 3′ and where they come from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Promoter {
+    /// The gene or part it is named after (`GAL1`, `TEF`).
+    pub name: String,
+    /// Bases, 5′ → 3′ (ending just before the ATG it drove).
+    pub sequence: Vec<u8>,
+    /// Where it comes from (`II:278,352–279,020 of the reference`, `AJ002680 115..458`).
+    pub source: String,
+}
+
+/// What a swap joins: the bases either side of its two junctions, in the gene's orientation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Junctions {
+    /// `…upstream | promoter…`.
+    pub upstream: String,
+    /// `…promoter | ATG…`.
+    pub start: String,
+    /// The reference region replaced, 1-based inclusive (`II:…`).
+    pub replaced: String,
+}
+
+/// The region 5′ of `orf`'s start codon that `upstream` means, or why not.
+pub fn upstream_region(genome: &Genome, orf: &Orf, upstream: Upstream) -> Result<Span, Refusal> {
+    let contig_len = genome.contig(orf.contig).length;
+    let atg = orf.ref_pos(0).map_or(0, |p| p.get());
+    let lineage_top = genome.top_ancestor(orf.gene);
+    // The nearest gene-level feature 5′ of the start codon, any strand.
+    let look = Span::from_raw(
+        if orf.is_reverse() { atg + 1 } else { 0 },
+        if orf.is_reverse() { contig_len } else { atg },
+    );
+    let previous = genome
+        .overlapping(orf.contig, look)
+        .into_iter()
+        .filter(|&f| {
+            let feat = genome.feature(f);
+            feat.parents.is_empty()
+                && !feat.kind.is_sequence_level()
+                && genome.top_ancestor(f) != lineage_top
+        })
+        .map(|f| {
+            let s = genome.feature(f).span;
+            let edge = if orf.is_reverse() {
+                s.start().get().max(atg + 1)
+            } else {
+                s.end().get().min(atg)
+            };
+            (edge, f)
+        })
+        .max_by_key(|&(edge, _)| {
+            if orf.is_reverse() {
+                u64::MAX - edge
+            } else {
+                edge
+            }
+        });
+    let room = match previous {
+        Some((edge, _)) if orf.is_reverse() => edge - (atg + 1),
+        Some((edge, _)) => atg - edge,
+        None if orf.is_reverse() => contig_len - (atg + 1),
+        None => atg,
+    };
+    let n = match upstream {
+        Upstream::ToPreviousFeature => room,
+        Upstream::Bases(n) if n <= room => n,
+        Upstream::Bases(n) => {
+            let (edge, f) = previous.unwrap_or((0, orf.gene));
+            let _ = edge;
+            let other = genome.feature(f);
+            let (s, e) = other.span.one_based();
+            return Err(Refusal::UpstreamBlocked {
+                gene: orf.name().to_owned(),
+                asked: n,
+                other: {
+                    let (sys, std) = genome.gene_names(f);
+                    if sys == std {
+                        sys
+                    } else {
+                        format!("{std} ({sys})")
+                    }
+                },
+                at: format!("{}:{s}–{e}", genome.contig(other.contig).name),
+                room,
+            });
+        }
+    };
+    if n == 0 {
+        return Err(Refusal::Region(format!(
+            "{} has no bases between its start codon and the previous feature",
+            orf.name()
+        )));
+    }
+    Ok(orf.upstream(genome, n))
+}
+
+/// A yeast gene's own promoter from the reference: the bases of `upstream` 5′ of its ATG.
+pub fn promoter_of_gene(
+    genome: &Genome,
+    gene: FeatureIdx,
+    upstream: Upstream,
+) -> Result<Promoter, Refusal> {
+    let orf = Orf::of(genome, gene)?;
+    let span = upstream_region(genome, &orf, upstream)?;
+    let bases = genome
+        .sequence(orf.contig, span)
+        .ok_or_else(|| Refusal::NoSequence {
+            gene: orf.name().to_owned(),
+        })?;
+    let sequence = if orf.is_reverse() {
+        revcomp(bases)
+    } else {
+        bases.to_ascii_uppercase()
+    };
+    let (s, e) = span.one_based();
+    let (s, e) = (thousands(s), thousands(e));
+    Ok(Promoter {
+        name: orf.name().to_owned(),
+        sequence,
+        source: format!(
+            "{}:{s}–{e} of the reference, 5′ of {}'s start codon",
+            genome.contig(orf.contig).name,
+            orf.name()
+        ),
+    })
+}
+
+fn edge_text(a: &[u8], b: &[u8]) -> String {
+    let a = &a[a.len().saturating_sub(10)..];
+    let b = &b[..b.len().min(10)];
+    format!(
+        "…{} | {}…",
+        String::from_utf8_lossy(a),
+        String::from_utf8_lossy(b)
+    )
+}
+
+/// Plans replacing the `upstream` region of `gene` by `promoter` (`pGAL1-PHO5`).
+pub fn plan_promoter_swap(
+    genome: &Genome,
+    gene: FeatureIdx,
+    promoter: &Promoter,
+    upstream: Upstream,
+) -> Result<(Plan, Junctions), Refusal> {
+    let orf = Orf::of(genome, gene)?;
+    if promoter.sequence.is_empty() {
+        return Err(Refusal::Region(format!(
+            "the promoter p{} has no bases",
+            promoter.name
+        )));
+    }
+    let span = upstream_region(genome, &orf, upstream)?;
+    let (systematic, standard) = orf.names.clone();
+    let designation = format!("p{}-{standard}", promoter.name);
+    let strand = if orf.is_reverse() {
+        Strand::Reverse
+    } else {
+        Strand::Forward
+    };
+    let oriented = if orf.is_reverse() {
+        revcomp(&promoter.sequence)
+    } else {
+        promoter.sequence.to_ascii_uppercase()
+    };
+    // The 10 bp 5′ of the replaced region, in the gene's orientation.
+    let outer = orf.upstream(genome, span.len() + 10);
+    let outer_bases = genome.sequence(orf.contig, outer).unwrap_or_default();
+    let outer_gene = if orf.is_reverse() {
+        revcomp(outer_bases)
+    } else {
+        outer_bases.to_ascii_uppercase()
+    };
+    let flank = &outer_gene[..outer_gene.len().saturating_sub(span.len() as usize)];
+    let (s, e) = span.one_based();
+    let junctions = Junctions {
+        upstream: edge_text(flank, &promoter.sequence),
+        start: edge_text(&promoter.sequence, &orf.coding),
+        replaced: format!(
+            "{}:{}–{} ({} bp)",
+            genome.contig(orf.contig).name,
+            thousands(s),
+            thousands(e),
+            thousands(span.len())
+        ),
+    };
+    let feature = InsertedFeature {
+        kind: FeatureKind::Promoter,
+        id: Some(format!("p{}_{systematic}", promoter.name)),
+        name: Some(format!("p{}", promoter.name)),
+        strand,
+        attributes: vec![(
+            "Note".to_owned(),
+            format!("promoter from {}", promoter.source),
+        )],
+        children: Vec::new(),
+        fusion: None,
+    };
+    Ok((
+        Plan {
+            requests: vec![EditRequest {
+                contig: orf.contig,
+                span,
+                sequence: oriented,
+                op: EditOp::Replace,
+                label: Some(designation.clone()),
+                feature: Some(feature),
+            }],
+            perturbation: Perturbation {
+                perturbation_type: PerturbationType::PromoterReplacement,
+                systematic_gene_name: systematic,
+                perturbed_gene_name: standard,
+                designation,
+                edit_ids: Vec::new(),
+                zygosity: Zygosity::Haploid,
+            },
+        },
+        junctions,
+    ))
+}

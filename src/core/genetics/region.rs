@@ -1,0 +1,59 @@
+//! Deleting a region given by coordinates (typed, or dragged on the map), not only whole genes.
+//! Designation `Δ(III:1001-2000)` (1-based, inclusive); the preview names every gene it touches.
+
+use crate::core::coord::Span;
+use crate::core::design::genotype::{Perturbation, PerturbationType, Zygosity};
+use crate::core::edit::{EditOp, EditRequest};
+use crate::core::genetics::compose::Plan;
+use crate::core::genetics::refusal::Refusal;
+use crate::core::genome::Genome;
+use crate::core::genome::contig::ContigId;
+
+/// `Δ(III:1001-2000)` for `[1000, 2000)` on III.
+pub fn region_designation(genome: &Genome, contig: ContigId, span: Span) -> String {
+    let (s, e) = span.one_based();
+    format!("Δ({}:{s}-{e})", genome.contig(contig).name)
+}
+
+/// Plans deleting `span` (0-based, half-open) of `contig`. Refused when empty or outside it.
+pub fn plan_region_deletion(
+    genome: &Genome,
+    contig: ContigId,
+    span: Span,
+) -> Result<Plan, Refusal> {
+    let Some(c) = genome.contigs().get(contig.get()) else {
+        return Err(Refusal::Region("no such sequence".to_owned()));
+    };
+    if span.is_empty() {
+        return Err(Refusal::Region("the region is empty".to_owned()));
+    }
+    if span.end().get() > c.length {
+        let (s, e) = span.one_based();
+        return Err(Refusal::Region(format!(
+            "{}:{s}-{e} runs past the end of {} ({} bp)",
+            c.name,
+            c.name,
+            crate::core::coord::thousands(c.length)
+        )));
+    }
+    let designation = region_designation(genome, contig, span);
+    let (s, e) = span.one_based();
+    Ok(Plan {
+        requests: vec![EditRequest {
+            contig,
+            span,
+            sequence: Vec::new(),
+            op: EditOp::Delete,
+            label: Some(designation.clone()),
+            feature: None,
+        }],
+        perturbation: Perturbation {
+            perturbation_type: PerturbationType::RegionDeletion,
+            systematic_gene_name: format!("{}:{s}-{e}", c.name),
+            perturbed_gene_name: format!("{}:{s}-{e}", c.name),
+            designation,
+            edit_ids: Vec::new(),
+            zygosity: Zygosity::Haploid,
+        },
+    })
+}

@@ -1,0 +1,185 @@
+//! What an edit did to a feature line, as attributes of the edited GFF3 (in the manner of Liftoff's
+//! `valid_ORF`; Shumate & Salzberg 2021, Bioinformatics 37:1639):
+//!
+//! - every line an edit changed (not merely moved) gets `edit_status` — the UI's word: trimmed,
+//!   disrupted, fused (a tag joined in frame), resized — and `edit`, the designations of the edits
+//!   (`his3Δ1`, `PHO5-GFP(S65T)::kanMX6`);
+//! - CDS lines of a changed coding sequence, and their transcripts, get `valid_ORF=True|False`,
+//!   read from the edited sequence of the CDS's surviving parts in coding direction, with the
+//!   reasons when false: `frameshift=True` (length not a whole number of codons),
+//!   `missing_start_codon=True`, `missing_stop_codon=True`, `inframe_stop_codon=True`.
+//!
+//! Translation uses the standard code, and the yeast mitochondrial code (NCBI table 3: TGA = Trp,
+//! ATA = Met) on a contig named `Mito`, `chrM`, `MT` or `mitochondrion`.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::core::design::Design;
+use crate::core::edit::EditId;
+use crate::core::genome::Genome;
+use crate::core::genome::attributes::percent_encode;
+use crate::core::genome::feature::{FeatureIdx, FeatureKind};
+use crate::core::lift::edited::EditedGenome;
+use crate::core::lift::{EffectKind, FeatureStatus, Lifted};
+use crate::core::seq::revcomp;
+use crate::core::strand::Strand;
+
+/// Why an edited CDS is not a valid ORF.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub struct OrfCheck {
+    /// Length not a multiple of 3.
+    pub frameshift: bool,
+    /// Does not start with ATG.
+    pub missing_start: bool,
+    /// Does not end with a stop codon.
+    pub missing_stop: bool,
+    /// A stop codon before the last codon.
+    pub inframe_stop: bool,
+}
+
+impl OrfCheck {
+    /// Reads coding bases (5′ → 3′).
+    pub fn of(coding: &[u8], mitochondrial: bool) -> Self {
+        let up: Vec<u8> = coding.iter().map(u8::to_ascii_uppercase).collect();
+        let is_stop = |c: &[u8]| match c {
+            b"TAA" | b"TAG" => true,
+            b"TGA" => !mitochondrial,
+            _ => false,
+        };
+        let codons: Vec<&[u8]> = up.chunks_exact(3).collect();
+        Self {
+            frameshift: !up.len().is_multiple_of(3),
+            missing_start: !up.starts_with(b"ATG"),
+            missing_stop: !up.len().is_multiple_of(3) || !codons.last().is_some_and(|c| is_stop(c)),
+            inframe_stop: codons
+                .iter()
+                .take(codons.len().saturating_sub(1))
+                .any(|c| is_stop(c)),
+        }
+    }
+
+    /// Whether it is a valid ORF.
+    pub fn valid(&self) -> bool {
+        !(self.frameshift || self.missing_start || self.missing_stop || self.inframe_stop)
+    }
+
+    fn attributes(&self) -> String {
+        let mut out = format!("valid_ORF={}", if self.valid() { "True" } else { "False" });
+        for (flag, name) in [
+            (self.frameshift, "frameshift"),
+            (self.missing_start, "missing_start_codon"),
+            (self.missing_stop, "missing_stop_codon"),
+            (self.inframe_stop, "inframe_stop_codon"),
+        ] {
+            if flag {
+                out.push_str(&format!(";{name}=True"));
+            }
+        }
+        out
+    }
+}
+
+fn is_mito(name: &str) -> bool {
+    matches!(name, "Mito" | "chrM" | "MT" | "mitochondrion" | "chrMito")
+}
+
+/// The attributes to append to each changed line (`;`-joined, without a leading `;`).
+#[derive(Clone, Debug, Default)]
+pub struct EditNotes {
+    notes: BTreeMap<FeatureIdx, String>,
+}
+
+impl EditNotes {
+    /// Derives the notes of every line an enabled edit changed.
+    pub fn new(genome: &Genome, design: &Design, lifted: &Lifted) -> Self {
+        let mut by_line: BTreeMap<FeatureIdx, BTreeSet<EditId>> = BTreeMap::new();
+        for e in lifted.effects() {
+            if matches!(e.kind, EffectKind::Dropped | EffectKind::Orphaned) {
+                continue;
+            }
+            by_line.entry(e.feature).or_default().insert(e.edit);
+        }
+        let name = |id: EditId| -> String {
+            design
+                .genotype()
+                .designation_of(id)
+                .map(str::to_owned)
+                .or_else(|| design.edit(id).and_then(|e| e.label.clone()))
+                .unwrap_or_else(|| format!("edit {}", id.0))
+        };
+        let mut notes: BTreeMap<FeatureIdx, String> = BTreeMap::new();
+        for (&line, edits) in &by_line {
+            let lf = lifted.feature(line);
+            if lf.status.is_gone() {
+                continue;
+            }
+            let names: Vec<String> = edits.iter().map(|&e| name(e)).collect();
+            let status = match lf.status {
+                FeatureStatus::Unchanged | FeatureStatus::Shifted => "phase_changed",
+                s => s.label(),
+            };
+            notes.insert(
+                line,
+                format!(
+                    "edit_status={status};edit={}",
+                    names
+                        .iter()
+                        .map(|n| percent_encode(n).into_owned())
+                        .collect::<Vec<_>>()
+                        .join(",")
+                ),
+            );
+        }
+        // ORF validity of every CDS with a changed line, on its lines and its transcripts.
+        let edited = EditedGenome::new(genome, design);
+        for group in genome.cds_groups() {
+            if !group.iter().any(|l| by_line.contains_key(l)) {
+                continue;
+            }
+            let first = genome.feature(group[0]);
+            let reverse = first.strand == Strand::Reverse;
+            let mut plus_parts: Vec<(u64, Vec<u8>)> = Vec::new();
+            for &l in group {
+                let lf = lifted.feature(l);
+                if lf.status.is_gone() {
+                    continue;
+                }
+                if let Some(s) = lf.span
+                    && let Some(b) = edited.sequence(first.contig, s)
+                {
+                    plus_parts.push((s.start().get(), b));
+                }
+            }
+            plus_parts.sort_by_key(|p| p.0);
+            let plus: Vec<u8> = plus_parts.into_iter().flat_map(|p| p.1).collect();
+            let coding = if reverse { revcomp(&plus) } else { plus };
+            let check = OrfCheck::of(&coding, is_mito(&genome.contig(first.contig).name));
+            let attrs = check.attributes();
+            let mut lines: Vec<FeatureIdx> = group.to_vec();
+            lines.extend(group.iter().flat_map(|&l| genome.parents(l)));
+            for l in lines {
+                if lifted.feature(l).status.is_gone() {
+                    continue;
+                }
+                let kind = &genome.feature(l).kind;
+                if *kind != FeatureKind::Cds && !by_line.contains_key(&l) {
+                    continue;
+                }
+                let slot = notes.entry(l).or_default();
+                if slot.contains("valid_ORF=") {
+                    continue;
+                }
+                if !slot.is_empty() {
+                    slot.push(';');
+                }
+                slot.push_str(&attrs);
+            }
+        }
+        Self { notes }
+    }
+
+    /// The attributes for a line, if an edit changed it.
+    pub fn of(&self, line: FeatureIdx) -> Option<&str> {
+        self.notes.get(&line).map(String::as_str)
+    }
+}

@@ -1,0 +1,188 @@
+//! The gene-edit panel: C- and N-terminal tags, point mutations, promoter swaps and region
+//! deletions (typed, or shift-dragged on the map), with a preview — designation, coordinates,
+//! genes touched, the fused protein, the codon change or the junctions — and, in a diploid, the
+//! copies. Confirming goes through `AppState::commit`; a refusal says why and changes nothing.
+
+use leptos::prelude::*;
+
+use super::state::use_app;
+use crate::core::coord::thousands;
+use crate::core::design::genotype::Zygosity;
+use crate::core::genetics::compose::apply;
+use crate::view::gene_edit_form::{Form, Kind, plan};
+use crate::view::preview::preview;
+
+/// The panel.
+#[component]
+pub fn GeneEdits() -> impl IntoView {
+    let app = use_app();
+    let form = RwSignal::new(Form::default());
+    let zygosity = RwSignal::new(Zygosity::Heterozygous);
+    let problem = RwSignal::new(None::<String>);
+    let diploid = Memo::new(move |_| {
+        app.design.with(|d| {
+            d.genotype()
+                .background
+                .as_ref()
+                .is_some_and(|b| b.ploidy == 2)
+        })
+    });
+    let planned = Memo::new(move |_| {
+        let ready = app.genome.get()?;
+        let mut f = form.get();
+        f.zygosity = zygosity.get();
+        Some(app.library.with(|lib| {
+            plan(
+                ready.genome(),
+                lib,
+                app.selected.get(),
+                app.region.get(),
+                &f,
+                diploid.get(),
+            )
+        }))
+    });
+    let shown = Memo::new(move |_| {
+        let p = planned.get()?.ok()?;
+        let ready = app.genome.get()?;
+        let ess = app.essential.get();
+        Some(
+            app.design
+                .with(|d| preview(ready.genome(), d, &p.plan, &ess))
+                .map_err(|e| e.to_string()),
+        )
+    });
+    let set = move |f: fn(&mut Form, String)| {
+        move |ev: leptos::ev::Event| {
+            let v = event_target_value(&ev);
+            form.update(|x| f(x, v));
+            problem.set(None);
+        }
+    };
+    let confirm = move |_| {
+        let Some(Ok(p)) = planned.get_untracked() else {
+            return;
+        };
+        let designation = p.plan.perturbation.designation.clone();
+        match app.commit(move |g, d| apply(g, d, p.plan)) {
+            Ok(ids) => {
+                problem.set(None);
+                app.notify(
+                    false,
+                    format!("Added {designation} ({} edit(s)).", ids.len()),
+                );
+            }
+            Err(e) => {
+                let msg = format!("{designation} was refused: {e}");
+                app.notify(true, msg.clone());
+                problem.set(Some(msg));
+            }
+        }
+    };
+    let kind = move || form.with(|f| f.kind);
+    view! {
+        <section class="panel gene-edits" id="gene-edits" aria-labelledby="gene-edits-title">
+            <h2 id="gene-edits-title">"Tag, mutate, swap a promoter, delete a region"</h2>
+            <div class="segmented" role="group" aria-label="Edit kind">
+                {Kind::ALL.into_iter().map(|k| view! {
+                    <button id=format!("gene-edit-{}", k.id())
+                        aria-pressed=move || (kind() == k).to_string()
+                        on:click=move |_| { form.update(|f| f.kind = k); problem.set(None); }>
+                        {k.label()}
+                    </button>
+                }).collect_view()}
+            </div>
+            {move || match kind() {
+                Kind::CTag | Kind::NTag => view! {
+                    <div class="field">
+                        <label for="gene-edit-tag">"Tag (library)"</label>
+                        <select id="gene-edit-tag" on:change=set(|f, v| f.tag = v)>
+                            {move || app.library.with(|l| l.cassettes.iter().map(|c| {
+                                let n = c.name.clone();
+                                let sel = form.with(|f| f.tag == n);
+                                view! { <option value=n.clone() prop:selected=sel>{n.clone()}</option> }
+                            }).collect_view())}
+                        </select>
+                    </div>
+                }.into_any(),
+                Kind::Point => view! {
+                    <div class="field">
+                        <label for="gene-edit-change">"Change"</label>
+                        <input id="gene-edit-change" class="mono" placeholder="K23A, K23A:GCC, c.69A>G"
+                            prop:value=move || form.with(|f| f.change.clone()) on:input=set(|f, v| f.change = v) />
+                    </div>
+                    <p class="muted small">"Without a codon, the residue's most frequent yeast codon (counted over the R64 ORFs)."</p>
+                }.into_any(),
+                Kind::Promoter => view! {
+                    <div class="field">
+                        <label for="gene-edit-promoter">"Promoter (gene or library part)"</label>
+                        <input id="gene-edit-promoter" class="mono" placeholder="GAL1"
+                            prop:value=move || form.with(|f| f.promoter.clone()) on:input=set(|f, v| f.promoter = v) />
+                    </div>
+                    <div class="field">
+                        <label for="gene-edit-upstream">"Bases replaced 5′ of the ATG (empty: up to the previous feature)"</label>
+                        <input id="gene-edit-upstream" class="mono" inputmode="numeric"
+                            prop:value=move || form.with(|f| f.upstream.clone()) on:input=set(|f, v| f.upstream = v) />
+                    </div>
+                }.into_any(),
+                Kind::Region => view! {
+                    <div class="field">
+                        <label for="gene-edit-locus">"Region (empty: the one shift-dragged on the map)"</label>
+                        <input id="gene-edit-locus" class="mono" placeholder="IV:100,001-101,000"
+                            prop:value=move || form.with(|f| f.locus.clone()) on:input=set(|f, v| f.locus = v) />
+                    </div>
+                    <p class="muted small" id="gene-edit-dragged">{move || match (app.region.get(), app.genome.get()) {
+                        (Some((c, s)), Some(r)) => {
+                            let (a, b) = s.one_based();
+                            format!("Dragged on the map: {}:{}–{} ({} bp).", r.genome().contig(c).name, thousands(a), thousands(b), thousands(s.len()))
+                        }
+                        _ => "Shift-drag across the map to select a region.".to_owned(),
+                    }}</p>
+                    <button id="gene-edit-view-region" disabled=move || app.region.with(Option::is_none)
+                        on:click=move |_| {
+                            if let Some((c, s)) = app.region.get_untracked() {
+                                app.view.set(Some(crate::view::viewport::Viewport { contig: c, span: s }));
+                            }
+                        }>"View this region"</button>
+                }.into_any(),
+            }}
+            <super::zygosity::ZygosityChoice app zygosity id="gene-edit-zygosity" />
+            <div class="preview" id="gene-edit-preview" aria-live="polite">
+                {move || match planned.get() {
+                    None => view! { <p class="muted">"Loading…"</p> }.into_any(),
+                    Some(Err(e)) => view! { <p class="refusal" id="gene-edit-refusal">{e}</p> }.into_any(),
+                    Some(Ok(p)) => {
+                        let pv = shown.get();
+                        view! {
+                            <p class="designation" id="gene-edit-designation">{p.plan.perturbation.designation.clone()}</p>
+                            <ul class="small" id="gene-edit-details">
+                                {p.details.iter().map(|d| view! { <li class="mono">{d.clone()}</li> }).collect_view()}
+                            </ul>
+                            {match pv {
+                                Some(Ok(pv)) => {
+                                    let essential: Vec<String> = pv.essential().map(|g| format!(
+                                        "{} is essential in the {}: this edit {} it.",
+                                        g.name, crate::core::genetics::essential::SOURCE, g.effect.verb()
+                                    )).collect();
+                                    view! {
+                                        <ul class="small" id="gene-edit-edits">
+                                            {pv.edits.iter().map(|e| view! { <li class="mono">{e.to_string()}</li> }).collect_view()}
+                                        </ul>
+                                        <p class="small" id="gene-edit-length">{format!("Length change: {} bp", crate::view::edit_rows::signed(pv.length_change))}</p>
+                                        <p class="small" id="gene-edit-touches">{pv.genes.iter().map(|g| g.sentence()).collect::<Vec<_>>().join("; ")}</p>
+                                        {essential.into_iter().map(|w| view! { <p class="warning" role="alert">{w}</p> }).collect_view()}
+                                    }.into_any()
+                                }
+                                Some(Err(e)) => view! { <p class="refusal" id="gene-edit-refusal">{e}</p> }.into_any(),
+                                None => view! { <span></span> }.into_any(),
+                            }}
+                            <button id="gene-edit-confirm" class="primary" on:click=confirm
+                                disabled=move || !matches!(shown.get(), Some(Ok(_)))>"Add"</button>
+                        }.into_any()
+                    }
+                }}
+                {move || problem.get().map(|p| view! { <p class="refusal" role="alert">{p}</p> })}
+            </div>
+        </section>
+    }
+}

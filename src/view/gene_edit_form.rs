@@ -1,0 +1,249 @@
+//! The gene-edit panel's choices turned into a plan and the lines its preview shows: C- or
+//! N-terminal tags (fused protein length and junction codons), point mutations (the codon
+//! change), promoter swaps (the region replaced and both junctions), region deletions (a typed
+//! locus or the region dragged on the map); copies in a diploid.
+
+use crate::core::coord::{Span, thousands};
+use crate::core::design::genotype::Zygosity;
+use crate::core::edit::Terminus;
+use crate::core::genetics::cassette::Library;
+use crate::core::genetics::compose::Plan;
+use crate::core::genetics::point::{parse_change, plan_point_mutation};
+use crate::core::genetics::promoter::{
+    DEFAULT_UPSTREAM, Promoter, Upstream, plan_promoter_swap, promoter_of_gene,
+};
+use crate::core::genetics::region::plan_region_deletion;
+use crate::core::genetics::tag::plan_tag;
+use crate::core::genome::Genome;
+use crate::core::genome::contig::ContigId;
+use crate::core::genome::feature::FeatureIdx;
+use crate::view::viewport::Viewport;
+
+/// Which gene edit.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// A tag at the C terminus (stop codon replaced).
+    CTag,
+    /// A tag after the ATG.
+    NTag,
+    /// A point mutation or small substitution.
+    Point,
+    /// A promoter swap.
+    Promoter,
+    /// A region deletion.
+    Region,
+}
+
+impl Kind {
+    /// Every kind, in the panel's order.
+    pub const ALL: [Kind; 5] = [
+        Self::CTag,
+        Self::NTag,
+        Self::Point,
+        Self::Promoter,
+        Self::Region,
+    ];
+
+    /// A stable id for the DOM.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::CTag => "c-tag",
+            Self::NTag => "n-tag",
+            Self::Point => "point",
+            Self::Promoter => "promoter",
+            Self::Region => "region",
+        }
+    }
+
+    /// Words for a button.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::CTag => "C-terminal tag",
+            Self::NTag => "N-terminal tag",
+            Self::Point => "Point mutation",
+            Self::Promoter => "Promoter swap",
+            Self::Region => "Delete region",
+        }
+    }
+}
+
+/// The panel's inputs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Form {
+    /// The kind.
+    pub kind: Kind,
+    /// Tag cassette name (library).
+    pub tag: String,
+    /// The change (`K23A`, `c.69A>G`).
+    pub change: String,
+    /// Promoter: a gene name (its own upstream region) or a library cassette's name.
+    pub promoter: String,
+    /// Bases upstream to replace; empty = up to the previous feature.
+    pub upstream: String,
+    /// Region: a locus (`IV:100,001-101,000`); empty = the region dragged on the map.
+    pub locus: String,
+    /// Copies in a diploid background.
+    pub zygosity: Zygosity,
+}
+
+impl Default for Form {
+    fn default() -> Self {
+        Self {
+            kind: Kind::CTag,
+            tag: "GFP(S65T)-kanMX6".to_owned(),
+            change: String::new(),
+            promoter: "GAL1".to_owned(),
+            upstream: DEFAULT_UPSTREAM.to_string(),
+            locus: String::new(),
+            zygosity: Zygosity::Heterozygous,
+        }
+    }
+}
+
+/// A plan and the lines its preview adds (fused protein, codons, junctions).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Planned {
+    /// The plan.
+    pub plan: Plan,
+    /// Lines for people.
+    pub details: Vec<String>,
+}
+
+fn promoter(genome: &Genome, library: &Library, name: &str) -> Result<Promoter, String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(
+            "name a promoter: a yeast gene (GAL1, TEF1, ADH1) or a library part".to_owned(),
+        );
+    }
+    if let Ok(g) = crate::core::edit::helpers::resolve_gene(genome, name) {
+        return promoter_of_gene(genome, g, Upstream::ToPreviousFeature).map_err(|e| e.to_string());
+    }
+    let c = library
+        .get(name)
+        .ok_or_else(|| format!("'{name}' is neither a gene nor a library part"))?;
+    let p = c
+        .parts
+        .iter()
+        .find(|p| p.kind == crate::core::genome::feature::FeatureKind::Promoter);
+    let (bases, source) = match p {
+        Some(p) => (
+            c.part_sequence(p).to_vec(),
+            format!("{} ({})", c.source, p.name.clone().unwrap_or_default()),
+        ),
+        None => (c.sequence.as_bytes().to_vec(), c.source.clone()),
+    };
+    Ok(Promoter {
+        name: c.name.clone(),
+        sequence: bases,
+        source,
+    })
+}
+
+/// The plan of the form for the selected gene (tags, point mutations, promoter swaps) or the
+/// region (typed, else dragged on the map).
+pub fn plan(
+    genome: &Genome,
+    library: &Library,
+    gene: Option<FeatureIdx>,
+    dragged: Option<(ContigId, Span)>,
+    form: &Form,
+    diploid: bool,
+) -> Result<Planned, String> {
+    let need_gene =
+        || gene.ok_or_else(|| "select a gene first (search, or click the map)".to_owned());
+    let mut out = match form.kind {
+        Kind::CTag | Kind::NTag => {
+            let terminus = if form.kind == Kind::CTag {
+                Terminus::C
+            } else {
+                Terminus::N
+            };
+            let c = library
+                .get(&form.tag)
+                .ok_or_else(|| format!("no cassette named '{}' in the library", form.tag))?;
+            let (plan, fused) =
+                plan_tag(genome, need_gene()?, c, terminus).map_err(|e| e.to_string())?;
+            Planned {
+                plan,
+                details: vec![
+                    format!(
+                        "Fused protein: {} aa.",
+                        thousands(fused.protein.len() as u64)
+                    ),
+                    format!("Junction: {}", fused.junction),
+                ],
+            }
+        }
+        Kind::Point => {
+            let change = parse_change(&form.change).map_err(|e| e.to_string())?;
+            let (plan, codons) =
+                plan_point_mutation(genome, need_gene()?, &change).map_err(|e| e.to_string())?;
+            Planned {
+                plan,
+                details: codons.iter().map(|c| format!("{c}.")).collect(),
+            }
+        }
+        Kind::Promoter => {
+            let p = promoter(genome, library, &form.promoter)?;
+            let upstream = match form.upstream.trim() {
+                "" => Upstream::ToPreviousFeature,
+                t => Upstream::Bases(
+                    t.replace([',', '_'], "")
+                        .parse()
+                        .map_err(|_| format!("“{t}” is not a number of bases"))?,
+                ),
+            };
+            let (plan, j) = plan_promoter_swap(genome, need_gene()?, &p, upstream)
+                .map_err(|e| e.to_string())?;
+            Planned {
+                plan,
+                details: vec![
+                    format!("Replaces {}.", j.replaced),
+                    format!(
+                        "p{}: {} bp from {}.",
+                        p.name,
+                        thousands(p.sequence.len() as u64),
+                        p.source
+                    ),
+                    format!("Upstream junction: {}", j.upstream),
+                    format!("Start junction: {}", j.start),
+                ],
+            }
+        }
+        Kind::Region => {
+            let (contig, span) = if form.locus.trim().is_empty() {
+                dragged.ok_or_else(|| {
+                    "type a region (IV:100,001-101,000) or shift-drag across the map".to_owned()
+                })?
+            } else {
+                let v = Viewport::parse(genome, &form.locus).map_err(|e| e.to_string())?;
+                (v.contig, v.span)
+            };
+            let plan = plan_region_deletion(genome, contig, span).map_err(|e| e.to_string())?;
+            Planned {
+                plan,
+                details: vec![format!("Removes {} bp.", thousands(span.len()))],
+            }
+        }
+    };
+    if diploid {
+        out.plan.perturbation.zygosity = form.zygosity;
+        out.details.push(match form.zygosity {
+            Zygosity::Homozygous => "Homozygous: on both copies, applied to the edited sequence.".to_owned(),
+            _ => "Heterozygous: on one copy — recorded in the spec, not applied to the single edited sequence.".to_owned(),
+        });
+    }
+    Ok(out)
+}
+
+/// The reference region a drag across the map's track selects: `from` and `to` are the drag's
+/// ends as fractions of the track's width (either order, clamped to the window). `None` for a
+/// drag that covers no base.
+pub fn dragged_region(view: &Viewport, from: f64, to: f64) -> Option<(ContigId, Span)> {
+    let (a, b) = if from <= to { (from, to) } else { (to, from) };
+    let w = view.span.len() as f64;
+    let at = |f: f64| view.span.start().get() + (f.clamp(0.0, 1.0) * w).round() as u64;
+    let (s, e) = (at(a), at(b).min(view.span.end().get()));
+    (e > s).then(|| (view.contig, Span::from_raw(s, e)))
+}

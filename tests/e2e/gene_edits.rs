@@ -1,0 +1,173 @@
+//! End-to-end (issue 13): the edits yeast labs make, through the gene-edit panel in headless
+//! Chromium — PHO5 tagged with GFP(S65T)::kanMX6 at its C terminus, gal4-K23A, and a region of IV
+//! deleted by shift-dragging across the map — each checked in the preview, the genotype and the
+//! exports; the strain panel's approximations for BY4741.
+
+use serde_json::json;
+
+use crate::support::app::{choose, download, download_to, downloads_dir, edits_are, search};
+use crate::support::{Session, open_app};
+
+const SUMMARY: &str = "#genome-summary";
+
+/// Scrolls an element into view for a screenshot.
+fn show(app: &Session, css: &str) {
+    app.eval_js_with(
+        "document.querySelector(arguments[0])?.scrollIntoView({block: 'center'}); return true;",
+        vec![json!(css)],
+    );
+}
+
+fn pick_kind(app: &Session, id: &str) {
+    app.click(&format!("#gene-edit-{id}"));
+    app.wait_until(&format!(
+        "document.querySelector('#gene-edit-{id}')?.getAttribute('aria-pressed') === 'true'"
+    ));
+}
+
+fn designation_is(app: &Session, d: &str) {
+    app.wait_until(&format!(
+        "document.querySelector('#gene-edit-designation')?.textContent === {}",
+        json!(d)
+    ));
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run by .ci/test (trunk build --release, then -- --ignored)"]
+fn pho5_gfp_tag_gal4_k23a_and_a_dragged_region_deletion() {
+    let app = open_app();
+    app.wait_for(SUMMARY);
+
+    // BY4741: the strain panel says what is modelled and approximated, MATa included.
+    choose(&app, "#strain-select", "BY4741");
+    app.click("#strain-apply");
+    edits_are(&app, 5);
+    app.wait_for("#strain-notes li[data-allele='MATa']");
+    let notes = app.text_of("#strain-notes");
+    assert!(notes.contains("Yα at MAT (III:200,104–200,861"), "{notes}");
+    assert!(notes.contains("whole-ORF deletion"), "{notes}");
+    assert!(notes.contains("literature says 187 bp"), "{notes}");
+    show(&app, "#strain-notes");
+    app.screenshot("gene_edits_strain_notes");
+
+    // 1. PHO5-GFP(S65T)::kanMX6: the fused protein and its junction in the preview.
+    search(&app, "PHO5");
+    pick_kind(&app, "c-tag");
+    choose(&app, "#gene-edit-tag", "GFP(S65T)-kanMX6");
+    designation_is(&app, "PHO5-GFP(S65T)::kanMX6");
+    let details = app.text_of("#gene-edit-details");
+    assert!(details.contains("Fused protein: 711 aa."), "{details}");
+    assert!(details.contains("| CGG ATC"), "{details}");
+    app.wait_for("#gene-edit-touches");
+    assert!(app.text_of("#gene-edit-touches").contains("PHO5"));
+    show(&app, "#gene-edits");
+    app.screenshot("gene_edits_tag_preview");
+    app.click("#gene-edit-confirm");
+    edits_are(&app, 6);
+
+    // 2. gal4-K23A with the most frequent yeast alanine codon.
+    search(&app, "GAL4");
+    pick_kind(&app, "point");
+    app.type_into("#gene-edit-change", "K23A");
+    designation_is(&app, "gal4-K23A");
+    let details = app.text_of("#gene-edit-details");
+    assert!(
+        details.contains("codon 23: ") && details.contains("→ GCT (A)"),
+        "{details}"
+    );
+    show(&app, "#gene-edits");
+    app.screenshot("gene_edits_point_preview");
+    app.click("#gene-edit-confirm");
+    edits_are(&app, 7);
+
+    // 3. A region of IV deleted by shift-dragging across the map.
+    app.clear("#locus-input");
+    app.type_into("#locus-input", "IV:100,001-110,000");
+    app.click(".locus-form button[type=submit]");
+    app.wait_until(
+        "(() => { const t = document.querySelector('#map-track');
+           return t && t.dataset.contig === 'IV' && t.dataset.start === '100001' && t.dataset.end === '110000'; })()",
+    );
+    let rect = app.eval_js(
+        "const el = document.querySelector('#map-track');
+         const r = el.getBoundingClientRect();
+         return [r.left, r.top, r.width];",
+    );
+    let (left, top, w) = (
+        rect[0].as_f64().unwrap(),
+        rect[1].as_f64().unwrap(),
+        rect[2].as_f64().unwrap(),
+    );
+    let y = top + 20.0;
+    let mouse = |kind: &str, x: f64, buttons: u8| {
+        app.cdp(
+            "Input.dispatchMouseEvent",
+            json!({"type": kind, "x": x, "y": y, "button": "left", "buttons": buttons,
+                   "clickCount": 1, "modifiers": 8}),
+        );
+    };
+    let (x0, x1) = (left + 0.2 * w, left + 0.4 * w);
+    mouse("mouseMoved", x0, 0);
+    mouse("mousePressed", x0, 1);
+    for step in 1..=5 {
+        mouse("mouseMoved", x0 + (x1 - x0) * f64::from(step) / 5.0, 1);
+    }
+    mouse("mouseReleased", x1, 0);
+    app.wait_until("!!document.querySelector('#map-track')?.dataset.region");
+    let region = app.attr_of("#map-track", "data-region").unwrap();
+    let (a, b) = region.split_once('-').unwrap();
+    let (a, b): (u64, u64) = (a.parse().unwrap(), b.parse().unwrap());
+    // 20 % and 40 % of a 10,000 bp window, to within a pixel.
+    let px = 10_000.0 / w;
+    assert!((a as f64 - 102_001.0).abs() <= px + 1.0, "{region}");
+    assert!((b as f64 - 104_000.0).abs() <= px + 1.0, "{region}");
+    // The window did not pan.
+    assert_eq!(
+        app.attr_of("#map-track", "data-start").as_deref(),
+        Some("100001")
+    );
+    app.wait_for("#map-region");
+    pick_kind(&app, "region");
+    designation_is(&app, &format!("Δ(IV:{a}-{b})"));
+    app.screenshot("gene_edits_region_dragged");
+    // The dragged region is also a window to view.
+    app.click("#gene-edit-view-region");
+    app.wait_until(&format!(
+        "document.querySelector('#map-track')?.dataset.start === '{a}' && document.querySelector('#map-track')?.dataset.end === '{b}'"
+    ));
+    app.click("#gene-edit-confirm");
+    edits_are(&app, 8);
+    let genotype = app.text_of("#genotype");
+    assert_eq!(
+        genotype,
+        format!("MATa his3Δ1 leu2Δ0 met15Δ0 ura3Δ0 PHO5-GFP(S65T)::kanMX6 gal4-K23A Δ(IV:{a}-{b})")
+    );
+
+    // The exports say what was done, under the design's name.
+    let dir = downloads_dir("gene_edits_downloads");
+    download_to(&app, &dir);
+    let stem = "BY4741_PHO5-GFP_S65T_kanMX6_gal4-K23A_d_IV";
+    let gff = download(
+        &app,
+        &dir,
+        "#export-edited-gff3",
+        &format!("{stem}_{a}-{b}.gff3"),
+    );
+    let gff = String::from_utf8(gff).unwrap();
+    assert!(gff.contains("#!genoforge-genotype MATa his3Δ1"), "header");
+    let pho5 = gff
+        .lines()
+        .find(|l| l.contains("\tCDS\t") && l.contains("ID=CDS:YBR093C"))
+        .unwrap();
+    assert!(
+        pho5.contains("edit_status=fused") && pho5.contains("valid_ORF=True"),
+        "{pho5}"
+    );
+    let his3 = gff
+        .lines()
+        .find(|l| l.contains("\tCDS\t") && l.contains("ID=CDS:YOR202W"))
+        .unwrap();
+    assert!(his3.contains("edit=his3Δ1;valid_ORF=False"), "{his3}");
+    show(&app, "#genotype");
+    app.screenshot("gene_edits_done");
+}

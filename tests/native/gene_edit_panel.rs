@@ -1,0 +1,90 @@
+//! The gene-edit panel's and the strain panel's models on the real genome: plans from form input,
+//! the region a map drag selects, the background's approximations.
+
+use crate::common;
+
+use genoforge::core::design::Design;
+use genoforge::core::design::genotype::Zygosity;
+use genoforge::core::edit::helpers::resolve_gene;
+use genoforge::core::genetics::cassette::Library;
+use genoforge::core::genetics::compose::set_background;
+use genoforge::core::genetics::strain::strain;
+use genoforge::view::gene_edit_form::{Form, Kind, dragged_region, plan};
+use genoforge::view::strain_notes::notes;
+use genoforge::view::viewport::Viewport;
+
+fn library() -> Library {
+    serde_json::from_slice(&std::fs::read(common::root().join("public/cassettes.json")).unwrap())
+        .unwrap()
+}
+
+#[test]
+fn forms_make_plans_with_what_the_preview_shows() {
+    let g = &common::default_genome().genome;
+    let lib = library();
+    let pho5 = resolve_gene(g, "PHO5").ok();
+    let p = plan(g, &lib, pho5, None, &Form::default(), false).unwrap();
+    assert_eq!(p.plan.perturbation.designation, "PHO5-GFP(S65T)::kanMX6");
+    assert_eq!(p.details[0], "Fused protein: 711 aa.");
+    let point = Form {
+        kind: Kind::Point,
+        change: "K23A".to_owned(),
+        ..Form::default()
+    };
+    let gal4 = resolve_gene(g, "GAL4").ok();
+    let p = plan(g, &lib, gal4, None, &point, false).unwrap();
+    assert_eq!(p.plan.perturbation.designation, "gal4-K23A");
+    assert!(p.details[0].starts_with("codon 23: "), "{:?}", p.details);
+    let promoter = Form {
+        kind: Kind::Promoter,
+        ..Form::default()
+    };
+    let p = plan(g, &lib, pho5, None, &promoter, false).unwrap();
+    assert_eq!(p.plan.perturbation.designation, "pGAL1-PHO5");
+    assert!(p.details.iter().any(|d| d.starts_with("Start junction: ")));
+    // No gene selected: said, not guessed.
+    assert_eq!(
+        plan(g, &lib, None, None, &point, false).unwrap_err(),
+        "select a gene first (search, or click the map)"
+    );
+    // A region: typed, else dragged; in a diploid, heterozygous by default.
+    let region = Form {
+        kind: Kind::Region,
+        ..Form::default()
+    };
+    assert!(plan(g, &lib, None, None, &region, false).is_err());
+    let view = Viewport::parse(g, "IV:100,001-110,000").unwrap();
+    let dragged = dragged_region(&view, 0.5, 0.1).unwrap();
+    assert_eq!(dragged.1.one_based(), (101_001, 105_000));
+    let p = plan(g, &lib, None, Some(dragged), &region, true).unwrap();
+    assert_eq!(p.plan.perturbation.designation, "Δ(IV:101001-105000)");
+    assert_eq!(p.plan.perturbation.zygosity, Zygosity::Heterozygous);
+    assert!(p.details.last().unwrap().starts_with("Heterozygous"));
+    assert!(dragged_region(&view, 0.3, 0.3).is_none());
+}
+
+#[test]
+fn strain_notes_show_every_approximation() {
+    let g = &common::default_genome().genome;
+    let mut d = Design::new();
+    assert!(notes(&d).is_empty());
+    set_background(g, &mut d, strain("BY4743").unwrap()).unwrap();
+    let n = notes(&d);
+    let by = |w: &str| n.iter().find(|x| x.what == w).unwrap();
+    assert!(by("his3Δ1").text.contains("literature says 187 bp"));
+    assert!(by("leu2Δ0").text.contains("whole-ORF deletion"));
+    assert!(by("leu2Δ0").approximation);
+    assert!(by("MATa").text.contains("not applied"));
+    let diploid = by("diploid");
+    assert!(diploid.text.contains("lys2Δ0"), "{}", diploid.text);
+    set_background(g, &mut d, strain("BY4741").unwrap()).unwrap();
+    let n = notes(&d);
+    assert!(
+        n.iter()
+            .find(|x| x.what == "MATa")
+            .unwrap()
+            .text
+            .starts_with("MATa modelled: Yα at MAT (III:200,104–200,861")
+    );
+    assert!(!n.iter().any(|x| x.what == "diploid"));
+}

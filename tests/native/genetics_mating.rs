@@ -1,0 +1,124 @@
+//! MATa in a BY4741 design: Yα at MAT replaced by HMR's Ya, both located from the R64 sequence.
+
+use crate::common;
+
+use genoforge::core::coord::{Pos, Span};
+use genoforge::core::design::Design;
+use genoforge::core::edit::helpers::resolve_gene;
+use genoforge::core::genetics::compose::set_background;
+use genoforge::core::genetics::mating::locate;
+use genoforge::core::genetics::strain::strain;
+use genoforge::core::lift::edited::{EditedGenome, LiftedPos};
+use genoforge::core::lift::{FeatureStatus, Lifted};
+
+fn span(a: u64, b: u64) -> Span {
+    Span::from_one_based(a, b).unwrap()
+}
+
+#[test]
+fn y_regions_located_from_the_sequence_at_their_r64_coordinates() {
+    let g = &common::default_genome().genome;
+    let loci = locate(g).unwrap();
+    assert_eq!(g.contig(loci.contig).name.as_ref(), "III");
+    assert_eq!(loci.y_alpha, span(200_104, 200_861));
+    assert_eq!(loci.y_a, span(293_737, 294_389));
+    assert_eq!((loci.y_alpha.len(), loci.y_a.len()), (758, 653));
+    // Only Y is swapped.
+    assert_eq!((loci.replaced, loci.donor), (loci.y_alpha, loci.y_a));
+    // What flanks Y is shared: the 20 bases either side are equal at MAT and HMR.
+    let seq = |s: Span| g.sequence(loci.contig, s).unwrap().to_ascii_uppercase();
+    let around = |y: Span| {
+        (
+            seq(Span::new(Pos(y.start().get() - 20), y.start()).unwrap()),
+            seq(Span::new(y.end(), Pos(y.end().get() + 20)).unwrap()),
+        )
+    };
+    assert_eq!(around(loci.y_alpha), around(loci.y_a));
+}
+
+#[test]
+fn by4741_carries_mata_mat_after_the_swap_equals_hmr_ya() {
+    let g = &common::default_genome().genome;
+    let loci = locate(g).unwrap();
+    let mut d = Design::new();
+    set_background(g, &mut d, strain("BY4741").unwrap()).unwrap();
+    let b = d.genotype().background.as_ref().unwrap();
+    let mat = b.alleles.iter().find(|a| a.name == "MATa").unwrap();
+    assert_eq!(mat.edit_ids.len(), 1);
+    assert!(mat.lesion.contains("III:200,104–200,861"), "{}", mat.lesion);
+    assert!(mat.lesion.contains("III:293,737–294,389"), "{}", mat.lesion);
+    assert_eq!(
+        genoforge::core::genetics::nomenclature::format(d.genotype()),
+        "MATa his3Δ1 leu2Δ0 met15Δ0 ura3Δ0"
+    );
+    let edited = EditedGenome::new(g, &d);
+    // The base before the swap is kept; the donor follows it, Ya at its offset in the donor.
+    let before = Pos(loci.replaced.start().get() - 1);
+    let Some(LiftedPos::At(q)) = edited.lift(loci.contig, before) else {
+        panic!("the base before MAT's swap is kept");
+    };
+    let y_start = Pos(q.get() + 1 + (loci.y_a.start().get() - loci.donor.start().get()));
+    let y = edited
+        .sequence(
+            loci.contig,
+            Span::new(y_start, Pos(y_start.get() + loci.y_a.len())).unwrap(),
+        )
+        .unwrap();
+    assert_eq!(
+        y.to_ascii_uppercase(),
+        g.sequence(loci.contig, loci.y_a)
+            .unwrap()
+            .to_ascii_uppercase(),
+        "MAT's Y is HMR's Ya"
+    );
+    // MATα1 and MATα2 keep only their bases in X and Z1; BUD5 and YCR041W (ends in X, Z1) are
+    // untouched; HMR is untouched.
+    let lifted = Lifted::new(g, &d);
+    for n in ["MATALPHA1", "MATALPHA2"] {
+        let f = resolve_gene(g, n).unwrap();
+        assert_eq!(lifted.feature(f).status, FeatureStatus::Trimmed, "{n}");
+    }
+    for n in ["BUD5", "YCR041W"] {
+        let f = resolve_gene(g, n).unwrap();
+        assert!(
+            matches!(
+                lifted.feature(f).status,
+                FeatureStatus::Shifted | FeatureStatus::Unchanged
+            ),
+            "{n}"
+        );
+    }
+    let hmra1 = resolve_gene(g, "HMRA1").unwrap();
+    assert!(!lifted.feature(hmra1).status.is_gone());
+    // The inserted region names a1 and a2 as MAT genes.
+    let e = d.edit(mat.edit_ids[0]).unwrap();
+    let names: Vec<&str> = e
+        .feature
+        .as_ref()
+        .unwrap()
+        .children
+        .iter()
+        .filter_map(|c| c.name.as_deref())
+        .collect();
+    // a1's gene and its three CDS parts; a2 is in the shared X region, not in Ya.
+    assert_eq!(names, ["MATA1"; 4]);
+}
+
+#[test]
+fn by4743_records_mata_on_one_copy_and_keeps_mat_alpha() {
+    let g = &common::default_genome().genome;
+    let mut d = Design::new();
+    set_background(g, &mut d, strain("BY4743").unwrap()).unwrap();
+    let b = d.genotype().background.as_ref().unwrap();
+    let mat = b.alleles.iter().find(|a| a.name == "MATa").unwrap();
+    assert!(mat.edit_ids.is_empty());
+    assert!(
+        mat.lesion.starts_with("on one copy only, not applied"),
+        "{}",
+        mat.lesion
+    );
+    let lifted = Lifted::new(g, &d);
+    let a2 = resolve_gene(g, "MATALPHA2").unwrap();
+    // Only moved by leu2Δ0, further left on III.
+    assert_eq!(lifted.feature(a2).status, FeatureStatus::Shifted);
+}
