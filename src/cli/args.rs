@@ -66,6 +66,10 @@ pub struct DesignArgs {
     /// Cassette library JSON (public/cassettes.json), for tags and promoter parts.
     #[arg(long)]
     pub library: Option<PathBuf>,
+    /// Gene deletion, GENE (clean, the whole feature) or GENE=CASSETTE (TFC3=kanMX4: the gene replaced
+    /// by the library's marker cassette, `tfc3Δ::kanMX4`).
+    #[arg(long)]
+    pub delete: Vec<String>,
     /// C-terminal tag, GENE=CASSETTE (PHO5=GFP(S65T)-kanMX6): the stop codon replaced, pFA6a style.
     #[arg(long = "c-tag")]
     pub c_tag: Vec<String>,
@@ -111,11 +115,13 @@ pub struct ViewsArgs {
     /// Directory for gene_nodes.csv, gene_nodes.json, sequence_windows.fa, sequence_windows.jsonl.
     #[arg(long)]
     pub out_dir: PathBuf,
-    /// Bases upstream (5′) of each CDS.
-    #[arg(long, default_value_t = 1003)]
+    /// Bases upstream (5′) of each CDS (default: torchcell's 5′ input is the first 1,003 bases,
+    /// 1,000 upstream plus the ATG).
+    #[arg(long, default_value_t = 1000)]
     pub upstream: u64,
-    /// Bases downstream (3′) of each CDS.
-    #[arg(long, default_value_t = 300)]
+    /// Bases downstream (3′) of each CDS (default: torchcell's 3′ input is the last 300 bases, the
+    /// stop codon plus 297).
+    #[arg(long, default_value_t = 297)]
     pub downstream: u64,
 }
 

@@ -1,5 +1,5 @@
 //! `genoforge design`: build a genotype spec from gene-level operations — a strain background,
-//! C-/N-terminal tags, point mutations, promoter swaps, region deletions — the same plans the
+//! gene deletions (clean or with a marker cassette), C-/N-terminal tags, point mutations, promoter swaps, region deletions — the same plans the
 //! browser's panels make. What each operation does is printed to stderr; the spec goes to
 //! `--out-spec` (or stdout). All or nothing: a refused operation names itself and nothing is
 //! written.
@@ -14,7 +14,7 @@ use crate::core::design::Design;
 use crate::core::design::genotype::Zygosity;
 use crate::core::edit::helpers::resolve_gene;
 use crate::core::genetics::cassette::Library;
-use crate::core::genetics::compose::{apply, set_background};
+use crate::core::genetics::compose::{apply, plan_delete_gene, set_background};
 use crate::core::genetics::strain::strain as strain_def;
 use crate::core::spec::{ReferenceSpec, export};
 use crate::io::spec_json;
@@ -60,6 +60,25 @@ pub(crate) fn run(a: &DesignArgs) -> Result<(), String> {
         .background
         .as_ref()
         .is_some_and(|b| b.ploidy == 2);
+    for v in &a.delete {
+        let (name, cassette) = match v.split_once('=') {
+            Some((n, c)) => (n, Some(c)),
+            None => (v.as_str(), None),
+        };
+        let what = format!("--delete {v}");
+        let gene = resolve_gene(g, name).map_err(|e| format!("{what}: {e}"))?;
+        let cassette = cassette
+            .map(|c| {
+                library
+                    .get(c)
+                    .ok_or_else(|| format!("{what}: no cassette named '{c}' in the library"))
+            })
+            .transpose()?;
+        let p = plan_delete_gene(g, gene, cassette);
+        let designation = p.perturbation.designation.clone();
+        apply(g, &mut design, p).map_err(|e| format!("{what}: {e}"))?;
+        eprintln!("genoforge: {designation}");
+    }
     let mut ops: Vec<(String, Form, Option<String>)> = Vec::new();
     let base = Form {
         zygosity,

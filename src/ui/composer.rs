@@ -129,13 +129,15 @@ pub fn Composer() -> impl IntoView {
     // A plan ready to confirm: its Confirm button comes into view with the preview above it.
     Effect::new(move |was: Option<bool>| {
         let ready = shown.with(|s| matches!(s, Some(Ok(_))));
-        if ready
-            && was != Some(true)
-            && let Some(el) = confirm_ref.get_untracked()
-        {
-            let opts = web_sys::ScrollIntoViewOptions::new();
-            opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
-            el.scroll_into_view_with_scroll_into_view_options(&opts);
+        if ready && was != Some(true) {
+            // After the frame's layout, once the preview above it is drawn and has its height.
+            request_animation_frame(move || {
+                if let Some(el) = confirm_ref.get_untracked() {
+                    let opts = web_sys::ScrollIntoViewOptions::new();
+                    opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                    el.scroll_into_view_with_scroll_into_view_options(&opts);
+                }
+            });
         }
         ready
     });

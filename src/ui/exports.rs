@@ -186,8 +186,11 @@ pub fn ExportMenu() -> impl IntoView {
                             }
                         })
                         .collect_view()}
+                    // The ML views' window sizes, inside the menu (never in the header's flow).
+                    <li class="export-settings">
+                        <super::window_size::WindowSize />
+                    </li>
                 </ul>
-                <super::window_size::WindowSize />
             </details>
             <label class="button-like" for="import-spec" title="Import a genotype spec (JSON): it replaces the design, undoably">"Import…"</label>
             <input id="import-spec" class="visually-hidden" type="file" accept=".json,application/json" on:change=on_import />

@@ -4,8 +4,8 @@ use leptos::prelude::*;
 
 use super::state::use_app;
 
-/// Why the default upstream window is 1,003 bp.
-pub const WHY_1003: &str = "Default 1,003 bp 5′ and 300 bp 3′ of each CDS: torchcell's window for its DNA-language-model gene embeddings (1,000 bp plus three for the start codon, as the species-aware models of Gankin et al. 2024, Genome Biology 25:83, read yeast 5′ regions).";
+/// Why the default windows are 1,000 bp 5′ and 297 bp 3′ of each CDS.
+pub const WHY_DEFAULT: &str = "Default 1,000 bp 5′ and 297 bp 3′ of each CDS, so that torchcell's DNA-language-model inputs are exact slices of every window: the first 1,003 bases (1,000 upstream plus the ATG, its window_five_prime(1003)) and the last 300 (the stop codon plus 297, its window_three_prime(300)).";
 
 /// Two number fields for the flanks.
 #[component]
@@ -33,7 +33,7 @@ pub fn WindowSize() -> impl IntoView {
             <label for="window-downstream">"3′ bp"</label>
             <input id="window-downstream" type="number" min="0" max="100000" class="mono narrow"
                 prop:value=move || app.flanks.with(|f| f.downstream.to_string()) on:change=set(false) />
-            <p class="muted small">{WHY_1003}</p>
+            <p class="muted small">{WHY_DEFAULT}</p>
         </div>
     }
 }

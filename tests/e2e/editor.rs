@@ -247,7 +247,8 @@ fn by4741_tfc3_kanmx4_gfp_undo_redo_reload_share_and_downloads() {
         "map-track",
         "composer-action",
         "strain-select",
-        "edit-enabled-",
+        // The edit list is behind its side tab (issue 12): Tab reaches the tab.
+        "side-tab-edits",
         "position-input",
     ];
     let mut reached: Vec<String> = Vec::new();
@@ -289,7 +290,8 @@ fn by4741_tfc3_kanmx4_gfp_undo_redo_reload_share_and_downloads() {
         "map-track",
         "composer-action",
         "strain-select",
-        "edit-enabled-",
+        // The edit list is behind its side tab (issue 12): Tab reaches the tab.
+        "side-tab-edits",
         "position-input",
     ] {
         assert!(

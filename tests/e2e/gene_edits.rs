@@ -5,7 +5,9 @@
 
 use serde_json::json;
 
-use crate::support::app::{choose, download, download_to, downloads_dir, edits_are, search};
+use crate::support::app::{
+    choose, download, download_to, downloads_dir, edits_are, genotype, search, show_edits,
+};
 use crate::support::{Session, open_app};
 
 const SUMMARY: &str = "#genome-summary";
@@ -137,7 +139,7 @@ fn pho5_gfp_tag_gal4_k23a_and_a_dragged_region_deletion() {
     ));
     app.click("#gene-edit-confirm");
     edits_are(&app, 8);
-    let genotype = app.text_of("#genotype");
+    let genotype = genotype(&app);
     assert_eq!(
         genotype,
         format!("MATa his3Δ1 leu2Δ0 met15Δ0 ura3Δ0 PHO5-GFP(S65T)::kanMX6 gal4-K23A Δ(IV:{a}-{b})")
@@ -168,6 +170,7 @@ fn pho5_gfp_tag_gal4_k23a_and_a_dragged_region_deletion() {
         .find(|l| l.contains("\tCDS\t") && l.contains("ID=CDS:YOR202W"))
         .unwrap();
     assert!(his3.contains("edit=his3Δ1;valid_ORF=False"), "{his3}");
+    show_edits(&app);
     show(&app, "#genotype");
     app.screenshot("gene_edits_done");
 }

@@ -130,6 +130,11 @@ fn menus_banners_and_layout_hold_with_a_real_design() {
         search(&app, "ADE3");
         app.click("#composer-action-delete");
         app.wait_until("!document.querySelector('#composer-confirm').disabled");
+        // It is scrolled into view on the frame after the preview is laid out.
+        app.wait_until(
+            "(() => { const r = document.querySelector('#composer-confirm').getBoundingClientRect(); \
+             return r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth; })()",
+        );
         assert!(
             in_viewport(&app, "#composer-confirm", size),
             "{tag}: Confirm"

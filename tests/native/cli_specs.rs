@@ -197,6 +197,10 @@ fn design_builds_a_lab_strain_from_gene_level_operations() {
         "lab strain",
         "--library",
         "public/cassettes.json",
+        "--delete",
+        "PDR5=kanMX4",
+        "--delete",
+        "ADE3",
         "--c-tag",
         "PHO5=GFP(S65T)-kanMX6",
         "--mutate",
@@ -215,6 +219,14 @@ fn design_builds_a_lab_strain_from_gene_level_operations() {
     assert!(err.contains("codon 23: "), "{err}");
     let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&spec).unwrap()).unwrap();
     assert_eq!(v["name"], "lab strain");
+    let types: Vec<&str> = v["perturbations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["perturbation_type"].as_str().unwrap())
+        .collect();
+    assert_eq!(types[..2], ["kanmx_deletion", "deletion"]);
+    assert_eq!(v["perturbations"][0]["systematic_gene_name"], "YOR153W");
     let designations: Vec<&str> = v["perturbations"]
         .as_array()
         .unwrap()
@@ -224,6 +236,8 @@ fn design_builds_a_lab_strain_from_gene_level_operations() {
     assert_eq!(
         designations,
         [
+            "pdr5Δ::kanMX4",
+            "ade3Δ",
             "PHO5-GFP(S65T)::kanMX6",
             "gal4-K23A",
             "pGAL1-FAR1",

@@ -58,3 +58,26 @@ fn a_malformed_row_is_an_error_naming_its_line() {
     .unwrap_err();
     assert!(e.to_string().starts_with("line 3:"), "{e}");
 }
+
+/// The registry's bundled `essential_genes` list is a union of two lists of unknown origin; its
+/// note says how many of its ORFs the deletion collection found viable — checked here.
+#[test]
+fn bundled_essential_list_holds_81_orfs_viable_in_the_deletion_collection() {
+    let list = genoforge::io::gene_sets::read_systematic_names(
+        &std::fs::read(common::root().join("public/data/essential_genes.txt")).unwrap(),
+    );
+    let t = common::essentiality();
+    let viable: Vec<&String> = list
+        .iter()
+        .filter(|o| t.of(o) == Essentiality::Viable)
+        .collect();
+    assert_eq!(list.len(), 1_186);
+    assert_eq!(viable.len(), 81, "{viable:?}");
+    assert!(viable.iter().any(|o| *o == "YJL157C") && viable.iter().any(|o| *o == "YOR153W"));
+    let note = genoforge::core::datasets::registry::registry()
+        .into_iter()
+        .find(|d| d.id == "essential_genes")
+        .unwrap()
+        .note;
+    assert!(note.contains("81 of them are viable"), "{note}");
+}

@@ -407,13 +407,18 @@ fn ml_views() {
         "{native} native, {shifted} shifted"
     );
     // A reverse-strand window reads 5′ → 3′: TFC3's neighbour YAL003W (+) starts with its flank,
-    // and the CDS begins with ATG after 1,003 upstream bases.
+    // and the CDS begins with ATG after 1,000 upstream bases: torchcell's 5′ input (1,000 + ATG)
+    // is the first 1,003 bases and its 3′ input (stop codon + 297) the last 300.
     let w = by_id(&edited, "YAL003W").unwrap();
-    assert_eq!(w.upstream, 1003);
-    assert_eq!(&w.sequence[1003..1006], "ATG");
+    assert_eq!(w.upstream, 1000);
+    assert_eq!(&w.sequence[1000..1003], "ATG");
+    let stop = &w.sequence[w.sequence.len() - 300..w.sequence.len() - 297];
+    assert!(["TAA", "TAG", "TGA"].contains(&stop), "{stop}");
     let rev = reference
         .iter()
-        .find(|w| w.strand == '-' && w.upstream == 1003)
+        .find(|w| w.strand == '-' && w.upstream == 1000 && w.downstream == 297)
         .unwrap();
-    assert_eq!(&rev.sequence[1003..1006], "ATG", "{}", rev.id);
+    assert_eq!(&rev.sequence[1000..1003], "ATG", "{}", rev.id);
+    let stop = &rev.sequence[rev.sequence.len() - 300..rev.sequence.len() - 297];
+    assert!(["TAA", "TAG", "TGA"].contains(&stop), "{}: {stop}", rev.id);
 }

@@ -503,7 +503,7 @@ fn bundled_lists() -> Vec<DatasetInfo> {
         related: Vec::new(),
         torchcell_class: None,
         level: L::NodeGene,
-        phenotypes: vec![ph("essential (deletion inviable)", "yes/no")],
+        phenotypes: vec![ph("listed as essential (union of two lists)", "yes/no")],
         perturbations: vec![P::Deletion],
         environments: "rich medium".to_owned(),
         environment_count: None,
@@ -514,7 +514,10 @@ fn bundled_lists() -> Vec<DatasetInfo> {
                 .to_owned(),
             note: "union of two essential-gene lists, as the file's header line says".to_owned(),
         }),
-        note: "bundled: 1,186 essential ORFs".to_owned(),
+        note: "bundled: 1,186 ORFs listed as essential; 81 of them are viable in the deletion collection \
+               (Giaever et al. 2002), e.g. FAR1, PDR5 — for the deletion project's own verdict use \
+               yeast_deletion_collection"
+            .to_owned(),
     };
     let deletion = DatasetInfo {
         id: "yeast_deletion_collection".to_owned(),

@@ -278,21 +278,3 @@ impl Lifted {
         self.lengths[contig.get()]
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::EffectKind;
-
-    #[test]
-    fn effect_names_are_serde_names() {
-        for k in [
-            EffectKind::Dropped,
-            EffectKind::Orphaned,
-            EffectKind::Trimmed,
-            EffectKind::Disrupted,
-            EffectKind::PhaseChanged,
-        ] {
-            assert_eq!(serde_json::to_value(k).unwrap(), k.name());
-        }
-    }
-}

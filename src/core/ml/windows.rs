@@ -14,7 +14,11 @@ use crate::core::seq::revcomp;
 use crate::core::ml::gene_nodes::{GeneStatus, gene_nodes};
 
 /// Flank sizes of the sequence view (bases upstream and downstream of the CDS, in the gene's
-/// orientation). The default is torchcell's nucleotide-transformer window: 1,003 and 300.
+/// orientation). The default, 1,000 and 297, makes torchcell's two nucleotide-transformer inputs
+/// exact slices of every window (`torchcell/sequence/genome/scerevisiae/fungal_up_down_transformer`:
+/// `window_five_prime(1003, include_start_codon=True)` is the first 1,003 bases — 1,000 upstream plus
+/// the ATG — and `window_three_prime(300, include_stop_codon=True)` the last 300 — the stop codon
+/// plus 297 downstream).
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub struct Flanks {
     /// Bases 5′ of the CDS.
@@ -26,8 +30,8 @@ pub struct Flanks {
 impl Default for Flanks {
     fn default() -> Self {
         Self {
-            upstream: 1003,
-            downstream: 300,
+            upstream: 1000,
+            downstream: 297,
         }
     }
 }

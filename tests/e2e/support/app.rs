@@ -39,6 +39,22 @@ pub fn genotype(app: &Session) -> String {
         .to_owned()
 }
 
+/// Clicks *Share* and returns the link it copied (shown in full by the notice's "Show link").
+pub fn share_link(app: &Session) -> String {
+    app.eval_js(
+        "const t = document.querySelector('#share-link-text'); if (t) t.value = ''; return 0;",
+    );
+    app.click("#share-link");
+    app.click(".notice button.notice-show-link");
+    app.wait_until(
+        "(document.querySelector('#share-link-text')?.value ?? '').includes('#design=')",
+    );
+    app.eval_js("return document.querySelector('#share-link-text').value;")
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
 /// Shows the side column's edit list (its tab).
 pub fn show_edits(app: &Session) {
     app.click("#side-tab-edits");
