@@ -231,12 +231,12 @@ fn fasta_headers_name_the_design_and_samtools_indexes_it() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-/// Writes the lab design's GFF3 and FASTA to `GENOFORGE_DUMP` (a directory) for reading by eye.
+/// Writes the lab design's GFF3 and FASTA to `GENOFORGE_DUMP` (a directory) for reading by eye:
+/// a tool, not a check (`GENOFORGE_DUMP=dir cargo test --test native dump_for_review -- --ignored`).
 #[test]
+#[ignore = "writes files for review; run with GENOFORGE_DUMP=<dir> and --ignored"]
 fn dump_for_review() {
-    let Ok(dir) = std::env::var("GENOFORGE_DUMP") else {
-        return;
-    };
+    let dir = std::env::var("GENOFORGE_DUMP").expect("GENOFORGE_DUMP=<dir>");
     let d = lab_design();
     std::fs::write(format!("{dir}/lab.gff3"), gff(&d)).unwrap();
     std::fs::write(format!("{dir}/lab.fa"), fasta(&d)).unwrap();
@@ -273,4 +273,18 @@ fn the_lab_specs_validate_against_the_schema_and_round_trip() {
             d
         });
     }
+}
+
+/// A promoter swap leaves the gene's own bases alone, yet the gene node view says what happened
+/// to it (a geneticist's review found FAR1 listed as `native` after pGAL1-FAR1).
+#[test]
+fn a_promoter_swapped_gene_is_promoter_replaced_in_the_gene_nodes() {
+    let g = &common::default_genome().genome;
+    let d = lab_design();
+    let lifted = Lifted::new(g, &d);
+    let nodes = genoforge::core::ml::gene_nodes::gene_nodes(g, &d, &lifted);
+    let status = |id: &str| nodes.iter().find(|n| n.id == id).unwrap().status.label();
+    assert_eq!(status("YJL157C"), "promoter_replaced", "FAR1");
+    assert_eq!(status("YBR093C"), "fused", "PHO5");
+    assert_eq!(status("YAL001C"), "native", "TFC3, untouched");
 }

@@ -24,6 +24,9 @@ pub enum GeneStatus {
     Fused,
     /// Bases inside it replaced by as many others (a point mutation).
     Substituted,
+    /// Its own bases untouched, the promoter upstream of its start codon replaced (a promoter swap
+    /// recorded as the gene's `promoter_replacement` perturbation, its edits enabled).
+    PromoterReplaced,
     /// Added by an edit.
     Inserted,
     /// Removed.
@@ -52,6 +55,7 @@ impl GeneStatus {
             Self::Disrupted => "disrupted",
             Self::Fused => "fused",
             Self::Substituted => "substituted",
+            Self::PromoterReplaced => "promoter_replaced",
             Self::Inserted => "inserted",
             Self::Deleted => "deleted",
         }
@@ -94,6 +98,19 @@ pub struct GeneNode {
 pub fn gene_nodes(genome: &Genome, design: &Design, lifted: &Lifted) -> Vec<GeneNode> {
     let set = design.genotype().gene_set.as_ref();
     let in_set = |id: &str| set.is_none_or(|s| s.genes.iter().any(|g| g.eq_ignore_ascii_case(id)));
+    // Genes whose promoter an enabled edit replaced (systematic names, upper case).
+    let promoter_swapped: std::collections::BTreeSet<String> = design
+        .genotype()
+        .perturbations
+        .iter()
+        .filter(|p| {
+            p.perturbation_type
+                == crate::core::design::genotype::PerturbationType::PromoterReplacement
+                && !p.edit_ids.is_empty()
+                && p.edit_ids.iter().all(|&id| design.is_enabled(id))
+        })
+        .map(|p| p.systematic_gene_name.to_ascii_uppercase())
+        .collect();
     let mut genes: Vec<FeatureIdx> = genome.genes().collect();
     genes.sort_by_key(|&g| {
         let f = genome.feature(g);
@@ -107,6 +124,14 @@ pub fn gene_nodes(genome: &Genome, design: &Design, lifted: &Lifted) -> Vec<Gene
             let (systematic, standard) = genome.gene_names(g);
             let span = (!l.status.is_gone()).then_some(l.span).flatten();
             let (rs, re) = f.span.one_based();
+            let status = match GeneStatus::of(l.status) {
+                GeneStatus::Native | GeneStatus::Shifted
+                    if promoter_swapped.contains(&systematic.to_ascii_uppercase()) =>
+                {
+                    GeneStatus::PromoterReplaced
+                }
+                s => s,
+            };
             GeneNode {
                 in_gene_set: in_set(&systematic),
                 id: systematic,
@@ -116,7 +141,7 @@ pub fn gene_nodes(genome: &Genome, design: &Design, lifted: &Lifted) -> Vec<Gene
                 start: span.map(|s| s.one_based().0),
                 end: span.map(|s| s.one_based().1),
                 strand: f.strand.symbol(),
-                status: GeneStatus::of(l.status),
+                status,
                 ref_start: Some(rs),
                 ref_end: Some(re),
                 feature: Some(g),
