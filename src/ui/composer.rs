@@ -126,25 +126,31 @@ pub fn Composer() -> impl IntoView {
         })
     });
 
-    // A plan ready to confirm: its Confirm button comes into view with the preview above it.
-    Effect::new(move |was: Option<bool>| {
-        let ready = shown.with(|s| matches!(s, Some(Ok(_))));
-        if ready && was != Some(true) {
-            // After the frame's layout, once the preview above it is drawn and has its height.
-            request_animation_frame(move || {
-                if let Some(el) = confirm_ref.get_untracked() {
-                    let opts = web_sys::ScrollIntoViewOptions::new();
-                    opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
-                    el.scroll_into_view_with_scroll_into_view_options(&opts);
-                }
-            });
+    // A plan ready to confirm: its Confirm button comes into view with the preview above it —
+    // after the frame's layout, once the preview is drawn and has its height.
+    let show_confirm = move || {
+        request_animation_frame(move || {
+            if let Some(el) = confirm_ref.get_untracked() {
+                let opts = web_sys::ScrollIntoViewOptions::new();
+                opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                el.scroll_into_view_with_scroll_into_view_options(&opts);
+            }
+        });
+    };
+    // Whenever a gene is chosen (again) or the plan changes and is ready; "nearest" leaves the
+    // page where it is when Confirm is already in view.
+    Effect::new(move |_| {
+        app.selected.track();
+        if shown.with(|s| matches!(s, Some(Ok(_)))) {
+            show_confirm();
         }
-        ready
     });
+    // Choosing an action asks for its plan: Confirm comes into view even when the plan was ready.
     let choose = move |a: Action| {
         move |_| {
             action.set(Some(a));
             applied.set(None);
+            show_confirm();
         }
     };
     let confirm = move |_| {

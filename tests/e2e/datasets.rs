@@ -696,7 +696,8 @@ fn import_a_million_rows_restore_share_and_meet_the_design() {
         &app,
         &dir,
         "#export-genotype-spec-json",
-        "genotype-spec.json",
+        // Named after the design (issue 13): `<design>.genotype-spec.json`.
+        ".genotype-spec.json",
     );
     let v: Value = serde_json::from_slice(&spec).unwrap();
     assert_eq!(

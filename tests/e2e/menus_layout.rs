@@ -160,9 +160,12 @@ fn menus_banners_and_layout_hold_with_a_real_design() {
         notices(&app)
     );
     // At most a few notices at once, however many messages.
+    // (The linked design is where undo starts, so redo then undo; each step awaited.)
     for _ in 0..6 {
-        app.click("#edit-undo");
         app.click("#edit-redo");
+        edits_are(&app, d.edits().len() + 1);
+        app.click("#edit-undo");
+        edits_are(&app, d.edits().len());
     }
     app.click("#share-link");
     app.click("#share-link");
