@@ -12,6 +12,7 @@ pub mod exports;
 pub mod gene_edits;
 pub mod gene_list;
 pub mod help;
+pub mod host;
 pub mod insert_picker;
 pub mod loading;
 pub mod map;
