@@ -8,6 +8,8 @@ pub mod coords;
 pub mod datasets;
 pub mod designs;
 pub mod edit_list;
+#[cfg(feature = "embed")]
+pub mod embed;
 pub mod exports;
 pub mod gene_edits;
 pub mod gene_list;
