@@ -110,7 +110,12 @@ const raws = new WeakMap();
  * is shown and the design applied; rejects with the failure's message (also shown in the element
  * and fired as `genoforge-error`).
  */
-export async function mount(el, config = {}) {
+export function mount(el, config = {}) {
+  return mountWhile(el, config, () => true);
+}
+
+/** `mount`, given up quietly (and undone) as soon as `current()` is false: a removed element. */
+async function mountWhile(el, config, current) {
   const cfg = { ...config };
   cfg.assetBase = new URL(cfg.assetBase || HERE.href, document.baseURI).href;
   let m;
@@ -122,6 +127,7 @@ export async function mount(el, config = {}) {
     emit(el, "genoforge-error", { phase: "wasm", message });
     throw new Error(message);
   }
+  if (!current()) throw new Error("the element was removed before it was set up");
   raws.get(el)?.destroy();
   let raw;
   try {
@@ -135,6 +141,10 @@ export async function mount(el, config = {}) {
   raws.set(el, raw);
   const handle = new Handle(el, raw);
   await raw.ready();
+  if (!current()) {
+    handle.destroy();
+    throw new Error("the element was removed before it was ready");
+  }
   return handle;
 }
 
@@ -216,7 +226,7 @@ export class GenoforgeEditor extends HTMLElement {
   _start() {
     const generation = ++this._generation;
     this._mounted = true;
-    mount(this, configOf(this)).then(
+    mountWhile(this, configOf(this), () => generation === this._generation).then(
       (handle) => {
         if (generation === this._generation) this.handle = handle;
       },

@@ -134,7 +134,11 @@ pub fn ExportMenu() -> impl IntoView {
             m.set_open(false);
         }
     };
-    let share = move |_| match share_link(&app) {
+    // An embedded element's links open its iframe page, embed.html, beside its assets.
+    let link_page = StoredValue::new(
+        super::host::use_embedded().map(|e| format!("{}embed.html", e.asset_base.get_value())),
+    );
+    let share = move |_| match share_link(&app, link_page.get_value().as_deref()) {
         Some(link) => {
             if let Some(clip) = web_sys::window().map(|w| w.navigator().clipboard()) {
                 let _ = clip.write_text(&link);

@@ -359,6 +359,16 @@ fn set_spec_of_get_spec_is_the_spec_download_and_embed_html_shows_the_same_desig
         "a refused spec changed the design"
     );
 
+    // The same spec inline, in the element's <script type="application/json">.
+    let inline = format!(
+        "<genoforge-editor id=\"i\" height=\"400\"><script type=\"application/json\">{}</script></genoforge-editor>",
+        String::from_utf8(file.clone()).unwrap()
+    );
+    host.write_page("inline.html", &page(None, None, &inline));
+    host.goto_host("inline.html");
+    host.wait_ready("i");
+    assert_eq!(host.spec_of("i")["edits"], before["edits"]);
+
     // embed.html#design=… (the iframe page) shows the same design.
     let packed = genoforge::io::packed::pack(&file);
     host.goto(&format!("embed/embed.html#design={packed}"));
@@ -393,4 +403,33 @@ fn wait_for_file(dir: &std::path::Path, suffix: &str) -> Vec<u8> {
         std::thread::sleep(Duration::from_millis(100));
     }
     panic!("no {suffix} file was downloaded into {}", dir.display());
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run by .ci/test (trunk build --release, then -- --ignored)"]
+fn the_example_host_page_shows_two_elements_and_the_share_link_opens_embed_html() {
+    let host = Hosted::open(&[("blank.html", &page(None, None, ""))]);
+    host.goto("embed/example.html");
+    host.wait_until(
+        "document.getElementById('viewer').handle != null && document.getElementById('editor').handle != null",
+    );
+    let locus = host.eval_js(
+        "return document.getElementById('viewer').shadowRoot.querySelector('.genome-label') !== null;",
+    );
+    assert_eq!(locus, json!(true));
+    // The element's Share link opens its iframe page beside the assets, not the host page.
+    host.eval_js(
+        "window.__copied = null;
+         navigator.clipboard.writeText = (t) => { window.__copied = t; return Promise.resolve(); };
+         document.getElementById('editor').shadowRoot.querySelector('#share-link').click();
+         return true;",
+    );
+    host.wait_until("window.__copied !== null");
+    let link = host.eval_js("return window.__copied;");
+    let link = link.as_str().unwrap_or_default();
+    assert!(
+        link.starts_with(&format!("{}embed.html#design=", host.assets())),
+        "{link}"
+    );
+    host.screenshot("embed_example_page");
 }

@@ -64,6 +64,11 @@ impl Hosted {
         hosted
     }
 
+    /// Adds a host page (a template, as for [`Hosted::open`]) after the start.
+    pub fn write_page(&self, name: &str, template: &str) {
+        write_pages(&self._dir.path, &self.session, &[(name, template)]);
+    }
+
     /// The asset base the pages were given.
     pub fn assets(&self) -> String {
         self.session.url("embed/")
