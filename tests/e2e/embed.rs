@@ -96,6 +96,25 @@ fn two_instances_on_one_page_each_keep_their_own_design() {
     let changes = host.events("genoforge-change");
     assert!(changes.iter().all(|(t, _)| t == "a"), "{changes:?}");
     assert_eq!(edits(&changes.last().unwrap().1["spec"]), 5);
+    // A gene found in the view element selects it there: genoforge-select from B only.
+    host.in_shadow(
+        "b",
+        "const input = root.querySelector('#gene-search');
+         input.value = 'TFC3';
+         input.dispatchEvent(new Event('input', { bubbles: true }));
+         root.querySelector('form.search').requestSubmit();
+         return true;",
+    );
+    host.wait_until(
+        "window.__events.some(e => e.type === 'genoforge-select' && e.target === 'b' && e.detail.feature === 'TFC3')",
+    );
+    let selects = host.events("genoforge-select");
+    assert!(selects.iter().all(|(t, _)| t == "b"), "{selects:?}");
+    let locus = selects.last().unwrap().1["locus"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(locus.starts_with("I:"), "{locus}");
     assert!(host.js_errors().is_empty(), "{:?}", host.js_errors());
     host.screenshot("embed_two_instances");
 }
