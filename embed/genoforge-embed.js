@@ -59,10 +59,12 @@ function messageOf(e) {
 
 /** The handle `mount` resolves to. */
 class Handle {
-  constructor(el, raw) {
+  constructor(el, raw, mode) {
     this.element = el;
     this._raw = raw;
     this._off = new Set();
+    /** "view" or "edit". */
+    this.mode = mode === "edit" ? "edit" : "view";
   }
   /** The genotype spec, as a plain object (the app's spec download, parsed). */
   getSpec() {
@@ -83,6 +85,7 @@ class Handle {
   }
   setMode(mode) {
     this._raw.setMode(String(mode));
+    this.mode = String(mode).trim().toLowerCase();
   }
   /** Listens to a Genoforge event ("change" or "genoforge-change"); returns the unsubscribe function. */
   on(event, fn) {
@@ -118,6 +121,9 @@ export function mount(el, config = {}) {
 async function mountWhile(el, config, current) {
   const cfg = { ...config };
   cfg.assetBase = new URL(cfg.assetBase || HERE.href, document.baseURI).href;
+  // Autosave in the host's storage is the loader's business (the wasm never touches storage).
+  const storageKey = cfg.storage && cfg.storage !== "none" ? `genoforge-embed:${cfg.storage}` : null;
+  delete cfg.storage;
   let m;
   try {
     m = await wasm();
@@ -139,13 +145,47 @@ async function mountWhile(el, config, current) {
     throw new Error(message);
   }
   raws.set(el, raw);
-  const handle = new Handle(el, raw);
+  const handle = new Handle(el, raw, cfg.mode);
   await raw.ready();
   if (!current()) {
     handle.destroy();
     throw new Error("the element was removed before it was ready");
   }
+  if (storageKey) await keepIn(storageKey, el, handle, !cfg.design && !cfg.spec);
   return handle;
+}
+
+/**
+ * `storage="<key>"`: the design saved under `genoforge-embed:<key>` in the host's localStorage is
+ * restored when the element is given no design of its own, and every change made in edit mode is
+ * saved there (a failure is fired as genoforge-error, never silent).
+ */
+async function keepIn(key, el, handle, restore) {
+  const fail = (what, e) =>
+    emit(el, "genoforge-error", { phase: "design", message: `${what} (storage "${key}"): ${messageOf(e)}` });
+  if (restore) {
+    let saved = null;
+    try {
+      saved = localStorage.getItem(key);
+    } catch (e) {
+      fail("the saved design could not be read", e);
+    }
+    if (saved) {
+      try {
+        await handle.setSpec(saved);
+      } catch (e) {
+        fail("the saved design could not be opened", e);
+      }
+    }
+  }
+  handle.on("change", (detail) => {
+    if (handle.mode !== "edit") return; // view mode writes nothing
+    try {
+      localStorage.setItem(key, JSON.stringify(detail.spec));
+    } catch (e) {
+      fail("the design could not be saved", e);
+    }
+  });
 }
 
 /** Unmounts whatever `mount` put in `el` (also while it is still loading). */
@@ -202,7 +242,7 @@ export class GenoforgeEditor extends HTMLElement {
     const report = (e) => emit(this, "genoforge-error", { phase: "design", message: messageOf(e) });
     if (ready && name === "mode") {
       try {
-        raw.setMode(value || "view");
+        this.handle.setMode(value || "view");
       } catch (e) {
         report(e);
       }

@@ -452,3 +452,33 @@ fn the_example_host_page_shows_two_elements_and_the_share_link_opens_embed_html(
     );
     host.screenshot("embed_example_page");
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run by .ci/test (trunk build --release, then -- --ignored)"]
+fn storage_keeps_an_edit_elements_design_in_the_hosts_storage_and_view_mode_writes_nothing() {
+    let body = "<genoforge-editor id=\"s\" mode=\"edit\" storage=\"lab-demo\" height=\"600\"></genoforge-editor>\
+        <genoforge-editor id=\"v\" mode=\"view\" storage=\"lab-view\" height=\"300\"></genoforge-editor>";
+    let host = Hosted::open(&[("storage.html", &page(None, None, body))]);
+    host.wait_ready("s");
+    host.wait_ready("v");
+    apply_by4741(&host, "s");
+    host.wait_until("localStorage.getItem('genoforge-embed:lab-demo') !== null");
+    // The view element was changed by the host (setSpec) but keeps nothing.
+    host.eval_js_async(
+        "const done = arguments[0];
+         document.getElementById('v').handle.setSpec(document.getElementById('s').handle.getSpec())
+           .then(() => done(true), e => done(String(e)));",
+    );
+    std::thread::sleep(Duration::from_millis(600));
+    assert_eq!(
+        host.eval_js("return localStorage.getItem('genoforge-embed:lab-view');"),
+        Value::Null
+    );
+    // Reloaded: the edit element's design is back.
+    host.goto_host("storage.html");
+    host.wait_ready("s");
+    host.wait_until("document.getElementById('s').handle != null");
+    host.wait_until("document.getElementById('s').handle.getSpec().edits.length === 5");
+    assert_eq!(edits(&host.spec_of("v")), 0);
+    assert!(host.js_errors().is_empty(), "{:?}", host.js_errors());
+}

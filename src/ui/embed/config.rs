@@ -22,7 +22,8 @@ pub struct EmbedConfig {
     pub locus: Option<String>,
     /// The URL the shipped files are resolved against (the loader's own folder by default).
     pub asset_base: Option<String>,
-    /// `none` (the default): the element writes nothing to the host's storage.
+    /// `none` (the default): nothing is written to the host's storage. A key (autosave in the host's
+    /// `localStorage`) is handled by the loader, `embed/genoforge-embed.js`, which does not pass it on.
     pub storage: Option<String>,
 }
 

@@ -167,7 +167,7 @@ impl Instance {
         if let Some(s) = config.storage.as_deref().filter(|s| *s != "none") {
             app.notify(
                 false,
-                format!("storage=\"{s}\" is not supported yet: this element keeps its design only while the page is open."),
+                format!("storage=\"{s}\" is kept by the loader (genoforge-embed.js); mounted without it, this element keeps its design only while the page is open."),
             );
         }
         leptos::task::spawn_local(Rc::clone(&inst).start(config));
