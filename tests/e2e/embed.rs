@@ -482,3 +482,35 @@ fn storage_keeps_an_edit_elements_design_in_the_hosts_storage_and_view_mode_writ
     assert_eq!(edits(&host.spec_of("v")), 0);
     assert!(host.js_errors().is_empty(), "{:?}", host.js_errors());
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run by .ci/test (trunk build --release, then -- --ignored)"]
+fn a_genome_manifest_is_loaded_and_a_missing_one_is_an_error_shown_in_the_element() {
+    let gff = "##gff-version 3\n##sequence-region chrT 1 2000\n\
+               chrT\ttest\tgene\t101\t400\t.\t+\t.\tID=gene1;Name=TST1\n";
+    let fasta = format!(">chrT\n{}\n", "ACGT".repeat(500));
+    let manifest = r#"{"label": "Test genome", "gff": "tiny.gff3", "fasta": "tiny.fa"}"#;
+    let body = "<genoforge-editor id=\"t\" genome=\"tiny.json\" height=\"400\"></genoforge-editor>\
+        <genoforge-editor id=\"m\" genome=\"missing.json\" height=\"200\"></genoforge-editor>";
+    let host = Hosted::open(&[
+        ("manifest.html", &page(None, None, body)),
+        ("tiny.json", manifest),
+        ("tiny.gff3", gff),
+        ("tiny.fa", &fasta),
+    ]);
+    host.wait_ready("t");
+    let ready = host.events("genoforge-ready");
+    assert_eq!(ready[0].1["genome"], json!("Test genome"), "{ready:?}");
+    assert!(host.shadow_has("t", ".track-svg"));
+    host.wait_until(
+        "window.__events.some(e => e.type === 'genoforge-error' && e.target === 'm' && e.detail.phase === 'genome')",
+    );
+    let shown = host.in_shadow(
+        "m",
+        "return root.querySelector('.error')?.textContent ?? '';",
+    );
+    let shown = shown.as_str().unwrap_or_default();
+    assert!(shown.contains("Could not load the genome"), "{shown}");
+    assert!(shown.contains("missing.json"), "{shown}");
+    host.screenshot("embed_genome_manifest");
+}
