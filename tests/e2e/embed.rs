@@ -514,3 +514,35 @@ fn a_genome_manifest_is_loaded_and_a_missing_one_is_an_error_shown_in_the_elemen
     assert!(shown.contains("missing.json"), "{shown}");
     host.screenshot("embed_genome_manifest");
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run by .ci/test (trunk build --release, then -- --ignored)"]
+fn a_design_that_cannot_be_fetched_or_read_is_an_error_event_and_a_notice_the_genome_stays() {
+    let body = "<genoforge-editor id=\"d\" design=\"nope.json\" height=\"400\"></genoforge-editor>\
+        <genoforge-editor id=\"p\" design=\"notapackedspec\" height=\"400\"></genoforge-editor>";
+    let host = Hosted::open(&[("design.html", &page(None, None, body))]);
+    for id in ["d", "p"] {
+        host.wait_until(&format!(
+            "window.__events.some(e => e.type === 'genoforge-error' && e.target === '{id}' && e.detail.phase === 'design')"
+        ));
+        let notice = host.in_shadow(
+            id,
+            "return [...root.querySelectorAll('.notice')].map(n => n.textContent).join(' | ');",
+        );
+        let message = host
+            .events("genoforge-error")
+            .into_iter()
+            .find(|(t, _)| t == id)
+            .map(|(_, d)| d["message"].as_str().unwrap_or_default().to_owned())
+            .unwrap_or_default();
+        assert!(!message.is_empty());
+        assert!(
+            notice.as_str().unwrap_or_default().contains(&message),
+            "{id}: the notice {notice} does not show {message}"
+        );
+        // The genome is shown all the same.
+        assert!(host.shadow_has(id, ".track-svg"), "{id}");
+    }
+    assert!(host.events("genoforge-ready").is_empty());
+    host.screenshot("embed_design_errors");
+}
