@@ -32,16 +32,29 @@ use crate::core::coord::thousands;
 pub fn App() -> impl IntoView {
     let app = AppState::new();
     provide_context(app);
-    let tabs = Tabs::new();
-    provide_context(tabs);
+    provide_context(Tabs::new());
     super::persist::install(app);
     // Datasets: bundled lists now, imported ones read back from the browser's storage.
     super::datasets::install(app);
-    leptos::task::spawn_local(load_default(app));
-    leptos::task::spawn_local(super::loading::load_resources(app));
+    leptos::task::spawn_local(load_default(app, String::new()));
+    leptos::task::spawn_local(super::loading::load_resources(app, String::new()));
+    view! { <Editor /> }
+}
+
+/// The editor's layout over the [`AppState`] and [`Tabs`] in context: the whole page's, and an
+/// embedded element's (which hides what its mode does not allow, see [`super::host`]).
+#[component]
+pub fn Editor() -> impl IntoView {
+    let app = super::state::use_app();
+    let tabs = super::tabs::use_tabs();
+    let can_edit = super::host::can_edit();
+    let embedded = super::host::use_embedded().is_some();
     let root = NodeRef::<Div>::new();
     // Escape closes the open menu (a <details>) or header panel within this app.
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        if embedded && can_edit.get_untracked() {
+            super::edit_list::undo_keys(app, &ev);
+        }
         if ev.key() != "Escape" {
             return;
         }
@@ -120,11 +133,13 @@ pub fn App() -> impl IntoView {
                 <GenomeLabel />
                 <DesignLabel />
                 <div class="topbar-actions">
-                    <Show when=move || app.genome.with(Option::is_some)>
+                    <Show when=move || !embedded && app.genome.with(Option::is_some)>
                         <DesignLibrary />
                     </Show>
                     <ExportMenu />
-                    <OpenGenome />
+                    <Show when=move || can_edit.get()>
+                        <OpenGenome />
+                    </Show>
                     <HelpButtons />
                 </div>
             </header>
@@ -135,6 +150,9 @@ pub fn App() -> impl IntoView {
                 on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default()
                 on:drop=move |ev: leptos::ev::DragEvent| {
                     ev.prevent_default();
+                    if !can_edit.get_untracked() {
+                        return;
+                    }
                     let files: Vec<web_sys::File> = ev
                         .data_transfer()
                         .and_then(|d| d.files())
@@ -150,27 +168,38 @@ pub fn App() -> impl IntoView {
                             <GenomeMap />
                         </section>
                         <aside class="side">
-                            <div class="tabs side-tabs" role="tablist" aria-label="Side panels">
-                                {side_button(SideTab::Compose, "side-tab-compose")}
-                                {side_button(SideTab::Edits, "side-tab-edits")}
-                            </div>
+                            <Show when=move || can_edit.get()>
+                                <div class="tabs side-tabs" role="tablist" aria-label="Side panels">
+                                    {side_button(SideTab::Compose, "side-tab-compose")}
+                                    {side_button(SideTab::Edits, "side-tab-edits")}
+                                </div>
+                            </Show>
                             // Both stay mounted (the edit list keeps its scroll and its keys).
                             <div class="side-body" role="tabpanel" hidden=move || tabs.side.get() != SideTab::Compose>
                                 <section class="panel search-panel" aria-label="Gene search">
                                     <GeneSearch />
                                 </section>
-                                <Composer />
-                                <super::gene_edits::GeneEdits />
-                                <StrainPicker />
-                                <GeneListPanel />
+                                <Show when=move || can_edit.get()>
+                                    <Composer />
+                                    <super::gene_edits::GeneEdits />
+                                    <StrainPicker />
+                                    <GeneListPanel />
+                                </Show>
                             </div>
-                            <div class="side-body" role="tabpanel" hidden=move || tabs.side.get() != SideTab::Edits>
-                                <EditList />
-                            </div>
+                            <Show when=move || can_edit.get()>
+                                <div class="side-body" role="tabpanel" hidden=move || tabs.side.get() != SideTab::Edits>
+                                    <EditList />
+                                </div>
+                            </Show>
                         </aside>
                         <section class="lower">
                             <div class="tabs" role="tablist" aria-label="Views">
-                                {LowerTab::ALL.map(lower_button).collect_view()}
+                                {LowerTab::ALL
+                                    .into_iter()
+                                    // The Datasets tab (its worker, IndexedDB) belongs to the whole page.
+                                    .filter(|t| !(embedded && *t == LowerTab::Datasets))
+                                    .map(lower_button)
+                                    .collect_view()}
                             </div>
                             <div class="tab-body" role="tabpanel">
                                 {move || match tabs.lower.get() {

@@ -35,6 +35,21 @@ fn redo(app: AppState) {
     }
 }
 
+/// Ctrl/Cmd-Z undoes, Ctrl/Cmd-Shift-Z and Ctrl/Cmd-Y redo; text fields keep their own undo.
+pub fn undo_keys(app: AppState, ev: &web_sys::KeyboardEvent) {
+    if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() || is_text_field(ev.target()) {
+        return;
+    }
+    let key = ev.key().to_ascii_lowercase();
+    if key == "z" && !ev.shift_key() {
+        ev.prevent_default();
+        undo(app);
+    } else if (key == "z" && ev.shift_key()) || (key == "y" && !ev.shift_key()) {
+        ev.prevent_default();
+        redo(app);
+    }
+}
+
 /// The edit list panel.
 #[component]
 pub fn EditList() -> impl IntoView {
@@ -77,21 +92,15 @@ pub fn EditList() -> impl IntoView {
     let can_undo = move || app.history.with(|h| !h.past.is_empty());
     let can_redo = move || app.history.with(|h| !h.future.is_empty());
 
-    // Keyboard: registered once, on the window; text fields keep their own undo.
-    let handle = window_event_listener(leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
-        if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() || is_text_field(ev.target()) {
-            return;
-        }
-        let key = ev.key().to_ascii_lowercase();
-        if key == "z" && !ev.shift_key() {
-            ev.prevent_default();
-            undo(app);
-        } else if (key == "z" && ev.shift_key()) || (key == "y" && !ev.shift_key()) {
-            ev.prevent_default();
-            redo(app);
-        }
-    });
-    on_cleanup(move || handle.remove());
+    // Keyboard: registered once, on the window for the whole page; an embedded element listens on
+    // its own root instead (see `app::Editor`), so instances on one page do not share keys.
+    if super::host::use_embedded().is_none() {
+        let handle =
+            window_event_listener(leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
+                undo_keys(app, &ev);
+            });
+        on_cleanup(move || handle.remove());
+    }
 
     let on_scroll = move |ev: leptos::ev::Event| {
         if let Some(el) = ev

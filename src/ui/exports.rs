@@ -124,6 +124,8 @@ fn size_words(bytes: usize) -> String {
 /// The export menu, the import button and the share button.
 #[component]
 pub fn ExportMenu() -> impl IntoView {
+    // An embedded element in view mode shows and downloads; it imports nothing.
+    let can_edit = super::host::can_edit();
     let app = use_app();
     let ready = move || app.genome.with(Option::is_some);
     let menu = NodeRef::<leptos::html::Details>::new();
@@ -132,7 +134,11 @@ pub fn ExportMenu() -> impl IntoView {
             m.set_open(false);
         }
     };
-    let share = move |_| match share_link(&app) {
+    // An embedded element's links open its iframe page, embed.html, beside its assets.
+    let link_page = StoredValue::new(
+        super::host::use_embedded().map(|e| format!("{}embed.html", e.asset_base.get_value())),
+    );
+    let share = move |_| match share_link(&app, link_page.get_value().as_deref()) {
         Some(link) => {
             if let Some(clip) = web_sys::window().map(|w| w.navigator().clipboard()) {
                 let _ = clip.write_text(&link);
@@ -192,8 +198,10 @@ pub fn ExportMenu() -> impl IntoView {
                     </li>
                 </ul>
             </details>
-            <label class="button-like" for="import-spec" title="Import a genotype spec (JSON): it replaces the design, undoably">"Import…"</label>
-            <input id="import-spec" class="visually-hidden" type="file" accept=".json,application/json" on:change=on_import />
+            <Show when=move || can_edit.get()>
+                <label class="button-like" for="import-spec" title="Import a genotype spec (JSON): it replaces the design, undoably">"Import…"</label>
+                <input id="import-spec" class="visually-hidden" type="file" accept=".json,application/json" on:change=on_import />
+            </Show>
             <button id="share-link" on:click=share title="Copy a link that opens this design and this window of the map">"Share"</button>
         </Show>
     }

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::browser::{fetch_bytes, next_frame, now_ms, yield_now};
 use super::state::{AppState, LoadState, Ready, Shared};
 use crate::core::genome::summary::GenomeSummary;
-use crate::io::load::{InputFile, LoadRequest, Loader, Step};
+use crate::io::load::{InputFile, LoadRequest, Loader, Progress, Step};
 
 /// The shipped default genome's files (served from `public/`).
 pub const DEFAULT_GFF: &str = "public/genome/Saccharomyces_cerevisiae.R64-1-1.99.gff3.gz";
@@ -21,9 +21,11 @@ fn file_name(url: &str) -> String {
     url.rsplit('/').next().unwrap_or(url).to_owned()
 }
 
-/// Fetches the shipped cassette library and the deletion project's essentiality table (the app works without them).
-pub async fn load_resources(app: AppState) {
-    match fetch_bytes("public/cassettes.json")
+/// Fetches the shipped cassette library and the deletion project's essentiality table (the app works
+/// without them). `base` is prefixed to the files' paths: empty for the page, the asset base (ending
+/// in `/`) for an embedded element.
+pub async fn load_resources(app: AppState, base: String) {
+    match fetch_bytes(&format!("{base}public/cassettes.json"))
         .await
         .map(|b| serde_json::from_slice::<crate::core::genetics::cassette::Library>(&b))
     {
@@ -38,7 +40,7 @@ pub async fn load_resources(app: AppState) {
             format!("The cassette library could not be fetched: {e}"),
         ),
     }
-    let path = format!("public/{}", crate::core::genetics::essential::PATH);
+    let path = format!("{base}public/{}", crate::core::genetics::essential::PATH);
     match fetch_bytes(&path)
         .await
         .map(|b| crate::io::gene_sets::read_essentiality(&b))
@@ -58,38 +60,43 @@ pub async fn load_resources(app: AppState) {
 /// What the bundled genome is called in the header.
 pub const DEFAULT_LABEL: &str = "S288C reference (R64)";
 
-/// Fetches and loads the default genome.
-pub async fn load_default(app: AppState) {
+/// Fetches and loads the default genome (its files under `base`, see [`load_resources`]).
+pub async fn load_default(app: AppState, base: String) {
     let label = DEFAULT_LABEL.to_owned();
     app.load.set(LoadState::Loading {
         label: label.clone(),
         progress: None,
     });
+    match fetch_default(&base).await {
+        Ok(req) => run(app, req, label).await,
+        Err(why) => app.load.set(LoadState::Failed(why)),
+    }
+}
+
+/// Fetches the default genome's three files from under `base`; the error names every file that
+/// could not be fetched.
+pub async fn fetch_default(base: &str) -> Result<LoadRequest, String> {
     let (gff, fasta, table) = futures_join3(
-        fetch_bytes(DEFAULT_GFF),
-        fetch_bytes(DEFAULT_FASTA),
-        fetch_bytes(DEFAULT_TABLE),
+        fetch_bytes(&format!("{base}{DEFAULT_GFF}")),
+        fetch_bytes(&format!("{base}{DEFAULT_FASTA}")),
+        fetch_bytes(&format!("{base}{DEFAULT_TABLE}")),
     )
     .await;
-    let req = match (gff, fasta, table) {
-        (Ok(g), Ok(f), Ok(t)) => LoadRequest {
+    match (gff, fasta, table) {
+        (Ok(g), Ok(f), Ok(t)) => Ok(LoadRequest {
             gff: Some(InputFile::new(file_name(DEFAULT_GFF), g)),
             fasta: Some(InputFile::new(file_name(DEFAULT_FASTA), f)),
             feature_table: Some(InputFile::new(file_name(DEFAULT_TABLE), t)),
-        },
+        }),
         (g, f, t) => {
             let why = [g.err(), f.err(), t.err()]
                 .into_iter()
                 .flatten()
                 .collect::<Vec<_>>()
                 .join("; ");
-            app.load.set(LoadState::Failed(format!(
-                "the default genome could not be fetched: {why}"
-            )));
-            return;
+            Err(format!("the default genome could not be fetched: {why}"))
         }
-    };
-    run(app, req, label).await;
+    }
 }
 
 /// Waits for three futures (fetches run concurrently in the browser).
@@ -104,15 +111,33 @@ async fn futures_join3<A, B, C>(
 /// Loads a request, reporting progress; on success the genome replaces the current one and the
 /// design starts empty; on failure the current genome and design stay.
 pub async fn run(app: AppState, req: LoadRequest, label: String) {
+    let progress_label = label.clone();
+    let loaded = parse(req, label, move |p| {
+        app.load.set(LoadState::Loading {
+            label: progress_label.clone(),
+            progress: Some(p),
+        });
+    })
+    .await;
+    match loaded {
+        Ok(ready) => install(app, ready).await,
+        Err(e) => app.load.set(LoadState::Failed(e)),
+    }
+}
+
+/// Drives the stepping loader over a request, yielding to the browser between chunks and telling
+/// `progress` where it stands. The result can be shared: a genome is immutable.
+pub async fn parse(
+    req: LoadRequest,
+    label: String,
+    progress: impl Fn(Progress),
+) -> Result<Shared<Ready>, String> {
     let mut loader = Loader::new(req);
     let mut last_paint = now_ms();
     loop {
         match loader.step() {
             Ok(Step::Progress(p)) => {
-                app.load.set(LoadState::Loading {
-                    label: label.clone(),
-                    progress: Some(p),
-                });
+                progress(p);
                 if now_ms() - last_paint > 50.0 {
                     next_frame().await;
                     last_paint = now_ms();
@@ -122,40 +147,42 @@ pub async fn run(app: AppState, req: LoadRequest, label: String) {
             }
             Ok(Step::Done(loaded)) => {
                 let summary = GenomeSummary::new(&loaded.genome, &loaded.diagnostics);
-                let ready = Shared(Arc::new(Ready {
+                return Ok(Shared(Arc::new(Ready {
                     loaded: *loaded,
                     summary,
                     label,
                     ready_ms: now_ms(),
-                }));
-                // A new genome: its own design (restored below, if one was saved for it), no history.
-                app.design.set(crate::core::design::Design::new());
-                app.history.set(Default::default());
-                app.selected.set(None);
-                app.selected_insert.set(None);
-                app.selected_edit.set(None);
-                app.forget_reference();
-                let first = crate::core::genome::contig::ContigId(0);
-                app.view
-                    .set((!ready.genome().contigs().is_empty()).then(|| {
-                        crate::view::viewport::Viewport::clamped(ready.genome(), first, 0, 60_000)
-                    }));
-                app.genome.set(Some(ready.clone()));
-                app.load.set(LoadState::Ready(ready.clone()));
-                app.clear_info();
-                report_problems(&app, &ready);
-                // After the page has painted: checksums, then the saved or linked design.
-                next_frame().await;
-                if let Some(hook) = app.on_load.get_value() {
-                    hook(&app);
-                }
-                return;
+                })));
             }
-            Err(e) => {
-                app.load.set(LoadState::Failed(e.to_string()));
-                return;
-            }
+            Err(e) => return Err(e.to_string()),
         }
+    }
+}
+
+/// Makes a loaded genome the one being edited: the design starts empty, the map shows the first
+/// contig; after the page has painted, the `on_load` hook runs (the saved or linked design).
+pub async fn install(app: AppState, ready: Shared<Ready>) {
+    // A new genome: its own design (restored below, if one was saved for it), no history.
+    app.design.set(crate::core::design::Design::new());
+    app.history.set(Default::default());
+    app.selected.set(None);
+    app.selected_insert.set(None);
+    app.selected_edit.set(None);
+    app.forget_reference();
+    let first = crate::core::genome::contig::ContigId(0);
+    app.view.set(
+        (!ready.genome().contigs().is_empty())
+            .then(|| crate::view::viewport::Viewport::clamped(ready.genome(), first, 0, 60_000)),
+    );
+    app.genome.set(Some(ready.clone()));
+    app.load.set(LoadState::Ready(ready.clone()));
+    app.clear_info();
+    report_problems(&app, &ready);
+    // After the page has painted: checksums, then the saved or linked design.
+    next_frame().await;
+    // An embedded element may have been removed meanwhile: its state is gone.
+    if let Some(Some(hook)) = app.on_load.try_get_value() {
+        hook(&app);
     }
 }
 

@@ -8,10 +8,13 @@ pub mod coords;
 pub mod datasets;
 pub mod designs;
 pub mod edit_list;
+#[cfg(feature = "embed")]
+pub mod embed;
 pub mod exports;
 pub mod gene_edits;
 pub mod gene_list;
 pub mod help;
+pub mod host;
 pub mod insert_picker;
 pub mod loading;
 pub mod map;

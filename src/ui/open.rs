@@ -122,10 +122,11 @@ pub fn OpenGenome() -> impl IntoView {
         leptos::task::spawn_local(run(app, req, label));
     };
     // The bundled reference, without reloading the page.
+    let base = StoredValue::new(super::host::asset_base());
     let bundled = move |_| {
         tabs.popover.set(None);
         picked.set(Vec::new());
-        leptos::task::spawn_local(super::loading::load_default(app));
+        leptos::task::spawn_local(super::loading::load_default(app, base.get_value()));
     };
     let is_bundled = move || {
         app.genome.with(|g| {

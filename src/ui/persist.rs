@@ -633,15 +633,21 @@ pub fn delete_entry(app: &AppState, persist: Persist, id: &str) -> Result<(), St
     Ok(())
 }
 
-/// A link that reproduces the design and the map's window.
-pub fn share_link(app: &AppState) -> Option<String> {
-    let location = web_sys::window()?.location();
-    let base = format!(
-        "{}{}{}",
-        location.origin().ok()?,
-        location.pathname().ok()?,
-        location.search().ok()?
-    );
+/// A link that reproduces the design and the map's window: on this page, or — given `page`, an
+/// embedded element's `embed.html` beside its assets — on that page (a host page would ignore it).
+pub fn share_link(app: &AppState, page: Option<&str>) -> Option<String> {
+    let base = match page {
+        Some(p) => p.to_owned(),
+        None => {
+            let location = web_sys::window()?.location();
+            format!(
+                "{}{}{}",
+                location.origin().ok()?,
+                location.pathname().ok()?,
+                location.search().ok()?
+            )
+        }
+    };
     let at = app
         .view
         .get_untracked()

@@ -10,6 +10,7 @@ pub mod datasets;
 pub mod datasets_import;
 pub mod datasets_measured;
 pub mod edit_rows;
+pub mod embed_css;
 pub mod gene_card;
 pub mod gene_edit_form;
 pub mod gene_list;

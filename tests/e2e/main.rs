@@ -12,6 +12,7 @@ mod support;
 mod app;
 mod datasets;
 mod editor;
+mod embed;
 mod gene_edits;
 mod genome;
 mod map;

@@ -23,6 +23,7 @@ mod design_library;
 mod edit_engine_props;
 mod editor_logic;
 mod edits_real_genome;
+mod embed_css;
 mod exports_biology;
 mod fixtures;
 mod fixtures_through_gt;

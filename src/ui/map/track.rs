@@ -449,8 +449,10 @@ pub(super) fn Track(map: MapState) -> impl IntoView {
                 let l = (r.start().get().saturating_sub(v.span.start().get())) as f64 / w;
                 let e = (r.end().get().min(v.span.end().get()).saturating_sub(v.span.start().get())) as f64 / w;
                 (e > l).then(|| view! {
+                    // `style:` properties (set one by one) pass a CSP without 'unsafe-inline' styles.
                     <div class="region-shade" id="map-region"
-                        style=format!("position:absolute;top:0;bottom:0;left:{:.3}%;width:{:.3}%;background:rgba(255,170,0,0.18);pointer-events:none", l * 100.0, (e - l) * 100.0)></div>
+                        style:left=format!("{:.3}%", l * 100.0)
+                        style:width=format!("{:.3}%", (e - l) * 100.0)></div>
                 })
             }}
             <svg
@@ -579,9 +581,13 @@ fn keep_focus(track: web_sys::Element, target: Option<web_sys::EventTarget>) {
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .and_then(|e| e.get_attribute("data-gene"));
     request_animation_frame(move || {
-        let active = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.active_element());
+        // Inside a shadow root (an embedded element) the document only sees the host element.
+        let active = match track.get_root_node().dyn_into::<web_sys::ShadowRoot>() {
+            Ok(shadow) => shadow.active_element(),
+            Err(_) => web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.active_element()),
+        };
         if active.is_some_and(|a| track.contains(Some(&a))) {
             return;
         }

@@ -21,6 +21,7 @@
 #![allow(dead_code)] // Each test crate uses a different subset of the helpers.
 
 pub mod app;
+pub mod embed;
 
 use std::fs;
 use std::io::{self, BufRead, BufReader, Read, Write};
@@ -205,6 +206,13 @@ impl Session {
     pub fn goto(&self, path: &str) {
         let url = self.url(path);
         if let Err(e) = self.block_on(self.client().goto(&url)) {
+            self.fail(&format!("cannot open {url}: {e}"));
+        }
+    }
+
+    /// Navigates to an absolute URL (another server's page, e.g. an embedding host page).
+    pub fn goto_url(&self, url: &str) {
+        if let Err(e) = self.block_on(self.client().goto(url)) {
             self.fail(&format!("cannot open {url}: {e}"));
         }
     }
@@ -976,7 +984,8 @@ fn respond(
 ) -> io::Result<()> {
     let header = format!(
         "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\
-         Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
+         Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n\
+         Access-Control-Allow-Origin: *\r\nConnection: close\r\n\r\n",
         body.len()
     );
     stream.write_all(header.as_bytes())?;
