@@ -10,9 +10,10 @@ use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::File;
 
-use super::jobs::{cancel, import};
+use super::jobs::cancel;
 use super::protocol::WireOptions;
 use super::state::{DatasetsState, use_datasets};
+use super::tasks::import;
 use crate::core::datasets::data::DataStatus;
 use crate::core::datasets::info::{DatasetInfo, PredictionLevel};
 use crate::io::compress::Compression;

@@ -12,18 +12,14 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{File, MessageEvent, Worker};
 
-use super::protocol::{Reply, Request, Task, WireOptions, field, keys_from_js, message};
+use super::merge::{add, append, keys_of};
+use super::protocol::{Reply, Request, Task, field, message};
 use super::queue::{Pending, Running};
 use super::state::{DatasetsState, Progress, ReportEntry};
 use crate::core::coord::thousands;
-use crate::core::datasets::catalog::GeneFilter;
 use crate::core::datasets::data::{DataStatus, DatasetData};
-use crate::core::datasets::info::DatasetInfo;
-use crate::core::datasets::keyset::KeySet;
-use crate::core::datasets::mirror::{Mark, Tail};
-use crate::core::datasets::name_map::NameMap;
+use crate::core::datasets::mirror::Mark;
 use crate::ui::browser::{now_ms, yield_now};
-use crate::ui::state::{Ready, Shared};
 
 /// The worker's script, relative to the page.
 pub const WORKER_URL: &str = "./genoforge-worker_loader.js";
@@ -180,182 +176,6 @@ pub fn busy(state: DatasetsState) -> bool {
     state
         .jobs
         .with_value(|j| j.running.is_some() || !j.queue.is_empty())
-}
-
-/// Reads the datasets kept in this browser back (at start-up).
-pub fn restore_stored(state: DatasetsState) {
-    submit(state, Task::Restore, Vec::new(), None);
-}
-
-/// Forgets a dataset's imported data here and in the browser's storage.
-pub fn forget(state: DatasetsState, index: usize) {
-    let Some(id) = state.catalog.with_untracked(|c| {
-        c.entries
-            .get(index)
-            .filter(|e| e.status() == DataStatus::Imported)
-            .map(|e| e.info.id.clone())
-    }) else {
-        return;
-    };
-    state.catalog.update(|c| {
-        c.entries[index].data = None;
-        // A registry entry with a bundled list gets it back.
-        let _ = crate::io::datasets::bundled::load_bundled(c);
-    });
-    state.refresh_sources(Some(&id));
-    submit(
-        state,
-        Task::Forget {
-            dataset: id.clone(),
-        },
-        Vec::new(),
-        None,
-    );
-    state.app.notify(
-        false,
-        format!("Removed the imported data of {id} (from this browser's storage too)."),
-    );
-}
-
-/// The genome's name table as JSON, built in steps (yielding between) once per genome.
-pub async fn name_table(state: DatasetsState, ready: Shared<Ready>) -> Rc<String> {
-    if let Some(Some((r, json))) = state.names.try_with_value(|n| n.clone())
-        && std::sync::Arc::ptr_eq(&r.0, &ready.0)
-    {
-        return json;
-    }
-    let genome = ready.genome();
-    let all: Vec<&str> = genome.names().names().collect();
-    let mut map = NameMap::default();
-    for chunk in all.chunks(3_000) {
-        map.extend(chunk.iter().copied(), genome);
-        yield_now().await;
-    }
-    let json = Rc::new(serde_json::to_string(&map).unwrap_or_default());
-    state
-        .names
-        .set_value(Some((ready.clone(), Rc::clone(&json))));
-    json
-}
-
-/// Starts an import of `files` into `target`.
-pub async fn import(
-    state: DatasetsState,
-    target: DatasetInfo,
-    options: WireOptions,
-    replace: bool,
-    files: Vec<File>,
-) {
-    let Some(ready) = state.app.genome.get_untracked() else {
-        state
-            .app
-            .notify(true, "Load a genome first: names are resolved through it.");
-        return;
-    };
-    let names = name_table(state, ready).await;
-    submit(
-        state,
-        Task::Import {
-            target: Box::new(target),
-            options,
-            replace,
-        },
-        files,
-        Some(names),
-    );
-}
-
-fn append(state: DatasetsState, tail: &Tail) -> bool {
-    let mut problem = None;
-    state.catalog.update(|c| {
-        if let Err(e) = c.interner.append(tail) {
-            problem = Some(e.to_string());
-        }
-    });
-    if let Some(e) = problem {
-        state.app.notify(
-            true,
-            format!("A dataset could not be added: {e}. Reload the page and import it again."),
-        );
-        return false;
-    }
-    true
-}
-
-/// The keys a reply carries, copied in steps (each its own task).
-async fn keys_of(data: &wasm_bindgen::JsValue) -> Option<KeySet> {
-    KeySet::from_sorted(keys_from_js(&field(data, "keys"), yield_now).await?)
-}
-
-/// Adds a reply's keys to a dataset, each step a task of its own: its genes join the interner
-/// (nothing shown changes); the dataset's new data is made (the union with what it had, unless
-/// replacing; imported data replaces a bundled list; a file it already holds, by SHA-256, is not
-/// added twice); its keys are derived for the current key kind and gene set; then the catalog
-/// changes once (overlaps, matrix). Returns whether the keys were added.
-async fn add(
-    state: DatasetsState,
-    tail: &Tail,
-    info: &DatasetInfo,
-    data: DatasetData,
-    replace: bool,
-) -> bool {
-    let appended = state
-        .catalog
-        .try_update_untracked(|c| c.interner.append(tail).map_err(|e| e.to_string()));
-    if let Some(Err(e)) = appended {
-        state.app.notify(
-            true,
-            format!(
-                "{} could not be added: {e}. Reload the page and import it again.",
-                info.id
-            ),
-        );
-        return false;
-    }
-    yield_now().await;
-    // What the dataset will hold: the new keys, or the union with what it has (a task of its own).
-    let merged = state.catalog.with_untracked(|c| {
-        let entry = c.index(&info.id).map(|i| &c.entries[i]);
-        let old = entry
-            .filter(|e| !replace && e.status() == DataStatus::Imported)
-            .and_then(|e| e.data.as_ref());
-        match old {
-            Some(old)
-                if data
-                    .sources
-                    .iter()
-                    .all(|s| old.sources.iter().any(|h| h.sha256 == s.sha256)) =>
-            {
-                None
-            }
-            Some(old) => Some(DatasetData {
-                status: DataStatus::Imported,
-                keys: old.keys.union(&data.keys),
-                records: old.records + data.records,
-                sources: old.sources.iter().cloned().chain(data.sources).collect(),
-            }),
-            None => Some(data),
-        }
-    });
-    let Some(data) = merged else {
-        return false;
-    };
-    yield_now().await;
-    let kind = state.record.with_untracked(|r| r.key);
-    let filter = state.filter.with_untracked(|f| f.filter.clone());
-    state.catalog.with_untracked(|c| {
-        // The gene set as it will be once the catalog changes (over the new genes too).
-        let filter = filter.map(|f| GeneFilter::new(&f.names, f.label.clone(), &c.interner));
-        state
-            .derived
-            .update_value(|d| d.prepare(&data, &c.interner, kind, filter.as_ref()));
-    });
-    yield_now().await;
-    state.catalog.update(|c| {
-        let i = c.add(info.clone());
-        c.entries[i].data = Some(data);
-    });
-    true
 }
 
 /// Queues a reply; they are handled in order, each in a task of its own.

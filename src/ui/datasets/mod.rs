@@ -8,12 +8,14 @@ pub mod import;
 pub mod jobs;
 pub mod matrix;
 pub mod measured;
+pub mod merge;
 pub mod panel;
 pub mod protocol;
 pub mod queue;
 pub mod reconcile;
 pub mod state;
 pub mod store;
+pub mod tasks;
 pub mod worker;
 
 /// Sets up the Datasets tab's state for an app instance: the registry and bundled lists now, the
@@ -21,7 +23,7 @@ pub mod worker;
 /// with them.
 pub fn install(app: crate::ui::state::AppState) -> state::DatasetsState {
     let s = state::DatasetsState::new(app);
-    jobs::restore_stored(s);
+    tasks::restore_stored(s);
     reconcile::install(s);
     s
 }

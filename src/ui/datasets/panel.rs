@@ -264,7 +264,7 @@ fn RegistryTable() -> impl IntoView {
                                                     <button
                                                         type="button"
                                                         class="link small"
-                                                        on:click=move |_| super::jobs::forget(ds, index)
+                                                        on:click=move |_| super::tasks::forget(ds, index)
                                                     >
                                                         "remove imported data"
                                                     </button>
