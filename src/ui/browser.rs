@@ -39,22 +39,21 @@ pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
 
 /// Lets the browser handle input and paint before the next chunk of work.
 ///
-/// A `MessageChannel` message is a task without `setTimeout`'s 4 ms clamp; every few yields a
-/// `setTimeout` gives rendering a chance.
+/// A `MessageChannel` message is a task without `setTimeout`'s 4 ms clamp (where there is no
+/// `MessageChannel`, a zero-delay `setTimeout` through `gloo-timers`). The channel lives until its
+/// message has arrived and is then dropped (not leaked: a yield can run thousands of times in an
+/// import).
 pub async fn yield_now() {
+    let Ok(channel) = web_sys::MessageChannel::new() else {
+        gloo_timers::future::TimeoutFuture::new(0).await;
+        return;
+    };
     let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        let Ok(channel) = web_sys::MessageChannel::new() else {
-            if let Some(w) = web_sys::window() {
-                let _ = w.set_timeout_with_callback(&resolve);
-            }
-            return;
-        };
         channel.port1().set_onmessage(Some(resolve.unchecked_ref()));
-        let _ = channel.port2().post_message(&wasm_bindgen::JsValue::NULL);
-        // Keep the channel alive until the message arrives.
-        std::mem::forget(channel);
     });
+    let _ = channel.port2().post_message(&wasm_bindgen::JsValue::NULL);
     let _ = JsFuture::from(promise).await;
+    channel.port1().set_onmessage(None);
 }
 
 /// Waits for the next animation frame (the browser paints first).

@@ -7,7 +7,6 @@
 use js_sys::Uint8Array;
 
 use wasm_bindgen::JsCast;
-use wasm_bindgen::closure::Closure;
 use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
 
 use super::protocol::{Reply, Request, Task, WireOptions, field, keys_to_js, message, transfer};
@@ -49,12 +48,13 @@ fn post(reply: &Reply, keys: Option<&[u64]>) {
 /// Starts listening (the worker binary's `main`).
 pub fn start() {
     console_error_panic_hook::set_once();
-    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
-        wasm_bindgen_futures::spawn_local(handle(e.data()));
-    });
-    scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The handler lives as long as the worker.
-    on_message.forget();
+    gloo_events::EventListener::new(&scope(), "message", |e| {
+        if let Some(e) = e.dyn_ref::<MessageEvent>() {
+            wasm_bindgen_futures::spawn_local(handle(e.data()));
+        }
+    })
+    .forget();
     post(&Reply::Ready, None);
 }
 
