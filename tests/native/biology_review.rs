@@ -140,7 +140,9 @@ fn mata_brings_a1_and_a2_as_whole_genes_and_nothing_named_alpha_where_alpha_is_g
         assert_eq!(cds.len(), parts, "{gene} CDS parts");
         // The CDS read from the edited genome translates to HMR's protein.
         let mut coding = Vec::new();
+        assert_eq!(ml[6], strand, "{gene} mRNA strand");
         for l in &cds {
+            assert_eq!(l[6], strand, "{gene} CDS strand");
             let (s, e): (u64, u64) = (l[3].parse().unwrap(), l[4].parse().unwrap());
             coding.extend(
                 edited

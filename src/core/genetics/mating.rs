@@ -303,9 +303,21 @@ pub fn mata_edits(genome: &Genome) -> Result<(Vec<EditRequest>, String), Refusal
         };
         let top = parts.remove(g);
         let name = top.name.clone().unwrap_or_default();
+        let len = at_hmr.len();
         for p in &mut parts {
             if p.parent.as_deref() == top.id.as_deref() {
                 p.parent = None;
+            }
+            // Parts are placed in the insert's orientation: on −, offsets from its other end and
+            // strands relative to it.
+            if top.strand == Strand::Reverse {
+                let (a, b) = (p.offset.start().get(), p.offset.end().get());
+                p.offset = Span::from_raw(len - b, len - a);
+                p.strand = match p.strand {
+                    Strand::Reverse => Strand::Forward,
+                    Strand::Forward => Strand::Reverse,
+                    other => other,
+                };
             }
         }
         a2_words.push(format!(
