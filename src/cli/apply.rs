@@ -5,7 +5,7 @@ use std::io::Write;
 use crate::cli::Failure;
 use crate::cli::args::{ApplyArgs, FastaWidth};
 use crate::cli::clock::now_rfc3339;
-use crate::cli::input::{load_edits, load_genome, load_spec};
+use crate::cli::input::{load_design, load_genome};
 use crate::cli::output::{Outputs, check_paths};
 use crate::core::lift::Lifted;
 use crate::core::lift::edited::EditedGenome;
@@ -30,11 +30,10 @@ pub(crate) fn run(a: &ApplyArgs) -> Result<(), Failure> {
     check_paths(&inputs, &outputs).map_err(Failure::Usage)?;
     let loaded = load_genome(&a.genome)?;
     let genome = &loaded.genome;
-    let design = match (&a.edits, &a.spec) {
-        (Some(e), _) => load_edits(genome, e)?,
-        (None, Some(s)) => load_spec(genome, s)?,
-        (None, None) => return Err(Failure::Usage("give --edits or --spec".to_owned())),
-    };
+    if a.edits.is_none() && a.spec.is_none() {
+        return Err(Failure::Usage("give --edits or --spec".to_owned()));
+    }
+    let design = load_design(genome, a.edits.as_deref(), a.spec.as_deref())?;
     let lifted = Lifted::new(genome, &design);
     let edited = EditedGenome::new(genome, &design);
     let mut out = Outputs::new();
@@ -81,9 +80,14 @@ pub(crate) fn run(a: &ApplyArgs) -> Result<(), Failure> {
         out.write(p, |w| report::write_tsv(w, genome, &design, &lifted))?;
     }
     out.commit()?;
+    let applied = design
+        .edits()
+        .iter()
+        .filter(|e| design.is_enabled(e.id))
+        .count();
+    let skipped = design.edits().len() - applied;
     eprintln!(
-        "genoforge: applied {} edit(s); {} feature line(s) affected",
-        design.edits().len(),
+        "genoforge: applied {applied} edit(s), skipped {skipped} disabled (enabled: false; a diploid's heterozygous edits are recorded so); {} feature line(s) affected",
         lifted
             .effects()
             .iter()

@@ -192,9 +192,12 @@ pub struct LiftoverArgs {
     /// The genome.
     #[command(flatten)]
     pub genome: GenomeArgs,
-    /// Edits JSON.
+    /// Edits JSON ({"edits": [...]}); a genotype spec given here is read as a spec.
+    #[arg(long, required_unless_present = "spec", conflicts_with = "spec")]
+    pub edits: Option<PathBuf>,
+    /// A genotype spec (instead of --edits).
     #[arg(long)]
-    pub edits: PathBuf,
+    pub spec: Option<PathBuf>,
     /// Positions as SEQID:POS (1-based; thousands separators allowed), in the order to print them.
     #[arg(required = true)]
     pub positions: Vec<String>,

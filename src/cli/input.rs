@@ -71,14 +71,37 @@ fn describe_diagnostic(g: &GenomeArgs, d: &crate::core::genome::diagnostics::Dia
     format!("{}: {place}{}", d.severity, d.message)
 }
 
-/// Loads an edits JSON (`{"edits": [...]}`) into a design over `genome`.
+/// Loads an edits JSON (`{"edits": [...]}`) into a design over `genome`. A genotype spec (a
+/// JSON object with `schema_version`) given as edits is read as a spec ([`load_spec`]).
 pub(crate) fn load_edits(genome: &Genome, path: &Path) -> Result<Design, String> {
     let input = read_input(path)?;
+    if is_spec(&input.bytes) {
+        return load_spec(genome, path);
+    }
     let file = edits_json::parse(&input.bytes).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut design = Design::new();
     edits_json::apply(&file, genome, &mut design)
         .map_err(|e| format!("{}: {e}", path.display()))?;
     Ok(design)
+}
+
+/// Whether JSON bytes are a genotype spec: an object with a `schema_version` key.
+fn is_spec(bytes: &[u8]) -> bool {
+    serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(bytes)
+        .is_ok_and(|m| m.contains_key("schema_version"))
+}
+
+/// The design of `--edits FILE` or `--spec FILE` (exactly one is given; clap enforces it).
+pub(crate) fn load_design(
+    genome: &Genome,
+    edits: Option<&Path>,
+    spec: Option<&Path>,
+) -> Result<Design, String> {
+    match (edits, spec) {
+        (Some(e), _) => load_edits(genome, e),
+        (None, Some(s)) => load_spec(genome, s),
+        (None, None) => Err("give --edits or --spec".to_owned()),
+    }
 }
 
 /// Reads a genotype spec and restores its design on `genome` (warnings go to stderr).

@@ -1,14 +1,15 @@
-//! `genoforge liftover`: reference positions → edited positions.
+//! `genoforge liftover`: reference positions → edited positions, with `liftOver`'s semantics (as
+//! the chain file): a base an equal-length substitution replaced maps to its replacement.
 
 use crate::cli::args::LiftoverArgs;
-use crate::cli::input::{load_edits, load_genome};
+use crate::cli::input::{load_design, load_genome};
 use crate::core::coord::Pos;
 use crate::core::lift::edited::{EditedGenome, LiftedPos};
 
 pub(crate) fn run(a: &LiftoverArgs) -> Result<(), String> {
     let loaded = load_genome(&a.genome)?;
     let genome = &loaded.genome;
-    let design = load_edits(genome, &a.edits)?;
+    let design = load_design(genome, a.edits.as_deref(), a.spec.as_deref())?;
     let edited = EditedGenome::new(genome, &design);
     let mut failures = Vec::new();
     for token in &a.positions {
@@ -24,7 +25,9 @@ pub(crate) fn run(a: &LiftoverArgs) -> Result<(), String> {
             failures.push(format!("'{token}': unknown sequence '{seqid}'"));
             continue;
         };
-        let lifted = pos.checked_sub(1).and_then(|p| edited.lift(contig, Pos(p)));
+        let lifted = pos
+            .checked_sub(1)
+            .and_then(|p| edited.lift_aligned(contig, Pos(p)));
         match lifted {
             Some(LiftedPos::At(q)) => println!("{token}\t{seqid}:{}", q.get() + 1),
             Some(LiftedPos::Deleted { .. }) => println!("{token}\tDELETED"),

@@ -1,7 +1,12 @@
 //! UCSC chain files: reference (target) → edited (query) alignment of each contig.
 //!
 //! Format: <https://genome.ucsc.edu/goldenPath/help/chain.html>. Each contig is one chain of
-//! ungapped blocks: the reference bases between edits, with the edits as gaps on either side.
+//! ungapped blocks: the reference bases between edits, with the edits as gaps on either side. An
+//! equal-length substitution (a point mutation, a same-length replacement) is not a gap: the
+//! chain format's blocks are aligned bases, matching or not ("ungapped", not "identical"), so its
+//! bases stay inside the block around it and map one to one, as `liftOver` maps a SNP. Deletions,
+//! insertions and replacements of another length are gaps (`dt`, `dq` on the line before the next
+//! block).
 
 use std::io::{self, Write};
 
@@ -19,7 +24,7 @@ pub struct Block {
     pub size: u64,
 }
 
-/// The aligned blocks of one contig, in order.
+/// The aligned blocks of one contig, in order. Equal-length substitutions lie inside blocks.
 pub fn blocks(edited: &EditedGenome<'_>, contig: ContigId) -> Vec<Block> {
     let len = edited.genome.contig(contig).length;
     let Some(layout) = edited.design.layout(contig) else {
@@ -36,6 +41,9 @@ pub fn blocks(edited: &EditedGenome<'_>, contig: ContigId) -> Vec<Block> {
     let mut out = Vec::new();
     let mut t = 0u64;
     for (i, op) in layout.ops().iter().enumerate() {
+        if op.is_substitution() {
+            continue;
+        }
         if op.start > t {
             let q = t.saturating_add_signed(layout.delta_before(i));
             out.push(Block {

@@ -5,8 +5,7 @@ use std::io::{self, Write};
 use crate::core::ml::{GeneNode, SequenceWindow};
 
 /// CSV header of the gene node view.
-pub const GENE_NODES_HEADER: &str =
-    "id,name,type,contig,start,end,strand,status,ref_start,ref_end,in_gene_set";
+pub const GENE_NODES_HEADER: &str = "id,name,type,contig,start,end,strand,status,ref_start,ref_end,in_gene_set,zygosity,perturbations";
 
 fn csv_field(s: &str) -> std::borrow::Cow<'_, str> {
     if s.contains([',', '"', '\n', '\r']) {
@@ -20,13 +19,14 @@ fn opt(n: Option<u64>) -> String {
     n.map_or_else(String::new, |n| n.to_string())
 }
 
-/// The gene node view as CSV (empty cells for absent coordinates).
+/// The gene node view as CSV: empty cells for absent coordinates, for `in_gene_set` without a
+/// gene set and for `zygosity` where there is none; `perturbations` joined by `; `.
 pub fn write_gene_nodes_csv<W: Write>(out: &mut W, rows: &[GeneNode]) -> io::Result<()> {
     writeln!(out, "{GENE_NODES_HEADER}")?;
     for r in rows {
         writeln!(
             out,
-            "{},{},{},{},{},{},{},{},{},{},{}",
+            "{},{},{},{},{},{},{},{},{},{},{},{},{}",
             csv_field(&r.id),
             csv_field(&r.name),
             csv_field(&r.kind),
@@ -37,7 +37,9 @@ pub fn write_gene_nodes_csv<W: Write>(out: &mut W, rows: &[GeneNode]) -> io::Res
             r.status.label(),
             opt(r.ref_start),
             opt(r.ref_end),
-            r.in_gene_set
+            r.in_gene_set.map_or_else(String::new, |b| b.to_string()),
+            r.zygosity.map_or("", |z| z.label()),
+            csv_field(&r.perturbations.join("; "))
         )?;
     }
     Ok(())
@@ -73,23 +75,27 @@ fn header_word(s: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Sequence windows as FASTA (60 columns); the header carries the coordinates (the id, name and
-/// contig %-escaped where they hold blanks or control characters).
+/// contig %-escaped where they hold blanks or control characters): `cds=START-END` for a
+/// protein-coding gene, else the gene's kind word (`tRNA=…`, `snoRNA=…`, the inserted feature's
+/// type), and `window_changed=true|false`.
 pub fn write_windows_fasta<W: Write>(out: &mut W, windows: &[SequenceWindow]) -> io::Result<()> {
     for w in windows {
         writeln!(
             out,
-            ">{} {} {}:{}-{}({}) cds={}-{} upstream={} downstream={} status={}",
+            ">{} {} {}:{}-{}({}) {}={}-{} upstream={} downstream={} status={} window_changed={}",
             header_word(&w.id),
             header_word(&w.name),
             header_word(&w.contig),
             w.start,
             w.end,
             w.strand,
+            header_word(&w.body),
             w.cds_start,
             w.cds_end,
             w.upstream,
             w.downstream,
-            w.status.label()
+            w.status.label(),
+            w.window_changed
         )?;
         for line in w.sequence.as_bytes().chunks(60) {
             out.write_all(line)?;

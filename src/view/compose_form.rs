@@ -219,17 +219,13 @@ pub fn gene_label(genome: &Genome, gene: FeatureIdx) -> String {
 }
 
 /// A strain's genotype as geneticists write it (`MATa his3Δ1 leu2Δ0 met15Δ0 ura3Δ0`; in a diploid
-/// `his3Δ1/his3Δ1 lys2Δ0/LYS2`).
+/// `MATa/MATα his3Δ1/his3Δ1 … LYS2/lys2Δ0 met15Δ0/MET15 …`, the MATa copy first).
 pub fn strain_genotype(s: &crate::core::genetics::strain::StrainDef) -> String {
-    use crate::core::design::genotype::Zygosity;
-    let mut parts = vec![s.mating_type.to_string()];
-    for &(name, zygosity) in s.alleles {
-        let wt = crate::core::genetics::strain::allele(name).map_or(name, |a| a.wild_type);
-        parts.push(match (s.ploidy, zygosity) {
-            (2, Zygosity::Heterozygous) => format!("{name}/{wt}"),
-            (2, _) => format!("{name}/{name}"),
-            _ => name.to_owned(),
-        });
+    let mut parts = vec![s.mating_type.genotype_token().to_owned()];
+    for &(name, zygosity, copy) in s.alleles {
+        parts.push(crate::core::genetics::nomenclature::allele_token(
+            name, s.ploidy, zygosity, copy,
+        ));
     }
     parts.join(" ")
 }

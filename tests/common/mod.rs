@@ -228,3 +228,40 @@ pub fn spec_errors(validator: &jsonschema::Validator, spec: &serde_json::Value) 
         .map(|e| format!("{} at {}", e, e.instance_path))
         .collect()
 }
+
+/// A chain's query name and its blocks (tStart, qStart, size).
+pub type Chain = (String, Vec<(u64, u64, u64)>);
+
+/// Each chain of a UCSC chain file by target name, parsed independently of the writer.
+pub fn parse_chains(text: &str) -> std::collections::HashMap<String, Chain> {
+    let mut out = std::collections::HashMap::new();
+    let mut lines = text.lines();
+    while let Some(header) = lines.next() {
+        if header.trim().is_empty() {
+            continue;
+        }
+        let h: Vec<&str> = header.split_whitespace().collect();
+        assert_eq!(h[0], "chain", "{header}");
+        let (mut t, mut q): (u64, u64) = (h[5].parse().unwrap(), h[10].parse().unwrap());
+        let mut blocks = Vec::new();
+        for l in lines.by_ref() {
+            let n: Vec<u64> = l.split_whitespace().map(|x| x.parse().unwrap()).collect();
+            blocks.push((t, q, n[0]));
+            if n.len() == 1 {
+                break;
+            }
+            t += n[0] + n[1];
+            q += n[0] + n[2];
+        }
+        out.insert(h[2].to_owned(), (h[7].to_owned(), blocks));
+    }
+    out
+}
+
+/// Where reference base `p` (0-based) goes through a chain's blocks, as `liftOver` maps a base.
+pub fn lift_with_chain(blocks: &[(u64, u64, u64)], p: u64) -> Option<u64> {
+    blocks
+        .iter()
+        .find(|(t, _, n)| *t <= p && p < t + n)
+        .map(|(t, q, _)| q + (p - t))
+}

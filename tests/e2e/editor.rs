@@ -83,10 +83,10 @@ fn by4741_tfc3_kanmx4_gfp_undo_redo_reload_share_and_downloads() {
     let app = open_app();
     app.wait_for(SUMMARY);
 
-    // 1. Background BY4741: four marker alleles and MATa (Yα → Ya from HMR), five edits.
+    // 1. Background BY4741: four marker alleles and MATa (Yα → Ya from HMR), six edits (MATa is two: Y, and a2 on X).
     choose(&app, "#strain-select", "BY4741");
     app.click("#strain-apply");
-    edits_are(&app, 5);
+    edits_are(&app, 6);
     assert_eq!(genotype(&app), "MATa his3Δ1 leu2Δ0 met15Δ0 ura3Δ0");
 
     // 2. TFC3 deleted with kanMX4: the preview names it, its length change and that it is essential.
@@ -104,7 +104,7 @@ fn by4741_tfc3_kanmx4_gfp_undo_redo_reload_share_and_downloads() {
     );
     app.screenshot("editor_preview_tfc3_kanmx4");
     app.click("#composer-confirm");
-    edits_are(&app, 6);
+    edits_are(&app, 7);
 
     // 3. GFP after PHO5 (3′ of a gene on the − strand of chromosome II).
     search(&app, "PHO5");
@@ -118,7 +118,7 @@ fn by4741_tfc3_kanmx4_gfp_undo_redo_reload_share_and_downloads() {
         "{preview} (+{gfp_len} bp)"
     );
     app.click("#composer-confirm");
-    edits_are(&app, 7);
+    edits_are(&app, 8);
     let expected = genotype(&app);
     assert!(
         expected.starts_with("MATa his3Δ1 leu2Δ0 met15Δ0 ura3Δ0 tfc3Δ::kanMX4 GFP(S65T)@II:"),
@@ -139,22 +139,22 @@ fn by4741_tfc3_kanmx4_gfp_undo_redo_reload_share_and_downloads() {
     // 5. Undo and redo, by buttons and by keys; the table follows at once.
     show_edits(&app);
     app.click("#edit-undo");
-    edits_are(&app, 6);
+    edits_are(&app, 7);
     ctrl_key(&app, "z", false);
-    edits_are(&app, 5);
+    edits_are(&app, 6);
     let (_, edited, status) = coord_row(&app, "YAR002W");
     assert_eq!((edited, status.as_str()), (Some(ref_start), "native"));
     ctrl_key(&app, "z", true);
-    edits_are(&app, 6);
-    app.click("#edit-redo");
     edits_are(&app, 7);
+    app.click("#edit-redo");
+    edits_are(&app, 8);
     assert_eq!(coord_row(&app, "YAR002W").1, Some(ref_start + net));
     assert_eq!(genotype(&app), expected);
 
     // 6. Reload: the autosaved design comes back.
     app.wait_until(SAVED);
     app.goto("/");
-    edits_are(&app, 7);
+    edits_are(&app, 8);
     assert_eq!(genotype(&app), expected);
     app.screenshot("editor_after_reload");
 
@@ -173,7 +173,7 @@ fn by4741_tfc3_kanmx4_gfp_undo_redo_reload_share_and_downloads() {
     let fragment = &link[link.find('#').unwrap()..];
     let other = Session::start();
     other.goto(&format!("/{fragment}"));
-    edits_are(&other, 7);
+    edits_are(&other, 8);
     assert_eq!(genotype(&other), expected);
     other.screenshot("editor_from_share_link");
     drop(other);
@@ -189,7 +189,7 @@ fn by4741_tfc3_kanmx4_gfp_undo_redo_reload_share_and_downloads() {
     );
     let fasta_dl = download(&app, &dir, "#export-edited-fa", ".fa");
     let spec: Value = serde_json::from_slice(&spec_dl).unwrap();
-    assert_eq!(spec["edits"].as_array().unwrap().len(), 7);
+    assert_eq!(spec["edits"].as_array().unwrap().len(), 8);
     let cli = artifacts_dir().join("editor_cli");
     std::fs::create_dir_all(&cli).unwrap();
     let p = |n: &str| cli.join(n).to_str().unwrap().to_owned();

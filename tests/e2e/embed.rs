@@ -25,7 +25,7 @@ fn page(csp: Option<&str>, css: Option<&str>, body: &str) -> String {
     )
 }
 
-/// Applies the BY4741 background through the element's own strain picker (five edits).
+/// Applies the BY4741 background through the element's own strain picker (six edits: four markers, and MATa's two).
 fn apply_by4741(host: &Hosted, id: &str) {
     host.in_shadow(
         id,
@@ -42,7 +42,7 @@ fn apply_by4741(host: &Hosted, id: &str) {
         "root.querySelector('#strain-apply').click(); return true;",
     );
     host.wait_until(&format!(
-        "document.getElementById('{id}').handle.getSpec().edits.length === 5"
+        "document.getElementById('{id}').handle.getSpec().edits.length === 6"
     ));
 }
 
@@ -87,15 +87,15 @@ fn two_instances_on_one_page_each_keep_their_own_design() {
     assert!(host.events("genoforge-change").is_empty());
 
     apply_by4741(&host, "a");
-    assert_eq!(edits(&host.spec_of("a")), 5);
+    assert_eq!(edits(&host.spec_of("a")), 6);
     assert_eq!(edits(&host.spec_of("b")), 0, "an edit in A changed B");
     host.wait_until(
-        "window.__events.some(e => e.type === 'genoforge-change' && e.target === 'a' && e.detail.edits === 5)",
+        "window.__events.some(e => e.type === 'genoforge-change' && e.target === 'a' && e.detail.edits === 6)",
     );
     std::thread::sleep(Duration::from_millis(400));
     let changes = host.events("genoforge-change");
     assert!(changes.iter().all(|(t, _)| t == "a"), "{changes:?}");
-    assert_eq!(edits(&changes.last().unwrap().1["spec"]), 5);
+    assert_eq!(edits(&changes.last().unwrap().1["spec"]), 6);
     // A gene found in the view element selects it there: genoforge-select from B only.
     host.in_shadow(
         "b",
@@ -478,7 +478,7 @@ fn storage_keeps_an_edit_elements_design_in_the_hosts_storage_and_view_mode_writ
     host.goto_host("storage.html");
     host.wait_ready("s");
     host.wait_until("document.getElementById('s').handle != null");
-    host.wait_until("document.getElementById('s').handle.getSpec().edits.length === 5");
+    host.wait_until("document.getElementById('s').handle.getSpec().edits.length === 6");
     assert_eq!(edits(&host.spec_of("v")), 0);
     assert!(host.js_errors().is_empty(), "{:?}", host.js_errors());
 }

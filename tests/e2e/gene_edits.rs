@@ -43,7 +43,7 @@ fn pho5_gfp_tag_gal4_k23a_and_a_dragged_region_deletion() {
     // BY4741: the strain panel says what is modelled and approximated, MATa included.
     choose(&app, "#strain-select", "BY4741");
     app.click("#strain-apply");
-    edits_are(&app, 5);
+    edits_are(&app, 6);
     app.wait_for("#strain-notes li[data-allele='MATa']");
     let notes = app.text_of("#strain-notes");
     assert!(notes.contains("Yα at MAT (III:200,104–200,861"), "{notes}");
@@ -65,7 +65,7 @@ fn pho5_gfp_tag_gal4_k23a_and_a_dragged_region_deletion() {
     show(&app, "#gene-edits");
     app.screenshot("gene_edits_tag_preview");
     app.click("#gene-edit-confirm");
-    edits_are(&app, 6);
+    edits_are(&app, 7);
 
     // 2. gal4-K23A with the most frequent yeast alanine codon.
     search(&app, "GAL4");
@@ -80,7 +80,7 @@ fn pho5_gfp_tag_gal4_k23a_and_a_dragged_region_deletion() {
     show(&app, "#gene-edits");
     app.screenshot("gene_edits_point_preview");
     app.click("#gene-edit-confirm");
-    edits_are(&app, 7);
+    edits_are(&app, 8);
 
     // 3. A region of IV deleted by shift-dragging across the map.
     app.clear("#locus-input");
@@ -138,7 +138,7 @@ fn pho5_gfp_tag_gal4_k23a_and_a_dragged_region_deletion() {
         "document.querySelector('#map-track')?.dataset.start === '{a}' && document.querySelector('#map-track')?.dataset.end === '{b}'"
     ));
     app.click("#gene-edit-confirm");
-    edits_are(&app, 8);
+    edits_are(&app, 9);
     let genotype = genotype(&app);
     assert_eq!(
         genotype,

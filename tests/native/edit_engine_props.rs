@@ -325,7 +325,16 @@ proptest! {
             }
         }
 
-        // Features, one line at a time.
+        // Features, one line at a time. A replacement by the very bases it replaces changes no
+        // base and touches no feature (issue 13: MATa's a2 is annotated that way): features see
+        // the edits without those.
+        let geom: Vec<(u64, u64, Vec<u8>)> = accepted
+            .iter()
+            .filter(|(a, b, q)| !(a < b && q.len() as u64 == b - a && seq[*a as usize..*b as usize].eq_ignore_ascii_case(q)))
+            .cloned()
+            .collect();
+        let (_, map, _) = naive_apply(seq, &geom);
+        let accepted = &geom;
         let new_len = naive_seq.len() as u64;
         let mut naive: Vec<NaiveLine> = Vec::new();
         for f in genome.features() {

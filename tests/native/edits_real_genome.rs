@@ -312,7 +312,7 @@ fn by4741_and_100_kanmx4_replacements() {
     );
 
     // The chain lifts like the engine: every 997th base and the bases around every edit.
-    let chains = parse_chains(std::str::from_utf8(&chain_text).unwrap());
+    let chains = common::parse_chains(std::str::from_utf8(&chain_text).unwrap());
     for (i, c) in g.contigs().iter().enumerate() {
         let contig = ContigId(i as u32);
         let mut probes: Vec<u64> = (0..c.length).step_by(997).collect();
@@ -329,7 +329,7 @@ fn by4741_and_100_kanmx4_replacements() {
             }
         }
         for p in probes {
-            let by_chain = lift_with_chain(&chains[c.name.as_ref()], p);
+            let by_chain = common::lift_with_chain(&chains[c.name.as_ref()].1, p);
             let by_engine = match edited.lift(contig, Pos(p)).unwrap() {
                 LiftedPos::At(q) => Some(q.get()),
                 LiftedPos::Deleted { .. } => None,
@@ -337,39 +337,6 @@ fn by4741_and_100_kanmx4_replacements() {
             assert_eq!(by_chain, by_engine, "{}:{}", c.name, p + 1);
         }
     }
-}
-
-/// Blocks (tStart, qStart, size) per target name, parsed independently of the writer.
-fn parse_chains(text: &str) -> HashMap<String, Vec<(u64, u64, u64)>> {
-    let mut out = HashMap::new();
-    let mut lines = text.lines();
-    while let Some(header) = lines.next() {
-        if header.trim().is_empty() {
-            continue;
-        }
-        let h: Vec<&str> = header.split_whitespace().collect();
-        assert_eq!(h[0], "chain");
-        let (mut t, mut q): (u64, u64) = (h[5].parse().unwrap(), h[10].parse().unwrap());
-        let mut blocks = Vec::new();
-        for l in lines.by_ref() {
-            let n: Vec<u64> = l.split_whitespace().map(|x| x.parse().unwrap()).collect();
-            blocks.push((t, q, n[0]));
-            if n.len() == 1 {
-                break;
-            }
-            t += n[0] + n[1];
-            q += n[0] + n[2];
-        }
-        out.insert(h[2].to_owned(), blocks);
-    }
-    out
-}
-
-fn lift_with_chain(blocks: &[(u64, u64, u64)], p: u64) -> Option<u64> {
-    blocks
-        .iter()
-        .find(|(t, _, n)| *t <= p && p < t + n)
-        .map(|(t, q, _)| q + (p - t))
 }
 
 #[test]

@@ -110,13 +110,10 @@ fn changed_cds_lines_say_what_was_done_in_the_manner_of_liftoff() {
         gal4.contains("edit_status=substituted;edit=gal4-K23A") && gal4.contains("valid_ORF=True"),
         "{gal4}"
     );
-    // MATa: the α genes are fragments without a start codon; a1 comes with the Ya region.
-    let alpha1 = line_of(&text, "CDS", "ID=CDS:YCR040W");
-    assert!(
-        alpha1.contains("edit_status=trimmed;edit=MATa;valid_ORF=False"),
-        "{alpha1}"
-    );
-    assert!(text.contains("Name=MATA1"));
+    // MATa: the α genes are superseded (no line names them: their start codons were in Yα and
+    // their leftover bases encode no α protein); a1 and a2 come as whole genes.
+    assert!(!text.contains("ID=CDS:YCR040W") && !text.contains("ID=gene:YCR039C"));
+    assert!(text.contains("ID=gene:MATA1;Name=MATA1") && text.contains("ID=gene:MATA2;Name=MATA2"));
     assert!(
         !line_of(&text, "gene", "ID=gene:YCR038C").contains("edit_status"),
         "BUD5 untouched"

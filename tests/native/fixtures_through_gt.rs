@@ -74,6 +74,8 @@ fn random_edit(rng: &mut Rng, contig: ContigId, len: u64, n: usize) -> EditReque
                 let a = rng.below(ins);
                 let b = a + 1 + rng.below(ins - a);
                 SubFeature {
+                    id: None,
+                    parent: None,
                     kind: if rng.below(2) == 0 {
                         FeatureKind::Cds
                     } else {
@@ -87,6 +89,7 @@ fn random_edit(rng: &mut Rng, contig: ContigId, len: u64, n: usize) -> EditReque
             })
             .collect();
         InsertedFeature {
+            supersedes: Vec::new(),
             kind: FeatureKind::Gene,
             id: Some(format!("fx{n}")),
             name: Some(format!("inserted; {n}=odd,name")),

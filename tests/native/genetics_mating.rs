@@ -44,7 +44,8 @@ fn by4741_carries_mata_mat_after_the_swap_equals_hmr_ya() {
     set_background(g, &mut d, strain("BY4741").unwrap()).unwrap();
     let b = d.genotype().background.as_ref().unwrap();
     let mat = b.alleles.iter().find(|a| a.name == "MATa").unwrap();
-    assert_eq!(mat.edit_ids.len(), 1);
+    // Y, and a2 annotated on its (unchanged) X bases.
+    assert_eq!(mat.edit_ids.len(), 2);
     assert!(mat.lesion.contains("III:200,104–200,861"), "{}", mat.lesion);
     assert!(mat.lesion.contains("III:293,737–294,389"), "{}", mat.lesion);
     assert_eq!(
@@ -71,12 +72,13 @@ fn by4741_carries_mata_mat_after_the_swap_equals_hmr_ya() {
             .to_ascii_uppercase(),
         "MAT's Y is HMR's Ya"
     );
-    // MATα1 and MATα2 keep only their bases in X and Z1; BUD5 and YCR041W (ends in X, Z1) are
-    // untouched; HMR is untouched.
+    // MATα1 and MATα2 are superseded (their start codons were in Yα; what is left of them in X and
+    // Z1 encodes no α protein — it was `trimmed` before the review of issue 13); BUD5 and YCR041W
+    // (ends in X, Z1, BUD5's start codon overlapping a2's stop) are untouched; HMR is untouched.
     let lifted = Lifted::new(g, &d);
     for n in ["MATALPHA1", "MATALPHA2"] {
         let f = resolve_gene(g, n).unwrap();
-        assert_eq!(lifted.feature(f).status, FeatureStatus::Trimmed, "{n}");
+        assert_eq!(lifted.feature(f).status, FeatureStatus::Dropped, "{n}");
     }
     for n in ["BUD5", "YCR041W"] {
         let f = resolve_gene(g, n).unwrap();
@@ -87,21 +89,36 @@ fn by4741_carries_mata_mat_after_the_swap_equals_hmr_ya() {
             ),
             "{n}"
         );
+        assert!(lifted.effects().iter().all(|e| e.feature != f), "{n}");
     }
     let hmra1 = resolve_gene(g, "HMRA1").unwrap();
     assert!(!lifted.feature(hmra1).status.is_gone());
-    // The inserted region names a1 and a2 as MAT genes.
+    // The inserted region names a1's lines as MAT's: gene, mRNA, three exons, three CDS parts;
+    // a2 is the second edit's feature (its gene), with its mRNA, exon and CDS.
     let e = d.edit(mat.edit_ids[0]).unwrap();
-    let names: Vec<&str> = e
+    let kinds: Vec<String> = e
         .feature
         .as_ref()
         .unwrap()
         .children
         .iter()
-        .filter_map(|c| c.name.as_deref())
+        .filter(|c| c.name.as_deref() == Some("MATA1"))
+        .map(|c| c.kind.to_string())
         .collect();
-    // a1's gene and its three CDS parts; a2 is in the shared X region, not in Ya.
-    assert_eq!(names, ["MATA1"; 4]);
+    assert_eq!(
+        kinds,
+        ["gene", "mRNA", "exon", "CDS", "exon", "CDS", "exon", "CDS"]
+    );
+    let a2 = d.edit(mat.edit_ids[1]).unwrap();
+    let f = a2.feature.as_ref().unwrap();
+    assert_eq!(
+        (
+            f.id.as_deref(),
+            f.kind.to_string().as_str(),
+            f.children.len()
+        ),
+        (Some("gene:MATA2"), "gene", 3)
+    );
 }
 
 #[test]

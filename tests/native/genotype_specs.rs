@@ -62,13 +62,20 @@ fn by4741_by_name_equals_by4741_by_explicit_edits() {
     .unwrap();
     let mut by_edits = Design::new();
     genoforge::io::edits_json::apply(&explicit, g, &mut by_edits).unwrap();
-    // MATa: Yα at MAT (III:200,104–200,861) replaced by HMR's Ya (III:293,737–294,389).
-    let (mata, _) = genoforge::core::genetics::mating::mata_edit(g).unwrap();
+    // MATa: Yα at MAT (III:200,104–200,861) replaced by HMR's Ya (III:293,737–294,389), and a2
+    // annotated on its X bases (III:199,546–199,905, replaced by the same 360 bases of HMR).
+    let (mata, _) = genoforge::core::genetics::mating::mata_edits(g).unwrap();
+    let spans: Vec<_> = mata
+        .iter()
+        .map(|e| (e.span.one_based(), e.sequence.len()))
+        .collect();
     assert_eq!(
-        (mata.span.one_based(), mata.sequence.len()),
-        ((200_104, 200_861), 653)
+        spans,
+        [((200_104, 200_861), 653), ((199_546, 199_905), 360)]
     );
-    by_edits.add(g, mata).unwrap();
+    for e in mata {
+        by_edits.add(g, e).unwrap();
+    }
     // Same sequences and features; only the lines naming the design (its strain) differ.
     let body = |(fa, gff): (Vec<u8>, Vec<u8>)| {
         let keep = |b: Vec<u8>, skip: u8| -> Vec<String> {
@@ -118,7 +125,9 @@ fn by4743_records_heterozygous_alleles_without_applying_them() {
     assert_eq!(d.edits().len(), 3);
     assert_eq!(
         format(d.genotype()),
-        "MATa/α his3Δ1/his3Δ1 leu2Δ0/leu2Δ0 lys2Δ0/LYS2 met15Δ0/MET15 ura3Δ0/ura3Δ0"
+        // Brachmann et al. 1998: BY4743 = BY4741 (MATa, met15Δ0) × BY4742 (MATα, lys2Δ0), the
+        // MATa copy written first (was `lys2Δ0/LYS2`, on the wrong copy).
+        "MATa/MATα his3Δ1/his3Δ1 leu2Δ0/leu2Δ0 LYS2/lys2Δ0 met15Δ0/MET15 ura3Δ0/ura3Δ0"
     );
     // Switching to BY4742 replaces the background's edits.
     set_background(g, &mut d, strain("by4742").unwrap()).unwrap();
@@ -356,9 +365,11 @@ fn ml_views() {
     // Downstream of the TFC3 replacement on I: shifted; chromosome II has no edit: native.
     assert_eq!(find("YAL003W").status, GeneStatus::Shifted);
     assert_eq!(find("YBR020W").status, GeneStatus::Native);
-    assert!(find("YAL003W").in_gene_set && !find("YAL005C").in_gene_set);
-    // Three inserts and the MATa region of BY4741 (Ya from HMR).
-    assert_eq!(nodes.len(), g.genes().count() + 4);
+    assert_eq!(find("YAL003W").in_gene_set, Some(true));
+    assert_eq!(find("YAL005C").in_gene_set, Some(false));
+    // Three inserts and the MATa region of BY4741 (Ya from HMR), with the genes it brings, MATA1
+    // and MATA2, as rows of their own.
+    assert_eq!(nodes.len(), g.genes().count() + 6);
     // IV's genes after position 1000 are shifted by the GFP insertion.
     let shifted = nodes
         .iter()

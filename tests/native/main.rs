@@ -5,6 +5,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod biology_review;
 mod cassette_pick;
 mod cli_outputs;
 mod cli_specs;

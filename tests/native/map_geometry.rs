@@ -582,12 +582,15 @@ fn edited_design(g: &Genome) -> Design {
     for (at, strand) in [(145_000, Strand::Forward), (155_000, Strand::Reverse)] {
         let mut req = insert(g, "I", at, b"ATGAAACCCGGG");
         req.feature = Some(InsertedFeature {
+            supersedes: Vec::new(),
             kind: FeatureKind::Gene,
             id: Some(format!("tag{at}")),
             name: Some(format!("tag{at}")),
             strand,
             attributes: Vec::new(),
             children: vec![SubFeature {
+                id: None,
+                parent: None,
                 kind: FeatureKind::Cds,
                 name: Some("head".into()),
                 offset: Span::new(Pos(0), Pos(3)).unwrap(),

@@ -68,17 +68,19 @@ fn edit_rows_name_and_place_every_edit() {
             "met15Δ0",
             "ura3Δ0",
             "MATa",
+            // MATa is two edits since issue 13's review: Y, and a2 annotated on its X bases.
+            "MATa",
             "tfc3Δ::kanMX4",
             "GFP(S65T)@VI:53259"
         ]
     );
-    let tfc3 = &rows[5];
+    let tfc3 = &rows[6];
     assert_eq!(tfc3.reference, "replace I:147,594–151,166");
     assert_eq!(tfc3.edited.as_deref(), Some("I:147,594–148,950"));
     assert_eq!(tfc3.length_change, 1357 - 3573);
     // ACT1 is on −: "after" (3′) is its left end, so GFP goes after base 53,259.
-    assert_eq!(rows[6].reference, "insert after VI:53,259");
-    assert_eq!(rows[6].edited.as_deref(), Some("VI:53,260–53,976"));
+    assert_eq!(rows[7].reference, "insert after VI:53,259");
+    assert_eq!(rows[7].edited.as_deref(), Some("VI:53,260–53,976"));
     // A deletion's edited site is its junction.
     assert!(
         rows[1]
@@ -91,8 +93,8 @@ fn edit_rows_name_and_place_every_edit() {
     // Disabled: no edited site.
     d.set_enabled(g, tfc3.id, false).unwrap();
     let rows = edit_rows(g, &d);
-    assert_eq!(rows[5].edited, None);
-    assert!(!rows[5].enabled);
+    assert_eq!(rows[6].edited, None);
+    assert!(!rows[6].enabled);
     assert_eq!(edited_site(&d, tfc3.id), None);
     // The map goes to the edit with margins.
     let e = d.edit(tfc3.id).unwrap();
@@ -181,11 +183,11 @@ fn the_position_box_lifts_both_ways() {
         other => panic!("{other:?}"),
     }
     let s = a.sentence(Direction::ToEdited);
-    assert!(s.contains("replaced by edit #5 (tfc3Δ::kanMX4)"), "{s}");
+    assert!(s.contains("replaced by edit #6 (tfc3Δ::kanMX4)"), "{s}");
     let a = lift_position(g, &d, c, p, Direction::ToReference).unwrap();
     assert_eq!(
         a.sentence(Direction::ToReference),
-        "Edited I:148,000 is inside insertion #5 (tfc3Δ::kanMX4) at offset 406 (base 407 of 1,357); it has no reference position."
+        "Edited I:148,000 is inside insertion #6 (tfc3Δ::kanMX4) at offset 406 (base 407 of 1,357); it has no reference position."
     );
     let (c, p) = parse_position(g, "chrI 152257", None).unwrap();
     let a = lift_position(g, &d, c, p, Direction::ToEdited).unwrap();
@@ -324,7 +326,9 @@ fn composer_plans_say_what_they_do() {
     // Backgrounds: described, and cleared with their edits.
     assert_eq!(
         strain_genotype(strain("BY4743").unwrap()),
-        "MATa/α his3Δ1/his3Δ1 leu2Δ0/leu2Δ0 lys2Δ0/LYS2 met15Δ0/MET15 ura3Δ0/ura3Δ0"
+        // Brachmann et al. 1998: BY4743 = BY4741 (MATa, met15Δ0) × BY4742 (MATα, lys2Δ0), the
+        // MATa copy written first (was `lys2Δ0/LYS2`, on the wrong copy).
+        "MATa/MATα his3Δ1/his3Δ1 leu2Δ0/leu2Δ0 LYS2/lys2Δ0 met15Δ0/MET15 ura3Δ0/ura3Δ0"
     );
     let (mut d, _) = design();
     clear_background(&mut d).unwrap();

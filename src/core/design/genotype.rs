@@ -101,6 +101,32 @@ pub struct Perturbation {
     /// Copies: `haploid` in a haploid; `homozygous` or `heterozygous` in a diploid.
     #[serde(default = "haploid", skip_serializing_if = "is_haploid")]
     pub zygosity: Zygosity,
+    /// The genes it damages besides the one it names: for a region deletion, every gene the
+    /// region overlaps, whole or in part (empty for the other kinds, which name their gene).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub genes: Vec<DamagedGene>,
+}
+
+/// How much of a gene a region deletion removes.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GeneDamage {
+    /// The whole gene (every base of its extent) lies in the region.
+    Deleted,
+    /// Only part of it: an end trimmed, or its inside removed.
+    PartiallyDeleted,
+}
+
+/// A gene a perturbation damages, with its names (as SGD names it) and how much is removed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DamagedGene {
+    /// Systematic name (`YDL201W`).
+    pub systematic_gene_name: String,
+    /// Standard name (`TRM8`; the systematic name when there is none).
+    pub perturbed_gene_name: String,
+    /// Whole or in part.
+    pub damage: GeneDamage,
 }
 
 fn haploid() -> Zygosity {
@@ -136,17 +162,47 @@ impl fmt::Display for MatingType {
 }
 
 impl MatingType {
-    /// Parses `MATa`, `MATα`, `MATalpha`, `MATa/α` (case-insensitive prefix).
+    /// Parses `MATa`, `MATα`, `MATalpha`, `MATa/α`, `MATa/MATα` (case-insensitive prefix).
     pub fn parse(s: &str) -> Option<Self> {
         let t = s.trim();
         let rest = t.strip_prefix("MAT").or_else(|| t.strip_prefix("mat"))?;
-        match rest.to_lowercase().replace("alpha", "α").as_str() {
+        match rest
+            .to_lowercase()
+            .replace("alpha", "α")
+            .replace("/mat", "/")
+            .as_str()
+        {
             "a" => Some(Self::A),
             "α" => Some(Self::Alpha),
             "a/α" | "α/a" => Some(Self::AAlpha),
             _ => None,
         }
     }
+
+    /// How a genotype string writes it: `MATa`, `MATα`, and for a diploid both alleles in full,
+    /// the MATa copy first (`MATa/MATα`, as Brachmann et al. 1998 write BY4743).
+    pub fn genotype_token(self) -> &'static str {
+        match self {
+            Self::A => "MATa",
+            Self::Alpha => "MATα",
+            Self::AAlpha => "MATa/MATα",
+        }
+    }
+}
+
+/// In a MATa/α diploid, which copy an allele is on, named by the mating type of the haploid
+/// parent that brought it: BY4743 is BY4741 (MATa; met15Δ0) × BY4742 (MATα; lys2Δ0), so its
+/// met15Δ0 is on the MATa copy and its lys2Δ0 on the MATα copy (Brachmann et al. 1998, Yeast
+/// 14:115–132, doi 10.1002/(SICI)1097-0061(19980130)14:2<115::AID-YEA204>3.0.CO;2-2). A genotype
+/// string writes the MATa copy first: `met15Δ0/MET15`, `LYS2/lys2Δ0`.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum DiploidCopy {
+    /// The MATa parent's copy.
+    #[serde(rename = "MATa")]
+    A,
+    /// The MATα parent's copy.
+    #[serde(rename = "MATα")]
+    Alpha,
 }
 
 /// How many copies of an allele a (possibly diploid) background carries.
@@ -161,6 +217,17 @@ pub enum Zygosity {
     Heterozygous,
 }
 
+impl Zygosity {
+    /// Its word in the views and specs: `haploid`, `homozygous`, `heterozygous`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Haploid => "haploid",
+            Self::Homozygous => "homozygous",
+            Self::Heterozygous => "heterozygous",
+        }
+    }
+}
+
 /// One allele of a strain background.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -173,6 +240,10 @@ pub struct BackgroundAllele {
     pub locus: String,
     /// Copies.
     pub zygosity: Zygosity,
+    /// For a heterozygous allele of a MATa/α diploid, the copy it is on (absent otherwise, and
+    /// in specs written before it was recorded: then written first, as on the MATa copy).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copy: Option<DiploidCopy>,
     /// The edits that realise it (empty when not applied: heterozygous alleles).
     pub edit_ids: Vec<EditId>,
     /// What the lesion is and how it was located.

@@ -228,11 +228,19 @@ impl Design {
     /// Checks an edit against the genome and the enabled edits, without adding it.
     pub fn check(&self, genome: &Genome, e: &Edit) -> Result<(), EditError> {
         check_alone(genome, e)?;
-        if let Some(id) = e.feature.as_ref().and_then(|f| f.id.as_deref())
-            && let Some(other) = self.edits.iter().find(|o| {
-                o.id != e.id && o.feature.as_ref().and_then(|f| f.id.as_deref()) == Some(id)
-            })
-        {
+        let ids = |x: &Edit| -> Vec<String> {
+            x.feature
+                .as_ref()
+                .map(|f| f.ids().map(str::to_owned).collect())
+                .unwrap_or_default()
+        };
+        let mine = ids(e);
+        if let Some((id, other)) = self.edits.iter().filter(|o| o.id != e.id).find_map(|o| {
+            let theirs = ids(o);
+            mine.iter()
+                .find(|i| theirs.contains(i))
+                .map(|i| (i.clone(), o))
+        }) {
             return Err(EditError::Annotation {
                 edit: Box::new(Self::describe(genome, e, false)),
                 problem: format!(
@@ -364,8 +372,14 @@ pub(super) fn check_alone(genome: &Genome, e: &Edit) -> Result<(), EditError> {
                 ));
             }
             check_feature(f, e.sequence.len() as u64).map_err(annotation)?;
-            if let Some(id) = f.id.as_deref()
-                && let Some(&line) = genome.by_id(id).first()
+            if let Some(id) = f.supersedes.iter().find(|id| genome.by_id(id).is_empty()) {
+                return Err(annotation(format!(
+                    "it supersedes '{id}', which is not an ID of the annotation"
+                )));
+            }
+            if let Some((id, &line)) = f
+                .ids()
+                .find_map(|id| genome.by_id(id).first().map(|l| (id, l)))
             {
                 return Err(annotation(format!(
                     "feature ID '{id}' is already used by the annotation (GFF3 line {}); IDs must be unique",

@@ -94,11 +94,28 @@ pub fn check_feature(f: &InsertedFeature, inserted_len: u64) -> Result<(), Strin
             ));
         }
     }
+    let mut seen: Vec<&str> = f.id.as_deref().into_iter().collect();
     for (i, c) in f.children.iter().enumerate() {
         let what = format!("part {} ({})", i + 1, c.kind);
         check_column_text(&format!("{what} type"), c.kind.as_str())?;
         if let Some(n) = &c.name {
             check_value(&format!("{what} name"), n)?;
+        }
+        if let Some(id) = &c.id {
+            check_value(&format!("{what} ID"), id)?;
+            if seen.contains(&id.as_str()) {
+                return Err(format!(
+                    "{what} has the ID '{id}', which another part or the feature has"
+                ));
+            }
+            seen.push(id);
+        }
+        if let Some(p) = &c.parent
+            && !f.children.iter().any(|o| o.id.as_ref() == Some(p))
+        {
+            return Err(format!(
+                "{what} names parent '{p}', which no part has as its ID"
+            ));
         }
         if c.offset.is_empty() || c.offset.end().get() > inserted_len {
             let (s, e) = c.offset.one_based();
@@ -143,11 +160,39 @@ fn lower_first(s: &str) -> String {
 /// coding order — by position on the contig, reversed on the − strand (`reverse`: the insert
 /// reads on −), so by (start, end) of the offset on + and by (end, start) on − — the first taking
 /// its given phase (0 when absent) and each next one `(phase − length) mod 3` of the one before:
-/// the GFF3 definition, as gffread, AGAT and gt compute it.
+/// the GFF3 definition, as gffread, AGAT and gt compute it. Parts with different `parent`s
+/// (two genes' CDS in one insert) are separate chains.
 pub fn cds_part_phases(children: &[SubFeature], reverse: bool) -> Vec<Option<Phase>> {
-    let mut order: Vec<usize> = (0..children.len())
-        .filter(|&i| children[i].kind == FeatureKind::Cds)
+    let mut out = vec![None; children.len()];
+    let mut parents: Vec<Option<&str>> = children
+        .iter()
+        .filter(|c| c.kind == FeatureKind::Cds)
+        .map(|c| c.parent.as_deref())
         .collect();
+    parents.sort_unstable();
+    parents.dedup();
+    for parent in parents {
+        let chain: Vec<usize> = (0..children.len())
+            .filter(|&i| {
+                children[i].kind == FeatureKind::Cds && children[i].parent.as_deref() == parent
+            })
+            .collect();
+        // A chain on the − strand of the insert reads the other way.
+        let flipped = chain
+            .first()
+            .is_some_and(|&i| children[i].strand == crate::core::strand::Strand::Reverse);
+        chain_phases(children, reverse != flipped, chain, &mut out);
+    }
+    out
+}
+
+/// The phases of one chain of CDS parts (indexes into `children`), written into `out`.
+fn chain_phases(
+    children: &[SubFeature],
+    reverse: bool,
+    mut order: Vec<usize>,
+    out: &mut [Option<Phase>],
+) {
     order.sort_by_key(|&i| {
         let (a, b) = (children[i].offset.start(), children[i].offset.end());
         // Equal parts: gt keeps file order, then reverses the whole chain on −.
@@ -157,7 +202,6 @@ pub fn cds_part_phases(children: &[SubFeature], reverse: bool) -> Vec<Option<Pha
             (a, b, i)
         }
     });
-    let mut out = vec![None; children.len()];
     let mut next: Option<Phase> = None;
     for i in order {
         let c = &children[i];
@@ -170,7 +214,6 @@ pub fn cds_part_phases(children: &[SubFeature], reverse: bool) -> Vec<Option<Pha
             u64::from(phase.get()) + 3 * (c.offset.len() / 3 + 1) - c.offset.len(),
         ));
     }
-    out
 }
 
 #[cfg(test)]
@@ -181,6 +224,8 @@ mod tests {
 
     fn cds(start: u64, end: u64, phase: Option<u8>) -> SubFeature {
         SubFeature {
+            id: None,
+            parent: None,
             kind: FeatureKind::Cds,
             name: None,
             offset: Span::from_raw(start, end),

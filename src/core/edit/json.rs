@@ -39,6 +39,9 @@ pub struct FeatureJson {
     /// An in-frame fusion to a gene (tags).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fusion: Option<crate::core::edit::Fusion>,
+    /// IDs of reference genes this annotation replaces (dropped while the edit is enabled).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub supersedes: Vec<String>,
 }
 
 fn default_kind() -> String {
@@ -123,6 +126,7 @@ impl FeatureJson {
                 .collect(),
             children: self.children.clone(),
             fusion: self.fusion.clone(),
+            supersedes: self.supersedes.clone(),
         })
     }
 
@@ -136,6 +140,7 @@ impl FeatureJson {
             attributes: f.attributes.iter().cloned().collect(),
             children: f.children.clone(),
             fusion: f.fusion.clone(),
+            supersedes: f.supersedes.clone(),
         }
     }
 }

@@ -27,6 +27,25 @@ pub struct Op {
     pub edit: EditId,
 }
 
+impl Op {
+    /// Whether it replaces bases by the very same bases (case aside) of `reference` (the contig's
+    /// sequence): a substitution that changes nothing, which touches no feature. MATa's swap
+    /// re-annotates a2 over X bases this way.
+    pub fn is_identity(&self, reference: &[u8]) -> bool {
+        self.is_substitution()
+            && reference
+                .get(self.start as usize..self.end as usize)
+                .is_some_and(|r| r.eq_ignore_ascii_case(&self.sequence))
+    }
+
+    /// Whether it puts in as many bases as it takes out (at least one): a point mutation or a
+    /// same-length replacement. Such an op keeps the bases around it aligned; the chain file and
+    /// `EditedGenome::lift_aligned` treat its bases as mismatches.
+    pub fn is_substitution(&self) -> bool {
+        self.end > self.start && self.sequence.len() as u64 == self.end - self.start
+    }
+}
+
 impl std::fmt::Debug for Op {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(

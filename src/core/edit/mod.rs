@@ -73,6 +73,15 @@ pub struct SubFeature {
     /// Phase, for CDS.
     #[serde(default)]
     pub phase: Option<u8>,
+    /// `ID`, for a part other parts name as their parent (a gene, its mRNA); unique in the edited
+    /// annotation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The `ID` of the part it belongs to (an mRNA's gene, a CDS's mRNA); absent: the inserted
+    /// feature itself, except for a gene-like part, which stands alone (a top-level gene, as in
+    /// the reference annotation). CDS parts with the same parent form one coding chain for their phases.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
 }
 
 /// The annotation an insertion or replacement adds: exactly the inserted bases.
@@ -96,6 +105,42 @@ pub struct InsertedFeature {
     /// Set when the inserted bases extend a gene's protein in frame (an N- or C-terminal tag).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fusion: Option<Fusion>,
+    /// `ID`s of reference genes this annotation replaces: while the edit is enabled they are
+    /// dropped from the edited annotation (status deleted, with their lines) even where some of
+    /// their bases remain — MATa's swap supersedes MATα1 and MATα2, whose leftover bases in X
+    /// and Z1 encode no α protein.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub supersedes: Vec<String>,
+}
+
+impl InsertedFeature {
+    /// Where `part` lies when the feature covers edited `s..t` (0-based, half-open): its offset is
+    /// in the insert's orientation, so on − it is counted from `t`.
+    pub fn part_span(&self, part: &SubFeature, s: u64, t: u64) -> (u64, u64) {
+        let (a, b) = (part.offset.start().get(), part.offset.end().get());
+        if self.strand == Strand::Reverse {
+            (t - b, t - a)
+        } else {
+            (s + a, s + b)
+        }
+    }
+
+    /// `part`'s strand on the contig: its own (relative to the insert), turned with the insert.
+    pub fn part_strand(&self, part: &SubFeature) -> Strand {
+        match (self.strand == Strand::Reverse, part.strand) {
+            (true, Strand::Forward) => Strand::Reverse,
+            (true, Strand::Reverse) => Strand::Forward,
+            (_, st) => st,
+        }
+    }
+
+    /// Every `ID` it writes: its own, then its parts'.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.id
+            .as_deref()
+            .into_iter()
+            .chain(self.children.iter().filter_map(|c| c.id.as_deref()))
+    }
 }
 
 /// The end of a protein a tag is fused to.

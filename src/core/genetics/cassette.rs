@@ -45,6 +45,7 @@ impl Cassette {
     /// The feature annotating an inserted copy on `strand`, with the cassette's parts.
     pub fn feature(&self, id: Option<String>, strand: Strand) -> InsertedFeature {
         InsertedFeature {
+            supersedes: Vec::new(),
             kind: FeatureKind::Other("gene_cassette".into()),
             id,
             name: Some(self.name.clone()),
@@ -74,6 +75,8 @@ impl Cassette {
 /// A part at `[start, end)` of a cassette.
 pub fn part(kind: FeatureKind, name: &str, start: u64, end: u64) -> SubFeature {
     SubFeature {
+        id: None,
+        parent: None,
         phase: (kind == FeatureKind::Cds).then_some(0),
         kind,
         name: Some(name.to_owned()),

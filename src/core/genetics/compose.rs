@@ -3,7 +3,7 @@
 
 use crate::core::design::Design;
 use crate::core::design::genotype::{
-    Background, BackgroundAllele, MatingType, Perturbation, PerturbationType, Zygosity,
+    Background, BackgroundAllele, DiploidCopy, MatingType, Perturbation, PerturbationType, Zygosity,
 };
 use crate::core::edit::helpers::{
     Side, delete_gene as delete_request, insert_next_to_gene, replace_gene,
@@ -87,6 +87,7 @@ pub fn plan_delete_gene(genome: &Genome, gene: FeatureIdx, cassette: Option<&Cas
     Plan {
         requests: vec![req],
         perturbation: Perturbation {
+            genes: Vec::new(),
             perturbation_type: cassette.map_or(PerturbationType::Deletion, |c| {
                 PerturbationType::for_replacement(&c.name)
             }),
@@ -136,6 +137,7 @@ pub fn plan_replace_gene_sequence(
     let (systematic, standard) = genome.gene_names(gene);
     let designation = format!("{}::{name}", standard.to_lowercase());
     let feature = InsertedFeature {
+        supersedes: Vec::new(),
         kind: FeatureKind::Other("sequence_variant".into()),
         id: Some(format!("{name}_{systematic}")),
         name: Some(name.to_owned()),
@@ -153,6 +155,7 @@ pub fn plan_replace_gene_sequence(
             Some(designation.clone()),
         )],
         perturbation: Perturbation {
+            genes: Vec::new(),
             perturbation_type: PerturbationType::SequenceVariant,
             systematic_gene_name: systematic,
             perturbed_gene_name: standard,
@@ -196,6 +199,7 @@ pub fn plan_insertion(genome: &Genome, mut req: EditRequest, name: &str) -> Plan
     Plan {
         requests: vec![req],
         perturbation: Perturbation {
+            genes: Vec::new(),
             perturbation_type: PerturbationType::GeneAddition,
             systematic_gene_name: id,
             perturbed_gene_name: name.to_owned(),
@@ -273,14 +277,13 @@ pub fn set_background(
     design: &mut Design,
     strain: &StrainDef,
 ) -> Result<(), EditError> {
-    let alleles: Vec<(&str, Zygosity)> = strain.alleles.to_vec();
     set_custom_background(
         genome,
         design,
         strain.name,
         strain.mating_type,
         strain.ploidy,
-        &alleles,
+        strain.alleles,
     )
 }
 
@@ -291,7 +294,7 @@ pub fn set_custom_background(
     name: &str,
     mating_type: MatingType,
     ploidy: u8,
-    allele_names: &[(&str, Zygosity)],
+    allele_names: &[(&str, Zygosity, Option<DiploidCopy>)],
 ) -> Result<(), EditError> {
     let mut next = design.clone();
     if let Some(old) = next.genotype().background.clone() {
@@ -302,7 +305,7 @@ pub fn set_custom_background(
         }
     }
     let mut alleles = Vec::new();
-    for &(allele_name, zygosity) in allele_names {
+    for &(allele_name, zygosity, copy) in allele_names {
         let def = allele(allele_name)
             .ok_or_else(|| EditError::Gene(format!("unknown allele {allele_name}")))?;
         let (req, lesion) = allele_edit(genome, def)?;
@@ -316,6 +319,7 @@ pub fn set_custom_background(
             systematic_gene_name: def.gene.to_owned(),
             locus: def.locus.to_owned(),
             zygosity,
+            copy: copy.filter(|_| zygosity == Zygosity::Heterozygous),
             edit_ids,
             lesion,
         });
@@ -347,8 +351,13 @@ fn mating_allele(
         MatingType::A => Zygosity::Haploid,
         MatingType::AAlpha => Zygosity::Heterozygous,
     };
-    let (edit_ids, lesion) = match crate::core::genetics::mating::mata_edit(genome) {
-        Ok((req, what)) if zygosity == Zygosity::Haploid => (vec![design.add(genome, req)?], what),
+    let (edit_ids, lesion) = match crate::core::genetics::mating::mata_edits(genome) {
+        Ok((reqs, what)) if zygosity == Zygosity::Haploid => (
+            reqs.into_iter()
+                .map(|r| design.add(genome, r))
+                .collect::<Result<Vec<_>, _>>()?,
+            what,
+        ),
         Ok((_, what)) => (
             Vec::new(),
             format!(
@@ -365,6 +374,7 @@ fn mating_allele(
         systematic_gene_name: "MAT".to_owned(),
         locus: "MAT".to_owned(),
         zygosity,
+        copy: (zygosity == Zygosity::Heterozygous).then_some(DiploidCopy::A),
         edit_ids,
         lesion,
     }))
@@ -397,10 +407,10 @@ pub fn apply_sketch(
         } else {
             1
         };
-        let alleles: Vec<(&str, Zygosity)> = sketch
+        let alleles: Vec<(&str, Zygosity, Option<DiploidCopy>)> = sketch
             .alleles
             .iter()
-            .map(|(n, z)| (n.as_str(), *z))
+            .map(|(n, z, c)| (n.as_str(), *z, *c))
             .collect();
         set_custom_background(
             genome,

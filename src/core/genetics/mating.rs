@@ -9,13 +9,20 @@
 //! R64 (1-based): Yα = III:200,104–200,861 (758 bp), Ya = III:293,737–294,389 (653 bp) — 11 bp more
 //! than the literature's 747 and 642 bp, the bases at both edges that Yα and Ya happen to share.
 //!
-//! The edit replaces exactly Yα by Ya: only Y differs between MATα and MATa, so the X and Z1
-//! around it — and the genes that reach into them — stay as they are. MATα2 (its 3′ part is in X)
-//! and MATα1 (its 3′ end is in Z1) are therefore left as trimmed fragments without a start codon,
-//! which the GFF3 marks `edit_status=trimmed;valid_ORF=False`; a1 (HMR's YCR097W, inside Ya) comes
-//! in with Ya as `MATA1`. a2 is encoded in X, which MAT and HMR share: its bases are already at MAT
-//! (under the MATα2 fragment) and are not annotated again. Widening the swap to hold the α genes
-//! whole was tried and rejected: it trims BUD5 and YCR041W, whose ends lie in X and Z1.
+//! Two edits make MATa, both recorded on the background allele `MATa`:
+//! - **Y**: exactly Yα replaced by Ya (only Y differs between MATα and MATa; X and Z1 around it —
+//!   and BUD5 and YCR041W, whose ends reach into them — stay as they are). a1 (HMR's YCR097W, in
+//!   Ya) comes in as the gene `MATA1` with its mRNA, three exons and CDS parts (HMR's phases). Its
+//!   annotation supersedes MATα1 and MATα2 (YCR040W, YCR039C): their start codons were in Yα, and
+//!   the bases left in X and Z1 encode no α protein, so no line named MATα stays.
+//! - **a2**: a2 (HMR's YCR096C, III:293,179–293,538) lies wholly in X, which MAT and HMR share base
+//!   for base, so its bases are already at MAT (III:199,546–199,905, where MATα2's 3′ part was).
+//!   It is annotated by replacing those 360 bases by HMR's — the very same bases (checked), an
+//!   identity that changes no base and touches no other feature (BUD5's start codon overlaps a2's
+//!   stop codon), is aligned in the chain and lifts base for base — carrying the gene `MATA2`
+//!   (mRNA, exon, CDS).
+//!
+//! IDs follow the reference's style: `gene:MATA1`, `transcript:MATA1_mRNA`.
 
 use crate::core::coord::Span;
 use crate::core::edit::{EditOp, EditRequest, InsertedFeature, SubFeature};
@@ -26,8 +33,8 @@ use crate::core::genome::feature::{FeatureIdx, FeatureKind};
 use crate::core::genome::names::Lookup;
 use crate::core::strand::Strand;
 
-/// The genes that mark MAT (α) and HMR (a).
-const MAT_GENES: [&str; 2] = ["YCR039C", "YCR040W"];
+/// The genes that mark MAT (α: MATALPHA2, MATALPHA1) and HMR (a: HMRA2, HMRA1), systematic names.
+pub const MAT_GENES: [&str; 2] = ["YCR039C", "YCR040W"];
 const HMR_GENES: [&str; 2] = ["YCR096C", "YCR097W"];
 /// Flank searched around each locus's genes, bp.
 const FLANK: u64 = 1500;
@@ -48,6 +55,9 @@ pub struct MatLoci {
     pub replaced: Span,
     /// The span of HMR copied in (= Ya).
     pub donor: Span,
+    /// HMR's genes in X (a2), each as (its span at MAT, its span at HMR): X is shared, so MAT has
+    /// the same bases at the same offset from Y.
+    pub in_x: Vec<(Span, Span)>,
 }
 
 /// A shared run: MAT start, HMR start, length (0-based).
@@ -161,13 +171,23 @@ pub fn locate(genome: &Genome) -> Result<MatLoci, Refusal> {
         })?;
     let y_alpha = Span::from_raw(x.m + x.len, z.m);
     let y_a = Span::from_raw(x.h + x.len, z.h);
-    let (replaced, donor) = (y_alpha, y_a);
+    let in_x = hmr
+        .iter()
+        .map(|&g| genome.extent(g))
+        .filter(|e| e.start().get() >= x.h && e.end().get() <= x.h + x.len)
+        .map(|e| {
+            let back = y_a.start().get() - e.start().get();
+            let at = y_alpha.start().get() - back;
+            (Span::from_raw(at, at + e.len()), e)
+        })
+        .collect();
     Ok(MatLoci {
         contig,
         y_alpha,
         y_a,
-        replaced,
-        donor,
+        replaced: y_alpha,
+        donor: y_a,
+        in_x,
     })
 }
 
@@ -177,37 +197,55 @@ fn mat_name(hmr: &str) -> String {
         .map_or_else(|| hmr.to_owned(), |rest| format!("MAT{rest}"))
 }
 
-/// The edit that makes MATa at MAT, and a sentence saying what it is (with coordinates).
-pub fn mata_edit(genome: &Genome) -> Result<(EditRequest, String), Refusal> {
-    let loci = locate(genome)?;
-    let bases = genome
-        .sequence(loci.contig, loci.donor)
-        .ok_or_else(|| Refusal::Mating("no sequence at HMR".to_owned()))?
-        .to_ascii_uppercase();
-    // HMR's genes (and their CDS lines) wholly inside the donor span, as parts named for MAT.
+/// HMR's genes wholly inside the donor span and their lines (mRNA, exons, CDS), as parts named
+/// for MAT: `HMRA1` → gene `gene:MATA1`, mRNA `transcript:MATA1_mRNA`, exons and CDS with that
+/// mRNA as parent and HMR's phases. Offsets in the donor (forward), in reference order.
+fn hmr_genes_as_mat(genome: &Genome, contig: ContigId, donor: Span) -> Vec<SubFeature> {
+    let inside = |s: Span| s.start() >= donor.start() && s.end() <= donor.end();
+    let mut lines = genome.overlapping(contig, donor);
+    lines.sort_by_key(|&f| (genome.feature(f).span.start(), f));
     let mut children = Vec::new();
-    for f in genome.overlapping(loci.contig, loci.donor) {
+    for f in lines {
         let feat = genome.feature(f);
-        let inside = feat.span.start() >= loci.donor.start() && feat.span.end() <= loci.donor.end();
-        if !inside || !matches!(feat.kind, FeatureKind::Gene | FeatureKind::Cds) {
-            continue;
-        }
         let top = genome.top_ancestor(f);
-        let (_, std) = genome.gene_names(top);
-        if !std.starts_with("HMR") {
+        let (systematic, std) = genome.gene_names(top);
+        if !std.starts_with("HMR") || !inside(genome.extent(top)) {
             continue;
         }
-        let off = feat.span.start().get() - loci.donor.start().get();
+        let mat = mat_name(&std);
+        let rename = |id: &str| id.replace(&systematic, &mat);
+        // Gene and mRNA lines carry IDs; exons and CDS (lines that may share an ID) name their
+        // parent only.
+        let id = matches!(feat.kind, FeatureKind::Gene | FeatureKind::Mrna)
+            .then(|| feat.id.as_deref().map(rename))
+            .flatten();
+        let parent = feat.parents.first().map(|p| rename(p));
+        let off = feat.span.start().get() - donor.start().get();
         children.push(SubFeature {
             kind: feat.kind.clone(),
-            name: Some(mat_name(&std)),
+            name: Some(mat),
             offset: Span::from_raw(off, off + feat.span.len()),
             strand: feat.strand,
             phase: feat.phase.map(|p| p.get()),
+            id,
+            parent,
         });
     }
-    children.sort_by_key(|c| (c.offset.start(), c.offset.end()));
-    let c = &genome.contig(loci.contig).name;
+    children
+}
+
+/// The edits that make MATa at MAT (Y, then a2 — see the module), and a sentence saying what they
+/// are (with coordinates).
+pub fn mata_edits(genome: &Genome) -> Result<(Vec<EditRequest>, String), Refusal> {
+    let loci = locate(genome)?;
+    let iii = loci.contig;
+    let upper = |s: Span| {
+        genome
+            .sequence(iii, s)
+            .map(<[u8]>::to_ascii_uppercase)
+            .ok_or_else(|| Refusal::Mating("no sequence at MAT or HMR".to_owned()))
+    };
+    let c = &genome.contig(iii).name;
     let one = |s: Span| {
         let (a, b) = s.one_based();
         format!(
@@ -216,37 +254,115 @@ pub fn mata_edit(genome: &Genome) -> Result<(EditRequest, String), Refusal> {
             crate::core::coord::thousands(b)
         )
     };
+    let superseded: Vec<String> = MAT_GENES
+        .iter()
+        .filter_map(|n| gene(genome, n).ok())
+        .filter_map(|g| genome.feature(g).id.as_deref().map(str::to_owned))
+        .collect();
+    let y = EditRequest {
+        contig: iii,
+        span: loci.replaced,
+        sequence: upper(loci.donor)?,
+        op: EditOp::Replace,
+        label: Some("MATa".to_owned()),
+        feature: Some(InsertedFeature {
+            supersedes: superseded,
+            kind: FeatureKind::Other("mating_type_region".into()),
+            id: Some("MATa".to_owned()),
+            name: Some("MATa".to_owned()),
+            strand: Strand::Forward,
+            attributes: vec![(
+                "Note".to_owned(),
+                format!(
+                    "Ya copied from HMR ({}) in place of Yα; MATA1 is HMRA1; MATα1 and MATα2 are superseded",
+                    one(loci.donor)
+                ),
+            )],
+            children: hmr_genes_as_mat(genome, iii, loci.donor),
+            fusion: None,
+        }),
+    };
+    let mut edits = vec![y];
+    let mut a2_words = Vec::new();
+    for &(at_mat, at_hmr) in &loci.in_x {
+        let bases = upper(at_hmr)?;
+        if upper(at_mat)? != bases {
+            return Err(Refusal::Mating(format!(
+                "{} in X differs from HMR's {}; X is not shared there",
+                one(at_mat),
+                one(at_hmr)
+            )));
+        }
+        let mut parts = hmr_genes_as_mat(genome, iii, at_hmr);
+        // The gene is the inserted feature itself; its lines are the parts.
+        let Some(g) = parts
+            .iter()
+            .position(|p| p.kind.is_gene_like() && p.offset.len() == at_hmr.len())
+        else {
+            continue;
+        };
+        let top = parts.remove(g);
+        let name = top.name.clone().unwrap_or_default();
+        let len = at_hmr.len();
+        for p in &mut parts {
+            if p.parent.as_deref() == top.id.as_deref() {
+                p.parent = None;
+            }
+            // Parts are placed in the insert's orientation: on −, offsets from its other end and
+            // strands relative to it.
+            if top.strand == Strand::Reverse {
+                let (a, b) = (p.offset.start().get(), p.offset.end().get());
+                p.offset = Span::from_raw(len - b, len - a);
+                p.strand = match p.strand {
+                    Strand::Reverse => Strand::Forward,
+                    Strand::Forward => Strand::Reverse,
+                    other => other,
+                };
+            }
+        }
+        a2_words.push(format!(
+            "{name} at {} (= {} at HMR)",
+            one(at_mat),
+            one(at_hmr)
+        ));
+        edits.push(EditRequest {
+            contig: iii,
+            span: at_mat,
+            sequence: bases,
+            op: EditOp::Replace,
+            label: Some(format!("MATa ({name}, bases unchanged)")),
+            feature: Some(InsertedFeature {
+                supersedes: Vec::new(),
+                kind: top.kind,
+                id: top.id,
+                name: top.name,
+                strand: top.strand,
+                attributes: vec![(
+                    "Note".to_owned(),
+                    format!(
+                        "a2 of MATa: encoded in the X region MAT and HMR share (bases unchanged; HMR's copy is {})",
+                        one(at_hmr)
+                    ),
+                )],
+                children: parts,
+                fusion: None,
+            }),
+        });
+    }
     let what = format!(
-        "MATa modelled: Yα at MAT ({}, {} bp) replaced by HMR's Ya ({}, {} bp), both located from the sequence as what lies between the X and Z1 regions MAT and HMR share; MATα1 and MATα2 keep only their bases in X and Z1 (trimmed, no start codon); a1 comes in with Ya as MATA1",
+        "MATa modelled: Yα at MAT ({}, {} bp) replaced by HMR's Ya ({}, {} bp), both located from the sequence as what lies between the X and Z1 regions MAT and HMR share; a1 comes in with Ya as MATA1; {}; MATα1 and MATα2 (start codons in Yα) are superseded, their bases left in X and Z1 unannotated",
         one(loci.y_alpha),
         loci.y_alpha.len(),
         one(loci.y_a),
         loci.y_a.len(),
-    );
-    let feature = InsertedFeature {
-        kind: FeatureKind::Other("mating_type_region".into()),
-        id: Some("MATa".to_owned()),
-        name: Some("MATa".to_owned()),
-        strand: Strand::Forward,
-        attributes: vec![(
-            "Note".to_owned(),
+        if a2_words.is_empty() {
+            "no a2 was found in X".to_owned()
+        } else {
             format!(
-                "Ya copied from HMR ({}) in place of Yα; a2 is encoded in the X region MAT and HMR share",
-                one(loci.y_a)
-            ),
-        )],
-        children,
-        fusion: None,
-    };
-    Ok((
-        EditRequest {
-            contig: loci.contig,
-            span: loci.replaced,
-            sequence: bases,
-            op: EditOp::Replace,
-            label: Some("MATa".to_owned()),
-            feature: Some(feature),
-        },
-        what,
-    ))
+                "a2 is annotated on its X bases, which MAT and HMR share: {}",
+                a2_words.join(", ")
+            )
+        }
+    );
+    Ok((edits, what))
 }

@@ -1,12 +1,14 @@
 //! Genetics: strain backgrounds ([`strain`]), genotype strings in yeast nomenclature
 //! ([`nomenclature`]), gene-level operations that add edits to a design and record the
 //! perturbation they realise ([`compose`]), cassettes ([`cassette`]), pasted gene lists
-//! ([`gene_list`]) and deleting a list of genes at once ([`bulk_delete`]). The genotype itself is part of the design record (`crate::core::design`).
+//! ([`gene_list`]), deleting a list of genes at once ([`bulk_delete`]) and a genotype checked against
+//! its edits ([`consistency`]). The genotype itself is part of the design record (`crate::core::design`).
 
 pub mod bulk_delete;
 pub mod cassette;
 pub mod codons;
 pub mod compose;
+pub mod consistency;
 pub mod essential;
 pub mod gene_list;
 pub mod mating;

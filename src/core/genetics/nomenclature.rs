@@ -1,11 +1,14 @@
 //! Genotype strings, as geneticists write them: `MATa his3Δ1 leu2Δ0 met15Δ0 ura3Δ0 tfc3Δ::kanMX4`.
 //!
-//! Tokens: a mating type (`MATa`, `MATα`/`MATalpha`, `MATa/α`); background alleles (`his3Δ1`, or in
-//! a diploid `his3Δ1/his3Δ1` and `lys2Δ0/LYS2`); deletions `geneΔ` and `geneΔ::cassette`; sequence
+//! Tokens: a mating type (`MATa`, `MATα`/`MATalpha`, `MATa/MATα` or `MATa/α`); background alleles
+//! (`his3Δ1`, or in a diploid `his3Δ1/his3Δ1`, `met15Δ0/MET15` and `LYS2/lys2Δ0` — the MATa copy
+//! written first, so a heterozygous allele's place says which copy it is on); deletions `geneΔ` and `geneΔ::cassette`; sequence
 //! variants `gene::insert`; additions `insert@contig:pos` (after base `pos`). `delta` may stand
 //! for `Δ`. Genes resolve by systematic, standard or alias name, case-insensitively.
 
-use crate::core::design::genotype::{Genotype, MatingType, PerturbationType, Zygosity};
+use crate::core::design::genotype::{
+    DiploidCopy, Genotype, MatingType, PerturbationType, Zygosity,
+};
 use crate::core::edit::helpers::resolve_gene;
 use crate::core::genetics::strain::{STRAINS, StrainDef, allele};
 use crate::core::genome::Genome;
@@ -32,27 +35,43 @@ pub struct GenotypeSketch {
     pub mating_type: Option<MatingType>,
     /// The known strain these alleles and mating type make, if any.
     pub strain: Option<&'static str>,
-    /// Background alleles with their copies.
-    pub alleles: Vec<(String, Zygosity)>,
+    /// Background alleles with their zygosity and, when heterozygous, the copy they are on (the
+    /// first written is the MATa copy's).
+    pub alleles: Vec<(String, Zygosity, Option<DiploidCopy>)>,
     /// Perturbations.
     pub perturbations: Vec<PerturbationSketch>,
     /// Tokens not understood, with why.
     pub unknown: Vec<(String, String)>,
 }
 
-/// Writes a design's genotype.
+/// One background allele as a genotype string writes it: `his3Δ1` in a haploid; in a diploid
+/// `his3Δ1/his3Δ1`, and a heterozygous allele beside its wild type on the copy it is on, the MATa
+/// copy first (`met15Δ0/MET15` on the MATa copy, `LYS2/lys2Δ0` on the MATα copy; without a
+/// recorded copy, the allele first).
+pub fn allele_token(
+    name: &str,
+    ploidy: u8,
+    zygosity: Zygosity,
+    copy: Option<DiploidCopy>,
+) -> String {
+    let wt = allele(name).map_or(name, |d| d.wild_type);
+    match (ploidy, zygosity, copy) {
+        (2, Zygosity::Heterozygous, Some(DiploidCopy::Alpha)) => format!("{wt}/{name}"),
+        (2, Zygosity::Heterozygous, _) => format!("{name}/{wt}"),
+        (2, _, _) => format!("{name}/{name}"),
+        _ => name.to_owned(),
+    }
+}
+
+/// Writes a design's genotype (`MATa/MATα his3Δ1/his3Δ1 … LYS2/lys2Δ0 met15Δ0/MET15 …
+/// tfc3Δ::kanMX4/TFC3` for BY4743 with a heterozygous deletion).
 pub fn format(g: &Genotype) -> String {
     let mut parts: Vec<String> = Vec::new();
     if let Some(b) = &g.background {
-        parts.push(b.mating_type.to_string());
+        parts.push(b.mating_type.genotype_token().to_owned());
         // The mating-type allele is written by the mating type itself.
         for a in b.alleles.iter().filter(|a| a.locus != "MAT") {
-            let wt = allele(&a.name).map_or(a.locus.as_str(), |d| d.wild_type);
-            parts.push(match (b.ploidy, a.zygosity) {
-                (2, Zygosity::Heterozygous) => format!("{}/{wt}", a.name),
-                (2, _) => format!("{0}/{0}", a.name),
-                _ => a.name.clone(),
-            });
+            parts.push(allele_token(&a.name, b.ploidy, a.zygosity, a.copy));
         }
     }
     parts.extend(g.perturbations.iter().map(|p| match p.zygosity {
@@ -86,16 +105,17 @@ fn normalise_delta(s: &str) -> String {
     t
 }
 
+/// The known strain with exactly these alleles (heterozygous ones on the same copies).
 fn strain_for(
     mating: Option<MatingType>,
-    alleles: &[(String, Zygosity)],
+    alleles: &[(String, Zygosity, Option<DiploidCopy>)],
 ) -> Option<&'static StrainDef> {
     STRAINS.iter().find(|s| {
         Some(s.mating_type) == mating
             && s.alleles.len() == alleles.len()
             && s.alleles
                 .iter()
-                .all(|(n, z)| alleles.iter().any(|(m, y)| m == n && y == z))
+                .all(|(n, z, c)| alleles.iter().any(|(m, y, d)| m == n && y == z && c == d))
     })
 }
 
@@ -113,17 +133,24 @@ pub fn parse(genome: &Genome, text: &str) -> GenotypeSketch {
         if let Some((a, b)) = token.split_once('/') {
             match (allele(a), allele(b)) {
                 (Some(x), Some(y)) if x.name == y.name => {
-                    out.alleles.push((x.name.to_owned(), Zygosity::Homozygous));
+                    out.alleles
+                        .push((x.name.to_owned(), Zygosity::Homozygous, None));
                     continue;
                 }
                 (Some(x), None) if b.eq_ignore_ascii_case(x.wild_type) => {
-                    out.alleles
-                        .push((x.name.to_owned(), Zygosity::Heterozygous));
+                    out.alleles.push((
+                        x.name.to_owned(),
+                        Zygosity::Heterozygous,
+                        Some(DiploidCopy::A),
+                    ));
                     continue;
                 }
                 (None, Some(y)) if a.eq_ignore_ascii_case(y.wild_type) => {
-                    out.alleles
-                        .push((y.name.to_owned(), Zygosity::Heterozygous));
+                    out.alleles.push((
+                        y.name.to_owned(),
+                        Zygosity::Heterozygous,
+                        Some(DiploidCopy::Alpha),
+                    ));
                     continue;
                 }
                 _ => {
@@ -134,7 +161,8 @@ pub fn parse(genome: &Genome, text: &str) -> GenotypeSketch {
             }
         }
         if let Some(a) = allele(&token) {
-            out.alleles.push((a.name.to_owned(), Zygosity::Haploid));
+            out.alleles
+                .push((a.name.to_owned(), Zygosity::Haploid, None));
             continue;
         }
         match perturbation(genome, &token) {

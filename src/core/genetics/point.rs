@@ -307,6 +307,7 @@ pub fn plan_point_mutation(
         Plan {
             requests,
             perturbation: Perturbation {
+                genes: Vec::new(),
                 perturbation_type: PerturbationType::PointMutation,
                 systematic_gene_name: systematic,
                 perturbed_gene_name: standard,

@@ -217,6 +217,7 @@ pub fn plan_promoter_swap(
         ),
     };
     let feature = InsertedFeature {
+        supersedes: Vec::new(),
         kind: FeatureKind::Promoter,
         id: Some(format!("p{}_{systematic}", promoter.name)),
         name: Some(format!("p{}", promoter.name)),
@@ -239,6 +240,7 @@ pub fn plan_promoter_swap(
                 feature: Some(feature),
             }],
             perturbation: Perturbation {
+                genes: Vec::new(),
                 perturbation_type: PerturbationType::PromoterReplacement,
                 systematic_gene_name: systematic,
                 perturbed_gene_name: standard,

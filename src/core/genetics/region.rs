@@ -1,8 +1,11 @@
 //! Deleting a region given by coordinates (typed, or dragged on the map), not only whole genes.
-//! Designation `Δ(III:1001-2000)` (1-based, inclusive); the preview names every gene it touches.
+//! Designation `Δ(III:1001-2000)` (1-based, inclusive); the perturbation names every gene the region
+//! overlaps (systematic and standard name), deleted whole or in part.
 
 use crate::core::coord::Span;
-use crate::core::design::genotype::{Perturbation, PerturbationType, Zygosity};
+use crate::core::design::genotype::{
+    DamagedGene, GeneDamage, Perturbation, PerturbationType, Zygosity,
+};
 use crate::core::edit::{EditOp, EditRequest};
 use crate::core::genetics::compose::Plan;
 use crate::core::genetics::refusal::Refusal;
@@ -13,6 +16,34 @@ use crate::core::genome::contig::ContigId;
 pub fn region_designation(genome: &Genome, contig: ContigId, span: Span) -> String {
     let (s, e) = span.one_based();
     format!("Δ({}:{s}-{e})", genome.contig(contig).name)
+}
+
+/// The genes `span` (0-based, half-open) of `contig` overlaps, in genome order: `deleted` when the
+/// gene's whole extent lies inside, `partially_deleted` otherwise.
+pub fn damaged_genes(genome: &Genome, contig: ContigId, span: Span) -> Vec<DamagedGene> {
+    let mut genes: Vec<_> = genome
+        .overlapping(contig, span)
+        .into_iter()
+        .filter(|&f| genome.feature(f).kind.is_gene_like() && genome.feature(f).parents.is_empty())
+        .collect();
+    genes.sort_by_key(|&g| (genome.extent(g).start(), g));
+    genes.dedup();
+    genes
+        .into_iter()
+        .map(|g| {
+            let extent = genome.extent(g);
+            let (systematic, standard) = genome.gene_names(g);
+            DamagedGene {
+                systematic_gene_name: systematic,
+                perturbed_gene_name: standard,
+                damage: if extent.start() >= span.start() && extent.end() <= span.end() {
+                    GeneDamage::Deleted
+                } else {
+                    GeneDamage::PartiallyDeleted
+                },
+            }
+        })
+        .collect()
 }
 
 /// Plans deleting `span` (0-based, half-open) of `contig`. Refused when empty or outside it.
@@ -48,6 +79,7 @@ pub fn plan_region_deletion(
             feature: None,
         }],
         perturbation: Perturbation {
+            genes: damaged_genes(genome, contig, span),
             perturbation_type: PerturbationType::RegionDeletion,
             systematic_gene_name: format!("{}:{s}-{e}", c.name),
             perturbed_gene_name: format!("{}:{s}-{e}", c.name),

@@ -11,10 +11,13 @@
 //!   switch modelled — Yα replaced by the Ya of HMR in the same genome
 //!   ([`crate::core::genetics::mating`]), recorded as the background allele `MATa`. In MATa/α
 //!   (BY4743) the a copy is recorded, not applied. In a diploid, alleles on both copies are applied
-//!   to the single edited sequence; heterozygous ones are recorded only.
+//!   to the single edited sequence; heterozygous ones are recorded only, with the copy they are on:
+//!   BY4743 = BY4741 (MATa his3Δ1 leu2Δ0 met15Δ0 ura3Δ0) × BY4742 (MATα his3Δ1 leu2Δ0 lys2Δ0
+//!   ura3Δ0), so `MATa/MATα his3Δ1/his3Δ1 leu2Δ0/leu2Δ0 LYS2/lys2Δ0 met15Δ0/MET15 ura3Δ0/ura3Δ0`
+//!   (the MATa copy written first; doi 10.1002/(SICI)1097-0061(19980130)14:2<115::AID-YEA204>3.0.CO;2-2).
 
 use crate::core::coord::{Pos, Span};
-use crate::core::design::genotype::{MatingType, Zygosity};
+use crate::core::design::genotype::{DiploidCopy, MatingType, Zygosity};
 use crate::core::edit::helpers::{delete_gene, resolve_gene};
 use crate::core::edit::{EditError, EditOp, EditRequest};
 use crate::core::genome::Genome;
@@ -82,6 +85,9 @@ pub const ALLELES: &[AlleleDef] = &[
     },
 ];
 
+/// An allele of a strain: name, zygosity and, when heterozygous in a diploid, the copy it is on.
+pub type StrainAllele = (&'static str, Zygosity, Option<DiploidCopy>);
+
 /// A strain background.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub struct StrainDef {
@@ -91,8 +97,8 @@ pub struct StrainDef {
     pub mating_type: MatingType,
     /// 1 or 2.
     pub ploidy: u8,
-    /// Alleles and their copies.
-    pub alleles: &'static [(&'static str, Zygosity)],
+    /// Alleles, their zygosity and, for heterozygous alleles of a diploid, the copy they are on.
+    pub alleles: &'static [StrainAllele],
     /// Where the genotype comes from.
     pub source: &'static str,
 }
@@ -111,10 +117,10 @@ pub const STRAINS: &[StrainDef] = &[
         mating_type: MatingType::A,
         ploidy: 1,
         alleles: &[
-            ("his3Δ1", Zygosity::Haploid),
-            ("leu2Δ0", Zygosity::Haploid),
-            ("met15Δ0", Zygosity::Haploid),
-            ("ura3Δ0", Zygosity::Haploid),
+            ("his3Δ1", Zygosity::Haploid, None),
+            ("leu2Δ0", Zygosity::Haploid, None),
+            ("met15Δ0", Zygosity::Haploid, None),
+            ("ura3Δ0", Zygosity::Haploid, None),
         ],
         source: "Brachmann et al. 1998, Yeast 14:115–132",
     },
@@ -123,10 +129,10 @@ pub const STRAINS: &[StrainDef] = &[
         mating_type: MatingType::Alpha,
         ploidy: 1,
         alleles: &[
-            ("his3Δ1", Zygosity::Haploid),
-            ("leu2Δ0", Zygosity::Haploid),
-            ("lys2Δ0", Zygosity::Haploid),
-            ("ura3Δ0", Zygosity::Haploid),
+            ("his3Δ1", Zygosity::Haploid, None),
+            ("leu2Δ0", Zygosity::Haploid, None),
+            ("lys2Δ0", Zygosity::Haploid, None),
+            ("ura3Δ0", Zygosity::Haploid, None),
         ],
         source: "Brachmann et al. 1998, Yeast 14:115–132",
     },
@@ -135,13 +141,13 @@ pub const STRAINS: &[StrainDef] = &[
         mating_type: MatingType::AAlpha,
         ploidy: 2,
         alleles: &[
-            ("his3Δ1", Zygosity::Homozygous),
-            ("leu2Δ0", Zygosity::Homozygous),
-            ("lys2Δ0", Zygosity::Heterozygous),
-            ("met15Δ0", Zygosity::Heterozygous),
-            ("ura3Δ0", Zygosity::Homozygous),
+            ("his3Δ1", Zygosity::Homozygous, None),
+            ("leu2Δ0", Zygosity::Homozygous, None),
+            ("lys2Δ0", Zygosity::Heterozygous, Some(DiploidCopy::Alpha)),
+            ("met15Δ0", Zygosity::Heterozygous, Some(DiploidCopy::A)),
+            ("ura3Δ0", Zygosity::Homozygous, None),
         ],
-        source: "Brachmann et al. 1998 (BY4741 × BY4742)",
+        source: "Brachmann et al. 1998, Yeast 14:115–132 (BY4741 × BY4742: lys2Δ0 on the MATα copy, met15Δ0 on the MATa copy)",
     },
 ];
 

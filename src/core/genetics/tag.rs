@@ -235,6 +235,8 @@ pub fn plan_tag(
     children.insert(
         0,
         SubFeature {
+            id: None,
+            parent: None,
             kind: FeatureKind::Other("CDS_region".into()),
             name: Some(tag_name.clone()),
             offset: Span::from_raw(0, coding),
@@ -243,6 +245,7 @@ pub fn plan_tag(
         },
     );
     let feature = InsertedFeature {
+        supersedes: Vec::new(),
         kind: FeatureKind::Other(match terminus {
             Terminus::C if cassette.marker.is_some() => "gene_cassette".into(),
             _ => "insertion".into(),
@@ -287,6 +290,7 @@ pub fn plan_tag(
             feature: Some(feature),
         }],
         perturbation: Perturbation {
+            genes: Vec::new(),
             perturbation_type: match terminus {
                 Terminus::C => PerturbationType::CTerminalTag,
                 Terminus::N => PerturbationType::NTerminalTag,

@@ -81,6 +81,24 @@ impl<'a> EditedGenome<'a> {
         })
     }
 
+    /// Reference → edited with `liftOver`'s semantics, as the chain file
+    /// (`io::chain`) encodes them: as [`Self::lift`], except that a base replaced by an
+    /// equal-length substitution (a point mutation, a same-length replacement) maps to the base
+    /// that took its place — an aligned mismatch — instead of being reported deleted. `None` when
+    /// `p` is not a base of the contig.
+    pub fn lift_aligned(&self, c: ContigId, p: Pos) -> Option<LiftedPos> {
+        let lifted = self.lift(c, p)?;
+        let (LiftedPos::Deleted { .. }, Some(layout)) = (lifted, self.design.layout(c)) else {
+            return Some(lifted);
+        };
+        match layout.lift_base(p) {
+            BaseLift::Deleted(i) if layout.ops()[i].is_substitution() => Some(LiftedPos::At(Pos(
+                layout.op_edited_start(i) + (p.get() - layout.ops()[i].start),
+            ))),
+            _ => Some(lifted),
+        }
+    }
+
     /// Edited → reference. `None` when `q` is not a base of the edited contig.
     pub fn source(&self, c: ContigId, q: Pos) -> Option<SourcePos> {
         if q.get() >= self.contig_len(c) {

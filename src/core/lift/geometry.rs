@@ -16,6 +16,7 @@ pub(super) fn lift_contig(
     effects: &mut Vec<Effect>,
 ) {
     let ops = layout.ops();
+    let reference = genome.contig(contig).sequence.as_deref();
     let ref_len = layout.reference_len();
     let edited_len = layout.edited_len();
     let mut cursor = 0usize;
@@ -53,18 +54,20 @@ pub(super) fn lift_contig(
             cursor += 1;
         }
         let shift = layout.delta_before(cursor);
-        let touching = ops[cursor..].iter().take_while(|o| o.start < fe);
-        let mut any = false;
+        // Ops that change bases (a replacement by the very bases it replaces changes nothing).
+        let touching: Vec<usize> = (cursor..ops.len())
+            .take_while(|&i| ops[i].start < fe)
+            .filter(|&i| !reference.is_some_and(|r| ops[i].is_identity(r)))
+            .collect();
         // Surviving bases: skip spans covering the left end, then the right end.
         let mut first = fs;
         let mut last_end = fe;
-        for o in touching.clone() {
-            any = true;
+        for o in touching.iter().map(|&i| &ops[i]) {
             if o.end > o.start && o.start <= first && o.end > first {
                 first = o.end;
             }
         }
-        if !any {
+        if touching.is_empty() {
             if shift != 0 {
                 slot.status = FeatureStatus::Shifted;
                 slot.geometric = FeatureStatus::Shifted;
@@ -75,9 +78,6 @@ pub(super) fn lift_contig(
             }
             continue;
         }
-        let touching: Vec<usize> = (cursor..ops.len())
-            .take_while(|&i| ops[i].start < fe)
-            .collect();
         for &i in touching.iter().rev() {
             let o = &ops[i];
             if o.end > o.start && o.start < last_end && o.end >= last_end {
@@ -152,6 +152,48 @@ pub(super) fn lift_contig(
             FeatureStatus::Unchanged
         };
         slot.geometric = slot.status;
+    }
+}
+
+/// Drops the reference genes an enabled edit's annotation supersedes (`InsertedFeature::
+/// supersedes`, genes on the edit's contig): their lines go as deleted, attributed to that edit;
+/// their descendants follow as orphans.
+pub(super) fn supersede(
+    genome: &Genome,
+    design: &crate::core::design::Design,
+    contig: ContigId,
+    out: &mut [LiftedFeature],
+    effects: &mut Vec<Effect>,
+) {
+    for e in design
+        .edits()
+        .iter()
+        .filter(|e| e.contig == contig && design.is_enabled(e.id))
+    {
+        let Some(f) = &e.feature else { continue };
+        for id in &f.supersedes {
+            for &idx in genome.by_id(id) {
+                if genome.feature(idx).contig != contig {
+                    continue;
+                }
+                let (fs, fe) = (
+                    genome.feature(idx).span.start().get(),
+                    genome.feature(idx).span.end().get(),
+                );
+                let slot = &mut out[idx.get()];
+                slot.status = FeatureStatus::Dropped;
+                slot.geometric = FeatureStatus::Dropped;
+                slot.span = None;
+                slot.lost_left = fe - fs;
+                slot.lost_right = 0;
+                effects.retain(|x| x.feature != idx);
+                effects.push(Effect {
+                    edit: e.id,
+                    feature: idx,
+                    kind: EffectKind::Dropped,
+                });
+            }
+        }
     }
 }
 

@@ -232,6 +232,13 @@ impl Lifted {
             &mut self.features,
             &mut self.effects,
         );
+        geometry::supersede(
+            genome,
+            design,
+            contig,
+            &mut self.features,
+            &mut self.effects,
+        );
     }
 
     /// Hierarchy (orphans, Parent lists) and phases, then the effect list in order.

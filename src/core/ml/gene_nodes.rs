@@ -1,9 +1,13 @@
 //! The gene node view: one row per gene of the edited genome (and per inserted gene), with its
 //! state and lifted coordinates.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use crate::core::design::Design;
+use crate::core::design::genotype::{Genotype, Zygosity};
+use crate::core::genetics::mating::MAT_GENES;
 use crate::core::genome::Genome;
 use crate::core::genome::feature::FeatureIdx;
 use crate::core::lift::{FeatureStatus, Lifted};
@@ -62,6 +66,17 @@ impl GeneStatus {
     }
 }
 
+/// Where an inserted row comes from.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct InsertedRef {
+    /// The edit that inserted it.
+    pub edit: crate::core::edit::EditId,
+    /// The index of the part the row is in the feature's children (`None`: the feature itself).
+    pub part: Option<usize>,
+    /// The inserted bases on the edited contig, 0-based half-open.
+    pub span: (u64, u64),
+}
+
 /// One row of the gene node view. Coordinates are 1-based, inclusive.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct GeneNode {
@@ -86,21 +101,91 @@ pub struct GeneNode {
     pub ref_start: Option<u64>,
     /// Reference end.
     pub ref_end: Option<u64>,
-    /// Whether it is in the design's gene set (all genes are when there is none).
-    pub in_gene_set: bool,
+    /// Whether it is in the design's gene set; `None` (JSON `null`, an empty CSV cell) when the
+    /// design has no gene set.
+    pub in_gene_set: Option<bool>,
+    /// In a diploid design, how many copies carry a perturbation or background allele of it:
+    /// `homozygous` or `heterozygous`; `None` (`null`, empty cell) for a gene no perturbation
+    /// or allele touches, and in a haploid.
+    pub zygosity: Option<Zygosity>,
+    /// The designations of the perturbations and background alleles that touch it (a region
+    /// deletion included for every gene it overlaps), in the design's order.
+    pub perturbations: Vec<String>,
     /// The reference feature (`None` for an insertion).
     #[serde(skip)]
     pub feature: Option<FeatureIdx>,
+    /// For an inserted feature or one of its parts: where it comes from.
+    #[serde(skip)]
+    pub inserted: Option<InsertedRef>,
+}
+
+/// What the design's genotype says of each gene (systematic name, upper case): designations and
+/// zygosity, from perturbations (a region deletion's damaged genes too) and background alleles
+/// (the MATa allele of a MATa/α diploid touches MAT's α genes).
+fn touched(g: &Genotype) -> BTreeMap<String, Vec<(String, Zygosity)>> {
+    let mut out: BTreeMap<String, Vec<(String, Zygosity)>> = BTreeMap::new();
+    let mut add = |gene: &str, designation: &str, z: Zygosity| {
+        out.entry(gene.trim().to_ascii_uppercase())
+            .or_default()
+            .push((designation.to_owned(), z));
+    };
+    if let Some(b) = &g.background {
+        for a in &b.alleles {
+            if a.locus == "MAT" {
+                for m in MAT_GENES {
+                    add(m, &a.name, a.zygosity);
+                }
+            } else {
+                add(&a.systematic_gene_name, &a.name, a.zygosity);
+            }
+        }
+    }
+    for p in &g.perturbations {
+        if p.genes.is_empty() {
+            add(&p.systematic_gene_name, &p.designation, p.zygosity);
+        }
+        for d in &p.genes {
+            add(&d.systematic_gene_name, &p.designation, p.zygosity);
+        }
+    }
+    out
+}
+
+/// A gene's zygosity from what touches it: homozygous when any of it is, else heterozygous when
+/// any is; `None` when nothing touches it or the design is not diploid.
+fn zygosity_of(diploid: bool, touches: &[(String, Zygosity)]) -> Option<Zygosity> {
+    if !diploid {
+        return None;
+    }
+    let any = |z: Zygosity| touches.iter().any(|t| t.1 == z);
+    if any(Zygosity::Homozygous) {
+        Some(Zygosity::Homozygous)
+    } else if any(Zygosity::Heterozygous) {
+        Some(Zygosity::Heterozygous)
+    } else {
+        None
+    }
 }
 
 /// The gene node view: every gene of the reference in genome order (deleted ones too, marked),
-/// then every inserted gene or cassette.
+/// then every inserted feature and the genes among its parts (MATa's `MATA1`, `MATA2`).
 pub fn gene_nodes(genome: &Genome, design: &Design, lifted: &Lifted) -> Vec<GeneNode> {
-    let set = design.genotype().gene_set.as_ref();
-    let in_set = |id: &str| set.is_none_or(|s| s.genes.iter().any(|g| g.eq_ignore_ascii_case(id)));
+    let g = design.genotype();
+    let set = g.gene_set.as_ref();
+    let in_set = |id: &str| set.map(|s| s.genes.iter().any(|g| g.eq_ignore_ascii_case(id)));
+    let diploid = g.background.as_ref().is_some_and(|b| b.ploidy == 2);
+    let touched = touched(g);
+    let about = |id: &str| {
+        let t = touched
+            .get(&id.to_ascii_uppercase())
+            .map_or(&[][..], Vec::as_slice);
+        (
+            zygosity_of(diploid, t),
+            t.iter().map(|(d, _)| d.clone()).collect::<Vec<_>>(),
+        )
+    };
     // Genes whose promoter an enabled edit replaced (systematic names, upper case).
-    let promoter_swapped: std::collections::BTreeSet<String> = design
-        .genotype()
+    let promoter_swapped: std::collections::BTreeSet<String> = g
         .perturbations
         .iter()
         .filter(|p| {
@@ -132,8 +217,11 @@ pub fn gene_nodes(genome: &Genome, design: &Design, lifted: &Lifted) -> Vec<Gene
                 }
                 s => s,
             };
+            let (zygosity, perturbations) = about(&systematic);
             GeneNode {
                 in_gene_set: in_set(&systematic),
+                zygosity,
+                perturbations,
                 id: systematic,
                 name: standard,
                 kind: f.kind.to_string(),
@@ -145,35 +233,86 @@ pub fn gene_nodes(genome: &Genome, design: &Design, lifted: &Lifted) -> Vec<Gene
                 ref_start: Some(rs),
                 ref_end: Some(re),
                 feature: Some(g),
+                inserted: None,
             }
         })
         .collect();
     for (e, s, t) in inserted(design) {
         let Some(feat) = &e.feature else { continue };
-        let id = feat
-            .id
-            .clone()
-            .unwrap_or_else(|| format!("genoforge_edit_{}", e.id.0));
-        rows.push(GeneNode {
-            in_gene_set: in_set(&id),
-            name: feat.name.clone().unwrap_or_else(|| id.clone()),
-            id,
-            kind: feat.kind.to_string(),
-            contig: genome.contig(e.contig).name.to_string(),
-            start: Some(s + 1),
-            end: Some(t),
-            strand: feat.strand.symbol(),
-            status: GeneStatus::Inserted,
-            ref_start: None,
-            ref_end: None,
-            feature: None,
-        });
+        let id = feat.id.as_deref().map_or_else(
+            || format!("genoforge_edit_{}", e.id.0),
+            |i| crate::core::genome::feature::strip_type_prefix(i).to_owned(),
+        );
+        let designation = g.designation_of(e.id).map(str::to_owned);
+        let node = |id: String,
+                    name: String,
+                    kind: String,
+                    span: (u64, u64),
+                    strand: char,
+                    part: Option<usize>| {
+            let (zygosity, mut perturbations) = about(&id);
+            if perturbations.is_empty() {
+                perturbations.extend(designation.clone());
+            }
+            GeneNode {
+                in_gene_set: in_set(&id),
+                zygosity,
+                perturbations,
+                name,
+                id,
+                kind,
+                contig: genome.contig(e.contig).name.to_string(),
+                start: Some(span.0 + 1),
+                end: Some(span.1),
+                strand,
+                status: GeneStatus::Inserted,
+                ref_start: None,
+                ref_end: None,
+                feature: None,
+                inserted: Some(InsertedRef {
+                    edit: e.id,
+                    part,
+                    span: (s, t),
+                }),
+            }
+        };
+        rows.push(node(
+            id.clone(),
+            feat.name.clone().unwrap_or_else(|| id.clone()),
+            feat.kind.to_string(),
+            (s, t),
+            feat.strand.symbol(),
+            None,
+        ));
+        for (i, part) in feat
+            .children
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.kind.is_gene_like())
+        {
+            let (a, b) = feat.part_span(part, s, t);
+            let pid = part
+                .id
+                .as_deref()
+                .map(crate::core::genome::feature::strip_type_prefix)
+                .or(part.name.as_deref())
+                .unwrap_or(&id)
+                .to_owned();
+            rows.push(node(
+                pid.clone(),
+                part.name.clone().unwrap_or(pid),
+                part.kind.to_string(),
+                (a, b),
+                feat.part_strand(part).symbol(),
+                Some(i),
+            ));
+        }
     }
     rows
 }
 
 /// Each enabled edit that adds bases, with the edited span of those bases (0-based, half-open).
-fn inserted(design: &Design) -> Vec<(&crate::core::edit::Edit, u64, u64)> {
+pub fn inserted(design: &Design) -> Vec<(&crate::core::edit::Edit, u64, u64)> {
     let mut out = Vec::new();
     for contig in design.edited_contigs() {
         let Some(layout) = design.layout(contig) else {

@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::design::dataset_selection::{DatasetSelection, RecordError};
 use crate::core::design::genotype::{
-    Background, GeneSet, Genotype, Perturbation, PerturbationType, Provenance, Zygosity,
+    Background, DamagedGene, GeneSet, Genotype, Perturbation, PerturbationType, Provenance,
+    Zygosity,
 };
 use crate::core::design::{Design, NewEdit};
 use crate::core::edit::json::EditJson;
@@ -131,6 +132,11 @@ pub struct PerturbationSpec {
     /// `homozygous` or `heterozygous` in a diploid; absent in a haploid.
     #[serde(default = "haploid", skip_serializing_if = "is_haploid")]
     pub zygosity: Zygosity,
+    /// A region deletion's genes: each gene the region overlaps, `deleted` or
+    /// `partially_deleted`, with its systematic and standard names. Absent for other kinds and
+    /// in specs written before it was recorded.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub genes: Vec<DamagedGene>,
 }
 
 fn haploid() -> Zygosity {
@@ -154,6 +160,7 @@ impl From<&Perturbation> for PerturbationSpec {
             description: p.perturbation_type.description().to_owned(),
             edit_ids: p.edit_ids.clone(),
             zygosity: p.zygosity,
+            genes: p.genes.clone(),
         }
     }
 }
@@ -347,6 +354,7 @@ pub fn restore(
                 designation: p.designation.clone(),
                 edit_ids: p.edit_ids.clone(),
                 zygosity: p.zygosity,
+                genes: p.genes.clone(),
             })
             .collect(),
         gene_set: spec.gene_set.clone(),

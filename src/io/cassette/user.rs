@@ -66,6 +66,8 @@ pub fn cassette_from_genbank(record: &GbRecord, name: &str) -> Result<Cassette, 
             let kind = part_kind(f)?;
             let offset = part_offset(f, 1, len)?;
             Some(SubFeature {
+                id: None,
+                parent: None,
                 phase: (kind == FeatureKind::Cds).then_some(0),
                 kind,
                 name: f.label().map(str::to_owned),

@@ -333,24 +333,25 @@ fn write_inserted<W: Write>(
         let reverse = feat.strand == Strand::Reverse;
         let phases = cds_part_phases(&feat.children, reverse);
         for (child, phase) in feat.children.iter().zip(phases) {
-            let (a, b) = (child.offset.start().get(), child.offset.end().get());
-            if b > t - s {
+            if child.offset.end().get() > t - s {
                 continue;
             }
-            let (cs, ce) = if reverse {
-                (t - b, t - a)
-            } else {
-                (s + a, s + b)
-            };
-            let strand = match (reverse, child.strand) {
-                (true, Strand::Forward) => Strand::Reverse,
-                (true, Strand::Reverse) => Strand::Forward,
-                (_, st) => st,
-            };
+            let (cs, ce) = feat.part_span(child, s, t);
+            let strand = feat.part_strand(child);
             let phase = phase.map_or_else(|| ".".to_owned(), |p| p.to_string());
             let mut cattrs = Vec::new();
-            if let Some(id) = &id {
-                cattrs.push(format!("Parent={}", percent_encode(id)));
+            if let Some(cid) = &child.id {
+                cattrs.push(format!("ID={}", percent_encode(cid)));
+            }
+            // A gene-like part stands alone (genes are top-level lines); other parts belong to
+            // the part they name, else to the inserted feature.
+            let parent = match &child.parent {
+                Some(p) => Some(p),
+                None if child.kind.is_gene_like() => None,
+                None => id.as_ref(),
+            };
+            if let Some(parent) = parent {
+                cattrs.push(format!("Parent={}", percent_encode(parent)));
             }
             if let Some(n) = &child.name {
                 cattrs.push(format!("Name={}", percent_encode(n)));
