@@ -75,7 +75,7 @@ fn share_link_autosave_reload_and_downloads_equal_the_cli() {
     // link when it starts).
     let app = Session::start();
     app.goto(&format!("/#design={}", packed::pack(spec.as_bytes())));
-    app.wait_until("document.querySelector('#design-label') && document.querySelector('#design-label').dataset.edits === '7'");
+    app.wait_until("document.querySelector('#design-label') && document.querySelector('#design-label').dataset.edits === '8'");
     let label = design_label(&app);
     assert!(
         label.contains("MATa his3Δ1 leu2Δ0 met15Δ0 ura3Δ0 tfc3Δ::kanMX4 GFP(S65T)@IV:1000"),
@@ -92,7 +92,7 @@ fn share_link_autosave_reload_and_downloads_equal_the_cli() {
     // Reload: the autosaved design comes back (saving happens right after the change is painted).
     app.wait_until(SAVED);
     app.goto("/");
-    app.wait_until("document.querySelector('#design-label') && document.querySelector('#design-label').dataset.edits === '7'");
+    app.wait_until("document.querySelector('#design-label') && document.querySelector('#design-label').dataset.edits === '8'");
     assert_eq!(design_label(&app), label);
 
     // Downloads equal what the CLI makes from the downloaded spec.
@@ -207,7 +207,7 @@ fn foreign_specs_are_refused_and_corrupt_saves_are_set_aside() {
         _ => {
             std::fs::write(&path, &spec).unwrap();
             app.type_into("#import-spec", path.to_str().unwrap());
-            app.wait_until("document.querySelector('#design-label').dataset.edits === '7'");
+            app.wait_until("document.querySelector('#design-label').dataset.edits === '8'");
             app.eval_js(
                 "return Object.keys(localStorage).find(k => k.startsWith('genoforge.design.v1:'));",
             )

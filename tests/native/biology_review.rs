@@ -464,6 +464,19 @@ fn validate_checks_perturbations_against_edits_and_essential_genes() {
     set_background(g, &mut dip, strain("BY4743").unwrap()).unwrap();
     kan_delete(g, &mut dip, "TFC3");
     assert_eq!(check(g, &dip, &table), vec![]);
+    // Homozygous (both copies), it is warned: no copy of an essential gene is left.
+    let mut hom = Design::new();
+    set_background(g, &mut hom, strain("BY4743").unwrap()).unwrap();
+    let mut plan = genoforge::core::genetics::compose::plan_delete_gene(
+        g,
+        resolve_gene(g, "TFC3").unwrap(),
+        library().get("kanMX4"),
+    );
+    plan.perturbation.zygosity = Zygosity::Homozygous;
+    apply(g, &mut hom, plan).unwrap();
+    let f = check(g, &hom, &table);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].kind, FindingKind::EssentialGeneDeleted);
     // A perturbation naming a gene its edits do not touch, and an edit no perturbation names.
     let mut bad = d.clone();
     bad.genotype_mut().perturbations[0].systematic_gene_name = "YBR020W".into();

@@ -1,8 +1,10 @@
 //! A design's genotype checked against its edits: each perturbation's gene is touched by its edits,
 //! a region deletion lists exactly the genes its edits overlap, every edit realises a perturbation
-//! or a background allele, and a haploid design deletes no gene the deletion project found
-//! essential (Giaever et al. 2002, [`crate::core::genetics::essential::SOURCE`]). What `validate`
-//! reports; nothing here refuses a design.
+//! or a background allele, and no haploid design — nor a diploid on both copies (homozygous) —
+//! deletes a gene the deletion project found essential (Giaever et al. 2002,
+//! [`crate::core::genetics::essential::SOURCE`]; essential: no viable haploid deletion mutant, so
+//! the homozygous diploid deletion is not viable either). What `validate` reports; nothing here
+//! refuses a design.
 
 use crate::core::coord::Span;
 use crate::core::design::Design;
@@ -26,7 +28,8 @@ pub enum FindingKind {
     RegionGenesDiffer,
     /// An edit no perturbation or background allele names.
     EditWithoutPerturbation,
-    /// A haploid design deletes (wholly or in part) a gene flagged essential.
+    /// A haploid design, or a diploid on both copies, deletes (wholly or in part) a gene flagged
+    /// essential.
     EssentialGeneDeleted,
 }
 
@@ -71,6 +74,9 @@ pub fn check(genome: &Genome, design: &Design, essential: &EssentialityTable) ->
     for p in &g.perturbations {
         let edits = edits_of(design, p, &mut out);
         let applied = edits.iter().any(|e| design.is_enabled(e.id));
+        // Every copy lacks the gene: a haploid, or a homozygous perturbation of a diploid.
+        let every_copy =
+            haploid || p.zygosity == crate::core::design::genotype::Zygosity::Homozygous;
         match p.perturbation_type {
             PerturbationType::GeneAddition => {}
             PerturbationType::RegionDeletion => {
@@ -121,7 +127,7 @@ pub fn check(genome: &Genome, design: &Design, essential: &EssentialityTable) ->
                         ),
                     });
                 }
-                if haploid && applied {
+                if every_copy && applied {
                     for f in found.iter().filter(|f| essential.is_essential(&f.0)) {
                         out.push(essential_finding(&p.designation, &name(&f.1, &f.0), f.2));
                     }
@@ -164,7 +170,10 @@ pub fn check(genome: &Genome, design: &Design, essential: &EssentialityTable) ->
                         | PerturbationType::NatmxDeletion
                         | PerturbationType::HphmxDeletion
                 );
-                if haploid && applied && deletes && essential.is_essential(&p.systematic_gene_name)
+                if every_copy
+                    && applied
+                    && deletes
+                    && essential.is_essential(&p.systematic_gene_name)
                 {
                     out.push(essential_finding(
                         &p.designation,
@@ -216,7 +225,7 @@ fn essential_finding(designation: &str, gene: &str, damage: GeneDamage) -> Findi
     Finding {
         kind: FindingKind::EssentialGeneDeleted,
         message: format!(
-            "{designation} {how} {gene}, essential in the {SOURCE}: its haploid deletion was not viable"
+            "{designation} {how} {gene} on every copy, essential in the {SOURCE}: its haploid deletion was not viable"
         ),
     }
 }
