@@ -148,7 +148,7 @@ pub fn cds_part_phases(children: &[SubFeature], reverse: bool) -> Vec<Option<Pha
     let mut order: Vec<usize> = (0..children.len())
         .filter(|&i| children[i].kind == FeatureKind::Cds)
         .collect();
-    order.sort_by_key(|&i| {
+    crate::core::sort::sort_by_key(&mut order, |&i| {
         let (a, b) = (children[i].offset.start(), children[i].offset.end());
         // Equal parts: gt keeps file order, then reverses the whole chain on −.
         if reverse {
