@@ -13,6 +13,7 @@
 
 pub mod coord;
 pub mod seq;
+pub mod sort;
 pub mod strand;
 
 pub mod datasets;

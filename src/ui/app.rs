@@ -33,6 +33,10 @@ pub fn App() -> impl IntoView {
     let app = AppState::new();
     provide_context(app);
     provide_context(Tabs::new());
+    provide_context(super::host::PagePanels {
+        datasets: || view! { <super::datasets::panel::DatasetsPanel /> }.into_any(),
+        library: || view! { <DesignLibrary /> }.into_any(),
+    });
     super::persist::install(app);
     // Datasets: bundled lists now, imported ones read back from the browser's storage.
     super::datasets::install(app);
@@ -49,6 +53,7 @@ pub fn Editor() -> impl IntoView {
     let tabs = super::tabs::use_tabs();
     let can_edit = super::host::can_edit();
     let embedded = super::host::use_embedded().is_some();
+    let page_panels = super::host::use_page_panels();
     let root = NodeRef::<Div>::new();
     // Escape closes the open menu (a <details>) or header panel within this app.
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
@@ -133,9 +138,13 @@ pub fn Editor() -> impl IntoView {
                 <GenomeLabel />
                 <DesignLabel />
                 <div class="topbar-actions">
-                    <Show when=move || !embedded && app.genome.with(Option::is_some)>
-                        <DesignLibrary />
-                    </Show>
+                    {page_panels.map(|p| {
+                        view! {
+                            <Show when=move || app.genome.with(Option::is_some)>
+                                {(p.library)()}
+                            </Show>
+                        }
+                    })}
                     <ExportMenu />
                     <Show when=move || can_edit.get()>
                         <OpenGenome />
@@ -197,7 +206,7 @@ pub fn Editor() -> impl IntoView {
                                 {LowerTab::ALL
                                     .into_iter()
                                     // The Datasets tab (its worker, IndexedDB) belongs to the whole page.
-                                    .filter(|t| !(embedded && *t == LowerTab::Datasets))
+                                    .filter(|t| page_panels.is_some() || *t != LowerTab::Datasets)
                                     .map(lower_button)
                                     .collect_view()}
                             </div>
@@ -207,7 +216,7 @@ pub fn Editor() -> impl IntoView {
                                     LowerTab::Sequence => view! { <SequenceView /> }.into_any(),
                                     LowerTab::Genome => view! { <Summary /> }.into_any(),
                                     LowerTab::Datasets => {
-                                        view! { <super::datasets::panel::DatasetsPanel /> }.into_any()
+                                        page_panels.map_or_else(|| ().into_any(), |p| (p.datasets)())
                                     }
                                 }}
                             </div>

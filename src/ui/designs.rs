@@ -55,7 +55,7 @@ pub fn DesignLibrary() -> impl IntoView {
     };
     let entries = move || {
         let mut list = persist.library.get().entries;
-        list.sort_by(|a, b| b.modified.cmp(&a.modified));
+        crate::core::sort::sort_by(&mut list, |a, b| b.modified.cmp(&a.modified));
         list
     };
     view! {

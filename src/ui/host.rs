@@ -56,3 +56,21 @@ pub fn can_edit() -> Signal<bool> {
 pub fn asset_base() -> String {
     use_embedded().map_or_else(String::new, |e| e.asset_base.get_value())
 }
+
+/// The whole page's own panels, which an embedded element does not carry: the Datasets tab (its
+/// worker, IndexedDB, imports) and the design library (over the page's local storage). The app
+/// provides them as context; the [`Editor`](super::app::Editor) shows what it is given. Reaching
+/// them only through these function pointers keeps their code out of the embed's wasm (0.23 MB
+/// gzipped, see README "Download size").
+#[derive(Copy, Clone, Debug)]
+pub struct PagePanels {
+    /// The Datasets tab's body.
+    pub datasets: fn() -> AnyView,
+    /// The header's design library.
+    pub library: fn() -> AnyView,
+}
+
+/// The page's own panels, if this instance is the whole-page app.
+pub fn use_page_panels() -> Option<PagePanels> {
+    use_context::<PagePanels>()
+}

@@ -52,7 +52,7 @@ pub fn Summary() -> impl IntoView {
             .iter()
             .map(|(k, v)| (k.clone(), *v))
             .collect();
-        types.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        crate::core::sort::sort_by(&mut types, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         let types = types
             .into_iter()
             .map(|(t, n)| view! { <li><span class="num">{thousands(n as u64)}</span>" "{t}</li> })

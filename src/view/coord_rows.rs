@@ -267,7 +267,7 @@ pub fn in_view(
             }
         }
     }
-    keyed.sort_by_key(|a| a.0);
+    crate::core::sort::sort_by_key(&mut keyed, |a| a.0);
     limited(keyed.into_iter().map(|(_, r)| r).collect(), limit)
 }
 
@@ -296,7 +296,7 @@ fn with_descendants(genome: &Genome, top: FeatureIdx, parts: bool, out: &mut Vec
             continue;
         };
         let mut kids: Vec<FeatureIdx> = genome.children(id).to_vec();
-        kids.sort_by_key(|k| (genome.feature(*k).span.start(), *k));
+        crate::core::sort::sort_by_key(&mut kids, |k| (genome.feature(*k).span.start(), *k));
         for k in kids.into_iter().rev() {
             if !out.contains(&k) {
                 out.push(k);
@@ -330,7 +330,9 @@ pub fn for_names(
                 let mut lines: Vec<(u8, FeatureIdx)> =
                     lines.into_iter().map(|l| (depth(genome, l), l)).collect();
                 // Parents before children, then by position.
-                lines.sort_by_key(|(d, l)| (*d > 0, genome.feature(*l).span.start(), *d, *l));
+                crate::core::sort::sort_by_key(&mut lines, |(d, l)| {
+                    (*d > 0, genome.feature(*l).span.start(), *d, *l)
+                });
                 for (d, l) in lines {
                     if seen.insert(RowKey::Feature(l)) {
                         rows.push(feature_row(genome, lifted, l, d));

@@ -128,7 +128,7 @@ pub fn preview(
     }
     // The target first, then by severity and position.
     let target = plan.perturbation.systematic_gene_name.to_ascii_uppercase();
-    genes.sort_by_key(|g| {
+    crate::core::sort::sort_by_key(&mut genes, |g| {
         (
             g.systematic.to_ascii_uppercase() != target,
             severity(g.effect),

@@ -75,7 +75,7 @@ pub fn search(genome: &Genome, query: &str, limit: usize) -> Vec<SearchHit> {
             named.push((kind, key.len(), key.to_owned(), hit.feature));
         }
     }
-    named.sort();
+    crate::core::sort::sort(&mut named);
     for (kind, _, key, gene) in named {
         if !seen.insert(gene) {
             continue;
@@ -95,7 +95,7 @@ pub fn search(genome: &Genome, query: &str, limit: usize) -> Vec<SearchHit> {
             via,
         });
     }
-    hits.sort_by_key(|h| h.kind);
+    crate::core::sort::sort_by_key(&mut hits, |h| h.kind);
     if hits.len() < limit && q.chars().count() >= MIN_DESCRIPTION_QUERY {
         let words: Vec<&str> = q.split_whitespace().collect();
         for gene in genome.genes() {

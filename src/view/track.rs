@@ -167,7 +167,7 @@ pub fn layout(genome: &Genome, view: &Viewport, gap: u64) -> Vec<Placed> {
             f.parents.is_empty() && !f.kind.is_sequence_level() && within_contig(genome, i)
         })
         .collect();
-    genes.sort_by_key(|&i| (genome.feature(i).span.start(), i));
+    crate::core::sort::sort_by_key(&mut genes, |&i| (genome.feature(i).span.start(), i));
     let rows = pack_rows(
         genes.iter().map(|&g| {
             let s = genome.feature(g).span;

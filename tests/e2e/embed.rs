@@ -10,7 +10,7 @@ use crate::support::app::{download_to, downloads_dir};
 use crate::support::embed::Hosted;
 
 /// A host page: an optional CSP, optional host stylesheets (files of the host), then `body`.
-fn page(csp: Option<&str>, css: Option<&str>, body: &str) -> String {
+pub(crate) fn page(csp: Option<&str>, css: Option<&str>, body: &str) -> String {
     let csp = csp
         .map(|c| format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{c}\" />"))
         .unwrap_or_default();

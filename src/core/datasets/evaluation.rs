@@ -126,7 +126,7 @@ pub fn checksum(keys: &KeySet, kind: KeyKind, interner: &Interner) -> String {
 pub fn canonical_order(keys: &[u64], interner: &Interner) -> Vec<usize> {
     let gene_ranks = interner.name_ranks();
     let mut env_order: Vec<u32> = (0..interner.environments.len() as u32).collect();
-    env_order.sort_unstable_by(|&a, &b| {
+    crate::core::sort::sort_by(&mut env_order, |&a, &b| {
         interner
             .environments
             .label(super::intern::EnvironmentId(a))

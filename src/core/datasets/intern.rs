@@ -185,7 +185,9 @@ impl Interner {
     /// order genotypes by these ranks, so their bytes do not depend on the order of interning.
     pub fn name_ranks(&self) -> Vec<u32> {
         let mut order: Vec<u32> = (0..self.genes.len() as u32).collect();
-        order.sort_unstable_by(|&a, &b| self.genes.name(GeneId(a)).cmp(self.genes.name(GeneId(b))));
+        crate::core::sort::sort_by(&mut order, |&a, &b| {
+            self.genes.name(GeneId(a)).cmp(self.genes.name(GeneId(b)))
+        });
         let mut ranks = vec![0u32; order.len()];
         for (rank, id) in order.into_iter().enumerate() {
             ranks[id as usize] = rank as u32;

@@ -134,7 +134,7 @@ impl KeySet {
     /// The intersection of several sets (smallest first); `None` for no sets.
     pub fn intersect_all<'a>(sets: impl IntoIterator<Item = &'a KeySet>) -> Option<Self> {
         let mut sets: Vec<&KeySet> = sets.into_iter().collect();
-        sets.sort_by_key(|s| s.len());
+        crate::core::sort::sort_by_key(&mut sets, |s| s.len());
         let (first, rest) = sets.split_first()?;
         let mut acc = (*first).clone();
         for s in rest {

@@ -195,7 +195,7 @@ fn coverage(gene: GeneId, keys: &[u64], interner: &Interner, examples: usize) ->
             }
         })
         .collect();
-    listed.sort_by(|a, b| {
+    crate::core::sort::sort_by(&mut listed, |a, b| {
         a.genes
             .len()
             .cmp(&b.genes.len())

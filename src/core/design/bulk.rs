@@ -184,7 +184,7 @@ impl Design {
             .map(|e| e.contig)
             .collect();
         self.edits.extend(added);
-        self.edits.sort_by_key(|e| e.id);
+        crate::core::sort::sort_by_key(&mut self.edits, |e| e.id);
         self.disabled.extend(disabled);
         self.disabled.sort_unstable();
         self.next_id = next_id;

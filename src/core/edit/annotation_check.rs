@@ -193,7 +193,7 @@ fn chain_phases(
     mut order: Vec<usize>,
     out: &mut [Option<Phase>],
 ) {
-    order.sort_by_key(|&i| {
+    crate::core::sort::sort_by_key(&mut order, |&i| {
         let (a, b) = (children[i].offset.start(), children[i].offset.end());
         // Equal parts: gt keeps file order, then reverses the whole chain on −.
         if reverse {

@@ -116,7 +116,7 @@ impl ContigLayout {
                 edit: e.id,
             })
             .collect();
-        ops.sort_by_key(|o| (o.start, o.end));
+        crate::core::sort::sort_by_key(&mut ops, |o| (o.start, o.end));
         let mut layout = Self {
             ref_len,
             ops,

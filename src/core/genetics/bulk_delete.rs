@@ -81,7 +81,7 @@ fn genes_in(genome: &Genome, contig: ContigId, span: Span, except: FeatureIdx) -
             x.parents.is_empty() && x.kind.is_gene_like()
         })
         .collect();
-    out.sort();
+    crate::core::sort::sort(&mut out);
     out.dedup();
     out
 }
@@ -111,7 +111,7 @@ pub fn preview(genome: &Genome, design: &Design, genes: &[FeatureIdx]) -> BulkPr
         .enumerate()
         .map(|(i, &g)| (genome.feature(g).contig, genome.extent(g), i))
         .collect();
-    order.sort_by_key(|&(c, s, i)| (c, s.start(), s.end(), i));
+    crate::core::sort::sort_by_key(&mut order, |&(c, s, i)| (c, s.start(), s.end(), i));
     let mut list_clash: Vec<Option<FeatureIdx>> = vec![None; genes.len()];
     let mut reach: Option<(ContigId, u64, usize)> = None;
     for &(c, s, i) in &order {
@@ -249,7 +249,7 @@ pub fn delete_listed(
         .iter()
         .map(|&g| (genome.feature(g).contig, genome.extent(g), g))
         .collect();
-    spans.sort_by_key(|&(c, s, g)| (c, s.start(), s.end(), g));
+    crate::core::sort::sort_by_key(&mut spans, |&(c, s, g)| (c, s.start(), s.end(), g));
     let mut groups: Vec<(ContigId, Span, Vec<FeatureIdx>)> = Vec::new();
     for (c, s, g) in spans {
         match groups.last_mut() {

@@ -203,7 +203,7 @@ fn mat_name(hmr: &str) -> String {
 fn hmr_genes_as_mat(genome: &Genome, contig: ContigId, donor: Span) -> Vec<SubFeature> {
     let inside = |s: Span| s.start() >= donor.start() && s.end() <= donor.end();
     let mut lines = genome.overlapping(contig, donor);
-    lines.sort_by_key(|&f| (genome.feature(f).span.start(), f));
+    crate::core::sort::sort_by_key(&mut lines, |&f| (genome.feature(f).span.start(), f));
     let mut children = Vec::new();
     for f in lines {
         let feat = genome.feature(f);

@@ -69,7 +69,7 @@ impl Orf {
         let first = genome.feature(lines[0]);
         let (contig, strand) = (first.contig, first.strand);
         let mut parts: Vec<Span> = lines.iter().map(|&l| genome.feature(l).span).collect();
-        parts.sort_by_key(|s| s.start());
+        crate::core::sort::sort_by_key(&mut parts, |s| s.start());
         parts.dedup();
         if strand == Strand::Reverse {
             parts.reverse();

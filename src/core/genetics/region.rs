@@ -26,7 +26,7 @@ pub fn damaged_genes(genome: &Genome, contig: ContigId, span: Span) -> Vec<Damag
         .into_iter()
         .filter(|&f| genome.feature(f).kind.is_gene_like() && genome.feature(f).parents.is_empty())
         .collect();
-    genes.sort_by_key(|&g| (genome.extent(g).start(), g));
+    crate::core::sort::sort_by_key(&mut genes, |&g| (genome.extent(g).start(), g));
     genes.dedup();
     genes
         .into_iter()

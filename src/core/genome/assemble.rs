@@ -226,7 +226,7 @@ fn name_contigs(
             ),
         }
     }
-    case_only.sort();
+    crate::core::sort::sort(&mut case_only);
     for list in case_only {
         diagnostics.push(Diagnostic::general(
             Severity::Warning,
@@ -258,7 +258,7 @@ fn name_contigs(
             _ => shared.push((alias, owners)),
         }
     }
-    shared.sort();
+    crate::core::sort::sort(&mut shared);
     for (alias, owners) in shared {
         let list: Vec<String> = owners
             .iter()
@@ -284,7 +284,7 @@ fn reorder(
     document: &mut [DocItem],
 ) -> Vec<Contig> {
     let mut order: Vec<usize> = (0..contigs.len()).collect();
-    order.sort_by_key(|&i| key[i]);
+    crate::core::sort::sort_by_key(&mut order, |&i| key[i]);
     if order.iter().enumerate().all(|(new, &old)| new == old) {
         return contigs;
     }

@@ -15,7 +15,7 @@ pub(crate) fn index(g: &mut Genome) {
         }
     }
     for v in &mut by_start {
-        v.sort_by_key(|&i| {
+        crate::core::sort::sort_by_key(v, |&i| {
             let s = g.features[i.get()].span;
             (s.start(), s.end(), i)
         });
@@ -72,7 +72,7 @@ fn parent_order(g: &Genome) -> Vec<FeatureIdx> {
         .map(FeatureIdx)
         .filter(|&f| !g.features[f.get()].parents.is_empty())
         .collect();
-    order.sort_by_key(|&f| (depth[f.get()], f));
+    crate::core::sort::sort_by_key(&mut order, |&f| (depth[f.get()], f));
     order
 }
 
@@ -130,7 +130,7 @@ fn cds_groups(g: &Genome) -> (Csr, Vec<Option<u32>>) {
         s
     };
     // Coding order as gt takes it: by (start, end), reversed on the − strand.
-    pairs.sort_by_key(|&(c, f)| {
+    crate::core::sort::sort_by_key(&mut pairs, |&(c, f)| {
         let s = g.features[f.get()].span;
         let (a, b) = (s.start().get(), s.end().get());
         let key = if strand_of[c as usize] == Strand::Reverse {

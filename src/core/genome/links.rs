@@ -206,7 +206,7 @@ fn break_cycles(
     if edges.is_empty() {
         return;
     }
-    edges.sort_unstable_by_key(|e| e.0);
+    crate::core::sort::sort_by_key(&mut edges, |e| e.0);
     let mut start = vec![0usize; ids.len() + 1];
     for e in &edges {
         start[e.0 as usize + 1] += 1;
@@ -246,7 +246,7 @@ fn break_cycles(
         }
     }
     // Remove from the highest parent index down so earlier indices stay valid.
-    cut.sort_by(|a, b| b.cmp(a));
+    crate::core::sort::sort_by(&mut cut, |a, b| b.cmp(a));
     cut.dedup();
     for (line, pi) in cut {
         let f = &mut features[line.get()];

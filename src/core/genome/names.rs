@@ -67,7 +67,7 @@ impl NameIndex {
         self.sorted = self.map.keys().cloned().collect();
         self.sorted.sort_unstable();
         for hits in self.map.values_mut() {
-            hits.sort_by_key(|h| (h.kind, h.feature));
+            crate::core::sort::sort_by_key(hits, |h| (h.kind, h.feature));
         }
     }
 
@@ -134,7 +134,7 @@ impl NameIndex {
                 (d, kind, k)
             })
             .collect();
-        hits.sort();
+        crate::core::sort::sort(&mut hits);
         hits.into_iter().take(limit).map(|(_, _, k)| k).collect()
     }
 

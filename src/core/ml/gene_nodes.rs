@@ -197,7 +197,7 @@ pub fn gene_nodes(genome: &Genome, design: &Design, lifted: &Lifted) -> Vec<Gene
         .map(|p| p.systematic_gene_name.to_ascii_uppercase())
         .collect();
     let mut genes: Vec<FeatureIdx> = genome.genes().collect();
-    genes.sort_by_key(|&g| {
+    crate::core::sort::sort_by_key(&mut genes, |&g| {
         let f = genome.feature(g);
         (f.contig, f.span.start(), g)
     });

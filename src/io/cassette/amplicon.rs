@@ -162,7 +162,7 @@ fn parts_inside(record: &GbRecord, from: usize, len: usize) -> Vec<crate::core::
         out.retain(|q| !(q.kind == FeatureKind::Gene && q.offset == p.offset));
         out.push(p);
     }
-    out.sort_by_key(|p| (p.offset.start(), p.offset.end()));
+    crate::core::sort::sort_by_key(&mut out, |p| (p.offset.start(), p.offset.end()));
     out
 }
 

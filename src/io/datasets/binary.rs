@@ -93,7 +93,7 @@ pub fn encode(info: &DatasetInfo, data: &DatasetData, interner: &Interner) -> Ve
     let mut genes: Vec<u32> = (0..used_genes.len() as u32)
         .filter(|&g| used_genes[g as usize])
         .collect();
-    genes.sort_unstable_by(|&a, &b| {
+    crate::core::sort::sort_by(&mut genes, |&a, &b| {
         interner
             .genes
             .name(GeneId(a))
@@ -102,7 +102,7 @@ pub fn encode(info: &DatasetInfo, data: &DatasetData, interner: &Interner) -> Ve
     let mut envs: Vec<u32> = (0..used_envs.len() as u32)
         .filter(|&e| used_envs[e as usize])
         .collect();
-    envs.sort_unstable_by(|&a, &b| {
+    crate::core::sort::sort_by(&mut envs, |&a, &b| {
         interner
             .environments
             .label(EnvironmentId(a))

@@ -150,7 +150,7 @@ impl EditNotes {
                     plus_parts.push((s.start().get(), b));
                 }
             }
-            plus_parts.sort_by_key(|p| p.0);
+            crate::core::sort::sort_by_key(&mut plus_parts, |p| p.0);
             let plus: Vec<u8> = plus_parts.into_iter().flat_map(|p| p.1).collect();
             let coding = if reverse { revcomp(&plus) } else { plus };
             let check = OrfCheck::of(&coding, is_mito(&genome.contig(first.contig).name));

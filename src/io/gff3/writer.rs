@@ -97,7 +97,7 @@ impl<'a> Inserted<'a> {
             .into_iter()
             .filter(|(e, s, t)| e.feature.is_some() && s != t)
             .collect();
-        pending.sort_by_key(|(e, s, _)| (e.contig, *s));
+        crate::core::sort::sort_by_key(&mut pending, |(e, s, _)| (e.contig, *s));
         Self {
             written: vec![false; pending.len()],
             pending,

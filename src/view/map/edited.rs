@@ -374,7 +374,7 @@ pub fn build(
         Entry::Gene(_, s) => *s,
         Entry::Insert(s, _) => s.span,
     };
-    entries.sort_by_key(|e| {
+    crate::core::sort::sort_by_key(&mut entries, |e| {
         let s = span_of(e);
         (s.start(), std::cmp::Reverse(s.end()))
     });
@@ -462,7 +462,9 @@ pub fn build(
             it.count, it.span
         );
     }
-    items.sort_by(|a, b| a.x0.total_cmp(&b.x0).then(a.row.cmp(&b.row)));
+    crate::core::sort::sort_by(&mut items, |a, b| {
+        a.x0.total_cmp(&b.x0).then(a.row.cmp(&b.row))
+    });
     genes.rows = genes
         .rows
         .max(items.iter().map(|i| i.row + 1).max().unwrap_or(1));

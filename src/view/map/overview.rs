@@ -82,7 +82,7 @@ pub fn display_order(genome: &Genome) -> Vec<ContigId> {
     };
     if ids.iter().all(|c| key(c).is_some()) {
         let mut sorted = ids;
-        sorted.sort_by_key(|c| key(c).unwrap_or(u32::MAX));
+        crate::core::sort::sort_by_key(&mut sorted, |c| key(c).unwrap_or(u32::MAX));
         sorted
     } else {
         ids

@@ -241,7 +241,9 @@ impl GeneScene {
                 it.span
             );
         }
-        items.sort_by(|a, b| a.x0.total_cmp(&b.x0).then(a.row.cmp(&b.row)));
+        crate::core::sort::sort_by(&mut items, |a, b| {
+            a.x0.total_cmp(&b.x0).then(a.row.cmp(&b.row))
+        });
         let reach_px = items.iter().map(|i| i.x1 - i.x0).fold(0.0, f64::max);
         Self {
             scale: *scale,
@@ -521,7 +523,7 @@ impl EditScene {
                 sizes(it.removed, it.inserted)
             );
         }
-        items.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+        crate::core::sort::sort_by(&mut items, |a, b| a.x0.total_cmp(&b.x0));
         let reach_px = items.iter().map(|i| i.x1 - i.x0).fold(0.0, f64::max);
         Self {
             scale: *scale,

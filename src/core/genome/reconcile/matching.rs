@@ -279,7 +279,7 @@ fn duplicate_records(records: &[RecordInfo]) -> Vec<(usize, Vec<usize>)> {
                 .filter_map(|n| Organelle::of(n))
                 .map(|o| format!("organelle:{o:?}")),
         );
-        keys.sort();
+        crate::core::sort::sort(&mut keys);
         keys.dedup();
         let mut roots: Vec<usize> = Vec::new();
         for k in keys {
