@@ -22,6 +22,7 @@ mod persist;
 // Issue 12: the editor as users found it.
 mod design_safety;
 mod edited_map;
+mod from_scratch;
 mod gene_lists;
 mod help;
 mod load_problems;
