@@ -28,3 +28,4 @@ mod help;
 mod load_problems;
 mod menus_layout;
 mod new_user;
+mod walkthrough;
