@@ -10,6 +10,7 @@ use super::panel_dom::{picked_file, reset_file_input};
 use super::state::{AppState, use_app};
 use crate::core::genetics::compose::{self, Plan};
 use crate::core::genome::contig::ContigId;
+use crate::core::genome::feature::FeatureIdx;
 use crate::core::strand::Strand;
 use crate::io::cassette::{parse_file, parse_text};
 use crate::view::compose_form::{Action, Site, Sizes, parse_after_base, plan_for};
@@ -144,6 +145,14 @@ pub fn Composer() -> impl IntoView {
         if shown.with(|s| matches!(s, Some(Ok(_)))) {
             show_confirm();
         }
+    });
+    // Choosing another gene leaves the last "Applied …" behind (the notice keeps it).
+    Effect::new(move |prev: Option<Option<FeatureIdx>>| {
+        let now = app.selected.get();
+        if prev.is_some_and(|p| p != now) {
+            applied.set(None);
+        }
+        now
     });
     // Choosing an action asks for its plan: Confirm comes into view even when the plan was ready.
     let choose = move |a: Action| {

@@ -8,6 +8,7 @@ use super::persist::{
 };
 use super::state::use_app;
 use super::tabs::{Popover, use_tabs};
+use crate::core::coord::thousands;
 use crate::view::library::Entry;
 
 /// A stored time for people: `2026-11-30 20:31` (UTC, as stored).
@@ -141,7 +142,7 @@ fn EntryRow(
         <li class="design-entry" class:current=move || current.get() data-id=e.id.clone()>
             <div class="design-entry-head">
                 <strong>{e.name.clone()}</strong>
-                <span class="muted small">{format!(" · {} edits", e.edits)}</span>
+                <span class="muted small">{format!(" · {} edit{}", thousands(e.edits as u64), if e.edits == 1 { "" } else { "s" })}</span>
                 {move || current.get().then(|| view! { <span class="badge">"open"</span> })}
             </div>
             {(!e.description.is_empty()).then(|| view! { <p class="small">{e.description.clone()}</p> })}

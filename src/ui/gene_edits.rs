@@ -9,7 +9,7 @@ use super::state::use_app;
 use crate::core::coord::thousands;
 use crate::core::design::genotype::Zygosity;
 use crate::core::genetics::compose::apply;
-use crate::view::gene_edit_form::{Form, Kind, plan};
+use crate::view::gene_edit_form::{Form, Kind, plan, waiting_for};
 use crate::view::preview::preview;
 
 /// The panel.
@@ -80,6 +80,7 @@ pub fn GeneEdits() -> impl IntoView {
         }
     };
     let kind = move || form.with(|f| f.kind);
+    let hint = move || form.with(|f| waiting_for(f, app.selected.get(), app.region.get()));
     view! {
         <section class="panel gene-edits" id="gene-edits" aria-labelledby="gene-edits-title">
             <h2 id="gene-edits-title">"Tag, mutate, swap a promoter, delete a region"</h2>
@@ -115,8 +116,8 @@ pub fn GeneEdits() -> impl IntoView {
                 }.into_any(),
                 Kind::Promoter => view! {
                     <div class="field">
-                        <label for="gene-edit-promoter">"Promoter (gene or library part)"</label>
-                        <input id="gene-edit-promoter" class="mono" placeholder="GAL1"
+                        <label for="gene-edit-promoter-name">"Promoter (gene or library part)"</label>
+                        <input id="gene-edit-promoter-name" class="mono" placeholder="GAL1"
                             prop:value=move || form.with(|f| f.promoter.clone()) on:input=set(|f, v| f.promoter = v) />
                     </div>
                     <div class="field">
@@ -148,10 +149,11 @@ pub fn GeneEdits() -> impl IntoView {
             }}
             <super::zygosity::ZygosityChoice app zygosity id="gene-edit-zygosity" />
             <div class="preview" id="gene-edit-preview" aria-live="polite">
-                {move || match planned.get() {
-                    None => view! { <p class="muted">"Loading…"</p> }.into_any(),
-                    Some(Err(e)) => view! { <p class="refusal" id="gene-edit-refusal">{e}</p> }.into_any(),
-                    Some(Ok(p)) => {
+                {move || match (hint(), planned.get()) {
+                    (Some(h), _) => view! { <p class="muted" id="gene-edit-hint">{h}</p> }.into_any(),
+                    (None, None) => view! { <p class="muted">"Loading…"</p> }.into_any(),
+                    (None, Some(Err(e))) => view! { <p class="refusal" id="gene-edit-refusal">{e}</p> }.into_any(),
+                    (None, Some(Ok(p))) => {
                         let pv = shown.get();
                         view! {
                             <p class="designation" id="gene-edit-designation">{p.plan.perturbation.designation.clone()}</p>

@@ -227,7 +227,8 @@ pub fn GeneListPanel() -> impl IntoView {
                     </select>
                 </div>
                 <Show when=move || clashing() == 0>
-                    <button id="gene-list-delete" on:click=move |_| delete(OverlapPolicy::Refuse) disabled=move || count() == 0>
+                    <button id="gene-list-delete" on:click=move |_| delete(OverlapPolicy::Refuse)
+                        disabled=move || explained.with(|r| r.as_ref().is_none_or(|r| r.clean == 0))>
                         {move || format!("Delete {} gene(s)", thousands(explained.with(|r| r.as_ref().map_or(0, |r| r.clean)) as u64))}
                     </button>
                 </Show>

@@ -177,6 +177,8 @@ pub async fn install(app: AppState, ready: Shared<Ready>) {
     app.genome.set(Some(ready.clone()));
     app.load.set(LoadState::Ready(ready.clone()));
     app.clear_info();
+    // The previous genome's problems are not this one's.
+    app.dismiss_offering(&super::state::NoticeAction::ShowProblems);
     report_problems(&app, &ready);
     // After the page has painted: checksums, then the saved or linked design.
     next_frame().await;

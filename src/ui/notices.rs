@@ -7,21 +7,48 @@ use leptos::prelude::*;
 use super::state::{AppState, Notice, NoticeAction, use_app};
 use super::tabs::use_tabs;
 
+/// Tells the app how tall the notices are (`--notices-height` on their parent, the app's root),
+/// after the browser has laid them out: the header's panels open below them, so neither hides
+/// the other.
+fn make_room(list: web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    leptos::task::spawn_local(async move {
+        super::browser::next_frame().await;
+        let (Some(list), Some(root)) = (
+            list.dyn_ref::<web_sys::HtmlElement>(),
+            list.parent_element()
+                .and_then(|p| p.dyn_into::<web_sys::HtmlElement>().ok()),
+        ) else {
+            return;
+        };
+        let _ = root
+            .style()
+            .set_property("--notices-height", &format!("{}px", list.offset_height()));
+    });
+}
+
 /// The message list.
 #[component]
 pub fn Notices() -> impl IntoView {
     let app = use_app();
+    let list = NodeRef::<leptos::html::Ul>::new();
+    Effect::new(move |_| {
+        app.notices.track();
+        if let Some(ul) = list.get() {
+            make_room(ul.into());
+        }
+    });
     view! {
-        <ul class="notices" aria-live="polite">
+        <ul class="notices" aria-live="polite" node_ref=list>
             <For each=move || app.notices.get() key=|n| n.id let(n)>
-                <NoticeView n app />
+                <NoticeView n app list />
             </For>
         </ul>
     }
 }
 
 #[component]
-fn NoticeView(n: Notice, app: AppState) -> impl IntoView {
+fn NoticeView(n: Notice, app: AppState, list: NodeRef<leptos::html::Ul>) -> impl IntoView {
     let tabs = use_tabs();
     let persist = use_context::<super::persist::Persist>();
     let id = n.id;
@@ -48,7 +75,12 @@ fn NoticeView(n: Notice, app: AppState) -> impl IntoView {
                     dismiss();
                     tabs.show_problems();
                 }
-                NoticeAction::ShowLink(link) => link_shown.set(Some(link.clone())),
+                NoticeAction::ShowLink(link) => {
+                    link_shown.set(Some(link.clone()));
+                    if let Some(ul) = list.get_untracked() {
+                        make_room(ul.into());
+                    }
+                }
                 NoticeAction::LoadOtherTab => {
                     dismiss();
                     if let Some(p) = persist {

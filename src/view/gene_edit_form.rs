@@ -140,6 +140,26 @@ fn promoter(genome: &Genome, library: &Library, name: &str) -> Result<Promoter, 
     })
 }
 
+/// What the form still waits for before it can plan anything — a gene for tags, point mutations
+/// and promoter swaps, a region typed or dragged for a region deletion — in words for a hint
+/// (not a refusal: nothing was asked yet). `None` when the form can plan.
+pub fn waiting_for(
+    form: &Form,
+    gene: Option<FeatureIdx>,
+    dragged: Option<(ContigId, Span)>,
+) -> Option<&'static str> {
+    match form.kind {
+        Kind::Region if form.locus.trim().is_empty() && dragged.is_none() => {
+            Some("Type a region (IV:100,001-101,000) or shift-drag across the map to select one.")
+        }
+        Kind::Region => None,
+        _ if gene.is_none() => Some(
+            "Select a gene (search, or click the map) to tag it, mutate it or swap its promoter.",
+        ),
+        _ => None,
+    }
+}
+
 /// The plan of the form for the selected gene (tags, point mutations, promoter swaps) or the
 /// region (typed, else dragged on the map).
 pub fn plan(

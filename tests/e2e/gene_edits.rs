@@ -6,26 +6,12 @@
 use serde_json::json;
 
 use crate::support::app::{
-    choose, download, download_to, downloads_dir, edits_are, genotype, search, show_edits,
+    choose, download, download_to, downloads_dir, edits_are, genotype, pick_kind, scroll_to,
+    search, shift_drag, show_edits,
 };
 use crate::support::{Session, open_app};
 
 const SUMMARY: &str = "#genome-summary";
-
-/// Scrolls an element into view for a screenshot.
-fn show(app: &Session, css: &str) {
-    app.eval_js_with(
-        "document.querySelector(arguments[0])?.scrollIntoView({block: 'center'}); return true;",
-        vec![json!(css)],
-    );
-}
-
-fn pick_kind(app: &Session, id: &str) {
-    app.click(&format!("#gene-edit-{id}"));
-    app.wait_until(&format!(
-        "document.querySelector('#gene-edit-{id}')?.getAttribute('aria-pressed') === 'true'"
-    ));
-}
 
 fn designation_is(app: &Session, d: &str) {
     app.wait_until(&format!(
@@ -49,7 +35,7 @@ fn pho5_gfp_tag_gal4_k23a_and_a_dragged_region_deletion() {
     assert!(notes.contains("Yα at MAT (III:200,104–200,861"), "{notes}");
     assert!(notes.contains("whole-ORF deletion"), "{notes}");
     assert!(notes.contains("literature says 187 bp"), "{notes}");
-    show(&app, "#strain-notes");
+    scroll_to(&app, "#strain-notes");
     app.screenshot("gene_edits_strain_notes");
 
     // 1. PHO5-GFP(S65T)::kanMX6: the fused protein and its junction in the preview.
@@ -62,7 +48,7 @@ fn pho5_gfp_tag_gal4_k23a_and_a_dragged_region_deletion() {
     assert!(details.contains("| CGG ATC"), "{details}");
     app.wait_for("#gene-edit-touches");
     assert!(app.text_of("#gene-edit-touches").contains("PHO5"));
-    show(&app, "#gene-edits");
+    scroll_to(&app, "#gene-edits");
     app.screenshot("gene_edits_tag_preview");
     app.click("#gene-edit-confirm");
     edits_are(&app, 7);
@@ -77,7 +63,7 @@ fn pho5_gfp_tag_gal4_k23a_and_a_dragged_region_deletion() {
         details.contains("codon 23: ") && details.contains("→ GCT (A)"),
         "{details}"
     );
-    show(&app, "#gene-edits");
+    scroll_to(&app, "#gene-edits");
     app.screenshot("gene_edits_point_preview");
     app.click("#gene-edit-confirm");
     edits_are(&app, 8);
@@ -90,33 +76,7 @@ fn pho5_gfp_tag_gal4_k23a_and_a_dragged_region_deletion() {
         "(() => { const t = document.querySelector('#map-track');
            return t && t.dataset.contig === 'IV' && t.dataset.start === '100001' && t.dataset.end === '110000'; })()",
     );
-    let rect = app.eval_js(
-        "const el = document.querySelector('#map-track');
-         const r = el.getBoundingClientRect();
-         return [r.left, r.top, r.width];",
-    );
-    let (left, top, w) = (
-        rect[0].as_f64().unwrap(),
-        rect[1].as_f64().unwrap(),
-        rect[2].as_f64().unwrap(),
-    );
-    let y = top + 20.0;
-    let mouse = |kind: &str, x: f64, buttons: u8| {
-        app.cdp(
-            "Input.dispatchMouseEvent",
-            json!({"type": kind, "x": x, "y": y, "button": "left", "buttons": buttons,
-                   "clickCount": 1, "modifiers": 8}),
-        );
-    };
-    let (x0, x1) = (left + 0.2 * w, left + 0.4 * w);
-    mouse("mouseMoved", x0, 0);
-    mouse("mousePressed", x0, 1);
-    for step in 1..=5 {
-        mouse("mouseMoved", x0 + (x1 - x0) * f64::from(step) / 5.0, 1);
-    }
-    mouse("mouseReleased", x1, 0);
-    app.wait_until("!!document.querySelector('#map-track')?.dataset.region");
-    let region = app.attr_of("#map-track", "data-region").unwrap();
+    let (region, w) = shift_drag(&app, 0.2, 0.4);
     let (a, b) = region.split_once('-').unwrap();
     let (a, b): (u64, u64) = (a.parse().unwrap(), b.parse().unwrap());
     // 20 % and 40 % of a 10,000 bp window, to within a pixel.
@@ -171,6 +131,6 @@ fn pho5_gfp_tag_gal4_k23a_and_a_dragged_region_deletion() {
         .unwrap();
     assert!(his3.contains("edit=his3Δ1;valid_ORF=False"), "{his3}");
     show_edits(&app);
-    show(&app, "#genotype");
+    scroll_to(&app, "#genotype");
     app.screenshot("gene_edits_done");
 }

@@ -23,8 +23,10 @@ mod persist;
 // Issue 12: the editor as users found it.
 mod design_safety;
 mod edited_map;
+mod from_scratch;
 mod gene_lists;
 mod help;
 mod load_problems;
 mod menus_layout;
 mod new_user;
+mod walkthrough;

@@ -3,18 +3,9 @@
 //! genome looked at and an insert selected, the design named, a reload, undo, a gene list pasted,
 //! the Export menu and a share link — with screenshots at 1440×900 and 1024×700 along the way.
 
-use crate::support::app::{choose, edits_are, genotype, show_compose, show_edits};
+use crate::support::app::{choose, edits_are, genotype, press, show_compose, show_edits};
 use crate::support::{Session, open_app};
 use serde_json::json;
-
-fn press(app: &Session, key: &str, code: u32) {
-    for kind in ["keyDown", "keyUp"] {
-        app.cdp(
-            "Input.dispatchKeyEvent",
-            json!({"type": kind, "key": key, "code": key, "windowsVirtualKeyCode": code}),
-        );
-    }
-}
 
 fn shot(app: &Session, name: &str) {
     for (w, h) in [(1440, 900), (1024, 700)] {

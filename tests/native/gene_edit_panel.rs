@@ -9,7 +9,7 @@ use genoforge::core::edit::helpers::resolve_gene;
 use genoforge::core::genetics::cassette::Library;
 use genoforge::core::genetics::compose::set_background;
 use genoforge::core::genetics::strain::strain;
-use genoforge::view::gene_edit_form::{Form, Kind, dragged_region, plan};
+use genoforge::view::gene_edit_form::{Form, Kind, dragged_region, plan, waiting_for};
 use genoforge::view::strain_notes::notes;
 use genoforge::view::viewport::Viewport;
 
@@ -61,6 +61,44 @@ fn forms_make_plans_with_what_the_preview_shows() {
     assert_eq!(p.plan.perturbation.zygosity, Zygosity::Heterozygous);
     assert!(p.details.last().unwrap().starts_with("Heterozygous"));
     assert!(dragged_region(&view, 0.3, 0.3).is_none());
+}
+
+#[test]
+fn the_form_waits_for_a_gene_or_a_region_before_it_plans() {
+    let g = &common::default_genome().genome;
+    let lib = library();
+    let pho5 = resolve_gene(g, "PHO5").ok();
+    let region = Form {
+        kind: Kind::Region,
+        ..Form::default()
+    };
+    for kind in [Kind::CTag, Kind::NTag, Kind::Point, Kind::Promoter] {
+        let f = Form {
+            kind,
+            ..Form::default()
+        };
+        assert!(
+            waiting_for(&f, None, None)
+                .unwrap()
+                .contains("Select a gene")
+        );
+        assert_eq!(waiting_for(&f, pho5, None), None);
+        // What the hint stands for is what `plan` refuses without a gene.
+        assert!(plan(g, &lib, None, None, &f, false).is_err());
+    }
+    assert!(
+        waiting_for(&region, pho5, None)
+            .unwrap()
+            .contains("shift-drag")
+    );
+    assert!(plan(g, &lib, pho5, None, &region, false).is_err());
+    let typed = Form {
+        locus: "IV:100,001-101,000".to_owned(),
+        ..region.clone()
+    };
+    assert_eq!(waiting_for(&typed, None, None), None);
+    let v = Viewport::parse(g, "IV:100,001-101,000").unwrap();
+    assert_eq!(waiting_for(&region, None, Some((v.contig, v.span))), None);
 }
 
 #[test]

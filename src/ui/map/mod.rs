@@ -18,6 +18,7 @@
 mod axis;
 mod controls;
 mod dims;
+mod input;
 mod markup;
 mod overview;
 mod resize;

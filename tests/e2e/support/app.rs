@@ -86,6 +86,115 @@ pub fn edits_are(app: &Session, n: usize) {
     ));
 }
 
+/// Elements of the side column that stick out of their panel on the right: (id or tag, how far).
+pub fn sticking_out(app: &Session) -> serde_json::Value {
+    app.eval_js(
+        "const out = [];
+         for (const panel of document.querySelectorAll('.side .panel')) {
+           if (panel.closest('[hidden]')) continue;
+           const right = panel.getBoundingClientRect().right;
+           for (const el of panel.querySelectorAll('label, input, select, textarea, button, p')) {
+             const r = el.getBoundingClientRect();
+             if (r.width === 0 || el.closest('[hidden], .visually-hidden')) continue;
+             if (r.right > right + 1) out.push([el.id || el.tagName + ':' + el.textContent.slice(0, 40), Math.round(r.right - right)]);
+           }
+         }
+         return out;",
+    )
+}
+
+/// Ids used more than once, and `label[for]`s that name no form control.
+pub fn id_problems(app: &Session) -> serde_json::Value {
+    app.eval_js(
+        "const seen = {}, dup = [], bad = [];
+         for (const el of document.querySelectorAll('[id]')) {
+           if (seen[el.id]) dup.push(el.id); seen[el.id] = true;
+         }
+         for (const l of document.querySelectorAll('label[for]')) {
+           const t = document.getElementById(l.htmlFor);
+           if (!t || !['INPUT', 'SELECT', 'TEXTAREA'].includes(t.tagName)) bad.push(l.htmlFor);
+         }
+         return [dup, bad];",
+    )
+}
+
+/// Sets an input's or textarea's value as a paste or a deletion does: the value, then an `input`
+/// event (WebDriver's clear fires none).
+pub fn set_value(app: &Session, css: &str, value: &str) {
+    app.wait_for(css);
+    app.eval_js_with(
+        "const el = document.querySelector(arguments[0]);
+         el.value = arguments[1];
+         el.dispatchEvent(new Event('input', { bubbles: true }));
+         return true;",
+        vec![json!(css), json!(value)],
+    );
+}
+
+/// Presses a key (down and up) as the keyboard does, to whatever has focus.
+pub fn press(app: &Session, key: &str, code: u32) {
+    for kind in ["keyDown", "keyUp"] {
+        app.cdp(
+            "Input.dispatchKeyEvent",
+            json!({"type": kind, "key": key, "code": key, "windowsVirtualKeyCode": code}),
+        );
+    }
+}
+
+/// Scrolls an element to the middle of the viewport (for a screenshot).
+pub fn scroll_to(app: &Session, css: &str) {
+    app.eval_js_with(
+        "document.querySelector(arguments[0])?.scrollIntoView({block: 'center'}); return true;",
+        vec![json!(css)],
+    );
+}
+
+/// Picks a kind of the gene-edit panel (`c-tag`, `n-tag`, `point`, `promoter`, `region`).
+pub fn pick_kind(app: &Session, id: &str) {
+    app.click(&format!("#gene-edit-{id}"));
+    app.wait_until(&format!(
+        "document.querySelector('#gene-edit-{id}')?.getAttribute('aria-pressed') === 'true'"
+    ));
+}
+
+/// Waits for a notice whose text contains `words`.
+pub fn notice_with(app: &Session, words: &str) {
+    app.wait_until(&format!(
+        "[...document.querySelectorAll('.notice')].some(n => n.textContent.includes({}))",
+        json!(words)
+    ));
+}
+
+/// Shift-drags across the track from `from` to `to` (shares of its width); returns the region
+/// the track says was selected (`a-b`, 1-based) and the track's width (CSS px).
+pub fn shift_drag(app: &Session, from: f64, to: f64) -> (String, f64) {
+    let rect = app.eval_js(
+        "const r = document.querySelector('#map-track').getBoundingClientRect(); return [r.left, r.top, r.width];",
+    );
+    let (left, top, w) = (
+        rect[0].as_f64().unwrap(),
+        rect[1].as_f64().unwrap(),
+        rect[2].as_f64().unwrap(),
+    );
+    let y = top + 20.0;
+    let mouse = |kind: &str, x: f64, buttons: u8| {
+        app.cdp(
+            "Input.dispatchMouseEvent",
+            json!({"type": kind, "x": x, "y": y, "button": "left", "buttons": buttons,
+                   "clickCount": 1, "modifiers": 8}),
+        );
+    };
+    let (x0, x1) = (left + from * w, left + to * w);
+    mouse("mouseMoved", x0, 0);
+    mouse("mousePressed", x0, 1);
+    for step in 1..=5 {
+        mouse("mouseMoved", x0 + (x1 - x0) * f64::from(step) / 5.0, 1);
+    }
+    mouse("mouseReleased", x1, 0);
+    app.wait_for("#map-region");
+    (app.attr_of("#map-track", "data-region").unwrap(), w)
+}
+
 /// Fails when the page scrolls sideways.
 pub fn no_horizontal_overflow(app: &Session) {
     let v = app.eval_js(

@@ -1,0 +1,179 @@
+//! Saving the open design: autosave after each change (coalesced, after the browser painted),
+//! never over another tab's newer save — that tab's save is noticed (storage event or on saving)
+//! and the user chooses to load it or keep this design as a copy.
+
+use leptos::prelude::*;
+
+use super::context::Persist;
+use super::store::{
+    LIBRARY_KEY, design_key, fingerprint, local, now_iso, read_design, read_library, spec_text,
+    storage_full, write_library,
+};
+use crate::core::design::Design;
+use crate::io::packed::pack_fast;
+use crate::ui::state::{AppState, NoticeAction};
+use crate::view::library::{DesignLibrary, SyncState, check};
+
+/// Saves the design after the browser has painted the change, coalescing quick successions of
+/// changes into one save: an edit is shown first, and saving a large design never delays it.
+pub(super) fn autosave(app: &AppState, persist: Persist) {
+    let generation = persist.requested.get_value() + 1;
+    persist.requested.set_value(generation);
+    let app = *app;
+    leptos::task::spawn_local(async move {
+        crate::ui::browser::next_frame().await;
+        if persist.requested.try_get_value() == Some(generation) {
+            save_now(&app, persist);
+        }
+    });
+}
+
+/// Whether a design is worth a library entry (a fresh page's empty design is not).
+fn is_blank(d: &Design) -> bool {
+    d.is_blank()
+}
+
+/// Saves the open design now, unless another tab saved it meanwhile (then the user is asked).
+pub fn save_now(app: &AppState, persist: Persist) {
+    persist.written.set_value(persist.requested.get_value());
+    if persist.conflict.get_untracked() {
+        return;
+    }
+    let Some(fp) = fingerprint(app) else {
+        return;
+    };
+    let design = app.design.get_untracked();
+    let mut library = read_library(app, &fp);
+    let id = match persist.current.get_untracked() {
+        Some(id) => match check(&library, &id, persist.known.get_value()) {
+            SyncState::InStep => id,
+            other => {
+                persist.library.set(library);
+                report_conflict(app, persist, other);
+                return;
+            }
+        },
+        None if is_blank(&design) => return,
+        None => {
+            let id = library.add("Untitled design", &now_iso(), design.edits().len());
+            persist.current.set(Some(id.clone()));
+            id
+        }
+    };
+    let Some(packed) = spec_text(app, &design).map(|t| pack_fast(t.as_bytes())) else {
+        return;
+    };
+    let Some(store) = local() else { return };
+    if store.set_item(&design_key(&fp, &id), &packed).is_err() {
+        storage_full(app);
+        return;
+    }
+    if let Ok(rev) = library.saved(&id, &now_iso(), design.edits().len()) {
+        persist.known.set_value(rev);
+    }
+    write_library(app, &fp, &library);
+    persist.library.set(library);
+}
+
+/// Tells the user that another tab saved or deleted the open design; stops saving over it.
+fn report_conflict(app: &AppState, persist: Persist, state: SyncState) {
+    if persist.conflict.get_untracked() {
+        return;
+    }
+    match state {
+        SyncState::InStep => {}
+        SyncState::ChangedElsewhere(e) => {
+            persist.conflict.set(true);
+            app.notify_with(
+                true,
+                format!(
+                    "“{}” was changed in another tab ({} edit(s) there). This tab's design stays on screen and is not saved over it.",
+                    e.name, e.edits
+                ),
+                vec![NoticeAction::LoadOtherTab, NoticeAction::SaveCopy],
+            );
+        }
+        SyncState::DeletedElsewhere => {
+            persist.conflict.set(true);
+            app.notify_with(
+                true,
+                "This design was deleted in another tab. It stays on screen, unsaved.",
+                vec![NoticeAction::SaveCopy],
+            );
+        }
+    }
+}
+
+pub(super) fn on_storage(
+    app: &AppState,
+    persist: Persist,
+    key: Option<String>,
+    value: Option<String>,
+) {
+    let Some(fp) = fingerprint(app) else { return };
+    if key.as_deref() != Some(&format!("{LIBRARY_KEY}:{fp}")) {
+        return;
+    }
+    let library = value
+        .and_then(|v| DesignLibrary::parse(&v).ok())
+        .unwrap_or_default();
+    if let Some(id) = persist.current.get_untracked() {
+        let state = check(&library, &id, persist.known.get_value());
+        report_conflict(app, persist, state);
+    }
+    persist.library.set(library);
+}
+
+/// Replaces the design on screen by the stored one of the open entry (another tab's), as an
+/// undoable step.
+pub fn load_other_tab(app: &AppState, persist: Persist) {
+    let (Some(fp), Some(id)) = (fingerprint(app), persist.current.get_untracked()) else {
+        return;
+    };
+    let library = read_library(app, &fp);
+    let Some(entry) = library.get(&id).cloned() else {
+        app.notify(true, "That design no longer exists in the library.");
+        return;
+    };
+    match read_design(app, &fp, &id) {
+        Ok(design) => {
+            persist.known.set_value(entry.revision);
+            persist.conflict.set(false);
+            persist.library.set(library);
+            app.replace_design(design, true);
+            app.notify_with(
+                false,
+                format!("Loaded “{}” as the other tab saved it.", entry.name),
+                vec![NoticeAction::Undo],
+            );
+        }
+        Err(e) => app.notify(true, e),
+    }
+}
+
+/// Keeps the design on screen as a new entry (the other tab's version stays as it was).
+pub fn save_copy(app: &AppState, persist: Persist) {
+    let Some(fp) = fingerprint(app) else { return };
+    let library = read_library(app, &fp);
+    let base = persist
+        .current
+        .get_untracked()
+        .and_then(|id| library.get(&id).map(|e| format!("{} copy", e.name)))
+        .unwrap_or_else(|| "Untitled design".to_owned());
+    let mut library = library;
+    let id = library.add(
+        &base,
+        &now_iso(),
+        app.design.with_untracked(|d| d.edits().len()),
+    );
+    let name = library.get(&id).map(|e| e.name.clone()).unwrap_or_default();
+    write_library(app, &fp, &library);
+    persist.current.set(Some(id));
+    persist.known.set_value(0);
+    persist.conflict.set(false);
+    save_now(app, persist);
+    app.notify(
+        false,
+        format!("Saved your design as “{name}”; the other version stays as it was."),
+    );
+}
