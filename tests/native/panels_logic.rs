@@ -68,12 +68,16 @@ fn edit_rows_name_and_place_every_edit() {
             "met15Δ0",
             "ura3Δ0",
             "MATa",
-            // MATa is two edits since issue 13's review: Y, and a2 annotated on its X bases.
-            "MATa",
+            // MATa is two edits since issue 13's review: Y, and a2 annotated on its X bases; the
+            // second row says what it is (360 bp of identical bases, 0 bp change).
+            "MATa: MATA2 annotation (bases unchanged)",
             "tfc3Δ::kanMX4",
             "GFP(S65T)@VI:53259"
         ]
     );
+    let a2 = d.edit(rows[5].id).unwrap();
+    assert_eq!((a2.span.len(), rows[5].length_change), (360, 0));
+    assert!(rows[5].reference.starts_with("replace III:"));
     let tfc3 = &rows[6];
     assert_eq!(tfc3.reference, "replace I:147,594–151,166");
     assert_eq!(tfc3.edited.as_deref(), Some("I:147,594–148,950"));
