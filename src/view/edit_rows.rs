@@ -98,7 +98,8 @@ pub fn edited_text(genome: &Genome, contig: ContigId, site: Span) -> String {
 pub struct EditRow {
     /// The edit.
     pub id: EditId,
-    /// Its designation or label.
+    /// Its designation or label; for one of several edits of one designation, its label when that
+    /// names the designation and says more (`MATa: MATA2 annotation (bases unchanged)`).
     pub name: String,
     /// What it does.
     pub op: EditOp,
@@ -130,16 +131,27 @@ pub fn edit_rows(genome: &Genome, design: &Design) -> Vec<EditRow> {
             designations.insert(*id, &p.designation);
         }
     }
+    // How many edits realise each designation: when several do (MATa: Y, then a2's annotation),
+    // an edit whose label names the designation and says more shows that label.
+    let mut uses: HashMap<&str, usize> = HashMap::new();
+    for d in designations.values() {
+        *uses.entry(*d).or_default() += 1;
+    }
     design
         .edits()
         .iter()
         .map(|e| {
             let enabled = design.is_enabled(e.id);
+            let name = match designations.get(&e.id) {
+                None => edit_name(design, e),
+                Some(d) => match &e.label {
+                    Some(l) if uses[d] > 1 && l.starts_with(d) && l.len() > d.len() => l.clone(),
+                    _ => (*d).to_owned(),
+                },
+            };
             EditRow {
                 id: e.id,
-                name: designations
-                    .get(&e.id)
-                    .map_or_else(|| edit_name(design, e), |d| (*d).to_owned()),
+                name,
                 op: e.op,
                 reference: reference_text(genome, e),
                 edited: enabled

@@ -195,7 +195,7 @@ pub fn lift_position(
     match dir {
         Direction::ToEdited => {
             let len = genome.contig(contig).length;
-            match view.lift(contig, p) {
+            match view.lift_through_identity(contig, p) {
                 None => Err(format!(
                     "{name} has {} bases in the reference",
                     thousands(len)

@@ -35,7 +35,10 @@ pub fn region(genome: &Genome, design: &Design, contig: ContigId, span: Span) ->
     let mut reference = Vec::new();
     for (i, &b) in bases.iter().enumerate() {
         let p = span.start().get() + i as u64;
-        let removed = matches!(view.lift(contig, Pos(p)), Some(LiftedPos::Deleted { .. }));
+        let removed = matches!(
+            view.lift_through_identity(contig, Pos(p)),
+            Some(LiftedPos::Deleted { .. })
+        );
         push(&mut reference, removed, p, b);
     }
     let (es, ee) = match design.layout(contig) {

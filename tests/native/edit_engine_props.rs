@@ -333,7 +333,6 @@ proptest! {
             .filter(|(a, b, q)| !(a < b && q.len() as u64 == b - a && seq[*a as usize..*b as usize].eq_ignore_ascii_case(q)))
             .cloned()
             .collect();
-        let (_, map, _) = naive_apply(seq, &geom);
         let accepted = &geom;
         let new_len = naive_seq.len() as u64;
         let mut naive: Vec<NaiveLine> = Vec::new();
@@ -349,6 +348,15 @@ proptest! {
                 naive.push((status, Some((0, new_len)), 0, 0));
                 continue;
             }
+            // An equal-length substitution replaces base for base: it removes none of a line's
+            // bases unless it covers the whole line (issue 13: a point mutation on a gene's first
+            // base substitutes, it does not trim).
+            let keeps_line = |&&(a, b, ref q): &&(u64, u64, Vec<u8>)| {
+                a < b && q.len() as u64 == b - a && !(a <= fs && b >= fe)
+            };
+            let line_ops: Vec<(u64, u64, Vec<u8>)> =
+                accepted.iter().filter(|o| !keeps_line(o)).cloned().collect();
+            let (_, map, _) = naive_apply(seq, &line_ops);
             let surviving: Vec<u64> = (fs..fe).filter(|&p| map[p as usize].is_some()).collect();
             let (Some(&first), Some(&last)) = (surviving.first(), surviving.last()) else {
                 naive.push((FeatureStatus::Dropped, None, 0, 0));
@@ -362,7 +370,7 @@ proptest! {
                 if a == b { first < a && a <= last } else { fs < a && b < fe }
             };
             let disrupted = accepted.iter().filter(inside).any(|(a, b, q)| q.len() as u64 != b - a);
-            let substituted = accepted.iter().filter(inside).any(|(a, b, q)| a < b && q.len() as u64 == b - a);
+            let substituted = accepted.iter().filter(keeps_line).any(|&(a, b, _)| a < fe && b > fs);
             let status = if trimmed {
                 FeatureStatus::Trimmed
             } else if disrupted {

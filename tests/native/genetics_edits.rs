@@ -494,3 +494,57 @@ fn tags_are_refused_without_a_clean_stop_or_on_a_split_stop_codon() {
     // Its start codon is whole in the first part: an N-terminal tag goes there.
     assert!(plan_tag(g, gene(g, "SPLIT"), &cassette("GFP(S65T)"), Terminus::N).is_ok());
 }
+
+#[test]
+fn a_point_mutation_on_a_genes_first_or_last_base_substitutes_like_one_inside() {
+    // PHO5 (YBR093C, reverse strand): its first base (leftmost, the stop codon's last base) and
+    // its last base (the A of ATG) each replaced by one other base. No base is removed, so nothing
+    // is trimmed: the gene keeps its span and is substituted, as for a point mutation inside;
+    // the CDS says which codon was lost (valid_ORF=False).
+    use genoforge::core::edit::{EditOp, EditRequest};
+    let g = &common::default_genome().genome;
+    let pho5 = gene(g, "PHO5");
+    let f = g.feature(pho5);
+    let contig = f.contig;
+    let seq = g.contig(contig).sequence.as_deref().unwrap();
+    for (at, lost) in [
+        (f.span.start().get(), "missing_stop_codon=True"),
+        (f.span.end().get() - 1, "missing_start_codon=True"),
+    ] {
+        let other = if seq[at as usize].eq_ignore_ascii_case(&b'G') {
+            b"C"
+        } else {
+            b"G"
+        };
+        let mut d = Design::new();
+        d.add(
+            g,
+            EditRequest {
+                contig,
+                span: Span::from_one_based(at + 1, at + 1).unwrap(),
+                sequence: other.to_vec(),
+                op: EditOp::Replace,
+                label: Some("edge point mutation".into()),
+                feature: None,
+            },
+        )
+        .unwrap();
+        let lifted = Lifted::new(g, &d);
+        let lf = lifted.feature(pho5);
+        assert_eq!(lf.status, FeatureStatus::Substituted, "base {at}");
+        assert_eq!((lf.span, lf.lost_left, lf.lost_right), (Some(f.span), 0, 0));
+        let mut gff = Vec::new();
+        genoforge::io::gff3::writer::write(&mut gff, g, &d, &lifted).unwrap();
+        let gff = String::from_utf8(gff).unwrap();
+        assert!(!gff.contains("edit_status=trimmed"), "base {at}");
+        let cds = gff
+            .lines()
+            .find(|l| l.contains("\tCDS\t") && l.contains("YBR093C"))
+            .unwrap();
+        assert!(cds.contains("edit_status=substituted"), "{cds}");
+        assert!(
+            cds.contains("valid_ORF=False") && cds.contains(lost),
+            "{cds}"
+        );
+    }
+}

@@ -12,6 +12,7 @@ use genoforge::core::genetics::gene_list::resolve;
 use genoforge::core::genetics::strain::strain;
 use genoforge::core::genome::Genome;
 use genoforge::core::lift::Lifted;
+use genoforge::core::lift::edited::EditedGenome;
 use genoforge::core::strand::Strand;
 use genoforge::io::cassette::{parse_file, parse_text};
 use genoforge::ui::virtual_rows::window;
@@ -68,11 +69,32 @@ fn edit_rows_name_and_place_every_edit() {
             "met15Δ0",
             "ura3Δ0",
             "MATa",
-            // MATa is two edits since issue 13's review: Y, and a2 annotated on its X bases.
-            "MATa",
+            // MATa is two edits since issue 13's review: Y, and a2 annotated on its X bases; the
+            // second row says what it is (360 bp of identical bases, 0 bp change).
+            "MATa: MATA2 annotation (bases unchanged)",
             "tfc3Δ::kanMX4",
             "GFP(S65T)@VI:53259"
         ]
+    );
+    let a2 = d.edit(rows[5].id).unwrap();
+    assert_eq!((a2.span.len(), rows[5].length_change), (360, 0));
+    assert!(rows[5].reference.starts_with("replace III:"));
+    // Its bases are the reference's: the position box lifts them base for base (not "replaced").
+    let iii = g.contig_by_name("III").unwrap();
+    let mid = a2.span.start().get() + 180;
+    assert_eq!(
+        lift_position(g, &d, iii, mid + 1, Direction::ToEdited).unwrap(),
+        PositionAnswer::At {
+            contig: "III".into(),
+            from: mid + 1,
+            to: EditedGenome::new(g, &d)
+                .lift_aligned(iii, genoforge::core::coord::Pos(mid))
+                .map(|l| match l {
+                    genoforge::core::lift::edited::LiftedPos::At(q) => q.get() + 1,
+                    other => panic!("{other:?}"),
+                })
+                .unwrap(),
+        }
     );
     let tfc3 = &rows[6];
     assert_eq!(tfc3.reference, "replace I:147,594–151,166");

@@ -432,7 +432,7 @@ pub fn apply_sketch(
         let gene = || -> Result<FeatureIdx, EditError> {
             crate::core::edit::helpers::resolve_gene(genome, p.gene.as_deref().unwrap_or(""))
         };
-        match p.perturbation_type {
+        let mut plan = match p.perturbation_type {
             PerturbationType::GeneAddition => {
                 let (contig, pos) = p.site.clone().unwrap_or_default();
                 let c = cassette(p.insert.as_deref().unwrap_or(""))?;
@@ -447,17 +447,19 @@ pub fn apply_sketch(
                     label: None,
                     feature: Some(c.feature(None, Strand::Forward)),
                 };
-                add_insertion(genome, &mut next, req, &c.name)?;
+                plan_insertion(genome, req, &c.name)
             }
             PerturbationType::SequenceVariant => {
                 let c = cassette(p.insert.as_deref().unwrap_or(""))?;
-                replace_gene_sequence(genome, &mut next, gene()?, &c.name, c.sequence.as_bytes())?;
+                plan_replace_gene_sequence(genome, gene()?, &c.name, c.sequence.as_bytes())
             }
             _ => {
                 let c = p.insert.as_deref().map(cassette).transpose()?;
-                delete_gene(genome, &mut next, gene()?, c)?;
+                plan_delete_gene(genome, gene()?, c)
             }
-        }
+        };
+        plan.perturbation.zygosity = p.zygosity;
+        apply(genome, &mut next, plan)?;
     }
     *design = next;
     Ok(())

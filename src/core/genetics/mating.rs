@@ -330,7 +330,7 @@ pub fn mata_edits(genome: &Genome) -> Result<(Vec<EditRequest>, String), Refusal
             span: at_mat,
             sequence: bases,
             op: EditOp::Replace,
-            label: Some(format!("MATa ({name}, bases unchanged)")),
+            label: Some(format!("MATa: {name} annotation (bases unchanged)")),
             feature: Some(InsertedFeature {
                 supersedes: Vec::new(),
                 kind: top.kind,

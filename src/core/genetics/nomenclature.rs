@@ -3,8 +3,10 @@
 //! Tokens: a mating type (`MATa`, `MATα`/`MATalpha`, `MATa/MATα` or `MATa/α`); background alleles
 //! (`his3Δ1`, or in a diploid `his3Δ1/his3Δ1`, `met15Δ0/MET15` and `LYS2/lys2Δ0` — the MATa copy
 //! written first, so a heterozygous allele's place says which copy it is on); deletions `geneΔ` and `geneΔ::cassette`; sequence
-//! variants `gene::insert`; additions `insert@contig:pos` (after base `pos`). `delta` may stand
-//! for `Δ`. Genes resolve by systematic, standard or alias name, case-insensitively.
+//! variants `gene::insert`; additions `insert@contig:pos` (after base `pos`). In a diploid a
+//! perturbation is written with both copies: `tfc3Δ::kanMX4/TFC3` heterozygous (the wild-type
+//! half is the gene's standard name in capitals, `+` for an addition), `far1Δ/far1Δ` homozygous.
+//! `delta` may stand for `Δ`. Genes resolve by systematic, standard or alias name, case-insensitively.
 
 use crate::core::design::genotype::{
     DiploidCopy, Genotype, MatingType, PerturbationType, Zygosity,
@@ -26,6 +28,9 @@ pub struct PerturbationSketch {
     pub insert: Option<String>,
     /// Where an addition goes: contig and the base it follows.
     pub site: Option<(String, u64)>,
+    /// `Heterozygous` for `allele/WT`, `Homozygous` for `allele/allele`, `Haploid` for a lone
+    /// allele (which [`crate::core::genetics::compose::apply`] makes heterozygous in a diploid).
+    pub zygosity: Zygosity,
 }
 
 /// What a genotype string says.
@@ -77,18 +82,45 @@ pub fn format(g: &Genotype) -> String {
     parts.extend(g.perturbations.iter().map(|p| match p.zygosity {
         Zygosity::Haploid => p.designation.clone(),
         Zygosity::Homozygous => format!("{0}/{0}", p.designation),
-        Zygosity::Heterozygous => format!("{}/{}", p.designation, wild_type(p)),
+        Zygosity::Heterozygous => format!(
+            "{}/{}",
+            p.designation,
+            wild_type(p.perturbation_type, &p.perturbed_gene_name)
+        ),
     }));
     parts.join(" ")
 }
 
 /// The wild-type allele a heterozygous perturbation pairs with: the gene's standard name in
-/// capitals (`TFC3`), or `+` for a region that is not one gene.
-fn wild_type(p: &crate::core::design::genotype::Perturbation) -> String {
-    if p.perturbation_type == PerturbationType::RegionDeletion {
-        "+".to_owned()
+/// capitals (`TFC3`), or `+` for a region that is not one gene and for an addition (the other
+/// copy has no insert).
+fn wild_type(kind: PerturbationType, standard: &str) -> String {
+    match kind {
+        PerturbationType::RegionDeletion | PerturbationType::GeneAddition => "+".to_owned(),
+        _ => standard.to_uppercase(),
+    }
+}
+
+/// A diploid perturbation `allele/allele` (homozygous) or `allele/WT` (heterozygous, the
+/// wild-type half as [`format()`] writes it); `Err` says why the pair is not one.
+fn perturbation_pair(genome: &Genome, a: &str, b: &str) -> Result<PerturbationSketch, String> {
+    let mut p = perturbation(genome, a)?;
+    if normalise_delta(b) == a {
+        p.zygosity = Zygosity::Homozygous;
+        return Ok(p);
+    }
+    let standard = match &p.gene {
+        Some(systematic) => gene(genome, systematic)?.1,
+        None => String::new(),
+    };
+    let wt = wild_type(p.perturbation_type, &standard);
+    if b.eq_ignore_ascii_case(&wt) {
+        p.zygosity = Zygosity::Heterozygous;
+        Ok(p)
     } else {
-        p.perturbed_gene_name.to_uppercase()
+        Err(format!(
+            "not a known pair of alleles: '{b}' is neither '{a}' nor its wild type '{wt}'"
+        ))
     }
 }
 
@@ -153,6 +185,13 @@ pub fn parse(genome: &Genome, text: &str) -> GenotypeSketch {
                     ));
                     continue;
                 }
+                (None, None) => {
+                    match perturbation_pair(genome, a, b) {
+                        Ok(p) => out.perturbations.push(p),
+                        Err(why) => out.unknown.push((raw.to_owned(), why)),
+                    }
+                    continue;
+                }
                 _ => {
                     out.unknown
                         .push((raw.to_owned(), "not a known pair of alleles".to_owned()));
@@ -205,6 +244,7 @@ fn perturbation(genome: &Genome, token: &str) -> Result<PerturbationSketch, Stri
             gene: None,
             insert: Some(insert.to_owned()),
             site: Some((contig, pos)),
+            zygosity: Zygosity::Haploid,
         });
     }
     let (head, insert) = match token.split_once("::") {
@@ -223,6 +263,7 @@ fn perturbation(genome: &Genome, token: &str) -> Result<PerturbationSketch, Stri
                 gene: Some(systematic),
                 insert: insert.map(str::to_owned),
                 site: None,
+                zygosity: Zygosity::Haploid,
             })
         }
         (None, Some(i)) => {
@@ -233,6 +274,7 @@ fn perturbation(genome: &Genome, token: &str) -> Result<PerturbationSketch, Stri
                 gene: Some(systematic),
                 insert: Some(i.to_owned()),
                 site: None,
+                zygosity: Zygosity::Haploid,
             })
         }
         (None, None) => Err(format!(

@@ -99,6 +99,26 @@ impl<'a> EditedGenome<'a> {
         }
     }
 
+    /// As [`Self::lift`], except that a base inside a replacement by the very same bases (MATa's
+    /// a2 annotation over X) maps to itself in the edited contig: no base changed there. `None`
+    /// when `p` is not a base of the contig.
+    pub fn lift_through_identity(&self, c: ContigId, p: Pos) -> Option<LiftedPos> {
+        let lifted = self.lift(c, p)?;
+        let (LiftedPos::Deleted { .. }, Some(layout), Some(reference)) = (
+            lifted,
+            self.design.layout(c),
+            self.genome.contig(c).sequence.as_deref(),
+        ) else {
+            return Some(lifted);
+        };
+        match layout.lift_base(p) {
+            BaseLift::Deleted(i) if layout.ops()[i].is_identity(reference) => {
+                self.lift_aligned(c, p)
+            }
+            _ => Some(lifted),
+        }
+    }
+
     /// Edited → reference. `None` when `q` is not a base of the edited contig.
     pub fn source(&self, c: ContigId, q: Pos) -> Option<SourcePos> {
         if q.get() >= self.contig_len(c) {

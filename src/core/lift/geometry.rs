@@ -59,11 +59,17 @@ pub(super) fn lift_contig(
             .take_while(|&i| ops[i].start < fe)
             .filter(|&i| !reference.is_some_and(|r| ops[i].is_identity(r)))
             .collect();
+        // Bases an op removes from this line: not those of an equal-length substitution that
+        // leaves some of the line's own bases (it replaces base for base, so a point mutation on
+        // the first or last base trims nothing; one over the whole line still drops it).
+        let removes = |o: &crate::core::edit::layout::Op| {
+            o.end > o.start && !(o.is_substitution() && (o.start > fs || o.end < fe))
+        };
         // Surviving bases: skip spans covering the left end, then the right end.
         let mut first = fs;
         let mut last_end = fe;
         for o in touching.iter().map(|&i| &ops[i]) {
-            if o.end > o.start && o.start <= first && o.end > first {
+            if removes(o) && o.start <= first && o.end > first {
                 first = o.end;
             }
         }
@@ -80,7 +86,7 @@ pub(super) fn lift_contig(
         }
         for &i in touching.iter().rev() {
             let o = &ops[i];
-            if o.end > o.start && o.start < last_end && o.end >= last_end {
+            if removes(o) && o.start < last_end && o.end >= last_end {
                 last_end = o.start;
             }
         }
@@ -102,6 +108,10 @@ pub(super) fn lift_contig(
         }
         let lift = |p: u64| match layout.lift_base(Pos(p)) {
             BaseLift::Kept(q) => q.get(),
+            // A base an equal-length substitution replaced: the base in its place.
+            BaseLift::Deleted(i) if ops[i].is_substitution() => {
+                layout.op_edited_start(i) + (p - ops[i].start)
+            }
             // Unreachable for surviving bases; fall back to the collapse point.
             BaseLift::Deleted(i) => layout.op_edited_start(i),
         };
@@ -122,11 +132,12 @@ pub(super) fn lift_contig(
                 } else {
                     continue;
                 }
+            } else if !removes(o) {
+                // As many bases put in as taken out, base for base (inside or over an end): a
+                // substitution.
+                EffectKind::Substituted
             } else if o.start <= fs || o.end >= fe || o.end <= first || o.start >= last_end {
                 EffectKind::Trimmed
-            } else if o.sequence.len() as u64 == o.end - o.start {
-                // As many bases put in as taken out, strictly inside: a substitution.
-                EffectKind::Substituted
             } else {
                 EffectKind::Disrupted
             };

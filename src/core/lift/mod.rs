@@ -43,7 +43,9 @@ pub enum FeatureStatus {
     Orphaned,
     /// A tag joined in frame (N- or C-terminal): the line reaches over the tag's codons.
     Fused,
-    /// Bases replaced strictly inside it by as many others (a point mutation): same length.
+    /// Some of its bases (inside, or its first or last) replaced by as many others (a point
+    /// mutation): same span, no base removed. Lost start or stop codons show in the GFF3's
+    /// `valid_ORF`.
     Substituted,
 }
 
@@ -131,7 +133,7 @@ pub enum EffectKind {
     PhaseChanged,
     /// A tag was fused to it in frame.
     Fused,
-    /// Bases inside it were replaced by as many others.
+    /// Some of its bases (inside or at an end) were replaced by as many others.
     Substituted,
 }
 
