@@ -81,7 +81,7 @@ fn a_yeast_geneticist_from_scratch() {
     // BY4741.
     choose(&app, "#strain-select", "BY4741");
     app.click("#strain-apply");
-    edits_are(&app, 5);
+    edits_are(&app, 6);
     assert_eq!(genotype(&app), "MATa his3Δ1 leu2Δ0 met15Δ0 ura3Δ0");
     shot(&app, "02_by4741");
 
@@ -122,7 +122,7 @@ fn a_yeast_geneticist_from_scratch() {
     shot(&app, "06_costanzo_edit_list");
     let t0 = Instant::now();
     app.click("#edit-undo");
-    edits_are(&app, 5);
+    edits_are(&app, 6);
     eprintln!("Costanzo list undone in {:?}", t0.elapsed());
     show_compose(&app);
     set_value(&app, "#gene-list-input", "");
@@ -133,7 +133,7 @@ fn a_yeast_geneticist_from_scratch() {
     app.wait_until("!document.querySelector('#composer-confirm').disabled");
     shot(&app, "07_compose_deletion");
     app.click("#composer-confirm");
-    edits_are(&app, 6);
+    edits_are(&app, 7);
     search(&app, "ADE2");
     assert!(!app.exists("#composer-applied"), "can1Δ's message went");
     app.click("#composer-action-delete");
@@ -141,7 +141,7 @@ fn a_yeast_geneticist_from_scratch() {
     app.wait_until("!document.querySelector('#composer-confirm').disabled");
     shot(&app, "08_compose_marker");
     app.click("#composer-confirm");
-    edits_are(&app, 7);
+    edits_are(&app, 8);
 
     // GFP at PHO5's C terminus.
     search(&app, "PHO5");
@@ -153,7 +153,7 @@ fn a_yeast_geneticist_from_scratch() {
     scroll_to(&app, "#gene-edits");
     shot(&app, "09_ctag_preview");
     app.click("#gene-edit-confirm");
-    edits_are(&app, 8);
+    edits_are(&app, 9);
 
     // A point mutation.
     search(&app, "GAL4");
@@ -163,7 +163,7 @@ fn a_yeast_geneticist_from_scratch() {
     scroll_to(&app, "#gene-edits");
     shot(&app, "10_point_preview");
     app.click("#gene-edit-confirm");
-    edits_are(&app, 9);
+    edits_are(&app, 10);
 
     // A promoter swap: TEF1's promoter before GAL80, up to the previous feature.
     search(&app, "GAL80");
@@ -177,7 +177,7 @@ fn a_yeast_geneticist_from_scratch() {
     scroll_to(&app, "#gene-edits");
     shot(&app, "11_promoter_preview");
     app.click("#gene-edit-confirm");
-    edits_are(&app, 10);
+    edits_are(&app, 11);
 
     // A region deleted by shift-dragging on the map.
     goto_locus(&app, "IV:100,001-110,000", "100001");
@@ -188,7 +188,7 @@ fn a_yeast_geneticist_from_scratch() {
     ));
     shot(&app, "12_region_dragged");
     app.click("#gene-edit-confirm");
-    edits_are(&app, 11);
+    edits_are(&app, 12);
     let want = format!(
         "MATa his3Δ1 leu2Δ0 met15Δ0 ura3Δ0 can1Δ ade2Δ::kanMX4 PHO5-GFP(S65T)::kanMX6 gal4-K23A pTEF1-GAL80 Δ(IV:{region})"
     );
@@ -214,17 +214,17 @@ fn a_yeast_geneticist_from_scratch() {
     // Undo and redo.
     show_edits(&app);
     app.click("#edit-undo");
-    edits_are(&app, 10);
+    edits_are(&app, 11);
     assert!(!genotype(&app).contains("Δ(IV:"));
     shot(&app, "16_undo");
     app.click("#edit-redo");
-    edits_are(&app, 11);
+    edits_are(&app, 12);
 
     // A reload brings the design back.
     std::thread::sleep(std::time::Duration::from_millis(400));
     app.goto("/");
     app.wait_for("#genome-summary");
-    edits_are(&app, 11);
+    edits_are(&app, 12);
     assert_eq!(genotype(&app), want);
     shot(&app, "17_after_reload");
 
@@ -234,7 +234,7 @@ fn a_yeast_geneticist_from_scratch() {
     app.clear("#design-name");
     app.type_into("#design-name", "BY4741 walk");
     app.click("#design-save-details");
-    app.wait_until("(document.querySelector('#design-library')?.textContent ?? '').includes('BY4741 walk · 11 edits')");
+    app.wait_until("(document.querySelector('#design-library')?.textContent ?? '').includes('BY4741 walk · 12 edits')");
     shot(&app, "18_library");
     app.click("#design-library .design-entry.current .design-duplicate");
     app.wait_until("document.querySelectorAll('#design-library .design-entry').length === 2 || !document.querySelector('#design-library')");
@@ -246,7 +246,7 @@ fn a_yeast_geneticist_from_scratch() {
         app.text_of("#design-library .design-entry.current")
             .contains("copy")
     );
-    edits_are(&app, 11);
+    edits_are(&app, 12);
     // Deleting asks first (window.confirm); the test says yes.
     app.eval_js("window.confirm = () => true; return 0;");
     app.click("#design-library .design-entry.current .design-delete");
@@ -255,16 +255,16 @@ fn a_yeast_geneticist_from_scratch() {
         app.click("#designs-button");
     }
     app.click("#design-library .design-entry .design-open");
-    edits_are(&app, 11);
+    edits_are(&app, 12);
     press(&app, "Escape", 27);
 
     // A spec imported over the design says what it replaced, and Undo brings it back.
     app.type_into("#import-spec", his3_spec().to_str().unwrap());
     edits_are(&app, 1);
-    notice_with(&app, "Replaced 11 edits by 1");
+    notice_with(&app, "Replaced 12 edits by 1");
     shot(&app, "19_imported");
     app.click(".notice button.notice-undo");
-    edits_are(&app, 11);
+    edits_are(&app, 12);
     assert_eq!(genotype(&app), want);
 
     // Every export: each file downloaded, each what it says.
@@ -309,7 +309,7 @@ fn a_yeast_geneticist_from_scratch() {
     assert!(file(".chain").starts_with("chain "));
     assert_eq!(file(".genotype.txt").trim(), want);
     let spec: serde_json::Value = serde_json::from_str(&file(".genotype-spec.json")).unwrap();
-    assert_eq!(spec["edits"].as_array().map(Vec::len), Some(11));
+    assert_eq!(spec["edits"].as_array().map(Vec::len), Some(12));
     for end in [
         ".affected-features.tsv",
         ".gene_nodes.csv",
@@ -361,7 +361,7 @@ chrB\ttest\tgene\t201\t700\t.\t-\t.\tID=good3;Name=GOOD3\n";
     app.click(".open-button");
     app.click("#open-default");
     app.wait_until("document.querySelectorAll('#map-overview .ov-contig').length === 17");
-    edits_are(&app, 11);
+    edits_are(&app, 12);
     assert_eq!(genotype(&app), want);
     // mine.gff3's problem is not S288C's: its notice went with it.
     let left: Vec<String> = notices(&app)
