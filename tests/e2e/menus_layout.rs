@@ -119,6 +119,12 @@ fn menus_banners_and_layout_hold_with_a_real_design() {
             last[2] <= map[2] + 0.5,
             "{tag}: Mito at {last:?}, overview {map:?}"
         );
+        // …and every contig's name whole, not cut to "M…".
+        let clipped = app.eval_js(
+            "return [...document.querySelectorAll('#map-overview .ov-name')]\
+             .filter(e => e.scrollWidth > e.clientWidth).map(e => e.textContent);",
+        );
+        assert_eq!(clipped, json!([]), "{tag}: contig names cut");
         // The edit list is a tab away, in view without scrolling.
         app.click("#side-tab-edits");
         app.wait_for("#edit-list");
