@@ -24,6 +24,14 @@ fn open_gene(app: &AppState, gene: FeatureIdx) {
     app.selected_insert.set(None);
     app.selected.set(Some(gene));
     if let Ok(v) = Viewport::parse(genome, &gene_card(genome, gene).systematic) {
+        // In edited coordinates the window grows by what the design inserts into the gene (a
+        // tag, a cassette), so the gene is drawn whole.
+        let v = if app.axis.get_untracked() == crate::ui::state::Axis::Edited {
+            app.design
+                .with_untracked(|d| crate::view::map::edited::reference_view_showing(genome, d, &v))
+        } else {
+            v
+        };
         app.view.set(Some(v));
     }
 }

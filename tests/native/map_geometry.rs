@@ -736,3 +736,43 @@ chrA\tt\tgene\t1001\t9000\t.\t+\t.\tID=long;Name=LONG\n";
     assert!(!names.contains(&"LONG"), "{names:?}");
     assert!(scene.items.iter().all(|i| i.x1 <= WIDTH + 0.01));
 }
+
+#[test]
+fn a_window_opened_in_edited_coordinates_grows_by_what_is_inserted_into_it() {
+    use genoforge::view::map::edited::reference_view_showing;
+    let g = genome();
+    let view = Viewport::parse(g, "I:100,001-102,000").unwrap();
+    // Nothing inserted: the same window.
+    assert_eq!(reference_view_showing(g, &Design::new(), &view), view);
+    let mut deleted = Design::new();
+    deleted.add(g, delete(g, "I", 100_501, 100_700)).unwrap();
+    assert_eq!(reference_view_showing(g, &deleted, &view), view);
+    // 3,000 bases inserted inside it (a cassette in a gene): the edited window, which keeps the
+    // reference window's width, now holds the whole edited stretch, insert included.
+    let mut d = Design::new();
+    d.add(g, insert(g, "I", 101_000, &b"ACGT".repeat(750)))
+        .unwrap();
+    let wider = reference_view_showing(g, &d, &view);
+    assert_eq!(wider.span.start(), view.span.start());
+    assert_eq!(wider.width(), view.width() + 3_000);
+    let shown = edited_window(g, &d, &wider);
+    let layout = d.layout(view.contig).unwrap();
+    let (from, to) = (
+        layout.lift_gap(view.span.start(), false),
+        layout.lift_gap(view.span.end(), true),
+    );
+    assert!(
+        shown.span.start() <= from && to <= shown.span.end(),
+        "{shown:?} must hold {from:?}..{to:?}"
+    );
+    // Kept within the contig.
+    let last = Viewport::parse(g, "I:228,001-230,218").unwrap();
+    let mut at_end = Design::new();
+    at_end
+        .add(g, insert(g, "I", 229_000, &b"ACGT".repeat(2_000)))
+        .unwrap();
+    assert_eq!(
+        reference_view_showing(g, &at_end, &last).span.end().get(),
+        g.contig(last.contig).length
+    );
+}

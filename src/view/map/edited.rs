@@ -47,6 +47,29 @@ pub fn edited_window(genome: &Genome, design: &Design, view: &Viewport) -> Viewp
     }
 }
 
+/// A reference window whose [`edited_window`] shows everything `view` holds in edited
+/// coordinates: `view` widened at its end by the bases the design inserts inside it (net of what
+/// it removes), so that a gene opened while the map is in edited coordinates is drawn whole with a
+/// tag or cassette inserted into it. `view` itself when nothing inside it grows; kept within the
+/// reference contig.
+pub fn reference_view_showing(genome: &Genome, design: &Design, view: &Viewport) -> Viewport {
+    let Some(layout) = design.layout(view.contig) else {
+        return *view;
+    };
+    let start = layout.lift_gap(view.span.start(), false).get();
+    let end = layout.lift_gap(view.span.end(), true).get();
+    let edited_width = end.saturating_sub(start);
+    if edited_width <= view.width() {
+        return *view;
+    }
+    let len = genome.contig(view.contig).length;
+    let new_end = (view.span.start().get() + edited_width).min(len);
+    Viewport {
+        contig: view.contig,
+        span: Span::from_raw(view.span.start().get(), new_end.max(view.span.end().get())),
+    }
+}
+
 /// The reference position of edited position `q` on `contig`: itself when no edit is there, the
 /// gap an edit's inserted bases sit in, or the contig's end past it.
 pub fn reference_of(
