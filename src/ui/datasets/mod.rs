@@ -2,6 +2,7 @@
 //! the result line, exports, importing files in a worker, keeping them in IndexedDB, and the design
 //! meeting the data. One concern per file; the state is per app instance ([`state`]).
 
+pub mod bundled;
 pub mod derived;
 pub mod exports;
 pub mod import;
@@ -18,12 +19,18 @@ pub mod store;
 pub mod tasks;
 pub mod worker;
 
-/// Sets up the Datasets tab's state for an app instance: the registry and bundled lists now, the
-/// datasets kept in this browser read back in the worker, and the design's selection reconciled
-/// with them.
+/// Sets up the Datasets tab's state for an app instance: the registry now, the datasets kept in
+/// this browser read back in the worker, the bundled lists fetched once a design selects datasets
+/// (or the tab opens: [`panel::DatasetsPanel`]), and the design's selection reconciled with them.
 pub fn install(app: crate::ui::state::AppState) -> state::DatasetsState {
+    use leptos::prelude::*;
     let s = state::DatasetsState::new(app);
     tasks::restore_stored(s);
+    Effect::new(move |_| {
+        if s.record.with(|r| !r.datasets.is_empty()) {
+            bundled::want(s);
+        }
+    });
     reconcile::install(s);
     s
 }

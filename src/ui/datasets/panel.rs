@@ -19,9 +19,15 @@ use crate::view::datasets_import::missing_lines;
 /// The Datasets tab.
 #[component]
 pub fn DatasetsPanel() -> impl IntoView {
+    let ds = use_datasets();
+    super::bundled::want(ds);
+    let fetching = move || ds.bundled.get() == super::state::BundledStatus::Fetching;
     view! {
         <section class="panel datasets" id="datasets" aria-label="Datasets">
             <Toolbar />
+            <Show when=fetching>
+                <p class="hint" role="status">"Fetching the bundled gene lists…"</p>
+            </Show>
             <ResultLine />
             <MissingFiles />
             <div class="datasets-matrix-row">

@@ -13,7 +13,12 @@ use crate::view::datasets_import::missing_lines;
 pub fn install(state: DatasetsState) {
     let said = StoredValue::new(Vec::<String>::new());
     Effect::new(move |_| {
-        if !state.restored.get() {
+        // Not before the stored datasets are read back and the bundled lists are here (when the
+        // selection names datasets, they were asked for: `super::install`).
+        let record_empty = state.record.with(|r| r.datasets.is_empty());
+        if !state.restored.get()
+            || (!record_empty && state.bundled.get() != super::state::BundledStatus::Settled)
+        {
             return;
         }
         let record = state.record.get();

@@ -15,9 +15,23 @@ use crate::core::datasets::catalog::{Catalog, GeneFilter};
 use crate::core::datasets::evaluation::Evaluation;
 use crate::core::datasets::selection::Selection;
 use crate::core::design::dataset_selection::DatasetSelection;
-use crate::io::datasets::bundled::load_bundled;
 use crate::ui::state::{AppState, Ready, Shared};
 use crate::view::datasets_import::FileReport;
+
+/// Where the bundled lists stand.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum BundledStatus {
+    /// Not asked for yet ([`super::bundled::want`]).
+    #[default]
+    Idle,
+    /// Being fetched.
+    Fetching,
+    /// Fetched and loaded, or failed (the app said so): nothing more will come.
+    Settled,
+}
+
+/// The fetched files: (path under `public/`, bytes).
+pub type BundledFiles = Rc<Vec<(String, Vec<u8>)>>;
 
 /// The gene filter of the selection's gene-set choice, or why it cannot be applied.
 #[derive(Clone, Debug, PartialEq)]
@@ -90,6 +104,10 @@ pub struct DatasetsState {
     pub reports: RwSignal<Vec<ReportEntry>>,
     /// Whether the stored datasets have been read back.
     pub restored: RwSignal<bool>,
+    /// Whether the bundled gene lists have been fetched ([`super::bundled`]).
+    pub bundled: RwSignal<BundledStatus>,
+    /// The bundled lists' bytes once fetched.
+    pub bundled_files: StoredValue<Option<BundledFiles>, LocalStorage>,
     /// The worker and its jobs.
     pub jobs: StoredValue<Jobs, LocalStorage>,
     /// The genome's name table as JSON, built once per genome (for the worker).
@@ -97,17 +115,10 @@ pub struct DatasetsState {
 }
 
 impl DatasetsState {
-    /// Builds the state, loads the bundled lists, and provides it as context (`super::install`
-    /// then starts reading the stored datasets back).
+    /// Builds the state and provides it as context (`super::install` then starts reading the
+    /// stored datasets back; the bundled lists come when first needed, [`super::bundled`]).
     pub fn new(app: AppState) -> Self {
-        let mut catalog = Catalog::with_registry();
-        if let Err(e) = load_bundled(&mut catalog) {
-            app.notify(
-                true,
-                format!("The bundled gene lists could not be read: {e}"),
-            );
-        }
-        let catalog = RwSignal::new(catalog);
+        let catalog = RwSignal::new(Catalog::with_registry());
         let record = Memo::new(move |_| app.design.with(|d| d.dataset_selection().clone()));
         let selection = Memo::new(move |_| record.with(|r| catalog.with(|c| r.to_selection(c))));
         let design_gene_set =
@@ -165,6 +176,8 @@ impl DatasetsState {
             progress: RwSignal::new(None),
             reports: RwSignal::new(Vec::new()),
             restored: RwSignal::new(false),
+            bundled: RwSignal::new(BundledStatus::Idle),
+            bundled_files: StoredValue::new_local(None),
             jobs: StoredValue::new_local(Jobs::default()),
             names: StoredValue::new_local(None),
         };

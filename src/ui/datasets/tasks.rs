@@ -32,9 +32,9 @@ pub fn forget(state: DatasetsState, index: usize) {
     };
     state.catalog.update(|c| {
         c.entries[index].data = None;
-        // A registry entry with a bundled list gets it back.
-        let _ = crate::io::datasets::bundled::load_bundled(c);
     });
+    // A registry entry with a bundled list gets it back.
+    super::bundled::reload(state);
     state.refresh_sources(Some(&id));
     submit(
         state,
