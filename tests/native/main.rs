@@ -25,6 +25,7 @@ mod edit_engine_props;
 mod editor_logic;
 mod edits_real_genome;
 mod embed_css;
+mod export_names;
 mod exports_biology;
 mod fixtures;
 mod fixtures_through_gt;
