@@ -47,5 +47,6 @@ mod panels_logic;
 mod real_genome;
 mod scale;
 mod spec_roundtrip;
+mod spec_upgrade;
 mod viewport;
 mod writers;
