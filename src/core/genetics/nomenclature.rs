@@ -11,7 +11,7 @@
 
 use crate::core::coord::Span;
 use crate::core::design::genotype::{
-    DiploidCopy, Genotype, MatingType, PerturbationType, Zygosity,
+    DiploidCopy, Genotype, MatingType, Perturbation, PerturbationType, Zygosity,
 };
 use crate::core::edit::helpers::resolve_gene;
 use crate::core::genetics::region_name::{parse_region_designation, region_designation};
@@ -84,7 +84,14 @@ pub fn format(g: &Genotype) -> String {
             parts.push(allele_token(&a.name, b.ploidy, a.zygosity, a.copy));
         }
     }
-    parts.extend(g.perturbations.iter().map(|p| match p.zygosity {
+    parts.extend(g.perturbations.iter().map(perturbation_token));
+    parts.join(" ")
+}
+
+/// One perturbation as a genotype string writes it: its designation, in a diploid with both
+/// copies (`far1Δ/far1Δ` homozygous, `tfc3Δ::kanMX4/TFC3` heterozygous).
+pub fn perturbation_token(p: &Perturbation) -> String {
+    match p.zygosity {
         Zygosity::Haploid => p.designation.clone(),
         Zygosity::Homozygous => format!("{0}/{0}", p.designation),
         Zygosity::Heterozygous => format!(
@@ -92,8 +99,7 @@ pub fn format(g: &Genotype) -> String {
             p.designation,
             wild_type(p.perturbation_type, &p.perturbed_gene_name)
         ),
-    }));
-    parts.join(" ")
+    }
 }
 
 /// The wild-type allele a heterozygous perturbation pairs with: the gene's standard name in
