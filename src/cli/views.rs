@@ -6,26 +6,40 @@ use crate::cli::input::{load_genome, load_spec};
 use crate::cli::output::{Outputs, check_paths};
 use crate::core::lift::Lifted;
 use crate::core::ml::{Flanks, gene_nodes, sequence_windows};
+use crate::io::export::ExportKind;
 use crate::io::views;
+use crate::view::export_name::{export_file_name, file_stem};
 
-/// The files `views` writes into `--out-dir`.
-const FILES: [&str; 4] = [
-    "gene_nodes.csv",
-    "gene_nodes.json",
-    "sequence_windows.fa",
-    "sequence_windows.jsonl",
+/// The views `views` writes into `--out-dir`, in this order.
+const KINDS: [ExportKind; 4] = [
+    ExportKind::GeneNodesCsv,
+    ExportKind::GeneNodesJson,
+    ExportKind::WindowsFasta,
+    ExportKind::WindowsJsonl,
 ];
+
+/// The file names in `--out-dir`: `gene_nodes.csv`, …, or, when the spec names the design, the
+/// browser's download names (`BY4741-pho5-tag.gene_nodes.csv`, …; [`export_file_name`]).
+fn file_names(spec_name: Option<&str>) -> Vec<String> {
+    match spec_name.and_then(file_stem) {
+        Some(stem) => KINDS.iter().map(|&k| export_file_name(k, &stem)).collect(),
+        None => KINDS.iter().map(|k| k.file_name().to_owned()).collect(),
+    }
+}
 
 pub(crate) fn run(a: &ViewsArgs) -> Result<(), Failure> {
     let mut inputs = a.genome.paths();
     inputs.push(&a.spec);
-    let paths: Vec<std::path::PathBuf> = FILES.iter().map(|f| a.out_dir.join(f)).collect();
-    let outputs: Vec<(&str, &std::path::Path)> =
-        paths.iter().map(|p| ("--out-dir", p.as_path())).collect();
-    check_paths(&inputs, &outputs).map_err(Failure::Usage)?;
     let loaded = load_genome(&a.genome)?;
     let g = &loaded.genome;
     let design = load_spec(g, &a.spec)?;
+    let paths: Vec<std::path::PathBuf> = file_names(design.genotype().name.as_deref())
+        .iter()
+        .map(|f| a.out_dir.join(f))
+        .collect();
+    let outputs: Vec<(&str, &std::path::Path)> =
+        paths.iter().map(|p| ("--out-dir", p.as_path())).collect();
+    check_paths(&inputs, &outputs).map_err(Failure::Usage)?;
     let lifted = Lifted::new(g, &design);
     let nodes = gene_nodes(g, &design, &lifted);
     let flanks = Flanks {

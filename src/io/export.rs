@@ -68,19 +68,6 @@ impl ExportKind {
         }
     }
 
-    /// The file name offered for a design: its name as a stem, then the kind
-    /// (`BY4741_PHO5-GFP_S65T_kanMX6.gff3`, `….genotype-spec.json`).
-    pub fn file_name_for(self, design: &Design) -> String {
-        let stem = design.genotype().file_stem();
-        let suffix = match self {
-            Self::Fasta => "fa",
-            Self::Gff3 => "gff3",
-            Self::Chain => "reference-to-edited.chain",
-            other => other.file_name(),
-        };
-        format!("{stem}.{suffix}")
-    }
-
     /// Its media type.
     pub fn mime(self) -> &'static str {
         match self {

@@ -4,11 +4,12 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::browser::read_file;
-use super::persist::{now_iso, share_link};
+use super::persist::{Persist, now_iso, share_link};
 use super::state::{AppState, NoticeAction, use_app};
 use crate::core::spec::restore;
 use crate::io::export::{ExportInput, ExportKind, render};
 use crate::io::spec_json;
+use crate::view::export_name::{design_stem, export_file_name};
 use crate::view::help::export_purpose;
 
 /// Offers `bytes` as a download named `name`.
@@ -58,10 +59,19 @@ pub fn export_now(app: &AppState, kind: ExportKind) {
             },
         )
     });
-    match bytes.map_err(|e| e.to_string()).and_then(|b| {
-        let name = app.design.with_untracked(|d| kind.file_name_for(d));
-        download(&name, kind.mime(), &b)
-    }) {
+    // The name the user gave the design in the library (an embedded element has none).
+    let given = use_context::<Persist>().and_then(|p| {
+        let id = p.current.get_untracked()?;
+        p.library
+            .with_untracked(|l| l.get(&id).and_then(|e| e.given_name().map(str::to_owned)))
+    });
+    let stem = app
+        .design
+        .with_untracked(|d| design_stem(given.as_deref(), d.genotype()));
+    match bytes
+        .map_err(|e| e.to_string())
+        .and_then(|b| download(&export_file_name(kind, &stem), kind.mime(), &b))
+    {
         Ok(()) => {}
         Err(e) => app.notify(true, format!("The export failed: {e}")),
     }

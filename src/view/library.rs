@@ -30,6 +30,24 @@ pub struct Entry {
     pub revision: u64,
 }
 
+/// The name autosave gives a design the user has not named (`Untitled design`, then
+/// `Untitled design 2`, … as [`DesignLibrary::unique_name`] makes it unique).
+pub const UNTITLED: &str = "Untitled design";
+
+impl Entry {
+    /// The name the user gave the design: `None` while it has the name autosave gave it
+    /// ([`UNTITLED`], or `Untitled design 2`, …).
+    pub fn given_name(&self) -> Option<&str> {
+        let untitled = self.name.strip_prefix(UNTITLED).is_some_and(|rest| {
+            rest.is_empty()
+                || rest
+                    .strip_prefix(' ')
+                    .is_some_and(|k| !k.is_empty() && k.bytes().all(|b| b.is_ascii_digit()))
+        });
+        (!untitled).then_some(self.name.as_str())
+    }
+}
+
 /// The library of one reference.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DesignLibrary {

@@ -11,6 +11,7 @@ pub mod datasets_import;
 pub mod datasets_measured;
 pub mod edit_rows;
 pub mod embed_css;
+pub mod export_name;
 pub mod gene_card;
 pub mod gene_edit_form;
 pub mod gene_list;

@@ -304,8 +304,30 @@ fn a_yeast_geneticist_from_scratch() {
             .unwrap_or_else(|| panic!("no *{end}"));
         String::from_utf8(std::fs::read(e.path()).unwrap()).unwrap()
     };
-    assert!(file(".gff3").starts_with("##gff-version 3"));
-    assert!(file("3_more.fa").starts_with('>'));
+    // The files carry the name the design was given in the library ("BY4741 walk").
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "BY4741-walk.affected-features.tsv",
+            "BY4741-walk.fa",
+            "BY4741-walk.gene_nodes.csv",
+            "BY4741-walk.gene_nodes.json",
+            "BY4741-walk.genotype-spec.json",
+            "BY4741-walk.genotype.txt",
+            "BY4741-walk.gff3",
+            "BY4741-walk.reference-to-edited.chain",
+            "BY4741-walk.sequence_windows.fa",
+            "BY4741-walk.sequence_windows.jsonl",
+        ]
+    );
+    assert!(file("BY4741-walk.gff3").starts_with("##gff-version 3"));
+    assert!(file("BY4741-walk.fa").starts_with('>'));
     assert!(file(".chain").starts_with("chain "));
     assert_eq!(file(".genotype.txt").trim(), want);
     let spec: serde_json::Value = serde_json::from_str(&file(".genotype-spec.json")).unwrap();

@@ -581,3 +581,40 @@ fn chain_and_fasta_name_the_same_sequences_and_apply_counts_disabled_edits_apart
         );
     }
 }
+
+/// A diploid's single edited sequence carries only what every copy has: its FASTA descriptions and
+/// GFF3 header say which designations of the genotype are recorded but not in that sequence
+/// (heterozygous alleles, MATa on one copy, a heterozygous edit), so the genotype they also carry
+/// is not read as the sequence's.
+#[test]
+fn a_diploid_export_says_which_alleles_its_one_sequence_does_not_carry() {
+    let g = &common::default_genome().genome;
+    let mut d = Design::new();
+    set_background(g, &mut d, strain("BY4743").unwrap()).unwrap();
+    kan_delete(g, &mut d, "TFC3");
+    let want = "MATa/MATα LYS2/lys2Δ0 met15Δ0/MET15 tfc3Δ::kanMX4/TFC3";
+    let edited = EditedGenome::new(g, &d);
+    let mut fa = Vec::new();
+    fasta_writer::write(&mut fa, &edited, fasta_writer::Width::Sixty).unwrap();
+    let fa = String::from_utf8(fa).unwrap();
+    let first = fa.lines().next().unwrap();
+    assert!(
+        first.contains(&format!("[not_in_sequence={want}]")),
+        "{first}"
+    );
+    let lifted = Lifted::new(g, &d);
+    let mut gff = Vec::new();
+    gff3::writer::write(&mut gff, g, &d, &lifted).unwrap();
+    let gff = String::from_utf8(gff).unwrap();
+    let line = gff
+        .lines()
+        .find(|l| l.starts_with("#!genoforge-not-in-sequence "))
+        .unwrap_or_else(|| panic!("{}", &gff[..600]));
+    assert_eq!(line, format!("#!genoforge-not-in-sequence {want}"));
+    // BY4741's alleles are all in its sequence: no such line.
+    let mut h = Design::new();
+    set_background(g, &mut h, strain("BY4741").unwrap()).unwrap();
+    let mut gff = Vec::new();
+    gff3::writer::write(&mut gff, g, &h, &Lifted::new(g, &h)).unwrap();
+    assert!(!String::from_utf8(gff).unwrap().contains("not-in-sequence"));
+}

@@ -342,28 +342,6 @@ impl Genotype {
         parts.join(" ")
     }
 
-    /// The name as a file-name stem: letters, digits, `.`, `-`, `_` kept, anything else `_`;
-    /// Δ written `d`; at most 80 characters (`BY4741_PHO5-GFP_S65T_kanMX6`).
-    pub fn file_stem(&self) -> String {
-        let mut out = String::new();
-        for c in self.display_name().chars() {
-            let c = match c {
-                'Δ' => 'd',
-                c if c.is_ascii_alphanumeric() || matches!(c, '.' | '-') => c,
-                _ => '_',
-            };
-            if !(c == '_' && out.ends_with('_')) {
-                out.push(c);
-            }
-        }
-        let out: String = out.trim_matches('_').chars().take(80).collect();
-        if out.is_empty() {
-            "design".to_owned()
-        } else {
-            out
-        }
-    }
-
     /// Forgets an edit: perturbations realised only by it go; alleles keep their record but are
     /// no longer applied.
     pub fn forget_edit(&mut self, id: EditId) {

@@ -16,15 +16,7 @@ use crate::core::genome::Genome;
 use crate::core::genome::feature::{FeatureIdx, FeatureKind};
 use crate::core::strand::Strand;
 
-/// What a gene-level operation will do: the edit requests and the perturbation they realise.
-/// The composer shows what it would do before it is applied with [`apply`].
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Plan {
-    /// The edits, in order.
-    pub requests: Vec<EditRequest>,
-    /// The perturbation (its `edit_ids` are filled in by [`apply`]).
-    pub perturbation: Perturbation,
-}
+pub use crate::core::genetics::plan::Plan;
 
 /// Adds a plan's edits and records its perturbation, all or nothing.
 ///
@@ -452,6 +444,16 @@ pub fn apply_sketch(
             PerturbationType::SequenceVariant => {
                 let c = cassette(p.insert.as_deref().unwrap_or(""))?;
                 plan_replace_gene_sequence(genome, gene()?, &c.name, c.sequence.as_bytes())
+            }
+            PerturbationType::RegionDeletion => {
+                let (seqid, span) = p
+                    .region
+                    .clone()
+                    .ok_or_else(|| EditError::Gene(format!("'{}': no region", p.designation)))?;
+                let contig = genome
+                    .contig_by_name(&seqid)
+                    .ok_or(EditError::UnknownContig(seqid))?;
+                crate::core::genetics::region::plan_region_deletion(genome, contig, span)?
             }
             _ => {
                 let c = p.insert.as_deref().map(cassette).transpose()?;

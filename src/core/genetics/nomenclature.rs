@@ -3,15 +3,18 @@
 //! Tokens: a mating type (`MATa`, `MATα`/`MATalpha`, `MATa/MATα` or `MATa/α`); background alleles
 //! (`his3Δ1`, or in a diploid `his3Δ1/his3Δ1`, `met15Δ0/MET15` and `LYS2/lys2Δ0` — the MATa copy
 //! written first, so a heterozygous allele's place says which copy it is on); deletions `geneΔ` and `geneΔ::cassette`; sequence
-//! variants `gene::insert`; additions `insert@contig:pos` (after base `pos`). In a diploid a
+//! variants `gene::insert`; additions `insert@contig:pos` (after base `pos`); region deletions
+//! `Δ(III:1001-2000)` (1-based, inclusive; `region_name.rs`). In a diploid a
 //! perturbation is written with both copies: `tfc3Δ::kanMX4/TFC3` heterozygous (the wild-type
 //! half is the gene's standard name in capitals, `+` for an addition), `far1Δ/far1Δ` homozygous.
 //! `delta` may stand for `Δ`. Genes resolve by systematic, standard or alias name, case-insensitively.
 
+use crate::core::coord::Span;
 use crate::core::design::genotype::{
-    DiploidCopy, Genotype, MatingType, PerturbationType, Zygosity,
+    DiploidCopy, Genotype, MatingType, Perturbation, PerturbationType, Zygosity,
 };
 use crate::core::edit::helpers::resolve_gene;
+use crate::core::genetics::region_name::{parse_region_designation, region_designation};
 use crate::core::genetics::strain::{STRAINS, StrainDef, allele};
 use crate::core::genome::Genome;
 
@@ -28,6 +31,8 @@ pub struct PerturbationSketch {
     pub insert: Option<String>,
     /// Where an addition goes: contig and the base it follows.
     pub site: Option<(String, u64)>,
+    /// A region deletion's sequence (its name in the genome) and span (0-based, half-open).
+    pub region: Option<(String, Span)>,
     /// `Heterozygous` for `allele/WT`, `Homozygous` for `allele/allele`, `Haploid` for a lone
     /// allele (which [`crate::core::genetics::compose::apply`] makes heterozygous in a diploid).
     pub zygosity: Zygosity,
@@ -79,7 +84,14 @@ pub fn format(g: &Genotype) -> String {
             parts.push(allele_token(&a.name, b.ploidy, a.zygosity, a.copy));
         }
     }
-    parts.extend(g.perturbations.iter().map(|p| match p.zygosity {
+    parts.extend(g.perturbations.iter().map(perturbation_token));
+    parts.join(" ")
+}
+
+/// One perturbation as a genotype string writes it: its designation, in a diploid with both
+/// copies (`far1Δ/far1Δ` homozygous, `tfc3Δ::kanMX4/TFC3` heterozygous).
+pub fn perturbation_token(p: &Perturbation) -> String {
+    match p.zygosity {
         Zygosity::Haploid => p.designation.clone(),
         Zygosity::Homozygous => format!("{0}/{0}", p.designation),
         Zygosity::Heterozygous => format!(
@@ -87,8 +99,7 @@ pub fn format(g: &Genotype) -> String {
             p.designation,
             wild_type(p.perturbation_type, &p.perturbed_gene_name)
         ),
-    }));
-    parts.join(" ")
+    }
 }
 
 /// The wild-type allele a heterozygous perturbation pairs with: the gene's standard name in
@@ -227,6 +238,18 @@ fn gene(genome: &Genome, name: &str) -> Result<(String, String), String> {
 }
 
 fn perturbation(genome: &Genome, token: &str) -> Result<PerturbationSketch, String> {
+    if token.starts_with("Δ(") {
+        let (contig, span) = parse_region_designation(genome, token).map_err(|e| e.to_string())?;
+        return Ok(PerturbationSketch {
+            perturbation_type: PerturbationType::RegionDeletion,
+            designation: region_designation(genome, contig, span),
+            gene: None,
+            insert: None,
+            site: None,
+            region: Some((genome.contig(contig).name.to_string(), span)),
+            zygosity: Zygosity::Haploid,
+        });
+    }
     if let Some((insert, site)) = token.split_once('@') {
         let (contig, pos) = site
             .rsplit_once(':')
@@ -244,6 +267,7 @@ fn perturbation(genome: &Genome, token: &str) -> Result<PerturbationSketch, Stri
             gene: None,
             insert: Some(insert.to_owned()),
             site: Some((contig, pos)),
+            region: None,
             zygosity: Zygosity::Haploid,
         });
     }
@@ -263,6 +287,7 @@ fn perturbation(genome: &Genome, token: &str) -> Result<PerturbationSketch, Stri
                 gene: Some(systematic),
                 insert: insert.map(str::to_owned),
                 site: None,
+                region: None,
                 zygosity: Zygosity::Haploid,
             })
         }
@@ -274,6 +299,7 @@ fn perturbation(genome: &Genome, token: &str) -> Result<PerturbationSketch, Stri
                 gene: Some(systematic),
                 insert: Some(i.to_owned()),
                 site: None,
+                region: None,
                 zygosity: Zygosity::Haploid,
             })
         }

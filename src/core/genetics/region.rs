@@ -1,5 +1,5 @@
 //! Deleting a region given by coordinates (typed, or dragged on the map), not only whole genes.
-//! Designation `Δ(III:1001-2000)` (1-based, inclusive); the perturbation names every gene the region
+//! Designation `Δ(III:1001-2000)` (1-based, inclusive; written and read in `region_name.rs`); the perturbation names every gene the region
 //! overlaps (systematic and standard name), deleted whole or in part.
 
 use crate::core::coord::Span;
@@ -7,16 +7,11 @@ use crate::core::design::genotype::{
     DamagedGene, GeneDamage, Perturbation, PerturbationType, Zygosity,
 };
 use crate::core::edit::{EditOp, EditRequest};
-use crate::core::genetics::compose::Plan;
+use crate::core::genetics::plan::Plan;
 use crate::core::genetics::refusal::Refusal;
+use crate::core::genetics::region_name::region_designation;
 use crate::core::genome::Genome;
 use crate::core::genome::contig::ContigId;
-
-/// `Δ(III:1001-2000)` for `[1000, 2000)` on III.
-pub fn region_designation(genome: &Genome, contig: ContigId, span: Span) -> String {
-    let (s, e) = span.one_based();
-    format!("Δ({}:{s}-{e})", genome.contig(contig).name)
-}
 
 /// The genes `span` (0-based, half-open) of `contig` overlaps, in genome order: `deleted` when the
 /// gene's whole extent lies inside, `partially_deleted` otherwise.

@@ -15,6 +15,7 @@ use crate::core::edit::json::EditJson;
 use crate::core::edit::{EditError, EditId};
 use crate::core::genome::{DocItem, Genome};
 use crate::core::spec::checksum::{md5_hex, sequence_checksums};
+use crate::core::spec::mata_upgrade::{MataUpgrade, upgrade_single_edit_mata};
 
 /// The schema version this build writes and reads.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -257,10 +258,13 @@ pub fn export(
     }
 }
 
-/// What restoring noticed without refusing (an annotation that differs, extra contigs).
+/// What restoring noticed without refusing (an annotation that differs, extra contigs, an older
+/// MATa upgraded or kept).
 pub type Warnings = Vec<String>;
 
-/// Checks a spec against the loaded genome's reference and rebuilds its design.
+/// Checks a spec against the loaded genome's reference and rebuilds its design. An older spec's
+/// single-edit MATa is upgraded to today's model when that changes no base, else kept; a warning
+/// says which ([`crate::core::spec::mata_upgrade`]).
 pub fn restore(
     genome: &Genome,
     loaded: &ReferenceSpec,
@@ -316,13 +320,51 @@ pub fn restore(
             enabled: e.enabled,
         });
     }
-    let mut design = Design::new();
-    design
-        .add_many(genome, new)
-        .map_err(|(i, error)| SpecError::Edit {
-            id: spec.edits[i].id.unwrap_or(EditId(0)),
-            error,
-        })?;
+    let mut background = spec.background.clone();
+    let build = |new: Vec<NewEdit>| {
+        let ids: Vec<Option<EditId>> = new.iter().map(|e| e.id).collect();
+        let mut design = Design::new();
+        design
+            .add_many(genome, new)
+            .map(|_| design)
+            .map_err(|(i, error)| SpecError::Edit {
+                id: ids.get(i).copied().flatten().unwrap_or(EditId(0)),
+                error,
+            })
+    };
+    let design = match upgrade_single_edit_mata(genome, background.as_ref(), &new) {
+        MataUpgrade::Current => build(new)?,
+        MataUpgrade::Kept(why) => {
+            warnings.push(why);
+            build(new)?
+        }
+        MataUpgrade::Upgraded {
+            edits,
+            edit_ids,
+            lesion,
+            warning,
+        } => match build(edits) {
+            Ok(design) => {
+                if let Some(a) = background
+                    .iter_mut()
+                    .flat_map(|b| &mut b.alleles)
+                    .find(|a| a.locus == "MAT" && a.name == "MATa")
+                {
+                    a.edit_ids = edit_ids;
+                    a.lesion = lesion;
+                }
+                warnings.push(warning);
+                design
+            }
+            Err(why) => {
+                warnings.push(format!(
+                    "MATa in this spec is one edit made by an older genoforge; kept as written, since today's model does not fit beside the other edits ({why})"
+                ));
+                build(new)?
+            }
+        },
+    };
+    let mut design = design;
     let known = |id: &EditId| design.edit(*id).is_some();
     for p in &spec.perturbations {
         if let Some(id) = p.edit_ids.iter().find(|id| !known(id)) {
@@ -332,7 +374,7 @@ pub fn restore(
             });
         }
     }
-    if let Some(b) = &spec.background {
+    if let Some(b) = &background {
         for a in &b.alleles {
             if let Some(id) = a.edit_ids.iter().find(|id| !known(id)) {
                 return Err(SpecError::DanglingEdit {
@@ -343,7 +385,7 @@ pub fn restore(
         }
     }
     *design.genotype_mut() = Genotype {
-        background: spec.background.clone(),
+        background,
         perturbations: spec
             .perturbations
             .iter()

@@ -12,7 +12,7 @@ use super::store::{
 use crate::core::design::Design;
 use crate::io::packed::pack_fast;
 use crate::ui::state::{AppState, NoticeAction};
-use crate::view::library::{DesignLibrary, SyncState, check};
+use crate::view::library::{DesignLibrary, SyncState, UNTITLED, check};
 
 /// Saves the design after the browser has painted the change, coalescing quick successions of
 /// changes into one save: an edit is shown first, and saving a large design never delays it.
@@ -55,7 +55,7 @@ pub fn save_now(app: &AppState, persist: Persist) {
         },
         None if is_blank(&design) => return,
         None => {
-            let id = library.add("Untitled design", &now_iso(), design.edits().len());
+            let id = library.add(UNTITLED, &now_iso(), design.edits().len());
             persist.current.set(Some(id.clone()));
             id
         }
@@ -159,7 +159,7 @@ pub fn save_copy(app: &AppState, persist: Persist) {
         .current
         .get_untracked()
         .and_then(|id| library.get(&id).map(|e| format!("{} copy", e.name)))
-        .unwrap_or_else(|| "Untitled design".to_owned());
+        .unwrap_or_else(|| UNTITLED.to_owned());
     let mut library = library;
     let id = library.add(
         &base,
