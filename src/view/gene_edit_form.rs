@@ -237,8 +237,8 @@ pub fn plan(
                     "type a region (IV:100,001-101,000) or shift-drag across the map".to_owned()
                 })?
             } else {
-                let v = Viewport::parse(genome, &form.locus).map_err(|e| e.to_string())?;
-                (v.contig, v.span)
+                crate::view::viewport::parse_region(genome, &form.locus)
+                    .map_err(|e| e.to_string())?
             };
             let plan = plan_region_deletion(genome, contig, span).map_err(|e| e.to_string())?;
             Planned {

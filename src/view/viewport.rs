@@ -34,6 +34,58 @@ pub enum LocusError {
     /// Coordinates that are not numbers or are reversed.
     #[error("'{0}': positions are whole numbers, start before end")]
     BadRange(String),
+    /// A region (not a window) that is not `SEQID:START-END`.
+    #[error("'{0}' is not a region: write SEQID:START-END, e.g. IV:100,001-101,000")]
+    NotARegion(String),
+    /// A region that ends past its sequence.
+    #[error("'{locus}' ends past the end of {seqid} ({length} bp)")]
+    PastEnd {
+        /// The text.
+        locus: String,
+        /// The sequence's name.
+        seqid: String,
+        /// Its length (bp).
+        length: u64,
+    },
+}
+
+/// The two ends of `range` (`A-B`, `A..B`, `A–B`; numbers may carry `,` `_` and `k`/`M`): `None`
+/// when it has no separator, an error when an end is not a number or the ends are reversed or 0.
+fn range_ends(text: &str, range: &str) -> Option<Result<(u64, u64), LocusError>> {
+    let (a, b) = range
+        .split_once("..")
+        .or_else(|| range.split_once('-'))
+        .or_else(|| range.split_once('–'))?;
+    Some(match (parse_num(a), parse_num(b)) {
+        (Some(a), Some(b)) if a > 0 && a <= b => Ok((a, b)),
+        _ => Err(LocusError::BadRange(text.to_owned())),
+    })
+}
+
+/// Reads an exact region, `IV:100,001-101,000` (1-based, inclusive; the ends as [`Viewport::parse`]
+/// reads them), as written: not widened to [`MIN_WIDTH`] nor clamped to the sequence, unlike a
+/// window. Returns the contig and the 0-based, half-open span. Errors: not `SEQID:START-END`
+/// ([`LocusError::NotARegion`]), bad numbers, a region past the sequence's end.
+pub fn parse_region(genome: &Genome, text: &str) -> Result<(ContigId, Span), LocusError> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err(LocusError::Empty);
+    }
+    let not_a_region = || LocusError::NotARegion(t.to_owned());
+    let (name, range) = t.rsplit_once(':').ok_or_else(not_a_region)?;
+    let c = genome
+        .contig_by_name(name.trim())
+        .ok_or_else(|| LocusError::Unknown(name.trim().to_owned()))?;
+    let (a, b) = range_ends(t, range.trim()).ok_or_else(not_a_region)??;
+    let contig = genome.contig(c);
+    if b > contig.length {
+        return Err(LocusError::PastEnd {
+            locus: t.to_owned(),
+            seqid: contig.name.to_string(),
+            length: contig.length,
+        });
+    }
+    Ok((c, Span::from_raw(a - 1, b)))
 }
 
 fn parse_num(s: &str) -> Option<u64> {
@@ -92,25 +144,12 @@ impl Viewport {
             && let Some(c) = genome.contig_by_name(name.trim())
         {
             let range = range.trim();
-            let (a, b) = match range
-                .split_once("..")
-                .or_else(|| range.split_once('-'))
-                .or_else(|| range.split_once('–'))
-            {
-                Some((a, b)) => (parse_num(a), parse_num(b)),
-                None => {
-                    let centre =
-                        parse_num(range).ok_or_else(|| LocusError::BadRange(t.to_owned()))?;
-                    let c0 = centre as i128 - 1;
-                    return Ok(Self::clamped(genome, c, c0 - 5_000, c0 + 5_000));
-                }
+            let Some(ends) = range_ends(t, range) else {
+                let centre = parse_num(range).ok_or_else(|| LocusError::BadRange(t.to_owned()))?;
+                let c0 = centre as i128 - 1;
+                return Ok(Self::clamped(genome, c, c0 - 5_000, c0 + 5_000));
             };
-            let (Some(a), Some(b)) = (a, b) else {
-                return Err(LocusError::BadRange(t.to_owned()));
-            };
-            if a == 0 || a > b {
-                return Err(LocusError::BadRange(t.to_owned()));
-            }
+            let (a, b) = ends?;
             return Ok(Self::clamped(genome, c, a as i128 - 1, b as i128));
         }
         if let Some(c) = genome.contig_by_name(t) {

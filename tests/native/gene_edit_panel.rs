@@ -102,6 +102,50 @@ fn the_form_waits_for_a_gene_or_a_region_before_it_plans() {
 }
 
 #[test]
+fn a_typed_region_is_deleted_exactly_as_written() {
+    let g = &common::default_genome().genome;
+    let lib = library();
+    let form = |locus: &str| Form {
+        kind: Kind::Region,
+        locus: locus.to_owned(),
+        ..Form::default()
+    };
+    // Two bases stay two bases (a map window would be widened to 40).
+    let p = plan(g, &lib, None, None, &form("I:1000-1001"), false).unwrap();
+    assert_eq!(p.plan.perturbation.designation, "Δ(I:1000-1001)");
+    assert_eq!(p.details[0], "Removes 2 bp.");
+    let p = plan(g, &lib, None, None, &form("X:339,780..339,800"), false).unwrap();
+    assert_eq!(p.plan.perturbation.designation, "Δ(X:339780-339800)");
+    // Past the end, a window, a gene name: refused with the reason, not clamped or guessed.
+    let len = g.contig(g.contig_by_name("I").unwrap()).length;
+    let past = plan(
+        g,
+        &lib,
+        None,
+        None,
+        &form(&format!("I:1-{}", len + 1)),
+        false,
+    )
+    .unwrap_err();
+    assert!(past.contains("ends past the end of I"), "{past}");
+    assert!(
+        plan(g, &lib, None, None, &form("IV:150k"), false)
+            .unwrap_err()
+            .contains("not a region")
+    );
+    assert!(
+        plan(g, &lib, None, None, &form("PHO5"), false)
+            .unwrap_err()
+            .contains("not a region")
+    );
+    assert!(
+        plan(g, &lib, None, None, &form("I:20-10"), false)
+            .unwrap_err()
+            .contains("start before end")
+    );
+}
+
+#[test]
 fn strain_notes_show_every_approximation() {
     let g = &common::default_genome().genome;
     let mut d = Design::new();
