@@ -26,6 +26,7 @@ use super::strain::StrainPicker;
 use super::summary::Summary;
 use super::tabs::{LowerTab, SideTab, Tabs};
 use crate::core::coord::thousands;
+use crate::view::edit_rows::counted;
 
 /// The application root, mounted on `<body>` by the `genoforge-web` binary.
 #[component]
@@ -252,8 +253,8 @@ fn DesignLabel() -> impl IntoView {
             let genotype = crate::core::genetics::nomenclature::format(d.genotype());
             match (n, genotype.is_empty()) {
                 (0, true) => "no edits".to_owned(),
-                (n, true) => format!("{n} edit(s)"),
-                (n, false) => format!("{n} edit(s) · {genotype}"),
+                (n, true) => counted(n, "edit", "edits"),
+                (n, false) => format!("{} · {genotype}", counted(n, "edit", "edits")),
             }
         })
     });

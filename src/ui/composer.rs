@@ -14,6 +14,7 @@ use crate::core::genome::feature::FeatureIdx;
 use crate::core::strand::Strand;
 use crate::io::cassette::{parse_file, parse_text};
 use crate::view::compose_form::{Action, Site, Sizes, parse_after_base, plan_for};
+use crate::view::edit_rows::edits_named;
 use crate::view::gene_card::gene_card;
 use crate::view::preview::{Preview, preview};
 
@@ -175,7 +176,7 @@ pub fn Composer() -> impl IntoView {
             Ok(ids) => {
                 let first = ids.first().copied();
                 let msg = match first {
-                    Some(id) => format!("Applied {designation} (edit {id})."),
+                    Some(_) => format!("Applied {designation} ({}).", edits_named(&ids)),
                     None => format!("Applied {designation}."),
                 };
                 if let Some(id) = refusal_notice.get_value() {
@@ -239,7 +240,10 @@ pub fn Composer() -> impl IntoView {
     };
 
     view! {
-        <section class="panel composer" id="composer" aria-labelledby="composer-title">
+        <section class="panel composer" id="composer" aria-labelledby="composer-title"
+            // Composing the next edit (an action chosen, a field typed in): what the last one
+            // reported is past.
+            on:input=move |_| app.clear_info() on:change=move |_| app.clear_info()>
             <h2 id="composer-title">"Compose an edit"</h2>
             <p class="composer-target" id="composer-target">
                 {move || match card.get() {

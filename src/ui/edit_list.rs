@@ -18,8 +18,12 @@ use crate::view::edit_rows::{EditRow, edit_rows, row_of, signed, view_of_edit};
 
 /// Row height in CSS pixels (`.edit-row` in panels.css has the same height).
 const ROW_PX: f64 = 56.0;
-/// Height of the list's scroll box before it is first measured (`.edit-scroll` max-height).
+/// Height of the list's scroll box before it is first measured.
 const VIEW_PX: f64 = 336.0;
+/// The scroll box's least height (four rows), when the window has less room below its top.
+const MIN_PX: f64 = 4.0 * ROW_PX;
+/// Room left under the scroll box at the window's bottom (CSS px).
+const BOTTOM_PX: f64 = 16.0;
 /// Rows rendered beyond the window each side.
 const OVERSCAN: usize = 4;
 
@@ -102,6 +106,39 @@ pub fn EditList() -> impl IntoView {
         on_cleanup(move || handle.remove());
     }
 
+    // The scroll box grows to the window's height below its top (the page at its top), four rows
+    // at least: measured when shown, when the genotype above it changes and when the window is
+    // resized. The virtual window follows.
+    let scroll_ref = NodeRef::<leptos::html::Div>::new();
+    let fit_px = RwSignal::new(VIEW_PX);
+    let fit = move || {
+        request_animation_frame(move || {
+            let (Some(el), Some(w)) = (scroll_ref.get_untracked(), web_sys::window()) else {
+                return;
+            };
+            if el.client_width() == 0 {
+                return; // hidden (the other side tab)
+            }
+            let top = el.get_bounding_client_rect().top() + w.scroll_y().unwrap_or(0.0);
+            let height = w
+                .inner_height()
+                .ok()
+                .and_then(|h| h.as_f64())
+                .unwrap_or(0.0);
+            let px = (height - top - BOTTOM_PX).max(MIN_PX).round();
+            fit_px.set(px);
+            view_px.set(px);
+        });
+    };
+    let tabs = super::tabs::use_tabs();
+    Effect::new(move |_| {
+        tabs.side.track();
+        genotype.track();
+        fit();
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| fit());
+    on_cleanup(move || resize.remove());
+
     let on_scroll = move |ev: leptos::ev::Event| {
         if let Some(el) = ev
             .target()
@@ -143,7 +180,8 @@ pub fn EditList() -> impl IntoView {
                     format!("Net length change of the enabled edits: {} bp. Newest first.", signed(net.get()))
                 }}
             </p>
-            <div class="edit-scroll" on:scroll=on_scroll tabindex="-1">
+            <div class="edit-scroll" on:scroll=on_scroll tabindex="-1" node_ref=scroll_ref
+                style:max-height=move || format!("{}px", fit_px.get())>
                 <ol
                     class="edit-rows"
                     style:height=move || format!("{}px", count.get() as f64 * ROW_PX)

@@ -9,7 +9,8 @@ use super::state::use_app;
 use crate::core::coord::thousands;
 use crate::core::design::genotype::Zygosity;
 use crate::core::genetics::compose::apply;
-use crate::view::gene_edit_form::{Form, Kind, plan, waiting_for};
+use crate::view::edit_rows::edits_named;
+use crate::view::gene_edit_form::{Form, Kind, gene_gone, plan, waiting_for};
 use crate::view::preview::preview;
 
 /// The panel.
@@ -31,6 +32,14 @@ pub fn GeneEdits() -> impl IntoView {
         let ready = app.genome.get()?;
         let mut f = form.get();
         f.zygosity = zygosity.get();
+        // A gene the design already removed is not offered: the reason, before any Confirm.
+        if let Some(gene) = app.selected.get()
+            && let Some(why) = app
+                .design
+                .with(|d| gene_gone(ready.genome(), d, gene, f.kind))
+        {
+            return Some(Err(why));
+        }
         Some(app.library.with(|lib| {
             plan(
                 ready.genome(),
@@ -57,6 +66,8 @@ pub fn GeneEdits() -> impl IntoView {
             let v = event_target_value(&ev);
             form.update(|x| f(x, v));
             problem.set(None);
+            // Composing the next edit: what the last one reported is past.
+            app.clear_info();
         }
     };
     let confirm = move |_| {
@@ -69,7 +80,7 @@ pub fn GeneEdits() -> impl IntoView {
                 problem.set(None);
                 app.notify(
                     false,
-                    format!("Added {designation} ({} edit(s)).", ids.len()),
+                    format!("Added {designation} ({}).", edits_named(&ids)),
                 );
             }
             Err(e) => {
@@ -81,14 +92,38 @@ pub fn GeneEdits() -> impl IntoView {
     };
     let kind = move || form.with(|f| f.kind);
     let hint = move || form.with(|f| waiting_for(f, app.selected.get(), app.region.get()));
+    // Picking a kind brings its plan into view whole when it can (else from its top), its
+    // Confirm row held at the bottom of the window (sticky) — after the frame's layout. Selecting
+    // a gene (on the map, say) leaves the page where it is.
+    let preview_ref = NodeRef::<leptos::html::Div>::new();
+    let picked = RwSignal::new(0_u32);
+    Effect::new(move |prev: Option<u32>| {
+        let n = picked.get();
+        if prev.is_some() && shown.with_untracked(|s| matches!(s, Some(Ok(_)))) {
+            request_animation_frame(move || {
+                if let Some(el) = preview_ref.get_untracked() {
+                    let opts = web_sys::ScrollIntoViewOptions::new();
+                    opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                    el.scroll_into_view_with_scroll_into_view_options(&opts);
+                }
+            });
+        }
+        n
+    });
     view! {
-        <section class="panel gene-edits" id="gene-edits" aria-labelledby="gene-edits-title">
+        <section class="panel gene-edits" id="gene-edits" aria-labelledby="gene-edits-title"
+            on:change=move |_| app.clear_info()>
             <h2 id="gene-edits-title">"Tag, mutate, swap a promoter, delete a region"</h2>
             <div class="segmented" role="group" aria-label="Edit kind">
                 {Kind::ALL.into_iter().map(|k| view! {
                     <button id=format!("gene-edit-{}", k.id())
                         aria-pressed=move || (kind() == k).to_string()
-                        on:click=move |_| { form.update(|f| f.kind = k); problem.set(None); }>
+                        on:click=move |_| {
+                            form.update(|f| f.kind = k);
+                            problem.set(None);
+                            app.clear_info();
+                            picked.update(|n| *n += 1);
+                        }>
                         {k.label()}
                     </button>
                 }).collect_view()}
@@ -148,7 +183,7 @@ pub fn GeneEdits() -> impl IntoView {
                 }.into_any(),
             }}
             <super::zygosity::ZygosityChoice app zygosity id="gene-edit-zygosity" />
-            <div class="preview" id="gene-edit-preview" aria-live="polite">
+            <div class="preview" id="gene-edit-preview" aria-live="polite" node_ref=preview_ref>
                 {move || match (hint(), planned.get()) {
                     (Some(h), _) => view! { <p class="muted" id="gene-edit-hint">{h}</p> }.into_any(),
                     (None, None) => view! { <p class="muted">"Loading…"</p> }.into_any(),
@@ -178,8 +213,10 @@ pub fn GeneEdits() -> impl IntoView {
                                 Some(Err(e)) => view! { <p class="refusal" id="gene-edit-refusal">{e}</p> }.into_any(),
                                 None => view! { <span></span> }.into_any(),
                             }}
-                            <button id="gene-edit-confirm" class="primary" on:click=confirm
-                                disabled=move || !matches!(shown.get(), Some(Ok(_)))>"Add"</button>
+                            <div class="actions confirm-row">
+                                <button id="gene-edit-confirm" class="primary" on:click=confirm
+                                    disabled=move || !matches!(shown.get(), Some(Ok(_)))>"Add"</button>
+                            </div>
                         }.into_any()
                     }
                 }}

@@ -11,6 +11,7 @@ use crate::core::coord::thousands;
 use crate::core::genetics::bulk_delete::{OverlapPolicy, delete_listed};
 use crate::core::genetics::gene_list::{GeneList, resolve};
 use crate::view::compose_form::gene_set;
+use crate::view::edit_rows::counted;
 use crate::view::gene_list::{ListReport, report};
 
 /// Lines of one kind shown before "… and N more".
@@ -105,14 +106,18 @@ pub fn GeneListPanel() -> impl IntoView {
                 let o = outcome.unwrap_or_default();
                 problem.set(None);
                 let mut msg = format!(
-                    "Deleted {} gene(s) in {} edit(s)",
-                    thousands(o.deleted as u64),
-                    thousands(o.edits.len() as u64)
+                    "Deleted {} in {}",
+                    counted(o.deleted, "gene", "genes"),
+                    counted(o.edits.len(), "edit", "edits")
                 );
                 if o.merged > 0 {
                     msg.push_str(&format!(
-                        "; {} edit(s) each delete several overlapping genes (merged)",
-                        thousands(o.merged as u64)
+                        "; {} several overlapping genes (merged)",
+                        if o.merged == 1 {
+                            "1 edit deletes".to_owned()
+                        } else {
+                            format!("{} each delete", counted(o.merged, "edit", "edits"))
+                        }
                     ));
                 }
                 if !o.skipped.is_empty() {

@@ -34,8 +34,8 @@ pub async fn load_resources(app: AppState, base: String) {
                 l.insert(c);
             }
         }),
-        Ok(Err(e)) => app.notify(true, format!("The cassette library could not be read: {e}")),
-        Err(e) => app.notify(
+        Ok(Err(e)) => app.notify_app(true, format!("The cassette library could not be read: {e}")),
+        Err(e) => app.notify_app(
             true,
             format!("The cassette library could not be fetched: {e}"),
         ),
@@ -46,11 +46,11 @@ pub async fn load_resources(app: AppState, base: String) {
         .map(|b| crate::io::gene_sets::read_essentiality(&b))
     {
         Ok(Ok(t)) => app.essential.set(Shared::new(t)),
-        Ok(Err(e)) => app.notify(
+        Ok(Err(e)) => app.notify_app(
             true,
             format!("The essentiality table could not be read: {e}"),
         ),
-        Err(e) => app.notify(
+        Err(e) => app.notify_app(
             true,
             format!("The essentiality table could not be fetched: {e}"),
         ),
@@ -176,9 +176,9 @@ pub async fn install(app: AppState, ready: Shared<Ready>) {
     );
     app.genome.set(Some(ready.clone()));
     app.load.set(LoadState::Ready(ready.clone()));
-    app.clear_info();
-    // The previous genome's problems are not this one's.
-    app.dismiss_offering(&super::state::NoticeAction::ShowProblems);
+    // The previous genome's notices (its problems, an import's error, an applied edit) are not
+    // about this one.
+    app.clear_genome_notices();
     report_problems(&app, &ready);
     // After the page has painted: checksums, then the saved or linked design.
     next_frame().await;

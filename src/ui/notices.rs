@@ -1,6 +1,8 @@
-//! Messages for the user, at the top right of the app: errors and information, dismissible,
-//! announced to screen readers, with the buttons a notice offers (undo, show the problems, show
-//! the link, resolve a design changed in another tab).
+//! Messages for the user, floating over the top right of the map under the header (an overlay:
+//! appearing or going, they never move the page; the side column's tabs stay uncovered): errors
+//! and information, a few at most, each dismissible, announced to screen readers, with the
+//! buttons a notice offers (undo, show the problems, show the link, resolve a design changed in
+//! another tab).
 
 use leptos::prelude::*;
 

@@ -6,10 +6,9 @@ use leptos::prelude::*;
 use super::state::{AppState, use_app};
 use crate::core::coord::thousands;
 use crate::core::genome::feature::FeatureIdx;
-use crate::core::genome::names::Lookup;
-use crate::view::gene_card::{GeneCard, gene_card};
+use crate::view::gene_card::{EditedLocation, GeneCard, edited_location, gene_card};
 use crate::view::insert_card::{InsertCard, insert_card};
-use crate::view::search::{MatchKind, SearchHit, search};
+use crate::view::search::{MatchKind, SearchHit, Submit, search, submit};
 use crate::view::viewport::Viewport;
 
 /// Matches listed at most.
@@ -57,37 +56,17 @@ pub fn GeneSearch() -> impl IntoView {
         let Some(ready) = app.genome.get_untracked() else {
             return;
         };
-        let genome = ready.genome();
-        let q = query.get_untracked();
         let found = hits.get_untracked();
-        match genome.lookup(&q) {
-            Lookup::Found(hit) => {
-                set_message.set(None);
+        match submit(ready.genome(), &query.get_untracked(), &found) {
+            Submit::Open(gene, note) => {
+                set_message.set(note);
                 listing.set(false);
-                open_gene(&app, hit.feature);
+                open_gene(&app, gene);
             }
-            Lookup::Ambiguous(all) => set_message.set(Some(format!(
-                "“{}” names {} genes: {}. Choose one below.",
-                q.trim(),
-                all.len(),
-                all.iter()
-                    .map(|h| genome.gene_names(h.feature).0)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ))),
-            Lookup::NotFound => set_message.set(Some(match found.first().map(|h| h.kind) {
-                None => format!("No gene is named or described “{}”.", q.trim()),
-                Some(MatchKind::Description) => format!(
-                    "No gene is named “{}”; {} gene(s) mention it in their description — choose one below.",
-                    q.trim(),
-                    found.len()
-                ),
-                Some(_) => format!(
-                    "No gene is named exactly “{}”; {} name(s) start with it — choose one below.",
-                    q.trim(),
-                    found.len()
-                ),
-            })),
+            Submit::List(why) => {
+                set_message.set(Some(why));
+                listing.set(true);
+            }
         }
     };
     let card = Memo::new(move |_| {
@@ -100,8 +79,20 @@ pub fn GeneSearch() -> impl IntoView {
             });
         }
         let sel = app.selected.get()?;
-        app.genome
-            .with(|g| g.as_ref().map(|r| Card::Gene(gene_card(r.genome(), sel))))
+        // In edited coordinates the card says where the gene is in the edited genome too.
+        let edited = (app.axis.get() == crate::ui::state::Axis::Edited)
+            .then(|| {
+                let lifted = app.lifted.get()?;
+                app.genome.with(|g| {
+                    g.as_ref()
+                        .map(|r| edited_location(r.genome(), &lifted, sel))
+                })
+            })
+            .flatten();
+        app.genome.with(|g| {
+            g.as_ref()
+                .map(|r| Card::Gene(gene_card(r.genome(), sel), edited))
+        })
     });
     view! {
         <form
@@ -142,7 +133,7 @@ pub fn GeneSearch() -> impl IntoView {
             </ul>
         </Show>
         {move || card.get().map(|c| match c {
-            Card::Gene(card) => view! { <GeneCardView card /> }.into_any(),
+            Card::Gene(card, edited) => view! { <GeneCardView card edited /> }.into_any(),
             Card::Insert(card) => view! { <InsertCardView card /> }.into_any(),
         })}
     }
@@ -151,7 +142,7 @@ pub fn GeneSearch() -> impl IntoView {
 /// The card shown under the search box.
 #[derive(Clone, Debug, PartialEq)]
 enum Card {
-    Gene(GeneCard),
+    Gene(GeneCard, Option<EditedLocation>),
     Insert(InsertCard),
 }
 
@@ -184,7 +175,7 @@ fn HitRow(
 
 /// One gene's card.
 #[component]
-pub fn GeneCardView(card: GeneCard) -> impl IntoView {
+pub fn GeneCardView(card: GeneCard, edited: Option<EditedLocation>) -> impl IntoView {
     let title = if card.standard == card.systematic {
         card.systematic.clone()
     } else {
@@ -198,6 +189,10 @@ pub fn GeneCardView(card: GeneCard) -> impl IntoView {
             <dl>
                 <dt>"Location"</dt>
                 <dd class="locus" id="gene-locus">{card.locus.clone()}</dd>
+                {edited.map(|e| view! {
+                    <dt>"Edited"</dt>
+                    <dd class="locus" id="gene-edited-locus">{e.words()}</dd>
+                })}
                 <dt>"Strand"</dt>
                 <dd>{card.strand.to_string()}</dd>
                 <dt>"Type"</dt>

@@ -121,6 +121,18 @@ pub struct Notice {
     pub text: String,
     /// Buttons it offers.
     pub actions: Vec<NoticeAction>,
+    /// What it is about: a notice about the genome on screen (or its design) goes when another
+    /// genome is opened.
+    pub scope: NoticeScope,
+}
+
+/// What a notice is about, so that it goes when that does.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum NoticeScope {
+    /// The genome on screen, its design, an import or export made on it.
+    Genome,
+    /// The app itself (its libraries of cassettes and datasets): stays across genomes.
+    App,
 }
 
 /// Notices shown at once at most; older ones give way.
@@ -236,6 +248,29 @@ impl AppState {
         self.notify_with(error, text, Vec::new())
     }
 
+    /// Shows a message about the app itself (not the genome on screen): it stays when another
+    /// genome is opened.
+    pub fn notify_app(&self, error: bool, text: impl Into<String>) {
+        let id = self.notify_with(error, text, Vec::new());
+        self.notices.update(|n| {
+            if let Some(x) = n.iter_mut().find(|x| x.id == id) {
+                x.scope = NoticeScope::App;
+            }
+        });
+    }
+
+    /// Removes the notices about the genome on screen and its design (another genome replaces
+    /// it): what they said is about a genome no longer shown.
+    pub fn clear_genome_notices(&self) {
+        if self
+            .notices
+            .with_untracked(|n| n.iter().any(|x| x.scope == NoticeScope::Genome))
+        {
+            self.notices
+                .update(|n| n.retain(|x| x.scope != NoticeScope::Genome));
+        }
+    }
+
     /// Removes one notice (an error its control's next success makes moot).
     pub fn dismiss(&self, id: u64) {
         if self
@@ -269,6 +304,7 @@ impl AppState {
                 error,
                 text,
                 actions,
+                scope: NoticeScope::Genome,
             });
             while n.len() > NOTICES_MAX {
                 n.remove(0);
@@ -282,12 +318,6 @@ impl AppState {
         if self.notices.with_untracked(|n| n.iter().any(|x| !x.error)) {
             self.notices.update(|n| n.retain(|x| x.error));
         }
-    }
-
-    /// Removes the notices offering `action`.
-    pub fn dismiss_offering(&self, action: &NoticeAction) {
-        self.notices
-            .update(|n| n.retain(|x| !x.actions.contains(action)));
     }
 
     /// Changes the design: `change` runs on a copy; on success the copy becomes the design, the

@@ -42,7 +42,12 @@ pub fn Summary() -> impl IntoView {
                         <td>{if c.circular { "circular" } else { "linear" }}</td>
                         <td class="num">{thousands(c.features as u64)}</td>
                         <td>{if c.has_sequence { "yes" } else { "missing" }}</td>
-                        <td class="aliases">{c.aliases.join(", ")}</td>
+                        <td class="aliases">
+                            {c.aliases.iter().enumerate().map(|(i, a)| view! {
+                                {(i > 0).then_some(", ")}
+                                <span class="alias">{a.clone()}</span>
+                            }).collect_view()}
+                        </td>
                     </tr>
                 }
             })

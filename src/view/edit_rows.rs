@@ -183,3 +183,33 @@ pub fn view_of_edit(genome: &Genome, e: &Edit) -> Viewport {
     };
     Viewport::clamped(genome, e.contig, s - pad, t + pad)
 }
+
+/// The edits a change added, named for a message by the numbers the edit list shows: `edit #7`,
+/// `edits #7–#9` (ids in the order added; consecutive ids give a range, others are listed:
+/// `edits #3, #5`). Empty for none.
+pub fn edits_named(ids: &[EditId]) -> String {
+    match ids {
+        [] => String::new(),
+        [one] => format!("edit {one}"),
+        [first, .., last] if last.0 >= first.0 && (last.0 - first.0) as usize + 1 == ids.len() => {
+            format!("edits {first}–{last}")
+        }
+        all => format!(
+            "edits {}",
+            all.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
+/// A count with its noun in the right number, the count with thousands separators: `1 edit`,
+/// `4,111 genes`.
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    format!(
+        "{} {}",
+        thousands(n as u64),
+        if n == 1 { one } else { many }
+    )
+}

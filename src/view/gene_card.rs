@@ -2,6 +2,7 @@
 
 use crate::core::genome::Genome;
 use crate::core::genome::feature::FeatureIdx;
+use crate::core::lift::{FeatureStatus, Lifted};
 use crate::view::track::gene_class;
 
 /// A gene described for people.
@@ -68,5 +69,63 @@ pub fn gene_card(genome: &Genome, gene: FeatureIdx) -> GeneCard {
         sgd_url: info
             .is_some()
             .then(|| sgd_locus_url(&genome.gene_names(gene).0)),
+    }
+}
+
+/// Where a gene is in the edited genome (its gene-level line lifted through the design).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EditedLocation {
+    /// All its bases are there, at `locus` in edited coordinates (1-based, with separators:
+    /// `II:429,548–431,672`); `status` says how the design changed it (native, shifted, fused,
+    /// disrupted, substituted).
+    At {
+        /// Contig and edited span.
+        locus: String,
+        /// What happened to the line.
+        status: FeatureStatus,
+    },
+    /// Bases at one or both of its ends were removed (the line is trimmed); what is left is at
+    /// `locus` (edited coordinates, as above).
+    PartlyDeleted {
+        /// Contig and edited span of what is left.
+        locus: String,
+    },
+    /// An edit removed all of it (deleted, or replaced by a cassette).
+    Deleted,
+}
+
+impl EditedLocation {
+    /// In words for the card: `II:429,548–431,672 (fused)`, `partially deleted: V:31,695–33,000`,
+    /// `deleted`; a line the design does not touch says so (`same as the reference`).
+    pub fn words(&self) -> String {
+        match self {
+            Self::At {
+                status: FeatureStatus::Unchanged,
+                ..
+            } => "same as the reference".to_owned(),
+            Self::At { locus, status } => format!("{locus} ({})", status.label()),
+            Self::PartlyDeleted { locus } => format!("partially deleted: {locus}"),
+            Self::Deleted => "deleted".to_owned(),
+        }
+    }
+}
+
+/// Where `gene` is in the edited genome `lifted` describes (the lift-over of its gene-level line).
+pub fn edited_location(genome: &Genome, lifted: &Lifted, gene: FeatureIdx) -> EditedLocation {
+    let line = lifted.feature(gene);
+    let name = &genome.contig(genome.feature(gene).contig).name;
+    match (line.status, line.span) {
+        (status, _) if status.is_gone() => EditedLocation::Deleted,
+        (_, None) => EditedLocation::Deleted,
+        (status, Some(span)) => {
+            let locus = format!("{name}:{span}");
+            // Trimmed: bases gone at an end (a fused tag replaces the stop codon, but the line
+            // is whole: fused).
+            if status == FeatureStatus::Trimmed {
+                EditedLocation::PartlyDeleted { locus }
+            } else {
+                EditedLocation::At { locus, status }
+            }
+        }
     }
 }

@@ -4,6 +4,7 @@
 //! locus or the region dragged on the map); copies in a diploid.
 
 use crate::core::coord::{Span, thousands};
+use crate::core::design::Design;
 use crate::core::design::genotype::Zygosity;
 use crate::core::edit::Terminus;
 use crate::core::genetics::cassette::Library;
@@ -158,6 +159,32 @@ pub fn waiting_for(
         ),
         _ => None,
     }
+}
+
+/// Why the form's gene-level edit (a tag, a point mutation, a promoter swap) cannot be made on
+/// `gene` in `design`: an edit of the design already deleted it or replaced it whole (`PHO5 is
+/// already deleted by edit #1 delete II:… (pho5Δ) in your design: there is nothing left to tag.`,
+/// the edit numbered as the edit list numbers it). `None` when the gene is there to edit, and for
+/// region deletions. O(log E) for the design's edits on the gene's contig.
+pub fn gene_gone(genome: &Genome, design: &Design, gene: FeatureIdx, kind: Kind) -> Option<String> {
+    use crate::core::genetics::bulk_delete::{Clash, clash_words, preview};
+    let what = match kind {
+        Kind::CTag | Kind::NTag => "tag",
+        Kind::Point => "mutate",
+        Kind::Promoter => "give a promoter",
+        Kind::Region => return None,
+    };
+    let (_, edit) = preview(genome, design, &[gene]).already_deleted().next()?;
+    let (systematic, standard) = genome.gene_names(gene);
+    let name = if standard.is_empty() {
+        systematic
+    } else {
+        standard
+    };
+    Some(format!(
+        "{name} is {}: there is nothing left to {what}.",
+        clash_words(genome, design, &Clash::AlreadyDeleted(edit))
+    ))
 }
 
 /// The plan of the form for the selected gene (tags, point mutations, promoter swaps) or the

@@ -163,3 +163,78 @@ fn snippet(text: &str, at: usize) -> String {
     }
     s
 }
+
+/// What pressing Enter (or Search) on a query does.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Submit {
+    /// Open the gene, with a note to show when it was found by an alias (`“MET15” is an alias of
+    /// MET17 (YLR303W).`).
+    Open(FeatureIdx, Option<String>),
+    /// Open nothing: say why and let the user choose from the list of matches.
+    List(String),
+}
+
+/// Whether an alias is written like a gene name (`MET15`, `BAS2`: letters and digits, no space),
+/// rather than a word (`phosphatase`, `phoE`): only such an alias is opened directly.
+fn name_like(alias: &str) -> bool {
+    !alias.is_empty()
+        && alias.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        && alias.chars().any(|c| c.is_ascii_alphabetic())
+        && alias.chars().any(|c| c.is_ascii_digit())
+}
+
+/// What submitting `query` does, given its ranked `hits` ([`search`]): a systematic or standard
+/// name (or ID) opens its gene; an alias written like a gene name opens its gene, saying so; an
+/// alias that is a word, a description word, a prefix or a name several genes share opens nothing
+/// and lists the matches (never a silent jump to a gene the query does not name).
+pub fn submit(genome: &Genome, query: &str, hits: &[SearchHit]) -> Submit {
+    use crate::core::genome::names::Lookup;
+    let q = query.trim();
+    let names_of = |f: FeatureIdx| {
+        let (sys, std) = genome.gene_names(f);
+        if sys == std || std.is_empty() {
+            sys
+        } else {
+            format!("{std} ({sys})")
+        }
+    };
+    let listed = |n: usize, what: &str| {
+        format!(
+            "No gene is named “{q}”; {} {what} — choose one below.",
+            crate::view::edit_rows::counted(n, "gene", "genes")
+        )
+    };
+    match genome.lookup(q) {
+        Lookup::Found(hit) if hit.kind != NameKind::Alias => Submit::Open(hit.feature, None),
+        Lookup::Found(hit) if name_like(q) => Submit::Open(
+            hit.feature,
+            Some(format!("“{q}” is an alias of {}.", names_of(hit.feature))),
+        ),
+        Lookup::Found(hit) => Submit::List(format!(
+            "No gene is named “{q}”: it is an alias of {} and {} — choose one below.",
+            names_of(hit.feature),
+            match hits.iter().filter(|h| h.gene != hit.feature).count() {
+                0 => "no other gene matches".to_owned(),
+                n => format!(
+                    "{} also {}",
+                    crate::view::edit_rows::counted(n, "other gene", "other genes"),
+                    if n == 1 { "matches" } else { "match" }
+                ),
+            }
+        )),
+        Lookup::Ambiguous(all) => Submit::List(format!(
+            "“{q}” names {} genes: {}. Choose one below.",
+            all.len(),
+            all.iter()
+                .map(|h| genome.gene_names(h.feature).0)
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+        Lookup::NotFound => Submit::List(match hits.first().map(|h| h.kind) {
+            None => format!("No gene is named or described “{q}”."),
+            Some(MatchKind::Description) => listed(hits.len(), "mention it in their description"),
+            Some(MatchKind::Alias) => listed(hits.len(), "have an alias starting with it"),
+            Some(_) => listed(hits.len(), "have a name starting with it"),
+        }),
+    }
+}

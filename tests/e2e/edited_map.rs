@@ -5,35 +5,26 @@
 
 use crate::common;
 
-use crate::support::app::no_horizontal_overflow;
-use crate::support::{Session, crate_root};
+use crate::support::Session;
+use crate::support::app::{cassette_library, no_horizontal_overflow, open_with_design};
 use genoforge::core::coord::{Pos, Span};
 use genoforge::core::design::Design;
 use genoforge::core::edit::{EditOp, EditRequest};
-use genoforge::core::genetics::cassette::Library;
 use genoforge::core::genetics::compose;
 use genoforge::core::genome::Genome;
 use genoforge::core::lift::Lifted;
-use genoforge::core::spec::{ReferenceSpec, export};
 use genoforge::core::strand::Strand;
-use genoforge::io::packed::pack;
-use genoforge::io::spec_json;
 use serde_json::json;
 
 fn genome() -> &'static Genome {
     &common::default_genome().genome
 }
 
-fn library() -> Library {
-    serde_json::from_slice(&std::fs::read(crate_root().join("public/cassettes.json")).unwrap())
-        .unwrap()
-}
-
 /// EFB1 replaced by kanMX4 (1,357 bp), TFC3 deleted (3,573 bp), GFP(S65T) (717 bp) inserted at
 /// I:145,000 — all on chromosome I between 138 and 156 kb.
 fn design() -> Design {
     let g = genome();
-    let lib = library();
+    let lib = cassette_library();
     let mut d = Design::new();
     compose::delete_gene(g, &mut d, common::gene(g, "EFB1"), lib.get("kanMX4")).unwrap();
     compose::delete_gene(g, &mut d, common::gene(g, "TFC3"), None).unwrap();
@@ -48,20 +39,6 @@ fn design() -> Design {
     };
     compose::add_insertion(g, &mut d, req, "GFP(S65T)").unwrap();
     d
-}
-
-fn open_with(d: &Design) -> Session {
-    let g = genome();
-    let spec = export(g, d, &ReferenceSpec::of(g), "2026-01-01T00:00:00Z");
-    let app = Session::start();
-    app.goto(&format!(
-        "/#design={}",
-        pack(spec_json::to_string(&spec).as_bytes())
-    ));
-    app.wait_for("#genome-summary");
-    app.wait_until("document.querySelector('#design-label')?.dataset.edits === '3'");
-    app.wait_for("#map-track");
-    app
 }
 
 fn go_to(app: &Session, locus: &str) {
@@ -96,7 +73,7 @@ fn the_edited_view_draws_the_edited_genome() {
     let g = genome();
     let d = design();
     let lifted = Lifted::new(g, &d);
-    let app = open_with(&d);
+    let app = open_with_design(&d);
     go_to(&app, "I:138,001-156,000");
     app.wait_until("document.querySelector('#map-track').dataset.start === '138001'");
     // Reference mode: today's overlay of edits, no inserted features.

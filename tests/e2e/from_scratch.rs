@@ -9,12 +9,10 @@ use serde_json::json;
 
 use crate::common;
 use crate::support::app::{
-    edits_are, id_problems, notice_with, pick_kind, search, set_value, show_compose, show_edits,
-    sticking_out,
+    at_both_sizes, confirm, edits_are, id_problems, notice_with, pick_kind, ready_deletion, search,
+    set_value, show_compose, show_edits, sticking_out,
 };
 use crate::support::open_app;
-
-const SIZES: [(u32, u32); 2] = [(1440, 900), (1024, 700)];
 
 #[test]
 #[ignore = "needs dist/ and Chromium: run by .ci/test (trunk build --release, then -- --ignored)"]
@@ -22,8 +20,7 @@ fn gene_edit_fields_fit_their_panel_and_every_label_names_its_control() {
     let app = open_app();
     app.wait_for("#genome-summary");
     search(&app, "GAL80");
-    for (w, h) in SIZES {
-        app.set_viewport(w, h);
+    at_both_sizes(&app, |w, h| {
         for kind in ["c-tag", "n-tag", "point", "promoter", "region"] {
             pick_kind(&app, kind);
             app.eval_js(
@@ -43,10 +40,9 @@ fn gene_edit_fields_fit_their_panel_and_every_label_names_its_control() {
         app.screenshot(&format!("from_scratch_region_fields_{w}x{h}"));
         pick_kind(&app, "promoter");
         app.screenshot(&format!("from_scratch_promoter_fields_{w}x{h}"));
-    }
+    });
     // The promoter's field takes typing (its label's control is the input, not the kind button),
     // and the upstream field can be emptied to mean "up to the previous feature".
-    app.set_viewport(1440, 900);
     app.click("label[for='gene-edit-promoter-name']");
     app.clear("#gene-edit-promoter-name");
     app.type_into("#gene-edit-promoter-name", "TEF1");
@@ -54,8 +50,7 @@ fn gene_edit_fields_fit_their_panel_and_every_label_names_its_control() {
     app.wait_until(
         "document.querySelector('#gene-edit-designation')?.textContent === 'pTEF1-GAL80'",
     );
-    app.click("#gene-edit-confirm");
-    edits_are(&app, 1);
+    confirm(&app, "#gene-edit-confirm", 1);
 }
 
 #[test]
@@ -86,11 +81,8 @@ fn the_gene_edit_panel_asks_for_a_gene_or_region_without_a_refusal() {
 fn another_tabs_change_is_told_over_an_open_designs_panel() {
     let app = open_app();
     app.wait_for("#genome-summary");
-    search(&app, "CAN1");
-    app.click("#composer-action-delete");
-    app.wait_until("!document.querySelector('#composer-confirm').disabled");
-    app.click("#composer-confirm");
-    edits_are(&app, 1);
+    ready_deletion(&app, "CAN1", None);
+    confirm(&app, "#composer-confirm", 1);
     app.click("#designs-button");
     app.wait_for("#design-library .design-entry");
     let entry = app.text_of("#design-library .design-entry");
@@ -103,15 +95,11 @@ fn another_tabs_change_is_told_over_an_open_designs_panel() {
     app.goto("/");
     app.wait_for("#genome-summary");
     edits_are(&app, 1);
-    search(&app, "ADE2");
-    app.click("#composer-action-delete");
-    app.wait_until("!document.querySelector('#composer-confirm').disabled");
-    app.click("#composer-confirm");
-    edits_are(&app, 2);
+    ready_deletion(&app, "ADE2", None);
+    confirm(&app, "#composer-confirm", 2);
     app.switch_to(first);
     notice_with(&app, "another tab");
-    for (w, h) in SIZES {
-        app.set_viewport(w, h);
+    at_both_sizes(&app, |w, h| {
         assert!(app.exists("#design-library"), "the panel stays open");
         // The notice is on top where it is drawn: its centre and its buttons are its own.
         let covered = app.eval_js(
@@ -134,7 +122,7 @@ fn another_tabs_change_is_told_over_an_open_designs_panel() {
             json!([]),
             "panel buttons under the notice at {w}×{h}"
         );
-    }
+    });
     app.click(".notice button.notice-save-copy");
     notice_with(&app, "Saved your design as");
 }
@@ -156,8 +144,7 @@ fn the_edit_list_stays_in_reach_under_a_4000_gene_genotype() {
     // Nothing is left to delete: no button offers to delete nothing.
     app.wait_until("document.querySelector('#gene-list-delete')?.disabled === true");
     show_edits(&app);
-    for (w, h) in SIZES {
-        app.set_viewport(w, h);
+    at_both_sizes(&app, |w, h| {
         app.eval_js("window.scrollTo(0, 0); return 0;");
         let top = app.eval_js(
             "return document.querySelector('#edit-list .edit-row').getBoundingClientRect().top;",
@@ -167,7 +154,7 @@ fn the_edit_list_stays_in_reach_under_a_4000_gene_genotype() {
             top.as_f64().unwrap() < f64::from(h) - 40.0,
             "the first edit row is at {top} px of {h}"
         );
-    }
+    });
     // The whole genotype is still there to read and copy.
     let g = app.eval_js("return document.querySelector('#genotype').textContent.length;");
     assert!(g.as_u64().unwrap() > 20_000, "{g}");
@@ -178,11 +165,8 @@ fn the_edit_list_stays_in_reach_under_a_4000_gene_genotype() {
 fn the_composers_applied_message_goes_when_another_gene_is_chosen() {
     let app = open_app();
     app.wait_for("#genome-summary");
-    search(&app, "ADE2");
-    app.click("#composer-action-delete");
-    app.wait_until("!document.querySelector('#composer-confirm').disabled");
-    app.click("#composer-confirm");
-    edits_are(&app, 1);
+    ready_deletion(&app, "ADE2", None);
+    confirm(&app, "#composer-confirm", 1);
     app.wait_for("#composer-applied");
     search(&app, "PHO5");
     app.wait_until("(document.querySelector('#composer')?.textContent ?? '').includes('PHO5')");

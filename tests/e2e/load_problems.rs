@@ -39,21 +39,22 @@ fn load_problems_are_shown_at_once_and_bad_features_are_not_drawn() {
     app.wait_until("!document.querySelector('.open-panel button.primary').disabled");
     app.click(".open-panel button.primary");
     app.wait_until("document.querySelectorAll('#map-overview .ov-contig').length === 2");
-    // At the top right, at once.
+    // At the top right (of the map, beside the side column), at once.
     app.wait_until("[...document.querySelectorAll('.notice.error')].some(n => /Loaded with \\d+ problems?/.test(n.textContent))");
     let pos = app.eval_js(
         "const n = [...document.querySelectorAll('.notice.error')].find(n => n.textContent.includes('Loaded with'));
          const r = n.getBoundingClientRect();
-         return [r.top, r.right, window.innerWidth];",
+         return [r.top, r.right, document.querySelector('.map-area').getBoundingClientRect().right];",
     );
     let (top, right, w) = (
         pos[0].as_f64().unwrap(),
         pos[1].as_f64().unwrap(),
         pos[2].as_f64().unwrap(),
     );
+    // (The top right of the map: the side column's tabs and search box stay uncovered.)
     assert!(
         top < 160.0 && right > w - 40.0,
-        "notice at top {top}, right {right} of {w}"
+        "notice at top {top}, right {right}; the map ends at {w}"
     );
     app.screenshot("load_problems_notice");
     app.click(".notice button.notice-show-problems");

@@ -29,4 +29,5 @@ mod help;
 mod load_problems;
 mod menus_layout;
 mod new_user;
+mod tryout;
 mod walkthrough;

@@ -12,31 +12,21 @@ use serde_json::json;
 
 use crate::common;
 use crate::support::app::{
-    choose, download_to, downloads_dir, edits_are, genotype, id_problems, no_horizontal_overflow,
-    notice_with, pick_kind, press, scroll_to, search, set_value, shift_drag, show_compose,
-    show_edits, sticking_out,
+    at_both_sizes, choose, confirm, download_to, downloads_dir, edits_are, genotype, id_problems,
+    no_horizontal_overflow, notice_with, notices, press, ready_deletion, ready_gene_edit,
+    scroll_to, search, set_value, shift_drag, show_compose, show_edits, sticking_out,
 };
 use crate::support::{Session, artifacts_dir, open_app};
 
 /// Screenshots at both sizes, each checked: nothing out of its panel, no sideways scroll, ids
 /// used once.
 fn shot(app: &Session, name: &str) {
-    for (w, h) in [(1440, 900), (1024, 700)] {
-        app.set_viewport(w, h);
-        std::thread::sleep(std::time::Duration::from_millis(150));
+    at_both_sizes(app, |w, h| {
         app.screenshot(&format!("walk_{name}_{w}x{h}"));
         assert_eq!(sticking_out(app), json!([]), "{name} at {w}×{h}");
         assert_eq!(id_problems(app), json!([[], []]), "{name} at {w}×{h}");
         no_horizontal_overflow(app);
-    }
-    app.set_viewport(1440, 900);
-}
-
-fn notices(app: &Session) -> Vec<String> {
-    serde_json::from_value(app.eval_js(
-        "return [...document.querySelectorAll('.notices .notice')].map(n => n.textContent);",
-    ))
-    .unwrap()
+    });
 }
 
 fn goto_locus(app: &Session, locus: &str, start: &str) {
@@ -128,67 +118,43 @@ fn a_yeast_geneticist_from_scratch() {
     set_value(&app, "#gene-list-input", "");
 
     // A clean deletion, then a marker replacement, in the composer.
-    search(&app, "CAN1");
-    app.click("#composer-action-delete");
-    app.wait_until("!document.querySelector('#composer-confirm').disabled");
+    ready_deletion(&app, "CAN1", None);
     shot(&app, "07_compose_deletion");
-    app.click("#composer-confirm");
-    edits_are(&app, 7);
+    confirm(&app, "#composer-confirm", 7);
     search(&app, "ADE2");
     assert!(!app.exists("#composer-applied"), "can1Δ's message went");
-    app.click("#composer-action-delete");
-    choose(&app, "#composer-marker", "kanMX4");
-    app.wait_until("!document.querySelector('#composer-confirm').disabled");
+    ready_deletion(&app, "ADE2", Some("kanMX4"));
     shot(&app, "08_compose_marker");
-    app.click("#composer-confirm");
-    edits_are(&app, 8);
+    confirm(&app, "#composer-confirm", 8);
 
     // GFP at PHO5's C terminus.
-    search(&app, "PHO5");
-    pick_kind(&app, "c-tag");
-    choose(&app, "#gene-edit-tag", "GFP(S65T)-kanMX6");
-    app.wait_until(
-        "document.querySelector('#gene-edit-designation')?.textContent === 'PHO5-GFP(S65T)::kanMX6'",
-    );
-    scroll_to(&app, "#gene-edits");
+    let tag = |app: &Session| choose(app, "#gene-edit-tag", "GFP(S65T)-kanMX6");
+    ready_gene_edit(&app, Some("PHO5"), "c-tag", tag, "PHO5-GFP(S65T)::kanMX6");
     shot(&app, "09_ctag_preview");
-    app.click("#gene-edit-confirm");
-    edits_are(&app, 9);
+    confirm(&app, "#gene-edit-confirm", 9);
 
     // A point mutation.
-    search(&app, "GAL4");
-    pick_kind(&app, "point");
-    app.type_into("#gene-edit-change", "K23A");
-    app.wait_until("document.querySelector('#gene-edit-designation')?.textContent === 'gal4-K23A'");
-    scroll_to(&app, "#gene-edits");
+    let k23a = |app: &Session| app.type_into("#gene-edit-change", "K23A");
+    ready_gene_edit(&app, Some("GAL4"), "point", k23a, "gal4-K23A");
     shot(&app, "10_point_preview");
-    app.click("#gene-edit-confirm");
-    edits_are(&app, 10);
+    confirm(&app, "#gene-edit-confirm", 10);
 
     // A promoter swap: TEF1's promoter before GAL80, up to the previous feature.
-    search(&app, "GAL80");
-    pick_kind(&app, "promoter");
-    app.clear("#gene-edit-promoter-name");
-    app.type_into("#gene-edit-promoter-name", "TEF1");
-    set_value(&app, "#gene-edit-upstream", "");
-    app.wait_until(
-        "document.querySelector('#gene-edit-designation')?.textContent === 'pTEF1-GAL80'",
-    );
-    scroll_to(&app, "#gene-edits");
+    let tef1 = |app: &Session| {
+        app.clear("#gene-edit-promoter-name");
+        app.type_into("#gene-edit-promoter-name", "TEF1");
+        set_value(app, "#gene-edit-upstream", "");
+    };
+    ready_gene_edit(&app, Some("GAL80"), "promoter", tef1, "pTEF1-GAL80");
     shot(&app, "11_promoter_preview");
-    app.click("#gene-edit-confirm");
-    edits_are(&app, 11);
+    confirm(&app, "#gene-edit-confirm", 11);
 
     // A region deleted by shift-dragging on the map.
     goto_locus(&app, "IV:100,001-110,000", "100001");
     let (region, _) = shift_drag(&app, 0.3, 0.5);
-    pick_kind(&app, "region");
-    app.wait_until(&format!(
-        "document.querySelector('#gene-edit-designation')?.textContent === 'Δ(IV:{region})'"
-    ));
+    ready_gene_edit(&app, None, "region", |_| {}, &format!("Δ(IV:{region})"));
     shot(&app, "12_region_dragged");
-    app.click("#gene-edit-confirm");
-    edits_are(&app, 12);
+    confirm(&app, "#gene-edit-confirm", 12);
     let want = format!(
         "MATa his3Δ1 leu2Δ0 met15Δ0 ura3Δ0 can1Δ ade2Δ::kanMX4 PHO5-GFP(S65T)::kanMX6 gal4-K23A pTEF1-GAL80 Δ(IV:{region})"
     );

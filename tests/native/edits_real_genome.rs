@@ -356,7 +356,7 @@ fn refused_edits_leave_the_design_unchanged() {
                 label: None,
                 feature: None,
             },
-            "overlaps edit #0 delete XV:722,251–722,440 (his3Δ1)",
+            "overlaps edit #1 delete XV:722,251–722,440 (his3Δ1)",
         ),
         (
             EditRequest {
@@ -367,7 +367,7 @@ fn refused_edits_leave_the_design_unchanged() {
                 label: None,
                 feature: None,
             },
-            "falls inside the span removed by edit #0",
+            "falls inside the span removed by edit #1",
         ),
         (
             EditRequest {

@@ -170,3 +170,35 @@ fn strain_notes_show_every_approximation() {
     );
     assert!(!n.iter().any(|x| x.what == "diploid"));
 }
+
+#[test]
+fn a_gene_the_design_removed_is_not_offered_for_tagging_mutating_or_a_promoter() {
+    use genoforge::core::genetics::compose::{apply, plan_delete_gene};
+    use genoforge::view::gene_edit_form::gene_gone;
+    let g = &common::default_genome().genome;
+    let lib = library();
+    let pho5 = resolve_gene(g, "PHO5").unwrap();
+    let gal4 = resolve_gene(g, "GAL4").unwrap();
+    let mut d = Design::new();
+    apply(g, &mut d, plan_delete_gene(g, gal4, None)).unwrap();
+    apply(g, &mut d, plan_delete_gene(g, pho5, lib.get("kanMX4"))).unwrap();
+    // Replaced by kanMX4 (the design's second edit, #2): refused with the edit that did it.
+    let why = gene_gone(g, &d, pho5, Kind::CTag).expect("PHO5 is gone");
+    assert!(
+        why.starts_with("PHO5 is already deleted by edit #2")
+            && why.contains("pho5Δ::kanMX4")
+            && why.ends_with("nothing left to tag."),
+        "{why}"
+    );
+    assert!(
+        gene_gone(g, &d, gal4, Kind::Point)
+            .expect("GAL4 is gone")
+            .contains("edit #1")
+    );
+    assert!(gene_gone(g, &d, gal4, Kind::Promoter).is_some());
+    // A gene the design leaves alone, and region deletions, are not refused here.
+    let gal80 = resolve_gene(g, "GAL80").unwrap();
+    assert_eq!(gene_gone(g, &d, gal80, Kind::CTag), None);
+    assert_eq!(gene_gone(g, &d, pho5, Kind::Region), None);
+    assert_eq!(gene_gone(g, &Design::new(), pho5, Kind::CTag), None);
+}

@@ -125,7 +125,7 @@ fn a_pasted_list_says_how_names_resolved_and_suggests_names() {
         "{:?}",
         r.unknown
     );
-    // TFC3 is already deleted by the design's edit #0, which the report names.
+    // TFC3 is already deleted by the design's first edit (#1), which the report names.
     let id = d.edits()[0].id;
     assert_eq!(r.already_deleted.len(), 1);
     assert!(
@@ -228,4 +228,34 @@ fn the_costanzo_list_goes_through_by_skipping_or_merging_overlaps() {
             g.gene_names(gene)
         );
     }
+}
+
+#[test]
+fn submitting_a_search_opens_only_a_gene_the_query_names() {
+    use genoforge::view::search::{Submit, submit};
+    let g = genome();
+    let go = |q: &str| submit(g, q, &search(g, q, 12));
+    let pho5 = common::gene(g, "PHO5");
+    // A standard or systematic name opens its gene.
+    assert_eq!(go("pho5"), Submit::Open(pho5, None));
+    assert_eq!(go("YBR093C"), Submit::Open(pho5, None));
+    // An alias written like a gene name opens its gene, saying so.
+    let Submit::Open(met17, Some(note)) = go("MET15") else {
+        panic!("{:?}", go("MET15"))
+    };
+    assert_eq!(met17, common::gene(g, "MET17"));
+    assert!(note.contains("alias of MET17"), "{note}");
+    // A word (an alias of one gene and in many descriptions) lists the matches.
+    let hits = search(g, "phosphatase", 12);
+    assert!(hits.len() > 1, "{hits:?}");
+    match go("phosphatase") {
+        Submit::List(why) => assert!(why.contains("choose one below"), "{why}"),
+        other => panic!("jumped: {other:?}"),
+    }
+    // Description words and prefixes list too.
+    assert!(matches!(go("repressible phosphatase"), Submit::List(_)));
+    assert!(matches!(go("pho"), Submit::List(w) if w.contains("have a name starting with it")));
+    assert!(
+        matches!(go("zzzzqqq"), Submit::List(w) if w.contains("No gene is named or described"))
+    );
 }

@@ -653,10 +653,12 @@ fn the_edited_genome_draws_inserts_with_their_parts_genes_lifted_and_junctions()
         .filter(|i| i.what.edit == whole.what.edit && i.what.part.is_some())
         .collect();
     let kinds: Vec<InsertKind> = parts.iter().map(|p| p.kind).collect();
+    // kanMX4 replaces EFB1: its CDS is the marker's.
     assert!(
         kinds.contains(&InsertKind::Promoter)
-            && kinds.contains(&InsertKind::Cds)
-            && kinds.contains(&InsertKind::Terminator),
+            && kinds.contains(&InsertKind::Marker)
+            && kinds.contains(&InsertKind::Terminator)
+            && !kinds.contains(&InsertKind::Cds),
         "{kinds:?}"
     );
     for p in &parts {
@@ -775,4 +777,48 @@ fn a_window_opened_in_edited_coordinates_grows_by_what_is_inserted_into_it() {
         reference_view_showing(g, &at_end, &last).span.end().get(),
         g.contig(last.contig).length
     );
+}
+
+#[test]
+fn a_tags_parts_are_coloured_by_kind_the_tag_apart_from_its_marker() {
+    use genoforge::core::edit::Terminus;
+    use genoforge::core::genetics::cassette::Library;
+    use genoforge::core::genetics::compose::apply;
+    use genoforge::core::genetics::tag::plan_tag;
+    use genoforge::view::map::edited::{InsertKind, build, reference_view_showing};
+    let g = genome();
+    let lib: Library = serde_json::from_slice(
+        &std::fs::read(common::root().join("public/cassettes.json")).unwrap(),
+    )
+    .unwrap();
+    let mut d = Design::new();
+    let (plan, _) = plan_tag(
+        g,
+        gene(g, "PHO5"),
+        lib.get("GFP(S65T)-kanMX6").unwrap(),
+        Terminus::C,
+    )
+    .unwrap();
+    apply(g, &mut d, plan).unwrap();
+    let lifted = Lifted::new(g, &d);
+    let view = reference_view_showing(g, &d, &Viewport::parse(g, "PHO5").unwrap());
+    let s = Scale::for_view(None, &edited_window(g, &d, &view), WIDTH).unwrap();
+    let (_, inserts) = build(g, &lifted, &d, &s, &TrackStyle::default());
+    let kind_of = |name: &str| {
+        inserts
+            .items
+            .iter()
+            .find(|i| i.name == name && i.count == 1)
+            .unwrap_or_else(|| panic!("{name} drawn: {:?}", inserts.items))
+            .kind
+    };
+    // GFP (the tag's CDS_region of the fused CDS) is the insert's own coding part; kanR, the
+    // marker after it, is the marker's.
+    assert_eq!(kind_of("GFP(S65T)"), InsertKind::Cds);
+    assert_eq!(kind_of("kanR"), InsertKind::Marker);
+    assert_eq!(kind_of("ADH1 terminator"), InsertKind::Terminator);
+    assert_eq!(kind_of("TEF promoter (A. gossypii)"), InsertKind::Promoter);
+    // Each part kind has a colour of its own.
+    let css: std::collections::HashSet<&str> = InsertKind::PARTS.iter().map(|k| k.css()).collect();
+    assert_eq!(css.len(), InsertKind::PARTS.len());
 }

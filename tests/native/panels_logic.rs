@@ -205,11 +205,11 @@ fn the_position_box_lifts_both_ways() {
         other => panic!("{other:?}"),
     }
     let s = a.sentence(Direction::ToEdited);
-    assert!(s.contains("replaced by edit #6 (tfc3Δ::kanMX4)"), "{s}");
+    assert!(s.contains("replaced by edit #7 (tfc3Δ::kanMX4)"), "{s}");
     let a = lift_position(g, &d, c, p, Direction::ToReference).unwrap();
     assert_eq!(
         a.sentence(Direction::ToReference),
-        "Edited I:148,000 is inside insertion #6 (tfc3Δ::kanMX4) at offset 406 (base 407 of 1,357); it has no reference position."
+        "Edited I:148,000 is inside insertion #7 (tfc3Δ::kanMX4) at offset 406 (base 407 of 1,357); it has no reference position."
     );
     let (c, p) = parse_position(g, "chrI 152257", None).unwrap();
     let a = lift_position(g, &d, c, p, Direction::ToEdited).unwrap();
@@ -411,4 +411,146 @@ fn virtual_windows_stay_small_at_a_thousand_rows() {
     assert!(r.len() <= 12, "{r:?}");
     let r = window(56.0 * 990.0, 336.0, 56.0, 4, 1000);
     assert!(r.end == 1000 && r.len() <= 14, "{r:?}");
+}
+
+#[test]
+fn the_gene_card_says_where_a_gene_is_in_the_edited_genome() {
+    use genoforge::core::edit::{EditOp, EditRequest};
+    use genoforge::core::lift::FeatureStatus;
+    use genoforge::view::gene_card::{EditedLocation, edited_location};
+    let span = |a: u64, b: u64| {
+        Span::new(
+            genoforge::core::coord::Pos(a),
+            genoforge::core::coord::Pos(b),
+        )
+        .unwrap()
+    };
+    let g = genome();
+    let (mut d, lib) = design();
+    let tfc3 = resolve_gene(g, "TFC3").unwrap();
+    let tfc3_span = g.extent(tfc3);
+    let contig = g.feature(tfc3).contig;
+    // The first top-level gene after TFC3 on I: shifted by what replacing TFC3 by kanMX4 changed.
+    let next = g
+        .features_by_start(contig)
+        .iter()
+        .copied()
+        .find(|&f| {
+            let x = g.feature(f);
+            x.parents.is_empty() && x.kind.is_gene_like() && g.extent(f).start() > tfc3_span.end()
+        })
+        .unwrap();
+    // A deletion of the first 100 bases of the gene after that one: partly deleted.
+    let trimmed = g
+        .features_by_start(contig)
+        .iter()
+        .copied()
+        .find(|&f| {
+            let x = g.feature(f);
+            x.parents.is_empty()
+                && x.kind.is_gene_like()
+                && g.extent(f).start() > g.extent(next).end()
+                && g.extent(f).len() > 300
+        })
+        .unwrap();
+    let t = g.extent(trimmed);
+    d.add(
+        g,
+        EditRequest {
+            contig,
+            span: span(t.start().get(), t.start().get() + 100),
+            sequence: Vec::new(),
+            op: EditOp::Delete,
+            label: None,
+            feature: None,
+        },
+    )
+    .unwrap();
+    // PHO5 tagged at its C terminus: its stop codon replaced, the line reaching over the tag.
+    let pho5 = resolve_gene(g, "PHO5").unwrap();
+    let (tag, _) = genoforge::core::genetics::tag::plan_tag(
+        g,
+        pho5,
+        lib.get("GFP(S65T)-kanMX6").unwrap(),
+        genoforge::core::edit::Terminus::C,
+    )
+    .unwrap();
+    apply(g, &mut d, tag).unwrap();
+    let lifted = Lifted::new(g, &d);
+    let fused = lifted.feature(pho5).span.unwrap();
+    assert_eq!(
+        edited_location(g, &lifted, pho5),
+        EditedLocation::At {
+            locus: format!("II:{fused}"),
+            status: FeatureStatus::Fused
+        }
+    );
+    assert!(fused.len() > g.extent(pho5).len());
+    // Replaced by kanMX4: deleted.
+    assert_eq!(edited_location(g, &lifted, tfc3), EditedLocation::Deleted);
+    assert_eq!(edited_location(g, &lifted, tfc3).words(), "deleted");
+    let shift = lib.get("kanMX4").unwrap().len() as i64 - tfc3_span.len() as i64;
+    let n = g.extent(next);
+    let moved = span(
+        (n.start().get() as i64 + shift) as u64,
+        (n.end().get() as i64 + shift) as u64,
+    );
+    let want = format!("I:{moved}");
+    assert_eq!(
+        edited_location(g, &lifted, next),
+        EditedLocation::At {
+            locus: want.clone(),
+            status: FeatureStatus::Shifted
+        }
+    );
+    assert_eq!(
+        edited_location(g, &lifted, next).words(),
+        format!("{want} (shifted)")
+    );
+    // 100 bases of its left end gone: what is left, in edited coordinates.
+    let left = span(
+        (t.start().get() as i64 + shift) as u64,
+        (t.end().get() as i64 + shift - 100) as u64,
+    );
+    assert_eq!(
+        edited_location(g, &lifted, trimmed),
+        EditedLocation::PartlyDeleted {
+            locus: format!("I:{left}")
+        }
+    );
+    assert!(
+        edited_location(g, &lifted, trimmed)
+            .words()
+            .starts_with("partially deleted: I:")
+    );
+    // A gene on another chromosome, untouched.
+    let gal4 = resolve_gene(g, "GAL4").unwrap();
+    assert_eq!(
+        edited_location(g, &lifted, gal4).words(),
+        "same as the reference"
+    );
+}
+
+#[test]
+fn messages_name_edits_by_the_lists_numbers_and_count_in_words() {
+    use genoforge::core::edit::EditId;
+    use genoforge::view::edit_rows::{counted, edits_named};
+    let g = genome();
+    let (d, _) = design();
+    // The first edit is #1, as the edit list shows it (ids are stored from 0).
+    let first = d.edits()[0].id;
+    assert_eq!(first, EditId(0));
+    assert_eq!(first.to_string(), "#1");
+    let rows = edit_rows(g, &d);
+    assert_eq!(rows[0].id.to_string(), "#1");
+    assert_eq!(edits_named(&[EditId(6)]), "edit #7");
+    assert_eq!(
+        edits_named(&[EditId(6), EditId(7), EditId(8)]),
+        "edits #7–#9"
+    );
+    assert_eq!(edits_named(&[EditId(2), EditId(4)]), "edits #3, #5");
+    assert_eq!(edits_named(&[]), "");
+    assert_eq!(counted(1, "edit", "edits"), "1 edit");
+    assert_eq!(counted(4_111, "gene", "genes"), "4,111 genes");
+    assert_eq!(counted(0, "edit", "edits"), "0 edits");
 }

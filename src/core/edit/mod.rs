@@ -22,14 +22,16 @@ use crate::core::strand::Strand;
 
 pub use validate::{EditDesc, EditError, check_sequence};
 
-/// A stable identifier of an edit within a design (never reused after removal).
+/// A stable identifier of an edit within a design (never reused after removal), stored 0-based
+/// (the edits JSON's `id`); shown to people 1-based, `#1` for the first edit, by `Display` — the
+/// number the edit list shows and every message uses.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct EditId(pub u32);
 
 impl fmt::Display for EditId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "#{}", self.0)
+        write!(f, "#{}", u64::from(self.0) + 1)
     }
 }
 

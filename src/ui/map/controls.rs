@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::{MapState, PAN_STEP, ZOOM_STEP};
 use crate::ui::state::Axis;
 use crate::view::map::axis::length_words;
+use crate::view::map::edited::InsertKind;
 use crate::view::track::{GeneClass, classes_present};
 use crate::view::viewport::Viewport;
 
@@ -169,9 +170,9 @@ pub(super) fn Legend() -> impl IntoView {
             <Show when=edited>
                 <ul aria-label="Edited genome">
                     <li><span class="swatch insert-swatch whole" aria-hidden="true"></span>"inserted sequence"</li>
-                    <li><span class="swatch insert-swatch promoter" aria-hidden="true"></span>"promoter"</li>
-                    <li><span class="swatch insert-swatch cds" aria-hidden="true"></span>"CDS"</li>
-                    <li><span class="swatch insert-swatch terminator" aria-hidden="true"></span>"terminator"</li>
+                    {InsertKind::PARTS.into_iter().map(|k| view! {
+                        <li><span class=format!("swatch insert-swatch {}", k.css()) aria-hidden="true"></span>{k.label()}</li>
+                    }).collect_view()}
                     <li><span class="swatch junction-swatch" aria-hidden="true"></span>"junction (bases deleted)"</li>
                 </ul>
             </Show>

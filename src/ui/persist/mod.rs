@@ -103,7 +103,13 @@ pub fn restore(app: &AppState, persist: Persist) {
             persist.known.set_value(revision);
             if n > 0 {
                 let name = library.get(&id).map(|e| e.name.clone()).unwrap_or_default();
-                app.notify(false, format!("Restored “{name}” ({n} edit(s))."));
+                app.notify(
+                    false,
+                    format!(
+                        "Restored “{name}” ({}).",
+                        crate::view::edit_rows::counted(n, "edit", "edits")
+                    ),
+                );
             }
             // A reload of this tab: its history and window, if the design is still the one it led to.
             if session_state.current.as_deref() == Some(id.as_str())

@@ -87,8 +87,9 @@ fn report_conflict(app: &AppState, persist: Persist, state: SyncState) {
             app.notify_with(
                 true,
                 format!(
-                    "“{}” was changed in another tab ({} edit(s) there). This tab's design stays on screen and is not saved over it.",
-                    e.name, e.edits
+                    "“{}” was changed in another tab ({} there). This tab's design stays on screen and is not saved over it.",
+                    e.name,
+                    crate::view::edit_rows::counted(e.edits, "edit", "edits")
                 ),
                 vec![NoticeAction::LoadOtherTab, NoticeAction::SaveCopy],
             );

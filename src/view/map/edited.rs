@@ -97,15 +97,21 @@ pub fn reference_fraction(genome: &Genome, design: &Design, view: &Viewport, fra
     ((p - view.span.start().get() as f64) / view.width().max(1) as f64).clamp(0.0, 1.0)
 }
 
-/// What an inserted shape is.
+/// What an inserted shape is: the whole insert, or a part by its kind (each kind has its colour
+/// and legend entry).
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
 pub enum InsertKind {
     /// The inserted (or replacing) sequence as a whole.
     Whole,
     /// A promoter part.
     Promoter,
-    /// A coding sequence part.
+    /// A coding part for the protein the insert is made for: a tag fused in frame (the tag's
+    /// `CDS_region` of the fused CDS: GFP of `PHO5-GFP(S65T)::kanMX6`), or the CDS of an inserted
+    /// gene.
     Cds,
+    /// The coding part of a selectable marker: the CDS of a cassette that replaces reference
+    /// bases (`ade2Δ::kanMX4`'s kan) or that follows a fused tag (kanMX6's kanR).
+    Marker,
     /// A terminator part.
     Terminator,
     /// Any other part.
@@ -113,13 +119,21 @@ pub enum InsertKind {
 }
 
 impl InsertKind {
-    fn of_part(kind: &FeatureKind) -> Self {
+    /// The kind of a part of `edit`'s inserted feature. A CDS is the marker's when the insert
+    /// replaces reference bases (a gene replaced by a marker cassette) or carries a fused tag
+    /// (the tagging module's marker after the tag); otherwise it is the insert's own coding
+    /// sequence.
+    fn of_part(kind: &FeatureKind, edit: &crate::core::edit::Edit) -> Self {
+        let marker =
+            || !edit.span.is_empty() || edit.feature.as_ref().is_some_and(|f| f.fusion.is_some());
         match kind {
+            FeatureKind::Cds if marker() => Self::Marker,
             FeatureKind::Cds => Self::Cds,
             other => match other.as_str() {
                 "promoter" => Self::Promoter,
                 "terminator" => Self::Terminator,
-                "CDS" => Self::Cds,
+                "CDS" if marker() => Self::Marker,
+                "CDS" | "CDS_region" => Self::Cds,
                 _ => Self::OtherPart,
             },
         }
@@ -131,21 +145,26 @@ impl InsertKind {
             Self::Whole => "whole",
             Self::Promoter => "promoter",
             Self::Cds => "cds",
+            Self::Marker => "marker",
             Self::Terminator => "terminator",
             Self::OtherPart => "other-part",
         }
     }
 
-    /// A word for people.
+    /// A word for people (the legend's).
     pub fn label(self) -> &'static str {
         match self {
             Self::Whole => "inserted sequence",
             Self::Promoter => "promoter",
-            Self::Cds => "CDS",
+            Self::Cds => "CDS or tag",
+            Self::Marker => "marker",
             Self::Terminator => "terminator",
             Self::OtherPart => "part",
         }
     }
+
+    /// The part kinds, in the legend's order.
+    pub const PARTS: [InsertKind; 4] = [Self::Cds, Self::Marker, Self::Promoter, Self::Terminator];
 }
 
 /// Which inserted shape: the edit and, for a part, its index among the inserted feature's parts.
@@ -330,7 +349,7 @@ fn shapes(
             .flat_map(|f| f.children.iter())
             .enumerate()
         {
-            let kind = InsertKind::of_part(&part.kind);
+            let kind = InsertKind::of_part(&part.kind, edit);
             let pspan = part_span(span, strand, part.offset);
             let pname = part.name.clone().unwrap_or_else(|| kind.label().to_owned());
             out.push(Shape {

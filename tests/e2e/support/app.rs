@@ -285,3 +285,137 @@ pub fn genoforge_on_default_genome(args: &[&str]) {
     all.extend(["--fasta", FASTA, "--gff", GFF, "--features", TABLE]);
     genoforge_cli(&all);
 }
+
+/// The two window sizes issue 12's layout findings are checked at (CSS px).
+pub const SIZES: [(u32, u32); 2] = [(1440, 900), (1024, 700)];
+
+/// Runs `check` at each of [`SIZES`] (the viewport set and the page given time to lay out; where
+/// it is scrolled is left as it is), then leaves the window at 1440×900.
+pub fn at_both_sizes(app: &Session, mut check: impl FnMut(u32, u32)) {
+    for (w, h) in SIZES {
+        app.set_viewport(w, h);
+        std::thread::sleep(Duration::from_millis(150));
+        check(w, h);
+    }
+    app.set_viewport(1440, 900);
+}
+
+/// An element's box in the viewport: `[left, top, right, bottom]` (CSS px).
+pub fn rect(app: &Session, css: &str) -> [f64; 4] {
+    app.wait_for(css);
+    let v = app.eval_js_with(
+        "const r = document.querySelector(arguments[0]).getBoundingClientRect();
+         return [r.left, r.top, r.right, r.bottom];",
+        vec![json!(css)],
+    );
+    serde_json::from_value(v).unwrap()
+}
+
+/// Whether an element is wholly inside the viewport.
+pub fn in_viewport(app: &Session, css: &str) -> bool {
+    let [l, t, r, b] = rect(app, css);
+    let (w, h) = app_size(app);
+    l >= 0.0 && t >= 0.0 && r <= w + 0.5 && b <= h + 0.5 && r > l && b > t
+}
+
+/// The viewport's size (CSS px).
+pub fn app_size(app: &Session) -> (f64, f64) {
+    let v = app.eval_js("return [window.innerWidth, window.innerHeight];");
+    (v[0].as_f64().unwrap(), v[1].as_f64().unwrap())
+}
+
+/// The texts of the notices on screen.
+pub fn notices(app: &Session) -> Vec<String> {
+    serde_json::from_value(app.eval_js(
+        "return [...document.querySelectorAll('.notices .notice')].map(n => n.textContent);",
+    ))
+    .unwrap()
+}
+
+/// Readies an edit in the gene-edit panel: finds `gene` (none: a region, already dragged), picks
+/// `kind`, lets `fill` set the kind's fields and waits until the preview's designation reads
+/// `designation`. Confirm with [`confirm`].
+pub fn ready_gene_edit(
+    app: &Session,
+    gene: Option<&str>,
+    kind: &str,
+    fill: impl FnOnce(&Session),
+    designation: &str,
+) {
+    if let Some(gene) = gene {
+        search(app, gene);
+    }
+    pick_kind(app, kind);
+    fill(app);
+    app.wait_until(&format!(
+        "document.querySelector('#gene-edit-designation')?.textContent === {}",
+        json!(designation)
+    ));
+}
+
+/// Readies a gene deletion in the composer: finds `gene`, picks deletion and (optionally) the
+/// marker replacing it, and waits until Confirm can be pressed. Confirm with [`confirm`].
+pub fn ready_deletion(app: &Session, gene: &str, marker: Option<&str>) {
+    search(app, gene);
+    app.click("#composer-action-delete");
+    if let Some(m) = marker {
+        choose(app, "#composer-marker", m);
+    }
+    app.wait_until("!document.querySelector('#composer-confirm').disabled");
+}
+
+/// Presses a Confirm button (`#composer-confirm`, `#gene-edit-confirm`) and waits until the
+/// design counts `edits` edits.
+pub fn confirm(app: &Session, button: &str, edits: usize) {
+    app.click(button);
+    edits_are(app, edits);
+}
+
+/// The cassette library the app ships (`public/cassettes.json`).
+pub fn cassette_library() -> genoforge::core::genetics::cassette::Library {
+    serde_json::from_slice(&std::fs::read(crate_root().join("public/cassettes.json")).unwrap())
+        .unwrap()
+}
+
+/// Opens the app on a design of the default genome (a share link) and waits until its edits are
+/// on screen and the map is drawn.
+pub fn open_with_design(d: &genoforge::core::design::Design) -> Session {
+    use genoforge::core::spec::{ReferenceSpec, export};
+    let g = &crate::common::default_genome().genome;
+    let spec = export(g, d, &ReferenceSpec::of(g), "2026-01-01T00:00:00Z");
+    let app = Session::start();
+    app.goto(&format!(
+        "/#design={}",
+        genoforge::io::packed::pack(genoforge::io::spec_json::to_string(&spec).as_bytes())
+    ));
+    app.wait_for("#genome-summary");
+    edits_are(&app, d.edits().len());
+    app.wait_for("#map-track");
+    app
+}
+
+/// Opens one's own genome from the header's Open panel: writes `gff` and `fasta` under
+/// `tests/artifacts/<dir>/` as `<name>.gff3` and `<name>.fa`, picks them and waits until the map
+/// shows `contigs` contigs.
+pub fn open_own_genome(
+    app: &Session,
+    dir: &str,
+    name: &str,
+    gff: &str,
+    fasta: &str,
+    contigs: usize,
+) {
+    let d = artifacts_dir().join(dir);
+    std::fs::create_dir_all(&d).unwrap();
+    let (g, f) = (d.join(format!("{name}.gff3")), d.join(format!("{name}.fa")));
+    std::fs::write(&g, gff).unwrap();
+    std::fs::write(&f, fasta).unwrap();
+    app.click(".open-button");
+    app.type_into("#open-gff", g.to_str().unwrap());
+    app.type_into("#open-fasta", f.to_str().unwrap());
+    app.wait_until("!document.querySelector('.open-panel button.primary').disabled");
+    app.click(".open-panel button.primary");
+    app.wait_until(&format!(
+        "document.querySelectorAll('#map-overview .ov-contig').length === {contigs}"
+    ));
+}
