@@ -618,3 +618,35 @@ fn a_diploid_export_says_which_alleles_its_one_sequence_does_not_carry() {
     gff3::writer::write(&mut gff, g, &h, &Lifted::new(g, &h)).unwrap();
     assert!(!String::from_utf8(gff).unwrap().contains("not-in-sequence"));
 }
+
+#[test]
+fn a_cds_whose_start_a_region_deletion_removed_is_read_in_its_own_frame() {
+    // Δ(X:329001-334500) takes the 5′ ends of IKS1 (YJL057C, minus strand) and TIM54 (YJL054W,
+    // plus strand) with it: what is left of each is its original frame up to its own stop, so the
+    // one thing wrong with the ORF is the lost start (not a frameshift, not a lost stop).
+    let g = &common::default_genome().genome;
+    let x = g.contig_by_name("X").unwrap();
+    let plan = plan_region_deletion(g, x, Span::from_one_based(329_001, 334_500).unwrap()).unwrap();
+    let mut d = Design::new();
+    apply(g, &mut d, plan).unwrap();
+    let lines = gff_lines(g, &d);
+    for parent in ["YJL057C_mRNA", "YJL054W_mRNA"] {
+        let cds: Vec<&Vec<String>> = lines
+            .iter()
+            .filter(|c| c[2] == "CDS" && c[8].contains(&format!("Parent=transcript:{parent}")))
+            .collect();
+        assert_eq!(cds.len(), 1, "{parent}");
+        let attrs = &cds[0][8];
+        assert!(
+            attrs.contains("valid_ORF=False;missing_start_codon=True")
+                && !attrs.contains("frameshift")
+                && !attrs.contains("missing_stop_codon")
+                && !attrs.contains("inframe_stop_codon"),
+            "{parent}: {attrs}"
+        );
+        assert_ne!(
+            cds[0][7], "0",
+            "{parent}: a phase that is not 0 is what sets the frame"
+        );
+    }
+}

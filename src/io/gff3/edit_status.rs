@@ -5,8 +5,9 @@
 //!   disrupted, fused (a tag joined in frame), resized — and `edit`, the designations of the edits
 //!   (`his3Δ1`, `PHO5-GFP(S65T)::kanMX6`);
 //! - CDS lines of a changed coding sequence, and their transcripts, get `valid_ORF=True|False`,
-//!   read from the edited sequence of the CDS's surviving parts in coding direction, with the
-//!   reasons when false: `frameshift=True` (length not a whole number of codons),
+//!   read from the edited sequence of the CDS's surviving parts in coding direction, in the frame
+//!   the first surviving part's (recomputed) phase gives — a CDS whose 5′ end a deletion removed is
+//!   read in its original frame, and has lost its start — with the reasons when false: `frameshift=True` (length not a whole number of codons),
 //!   `missing_start_codon=True`, `missing_stop_codon=True`, `inframe_stop_codon=True`.
 //!
 //! Translation uses the standard code, and the yeast mitochondrial code (NCBI table 3: TGA = Trp,
@@ -38,8 +39,18 @@ pub struct OrfCheck {
 }
 
 impl OrfCheck {
-    /// Reads coding bases (5′ → 3′).
-    pub fn of(coding: &[u8], mitochondrial: bool) -> Self {
+    /// Reads coding bases (5′ → 3′) whose first whole codon starts `phase` bases in (the GFF3
+    /// phase of the first part, 0–2); a CDS that does not start at a codon (phase > 0) has no start
+    /// codon.
+    pub fn of(coding: &[u8], phase: u8, mitochondrial: bool) -> Self {
+        let skip = usize::from(phase).min(coding.len());
+        let mut check = Self::in_frame(&coding[skip..], mitochondrial);
+        check.missing_start |= skip > 0;
+        check
+    }
+
+    /// Reads coding bases (5′ → 3′) from their first base, codon by codon.
+    fn in_frame(coding: &[u8], mitochondrial: bool) -> Self {
         let up: Vec<u8> = coding.iter().map(u8::to_ascii_uppercase).collect();
         let is_stop = |c: &[u8]| match c {
             b"TAA" | b"TAG" => true,
@@ -138,7 +149,7 @@ impl EditNotes {
             }
             let first = genome.feature(group[0]);
             let reverse = first.strand == Strand::Reverse;
-            let mut plus_parts: Vec<(u64, Vec<u8>)> = Vec::new();
+            let mut plus_parts: Vec<(u64, Vec<u8>, u8)> = Vec::new();
             for &l in group {
                 let lf = lifted.feature(l);
                 if lf.status.is_gone() {
@@ -147,13 +158,20 @@ impl EditNotes {
                 if let Some(s) = lf.span
                     && let Some(b) = edited.sequence(first.contig, s)
                 {
-                    plus_parts.push((s.start().get(), b));
+                    plus_parts.push((s.start().get(), b, lf.phase.map_or(0, |p| p.get())));
                 }
             }
             crate::core::sort::sort_by_key(&mut plus_parts, |p| p.0);
+            // The phase of the first part in coding direction sets the frame.
+            let phase = if reverse {
+                plus_parts.last()
+            } else {
+                plus_parts.first()
+            }
+            .map_or(0, |p| p.2);
             let plus: Vec<u8> = plus_parts.into_iter().flat_map(|p| p.1).collect();
             let coding = if reverse { revcomp(&plus) } else { plus };
-            let check = OrfCheck::of(&coding, is_mito(&genome.contig(first.contig).name));
+            let check = OrfCheck::of(&coding, phase, is_mito(&genome.contig(first.contig).name));
             let attrs = check.attributes();
             let mut lines: Vec<FeatureIdx> = group.to_vec();
             lines.extend(group.iter().flat_map(|&l| genome.parents(l)));
