@@ -75,6 +75,17 @@ function wasmMessage(e) {
   return `the wasm module could not be loaded: ${text}`;
 }
 
+const THEMES = ["light", "dark", "auto"];
+
+/** Fires genoforge-error when the element's `theme` is not one the stylesheet knows (it then shows light). */
+function checkTheme(el) {
+  const theme = el.getAttribute("theme");
+  if (theme !== null && !THEMES.includes(theme)) {
+    const message = `theme="${theme}": use light, dark or auto; the element is shown light`;
+    emit(el, "genoforge-error", { phase: "design", message });
+  }
+}
+
 /**
  * The `height` attribute as a CSS length: a bare number is pixels ("600"), or any CSS length
  * ("50vh", "32rem", "calc(100vh - 4em)"). Undefined when absent; an Error naming it when CSS
@@ -167,6 +178,7 @@ async function mountWhile(el, config, current) {
   // A theme given to mount() is the element's `theme` attribute (the stylesheet reads it).
   if (cfg.theme && !el.hasAttribute("theme")) el.setAttribute("theme", String(cfg.theme));
   delete cfg.theme;
+  checkTheme(el);
   let height;
   try {
     height = cssHeight(cfg.height);
@@ -297,7 +309,8 @@ export class GenoforgeEditor extends HTMLElement {
 
   attributeChangedCallback(name, old, value) {
     // `theme` is read by the stylesheet (:host([theme=…])); a destroyed element ignores changes.
-    if (old === value || !this._mounted || this._dead || this._reflecting || name === "theme") return;
+    if (old === value || !this._mounted || this._dead || this._reflecting) return;
+    if (name === "theme") return checkTheme(this);
     const raw = raws.get(this);
     const ready = this.handle !== null && raw;
     const report = (e) => emit(this, "genoforge-error", { phase: "design", message: messageOf(e) });

@@ -114,6 +114,12 @@ fn the_theme_attribute_is_light_by_default_dark_or_the_visitors() {
     // The attribute changed after mount takes effect.
     host.eval_js("document.getElementById('plain').setAttribute('theme', 'dark'); return true;");
     assert_eq!(host.eval_js(THEMES)["plain"], dark);
+    // A theme the element does not know is said, and shown light.
+    host.eval_js("document.getElementById('plain').setAttribute('theme', 'sepia'); return true;");
+    host.wait_until(
+        "window.__events.some(e => e.type === 'genoforge-error' && e.target === 'plain' && e.detail.message.startsWith('theme=\"sepia\"'))",
+    );
+    assert_eq!(host.eval_js(THEMES)["plain"], light);
 }
 
 #[test]
