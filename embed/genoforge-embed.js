@@ -33,9 +33,11 @@ function emit(el, name, detail) {
 
 let errorSheet = null;
 
-/** Shows a failure that happened before the app could render (the wasm module did not load). */
-function showError(el, message) {
+/** Shows a failure that happened before the app could render (the wasm module did not load), in
+ * the height the element was given (pixels; set through CSSOM, which a strict CSP allows). */
+function showError(el, message, height) {
   const root = el.shadowRoot || el.attachShadow({ mode: "open" });
+  if (height) el.style.setProperty("height", height);
   if (!errorSheet) {
     errorSheet = new CSSStyleSheet();
     errorSheet.replaceSync(
@@ -55,6 +57,48 @@ function showError(el, message) {
 
 function messageOf(e) {
   return (e && (e.message || String(e))) || "unknown error";
+}
+
+/**
+ * Why the wasm module did not load, in words a host can act on: a Content-Security-Policy that
+ * blocks WebAssembly compilation is named with the source expression to add (browsers word it as
+ * "'unsafe-eval' is not an allowed source", which would lead hosts to allow eval itself).
+ */
+function wasmMessage(e) {
+  const text = messageOf(e);
+  if (/unsafe-eval|Content Security Policy|CSP/i.test(text) && /WebAssembly|wasm|compil/i.test(text)) {
+    return (
+      "the wasm module could not be loaded: the page's Content-Security-Policy does not allow " +
+      "WebAssembly; add 'wasm-unsafe-eval' to its script-src (script-src … 'wasm-unsafe-eval')"
+    );
+  }
+  return `the wasm module could not be loaded: ${text}`;
+}
+
+const THEMES = ["light", "dark", "auto"];
+
+/** Fires genoforge-error when the element's `theme` is not one the stylesheet knows (it then shows light). */
+function checkTheme(el) {
+  const theme = el.getAttribute("theme");
+  if (theme !== null && !THEMES.includes(theme)) {
+    const message = `theme="${theme}": use light, dark or auto; the element is shown light`;
+    emit(el, "genoforge-error", { phase: "design", message });
+  }
+}
+
+/**
+ * The `height` attribute as a CSS length: a bare number is pixels ("600"), or any CSS length
+ * ("50vh", "32rem", "calc(100vh - 4em)"). Undefined when absent; an Error naming it when CSS
+ * refuses it.
+ */
+function cssHeight(value) {
+  if (value === undefined || value === null || String(value).trim() === "") return undefined;
+  const v = String(value).trim();
+  const css = /^[0-9]+(\.[0-9]+)?$/.test(v) ? `${v}px` : v;
+  if (!CSS.supports("height", css)) {
+    throw new Error(`height="${v}" is not a CSS length: use pixels (600) or a length such as 50vh`);
+  }
+  return css;
 }
 
 /** The handle `mount` resolves to. */
@@ -83,9 +127,18 @@ class Handle {
   setLocus(locus) {
     this._raw.setLocus(String(locus));
   }
+  /** "view" or "edit"; reflected to the element's `mode` attribute. */
   setMode(mode) {
     this._raw.setMode(String(mode));
     this.mode = String(mode).trim().toLowerCase();
+    if (this.element instanceof GenoforgeEditor && this.element.getAttribute("mode") !== this.mode) {
+      this.element._reflecting = true;
+      try {
+        this.element.setAttribute("mode", this.mode);
+      } finally {
+        this.element._reflecting = false;
+      }
+    }
   }
   /** Listens to a Genoforge event ("change" or "genoforge-change"); returns the unsubscribe function. */
   on(event, fn) {
@@ -103,6 +156,7 @@ class Handle {
   destroy() {
     for (const off of [...this._off]) off();
     this._raw.destroy();
+    if (this.element instanceof GenoforgeEditor && this.element.handle === this) this.element._destroyed();
   }
 }
 
@@ -121,6 +175,17 @@ export function mount(el, config = {}) {
 async function mountWhile(el, config, current) {
   const cfg = { ...config };
   cfg.assetBase = new URL(cfg.assetBase || HERE.href, document.baseURI).href;
+  // A theme given to mount() is the element's `theme` attribute (the stylesheet reads it).
+  if (cfg.theme && !el.hasAttribute("theme")) el.setAttribute("theme", String(cfg.theme));
+  delete cfg.theme;
+  checkTheme(el);
+  let height;
+  try {
+    height = cssHeight(cfg.height);
+  } catch (e) {
+    emit(el, "genoforge-error", { phase: "design", message: messageOf(e) });
+  }
+  delete cfg.height;
   // Autosave in the host's storage is the loader's business (the wasm never touches storage).
   const storageKey = cfg.storage && cfg.storage !== "none" ? `genoforge-embed:${cfg.storage}` : null;
   delete cfg.storage;
@@ -128,8 +193,8 @@ async function mountWhile(el, config, current) {
   try {
     m = await wasm();
   } catch (e) {
-    const message = `the wasm module could not be loaded: ${messageOf(e)}`;
-    showError(el, message);
+    const message = wasmMessage(e);
+    showError(el, message, height);
     emit(el, "genoforge-error", { phase: "wasm", message });
     throw new Error(message);
   }
@@ -140,18 +205,19 @@ async function mountWhile(el, config, current) {
     raw = m.mount(el, cfg);
   } catch (e) {
     const message = `the element could not be set up: ${messageOf(e)}`;
-    showError(el, message);
+    showError(el, message, height);
     emit(el, "genoforge-error", { phase: "wasm", message });
     throw new Error(message);
   }
   raws.set(el, raw);
+  if (height !== undefined) raw.setHeight(height);
   const handle = new Handle(el, raw, cfg.mode);
   await raw.ready();
   if (!current()) {
     handle.destroy();
     throw new Error("the element was removed before it was ready");
   }
-  if (storageKey) await keepIn(storageKey, el, handle, !cfg.design && !cfg.spec);
+  if (storageKey) keepIn(storageKey, el, handle, raw, !cfg.design && !cfg.spec);
   return handle;
 }
 
@@ -160,7 +226,7 @@ async function mountWhile(el, config, current) {
  * restored when the element is given no design of its own, and every change made in edit mode is
  * saved there (a failure is fired as genoforge-error, never silent).
  */
-async function keepIn(key, el, handle, restore) {
+function keepIn(key, el, handle, raw, restore) {
   const fail = (what, e) =>
     emit(el, "genoforge-error", { phase: "design", message: `${what} (storage "${key}"): ${messageOf(e)}` });
   if (restore) {
@@ -172,7 +238,7 @@ async function keepIn(key, el, handle, restore) {
     }
     if (saved) {
       try {
-        await handle.setSpec(saved);
+        raw.setSpec(saved, true); // the initial design: no genoforge-change, not undoable
       } catch (e) {
         fail("the saved design could not be opened", e);
       }
@@ -200,14 +266,20 @@ function configOf(el) {
     return v === null || v === "" ? undefined : v;
   };
   const inline = el.querySelector(':scope > script[type="application/json"]');
-  const height = attr("height");
+  // A whole share link's `&at=` is its locus, unless the element names one.
+  const design = attr("design");
+  let locus = attr("locus");
+  if (!locus && design && design.includes("#design=")) {
+    locus = new URLSearchParams(design.slice(design.indexOf("#") + 1)).get("at") || undefined;
+  }
   return {
     genome: attr("genome"),
-    design: attr("design"),
+    design,
     spec: inline ? inline.textContent : undefined,
     mode: attr("mode"),
-    height: height === undefined ? undefined : parseFloat(height),
-    locus: attr("locus"),
+    height: attr("height"),
+    theme: attr("theme"),
+    locus,
     assetBase: attr("asset-base"),
     storage: attr("storage"),
   };
@@ -215,7 +287,7 @@ function configOf(el) {
 
 /** <genoforge-editor>: the attributes of `mount`'s configuration, `handle` once ready. */
 export class GenoforgeEditor extends HTMLElement {
-  static observedAttributes = ["genome", "design", "mode", "height", "locus", "asset-base", "storage"];
+  static observedAttributes = ["genome", "design", "mode", "height", "locus", "asset-base", "storage", "theme"];
 
   constructor() {
     super();
@@ -224,7 +296,7 @@ export class GenoforgeEditor extends HTMLElement {
   }
 
   connectedCallback() {
-    if (this._mounted) return;
+    if (this._mounted || this._dead) return;
     this._start();
   }
 
@@ -236,11 +308,15 @@ export class GenoforgeEditor extends HTMLElement {
   }
 
   attributeChangedCallback(name, old, value) {
-    if (old === value || !this._mounted) return;
+    // `theme` is read by the stylesheet (:host([theme=…])); a destroyed element ignores changes.
+    if (old === value || !this._mounted || this._dead || this._reflecting) return;
+    if (name === "theme") return checkTheme(this);
     const raw = raws.get(this);
     const ready = this.handle !== null && raw;
     const report = (e) => emit(this, "genoforge-error", { phase: "design", message: messageOf(e) });
     if (ready && name === "mode") {
+      // Compared with the element's mode, not the old attribute (setMode may have changed it).
+      if ((value || "view").trim().toLowerCase() === this.handle.mode) return;
       try {
         this.handle.setMode(value || "view");
       } catch (e) {
@@ -253,7 +329,11 @@ export class GenoforgeEditor extends HTMLElement {
         report(e);
       }
     } else if (ready && name === "height") {
-      raw.setHeight(value ? parseFloat(value) : undefined);
+      try {
+        raw.setHeight(cssHeight(value));
+      } catch (e) {
+        report(e);
+      }
     } else if (ready && name === "design" && value) {
       raw.setDesign(value).catch(() => {});
     } else {
@@ -272,6 +352,14 @@ export class GenoforgeEditor extends HTMLElement {
       },
       () => {}, // shown in the element and fired as genoforge-error
     );
+  }
+
+  /** `handle.destroy()` was called: the handle is cleared and attribute changes are ignored. */
+  _destroyed() {
+    this._generation++;
+    this._dead = true;
+    this.handle = null;
+    raws.delete(this);
   }
 
   _stop() {

@@ -11,12 +11,15 @@ pub fn now_ms() -> f64 {
         .map_or(0.0, |p| p.now())
 }
 
-/// Fetches a URL's bytes.
+/// Fetches a URL's bytes; the error names the URL and the HTTP status, or says the fetch was
+/// refused (network, CORS or CSP: the browser does not tell which).
 pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     let window = web_sys::window().ok_or("no window")?;
+    // fetch() rejects (a TypeError, "Failed to fetch") without saying why: the network, or a
+    // CORS or CSP refusal the browser reports only in the console.
     let resp = JsFuture::from(window.fetch_with_str(url))
         .await
-        .map_err(|e| format!("{url}: {e:?}"))?;
+        .map_err(|_| format!("{url}: network error or blocked by CORS/CSP (connect-src)"))?;
     let resp: web_sys::Response = resp
         .dyn_into()
         .map_err(|_| format!("{url}: not a response"))?;

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::browser::{fetch_bytes, next_frame, now_ms, yield_now};
+use super::shared_fetch::fetch_once;
 use super::state::{AppState, LoadState, Ready, Shared};
 use crate::core::genome::summary::GenomeSummary;
 use crate::io::load::{InputFile, LoadRequest, Loader, Progress, Step};
@@ -25,7 +26,7 @@ fn file_name(url: &str) -> String {
 /// without them). `base` is prefixed to the files' paths: empty for the page, the asset base (ending
 /// in `/`) for an embedded element.
 pub async fn load_resources(app: AppState, base: String) {
-    match fetch_bytes(&format!("{base}public/cassettes.json"))
+    match fetch_once(&format!("{base}public/cassettes.json"))
         .await
         .map(|b| serde_json::from_slice::<crate::core::genetics::cassette::Library>(&b))
     {
@@ -41,7 +42,7 @@ pub async fn load_resources(app: AppState, base: String) {
         ),
     }
     let path = format!("{base}public/{}", crate::core::genetics::essential::PATH);
-    match fetch_bytes(&path)
+    match fetch_once(&path)
         .await
         .map(|b| crate::io::gene_sets::read_essentiality(&b))
     {

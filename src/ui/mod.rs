@@ -24,6 +24,7 @@ pub mod panel_dom;
 pub mod persist;
 pub mod search;
 pub mod sequence_view;
+pub mod shared_fetch;
 pub mod state;
 pub mod strain;
 pub mod strain_notes;

@@ -100,19 +100,21 @@ pub fn Summary() -> impl IntoView {
                     <span id="total-length">{thousands(s.total_length)}</span>" bp in "
                     {s.contigs.len()}" contigs · "{thousands(s.total_features as u64)}" features"
                 </p>
-                <table class="contigs">
-                    <thead>
-                        <tr>
-                            <th scope="col">"Contig"</th>
-                            <th scope="col">"Length (bp)"</th>
-                            <th scope="col">"Topology"</th>
-                            <th scope="col">"Features"</th>
-                            <th scope="col">"Sequence"</th>
-                            <th scope="col">"Also known as"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{contigs}</tbody>
-                </table>
+                <div class="table-wide">
+                    <table class="contigs">
+                        <thead>
+                            <tr>
+                                <th scope="col">"Contig"</th>
+                                <th scope="col">"Length (bp)"</th>
+                                <th scope="col">"Topology"</th>
+                                <th scope="col">"Features"</th>
+                                <th scope="col">"Sequence"</th>
+                                <th scope="col">"Also known as"</th>
+                            </tr>
+                        </thead>
+                        <tbody>{contigs}</tbody>
+                    </table>
+                </div>
                 <h3>"Feature types"</h3>
                 <ul class="types">{types}</ul>
                 <h3 node_ref=problems_ref>{format!("Problems ({n_problems})")}</h3>

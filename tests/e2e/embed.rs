@@ -192,10 +192,18 @@ fn a_strict_csp_page_works_and_without_wasm_unsafe_eval_shows_the_error() {
         "g",
         "return root.querySelector('.embed-error').textContent;",
     );
+    let text = text.as_str().unwrap_or_default();
+    assert!(text.contains("could not"), "{text}");
+    // It names what the host must add, not the browser's words about 'unsafe-eval'.
     assert!(
-        text.as_str().unwrap_or_default().contains("could not"),
+        text.contains("script-src") && text.contains("'wasm-unsafe-eval'"),
         "{text}"
     );
+    assert!(!text.contains("is not an allowed source"), "{text}");
+    // The error state keeps the height the element was given.
+    let height =
+        host.eval_js("return document.getElementById('g').getBoundingClientRect().height;");
+    assert_eq!(height.as_f64(), Some(600.0), "the error state's height");
     host.screenshot("embed_csp_without_wasm_unsafe_eval");
 }
 
@@ -436,6 +444,15 @@ fn the_example_host_page_shows_two_elements_and_the_share_link_opens_embed_html(
         "return document.getElementById('viewer').shadowRoot.querySelector('.genome-label') !== null;",
     );
     assert_eq!(locus, json!(true));
+    // The viewer shows the BY4741 background the page says it shows.
+    host.wait_until("document.getElementById('viewer').handle.getSpec().edits.length > 0");
+    let viewer = host.eval_js("return document.getElementById('viewer').handle.getSpec();");
+    assert_eq!(
+        viewer["background"]["name"],
+        json!("BY4741"),
+        "{}",
+        viewer["background"]
+    );
     // The element's Share link opens its iframe page beside the assets, not the host page.
     host.eval_js(
         "window.__copied = null;
@@ -518,10 +535,26 @@ fn a_genome_manifest_is_loaded_and_a_missing_one_is_an_error_shown_in_the_elemen
 #[test]
 #[ignore = "needs dist/ and Chromium: run by .ci/test (trunk build --release, then -- --ignored)"]
 fn a_design_that_cannot_be_fetched_or_read_is_an_error_event_and_a_notice_the_genome_stays() {
-    let body = "<genoforge-editor id=\"d\" design=\"nope.json\" height=\"400\"></genoforge-editor>\
-        <genoforge-editor id=\"p\" design=\"notapackedspec\" height=\"400\"></genoforge-editor>";
-    let host = Hosted::open(&[("design.html", &page(None, None, body))]);
-    for id in ["d", "p"] {
+    // Port 9 (discard) refuses the connection: fetch rejects as it does under CORS or CSP.
+    let unreachable = "http://127.0.0.1:9/by4741.json";
+    let body = format!(
+        "<genoforge-editor id=\"d\" design=\"nope.json\" height=\"400\"></genoforge-editor>\
+         <genoforge-editor id=\"p\" design=\"notapackedspec\" height=\"400\"></genoforge-editor>\
+         <genoforge-editor id=\"n\" design=\"{unreachable}\" height=\"300\"></genoforge-editor>\
+         <genoforge-editor id=\"l\" locus=\"XVII:1-500\" height=\"300\"></genoforge-editor>"
+    );
+    let host = Hosted::open(&[("design.html", &page(None, None, &body))]);
+    let message_of = |id: &str| {
+        host.events("genoforge-error")
+            .into_iter()
+            .find(|(t, _)| t == id)
+            .map(|(_, d)| {
+                assert_eq!(d["phase"], json!("design"), "{id}: {d}");
+                d["message"].as_str().unwrap_or_default().to_owned()
+            })
+            .unwrap_or_default()
+    };
+    for id in ["d", "p", "n", "l"] {
         host.wait_until(&format!(
             "window.__events.some(e => e.type === 'genoforge-error' && e.target === '{id}' && e.detail.phase === 'design')"
         ));
@@ -529,20 +562,140 @@ fn a_design_that_cannot_be_fetched_or_read_is_an_error_event_and_a_notice_the_ge
             id,
             "return [...root.querySelectorAll('.notice')].map(n => n.textContent).join(' | ');",
         );
-        let message = host
-            .events("genoforge-error")
-            .into_iter()
-            .find(|(t, _)| t == id)
-            .map(|(_, d)| d["message"].as_str().unwrap_or_default().to_owned())
-            .unwrap_or_default();
+        let message = message_of(id);
         assert!(!message.is_empty());
         assert!(
             notice.as_str().unwrap_or_default().contains(&message),
             "{id}: the notice {notice} does not show {message}"
         );
-        // The genome is shown all the same.
+        // The genome is shown all the same, and the host has the element's API.
         assert!(host.shadow_has(id, ".track-svg"), "{id}");
+        host.wait_until(&format!("document.getElementById('{id}').handle !== null"));
+        assert_eq!(edits(&host.spec_of(id)), 0, "{id}");
     }
-    assert!(host.events("genoforge-ready").is_empty());
+    assert_eq!(
+        message_of("n"),
+        format!(
+            "the design could not be fetched from {unreachable}: network error or blocked by CORS/CSP (connect-src)"
+        )
+    );
+    assert!(message_of("l").contains("locus"), "{}", message_of("l"));
+    // The notice fits in the element: its close button is inside the element's box.
+    let fits = host.in_shadow(
+        "n",
+        "const el = root.host.getBoundingClientRect();
+         const b = root.querySelector('.notice button').getBoundingClientRect();
+         return b.width > 0 && b.top >= el.top && b.bottom <= el.bottom && b.left >= el.left && b.right <= el.right;",
+    );
+    assert_eq!(
+        fits,
+        json!(true),
+        "the notice's close button is outside the element"
+    );
     host.screenshot("embed_design_errors");
+}
+
+/// The design every element of [`initial_designs_fire_no_change_and_the_mode_attribute_follows_set_mode`]
+/// starts from: the shipped example (the BY4741 background).
+const EXAMPLE_SPEC: &str = "examples/by4741.genotype-spec.json";
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run by .ci/test (trunk build --release, then -- --ignored)"]
+fn initial_designs_fire_no_change_and_the_mode_attribute_follows_set_mode() {
+    let spec = std::fs::read_to_string(crate::support::dist_dir().join("embed").join(EXAMPLE_SPEC))
+        .expect("dist/embed ships the example spec");
+    let first = "<genoforge-editor id=\"a\" mode=\"edit\" height=\"400\"></genoforge-editor>";
+    let host = Hosted::open(&[("first.html", &page(None, None, first)), ("by.json", &spec)]);
+    host.wait_ready("a");
+    // The packed share string of the example design, from the element's Share link.
+    host.eval_js_async_with(
+        "const done = arguments[arguments.length - 1];
+         document.getElementById('a').handle.setSpec(arguments[0]).then(() => done(true), e => done(String(e)));",
+        vec![json!(spec)],
+    );
+    host.eval_js(
+        "window.__copied = null;
+         navigator.clipboard.writeText = (t) => { window.__copied = t; return Promise.resolve(); };
+         document.getElementById('a').shadowRoot.querySelector('#share-link').click(); return true;",
+    );
+    host.wait_until("window.__copied !== null");
+    let link = host.eval_js("return window.__copied;");
+    let link = link.as_str().unwrap_or_default().to_owned();
+    let packed = link
+        .split_once("#design=")
+        .map(|(_, p)| p.split('&').next().unwrap_or(p).to_owned())
+        .expect("a share link");
+    host.eval_js_with(
+        "localStorage.setItem('genoforge-embed:kept', arguments[0]); return true;",
+        vec![json!(spec)],
+    );
+    let body = format!(
+        "<genoforge-editor id=\"url\" design=\"by.json\" height=\"300\" locus=\"IV:100000-120000\"></genoforge-editor>\
+         <genoforge-editor id=\"packed\" design=\"{packed}\" height=\"300\"></genoforge-editor>\
+         <genoforge-editor id=\"link\" design=\"{link}\" height=\"300\"></genoforge-editor>\
+         <genoforge-editor id=\"inline\" height=\"300\"><script type=\"application/json\">{spec}</script></genoforge-editor>\
+         <genoforge-editor id=\"kept\" mode=\"edit\" storage=\"kept\" height=\"300\"></genoforge-editor>"
+    );
+    host.write_page("initial.html", &page(None, None, &body));
+    host.goto_host("initial.html");
+    let ids = ["url", "packed", "link", "inline", "kept"];
+    for id in ids {
+        host.wait_ready(id);
+        host.wait_until(&format!(
+            "document.getElementById('{id}').handle !== null && document.getElementById('{id}').handle.getSpec().edits.length === 6"
+        ));
+    }
+    std::thread::sleep(Duration::from_millis(800));
+    assert_eq!(
+        host.events("genoforge-change"),
+        vec![],
+        "the initial designs fired genoforge-change"
+    );
+    // The requested locus is reported once, not the default window first.
+    let loci: Vec<Value> = host
+        .events("genoforge-locus")
+        .into_iter()
+        .filter(|(t, _)| t == "url")
+        .map(|(_, d)| d["locus"].clone())
+        .collect();
+    assert_eq!(loci, vec![json!("IV:100000-120000")]);
+    // Shared files are fetched once for the five elements.
+    let fetched = host.eval_js(
+        "const n = (s) => performance.getEntriesByType('resource').filter(e => e.name.includes(s)).length;
+         return [n('cassettes.json'), n('deletion_essentiality'), n('by.json')];",
+    );
+    assert_eq!(
+        fetched,
+        json!([1, 1, 1]),
+        "cassettes, essentiality, the design"
+    );
+    // A host change after ready fires it.
+    host.eval_js_async(
+        "const done = arguments[0]; const h = document.getElementById('url').handle;
+         const s = h.getSpec(); delete s.background; s.perturbations = []; s.edits = [];
+         h.setSpec(s).then(() => done(true), e => done(String(e)));",
+    );
+    host.wait_until(
+        "window.__events.some(e => e.type === 'genoforge-change' && e.target === 'url' && e.detail.edits === 0)",
+    );
+
+    // handle.setMode reflects to the attribute; the attribute then locks view mode again.
+    let el = "document.getElementById('url')";
+    host.eval_js(&format!("{el}.handle.setMode('edit'); return true;"));
+    host.wait_until(&format!(
+        "{el}.shadowRoot.querySelector('#composer') !== null"
+    ));
+    assert_eq!(
+        host.eval_js(&format!("return {el}.getAttribute('mode');")),
+        json!("edit")
+    );
+    host.eval_js(&format!("{el}.setAttribute('mode', 'view'); return true;"));
+    host.wait_until(&format!(
+        "{el}.shadowRoot.querySelector('#composer') === null"
+    ));
+    assert_eq!(
+        host.eval_js(&format!("return {el}.handle.mode;")),
+        json!("view")
+    );
+    assert!(host.js_errors().is_empty(), "{:?}", host.js_errors());
 }

@@ -128,6 +128,38 @@ fn a_removed_element_leaves_no_listener_behind() {
     );
     assert_eq!(seen, json!(1), "the listener counter is not installed");
     eprintln!("page-wide listeners after each mount and removal: {first}");
+
+    // handle.destroy(): the element's handle is cleared and later attribute changes are ignored
+    // without an error event.
+    host.eval_js(
+        "const el = document.createElement('genoforge-editor'); el.id = 'd1';
+         el.setAttribute('height', '300'); document.body.append(el); return true;",
+    );
+    host.wait_ready("d1");
+    host.wait_until("document.getElementById('d1').handle !== null");
+    host.eval_js(
+        "const el = document.getElementById('d1'); el.handle.destroy();
+         window.__destroyedAt = performance.now(); return el.handle === null;",
+    );
+    assert_eq!(
+        host.eval_js("return document.getElementById('d1').handle;"),
+        Value::Null
+    );
+    host.eval_js(
+        "const el = document.getElementById('d1');
+         el.setAttribute('locus', 'IV:100000-120000'); el.setAttribute('mode', 'edit');
+         el.setAttribute('height', '500'); el.setAttribute('design', 'x.json'); return true;",
+    );
+    std::thread::sleep(Duration::from_millis(500));
+    let late = host.eval_js(
+        "return window.__events.filter(e => e.t > window.__destroyedAt).map(e => `${e.type} ${e.target}`);",
+    );
+    assert_eq!(
+        late,
+        json!([]),
+        "a destroyed element answered attribute changes"
+    );
+    assert!(host.js_errors().is_empty(), "{:?}", host.js_errors());
 }
 
 #[test]

@@ -13,6 +13,7 @@ mod app;
 mod datasets;
 mod editor;
 mod embed;
+mod embed_layout;
 mod embed_teardown;
 mod gene_edits;
 mod genome;

@@ -16,8 +16,6 @@ pub struct EmbedConfig {
     pub spec: Option<String>,
     /// `view` (the default) or `edit`.
     pub mode: Option<String>,
-    /// The element's height in CSS pixels.
-    pub height: Option<f64>,
     /// The map's window at start: `IV:100000-120000` or a gene name.
     pub locus: Option<String>,
     /// The URL the shipped files are resolved against (the loader's own folder by default).

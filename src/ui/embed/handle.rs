@@ -53,9 +53,10 @@ impl EmbedHandle {
     }
 
     /// Replaces the design by a spec (an object or JSON text); an error with the app's message
-    /// when it is refused, and the design unchanged.
+    /// when it is refused, and the design unchanged. `initial` (the loader's restore from storage):
+    /// the element's first design, not undoable and without `genoforge-change`.
     #[wasm_bindgen(js_name = setSpec)]
-    pub fn set_spec(&self, spec: JsValue) -> Result<(), JsError> {
+    pub fn set_spec(&self, spec: JsValue, initial: Option<bool>) -> Result<(), JsError> {
         let text = match spec.as_string() {
             Some(t) => t.into_bytes(),
             None => {
@@ -64,7 +65,9 @@ impl EmbedHandle {
                 serde_json::to_vec(&value).map_err(|e| JsError::new(&e.to_string()))?
             }
         };
-        self.inst.set_spec(&text).map_err(|e| JsError::new(&e))
+        self.inst
+            .set_spec(&text, initial.unwrap_or(false))
+            .map_err(|e| JsError::new(&e))
     }
 
     /// The design's dataset selection.
@@ -94,10 +97,10 @@ impl EmbedHandle {
         self.inst.set_mode(mode).map_err(|e| JsError::new(&e))
     }
 
-    /// The element's height in CSS pixels (`undefined`: the stylesheet's).
+    /// The element's height as a CSS length the loader checked (`undefined`: its contents').
     #[wasm_bindgen(js_name = setHeight)]
-    pub fn set_height(&self, px: Option<f64>) {
-        self.inst.set_height(px);
+    pub fn set_height(&self, css: Option<String>) {
+        self.inst.set_height(css);
     }
 
     /// Loads a design from a `design` attribute's value (a spec URL or a packed share string);
@@ -109,7 +112,7 @@ impl EmbedHandle {
             let Some(source) = DesignSource::from_attribute(&value) else {
                 return Ok(JsValue::UNDEFINED);
             };
-            match inst.load_design(source).await {
+            match inst.load_design(source, false).await {
                 Ok(()) => Ok(JsValue::UNDEFINED),
                 Err(e) => {
                     inst.report_design_error(&e);

@@ -75,6 +75,9 @@ struct Live {
     destroyed: Cell<bool>,
     /// The initial design is applied: changes from now on are the reader's.
     armed: Cell<bool>,
+    /// An initial design (the element's own, or the one restored from storage) was put in place:
+    /// the next run of the change effect is that, not a change.
+    quiet: Cell<bool>,
     /// The latest design change (for the debounce).
     change: Cell<u64>,
     /// The window last reported.
@@ -120,9 +123,6 @@ impl Instance {
         let container = document.create_element("div").map_err(js_message)?;
         container.set_class_name("genoforge-embed");
         root.append_child(&container).map_err(js_message)?;
-        if let Some(h) = config.height.filter(|h| h.is_finite() && *h > 0.0) {
-            let _ = host.style().set_property("height", &format!("{h}px"));
-        }
 
         let live = Rc::new(Live::default());
         let made: Rc<Cell<Option<(AppState, Embedded)>>> = Rc::new(Cell::new(None));
@@ -207,7 +207,18 @@ impl Instance {
                 });
             }
         });
-        let loaded = genome_cache::genome(&config.genome_source(), &base, progress).await;
+        // The design's file is fetched while the genome loads; it is applied once the genome is in.
+        let design = config.design_source();
+        let fetched = async {
+            match &design {
+                Some(DesignSource::Url(u)) => Some(fetch_design(u).await),
+                _ => None,
+            }
+        };
+        let (loaded, fetched) = futures::join!(
+            genome_cache::genome(&config.genome_source(), &base, progress),
+            fetched
+        );
         if !self.alive() {
             return;
         }
@@ -226,22 +237,23 @@ impl Instance {
         if let Some(locus) = config.locus.as_deref()
             && let Err(e) = self.set_locus(locus)
         {
-            app.notify(true, e);
-        }
-        if let Some(source) = config.design_source()
-            && let Err(e) = self.load_design(source).await
-        {
-            if !self.alive() {
-                return;
-            }
+            // The phases are wasm, genome and design: a locus is part of what is shown.
             self.fail(ErrorPhase::Design, e);
-            self.live.armed.set(true);
-            return;
         }
+        let applied = match (design, fetched) {
+            (_, Some(text)) => text.and_then(|t| self.apply_text(&t, true)),
+            (Some(source), None) => self.load_design(source, true).await,
+            (None, None) => Ok(()),
+        };
         if !self.alive() {
             return;
         }
+        if let Err(e) = applied {
+            // The genome is shown: the element is usable, the failure is its event and notice.
+            self.fail(ErrorPhase::Design, e);
+        }
         self.live.armed.set(true);
+        self.report_locus();
         #[derive(Serialize)]
         struct ReadyDetail<'a> {
             version: &'a str,
@@ -274,8 +286,19 @@ impl Instance {
                 message: message.clone(),
             },
         );
-        if let Some((_, reject)) = self.settle.borrow_mut().take() {
+        // Only a genome that cannot be shown fails the mount; a design or locus problem leaves a
+        // usable element, so the host gets its handle.
+        if phase == ErrorPhase::Genome
+            && let Some((_, reject)) = self.settle.borrow_mut().take()
+        {
             let _ = reject.call1(&JsValue::UNDEFINED, &js_sys::Error::new(&message));
+        }
+    }
+
+    /// Fires `genoforge-locus` for the map's window, unless it was the last one reported.
+    fn report_locus(&self) {
+        if let Some(v) = self.app.view.get_untracked() {
+            emit_locus(&self.app, &self.host, &self.live, &v);
         }
     }
 
@@ -286,29 +309,30 @@ impl Instance {
         }
     }
 
-    /// Fetches or unpacks a design and makes it the design (the initial one: not undoable).
-    pub async fn load_design(&self, source: DesignSource) -> Result<(), String> {
+    /// Fetches or unpacks a design and makes it the design (not undoable). `initial`: the
+    /// element's own design, put in place without `genoforge-change`; otherwise the host's change.
+    pub async fn load_design(&self, source: DesignSource, initial: bool) -> Result<(), String> {
         let text = match source {
             DesignSource::Inline(t) => t.into_bytes(),
-            DesignSource::Url(u) => {
-                let url = genome_cache::absolute(&u, None);
-                fetch_bytes(&url)
-                    .await
-                    .map_err(|e| format!("the design could not be fetched: {e}"))?
-            }
+            DesignSource::Url(u) => fetch_design(&u).await?,
             DesignSource::Packed(p) => {
                 let (ready, reference) = self.reference()?;
                 let (design, warnings) = spec_json::restore_packed(ready.genome(), &reference, &p)
                     .map_err(|e| format!("The design in the link cannot be opened: {e}"))?;
-                self.replace(design, warnings, false);
+                self.replace(design, warnings, false, initial);
                 return Ok(());
             }
         };
+        self.apply_text(&text, initial)
+    }
+
+    /// Makes a spec's JSON text the design (not undoable; `initial` as for [`Self::load_design`]).
+    fn apply_text(&self, text: &[u8], initial: bool) -> Result<(), String> {
         if !self.alive() {
             return Err("the element was removed".to_owned());
         }
-        let (design, warnings) = self.restore(&text)?;
-        self.replace(design, warnings, false);
+        let (design, warnings) = self.restore(text)?;
+        self.replace(design, warnings, false, initial);
         Ok(())
     }
 
@@ -338,7 +362,17 @@ impl Instance {
             })
     }
 
-    fn replace(&self, design: Design, warnings: crate::core::spec::Warnings, record: bool) {
+    /// Puts `design` in place (`record`: undoable); `initial`: without `genoforge-change`.
+    fn replace(
+        &self,
+        design: Design,
+        warnings: crate::core::spec::Warnings,
+        record: bool,
+        initial: bool,
+    ) {
+        if initial {
+            self.live.quiet.set(true);
+        }
         self.app.replace_design(design, record);
         for w in warnings {
             self.app.notify(false, w);
@@ -355,10 +389,12 @@ impl Instance {
     }
 
     /// Replaces the design by a spec (JSON text); refused with the app's message, changing nothing.
-    pub fn set_spec(&self, text: &[u8]) -> Result<(), String> {
+    /// `initial`: the element's first design (the one the loader restores from the host's storage):
+    /// not undoable, no `genoforge-change`.
+    pub fn set_spec(&self, text: &[u8], initial: bool) -> Result<(), String> {
         self.check()?;
         let (design, warnings) = self.restore(text)?;
-        self.replace(design, warnings, true);
+        self.replace(design, warnings, !initial, initial);
         Ok(())
     }
 
@@ -384,7 +420,8 @@ impl Instance {
     pub fn set_locus(&self, locus: &str) -> Result<(), String> {
         self.check()?;
         let (ready, _) = self.reference()?;
-        let v = Viewport::parse(ready.genome(), locus).map_err(|e| e.to_string())?;
+        let v = Viewport::parse(ready.genome(), locus)
+            .map_err(|e| format!("locus \"{locus}\" cannot be shown: {e}"))?;
         self.app.view.set(Some(v));
         Ok(())
     }
@@ -397,11 +434,12 @@ impl Instance {
         Ok(())
     }
 
-    /// Sets the element's height in CSS pixels (`None`: the stylesheet's).
-    pub fn set_height(&self, px: Option<f64>) {
+    /// Sets the element's height, a CSS length the loader checked (`600px`, `50vh`; `None`: as
+    /// tall as its contents). Set through CSSOM, which a CSP without `'unsafe-inline'` allows.
+    pub fn set_height(&self, css: Option<String>) {
         let style = self.host.style();
-        let _ = match px.filter(|h| h.is_finite() && *h > 0.0) {
-            Some(h) => style.set_property("height", &format!("{h}px")),
+        let _ = match css {
+            Some(h) => style.set_property("height", &h),
             None => style.remove_property("height").map(|_| ()),
         };
     }
@@ -438,7 +476,8 @@ fn watch(app: AppState, host: web_sys::HtmlElement, live: Rc<Live>) {
         let (host, live) = (host.clone(), Rc::clone(&live));
         Effect::new(move |_| {
             app.design.track();
-            if !live.armed.get() || live.destroyed.get() {
+            let initial = live.quiet.replace(false);
+            if initial || !live.armed.get() || live.destroyed.get() {
                 return;
             }
             let generation = live.change.get() + 1;
@@ -507,20 +546,36 @@ fn watch(app: AppState, host: web_sys::HtmlElement, live: Rc<Live>) {
     }
     Effect::new(move |_| {
         let Some(v) = app.view.get() else { return };
-        if live.destroyed.get() {
+        // Before ready the window is still being set (the default one, then the `locus` asked
+        // for): the start reports the one it ends on.
+        if !live.armed.get() || live.destroyed.get() {
             return;
         }
-        let Some(locus) = window_locus(&app, &v) else {
-            return;
-        };
-        if live.locus.borrow().as_deref() == Some(locus.as_str()) {
-            return;
-        }
-        *live.locus.borrow_mut() = Some(locus.clone());
-        #[derive(Serialize)]
-        struct LocusDetail {
-            locus: String,
-        }
-        emit(&host, EventName::Locus, &LocusDetail { locus });
+        emit_locus(&app, &host, &live, &v);
     });
+}
+
+/// Fires `genoforge-locus` for the window `v`, unless it is the one last reported.
+fn emit_locus(app: &AppState, host: &web_sys::HtmlElement, live: &Live, v: &Viewport) {
+    let Some(locus) = window_locus(app, v) else {
+        return;
+    };
+    if live.locus.borrow().as_deref() == Some(locus.as_str()) {
+        return;
+    }
+    *live.locus.borrow_mut() = Some(locus.clone());
+    #[derive(Serialize)]
+    struct LocusDetail {
+        locus: String,
+    }
+    emit(host, EventName::Locus, &LocusDetail { locus });
+}
+
+/// A design file's bytes; relative URLs are resolved against the host page. The error says which
+/// URL and why (`HTTP 404`, or refused: network, CORS or the page's CSP `connect-src`).
+async fn fetch_design(url: &str) -> Result<Vec<u8>, String> {
+    let url = genome_cache::absolute(url, None);
+    fetch_bytes(&url)
+        .await
+        .map_err(|e| format!("the design could not be fetched from {e}"))
 }
