@@ -35,6 +35,7 @@ mod gene_lists;
 mod genetics_edits;
 mod genetics_essential;
 mod genetics_mating;
+mod genotype_edit_kinds;
 mod genotype_regions;
 mod genotype_specs;
 mod import_repairs;
