@@ -24,23 +24,10 @@ use genoforge::core::genetics::strain::strain;
 use genoforge::core::genetics::tag::plan_tag;
 use genoforge::core::genetics::tag_name::{TagNameError, parse_tag_designation};
 use genoforge::core::genome::Genome;
-use genoforge::core::lift::edited::EditedGenome;
-use genoforge::io::fasta_writer;
 
 fn library() -> Library {
     serde_json::from_slice(&std::fs::read(common::root().join("public/cassettes.json")).unwrap())
         .unwrap()
-}
-
-fn fasta(g: &Genome, d: &Design) -> Vec<u8> {
-    let mut out = Vec::new();
-    fasta_writer::write(
-        &mut out,
-        &EditedGenome::new(g, d),
-        fasta_writer::Width::Sixty,
-    )
-    .unwrap();
-    out
 }
 
 /// Every edit as (kind, sequence, span, inserted bases, enabled).
@@ -165,7 +152,7 @@ fn tags_point_mutations_and_promoter_swaps_round_trip_through_the_genotype_strin
     assert_eq!(format(again.genotype()), text);
     assert_eq!(edits(&again), edits(&d));
     assert!(
-        fasta(g, &again) == fasta(g, &d),
+        common::edited_fasta(&again) == common::edited_fasta(&d),
         "the edited genomes differ"
     );
     // What the string does not say is said: the codon of gal4-K23A, the promoter's length.
@@ -248,7 +235,7 @@ fn a_heterozygous_tag_in_by4743_round_trips() {
         !again.is_enabled(tag_edit),
         "heterozygous: recorded, not applied"
     );
-    assert!(fasta(g, &again) == fasta(g, &d));
+    assert!(common::edited_fasta(&again) == common::edited_fasta(&d));
 }
 
 #[test]

@@ -26,6 +26,7 @@ mod editor_logic;
 mod edits_real_genome;
 mod embed_css;
 mod export_names;
+mod exports_accession;
 mod exports_biology;
 mod fixtures;
 mod fixtures_through_gt;
