@@ -11,7 +11,9 @@ use crate::core::spec::genotype_spec::design_md5;
 
 /// The comment and `#!` lines a GFF3 of `design` starts with (after `##gff-version`): what was
 /// edited, `#!genoforge-design`, `-design-md5`, `-genotype` and, when some of the genotype is
-/// recorded but not in the one sequence, `#!genoforge-not-in-sequence`; none for an empty design,
+/// recorded but not in the one sequence, `#!genoforge-not-in-sequence`, and for each sequence the
+/// design changes whose FASTA header names an accession, `#!genoforge-derived-from SEQID
+/// ACCESSION` (the seqid stays the record's name; see [`fasta_description`]); none for an empty design,
 /// whose annotation is the reference's.
 pub fn gff3_lines(genome: &Genome, design: &Design) -> Vec<String> {
     if design.is_empty() {
@@ -46,7 +48,42 @@ pub fn gff3_lines(genome: &Genome, design: &Design) -> Vec<String> {
     if !missing.is_empty() {
         lines.push(format!("#!genoforge-not-in-sequence {missing}"));
     }
+    for (i, c) in genome.contigs().iter().enumerate() {
+        let id = crate::core::genome::contig::ContigId(i as u32);
+        if let Some(acc) = c
+            .fasta_header
+            .as_deref()
+            .filter(|_| changes_contig(design, id))
+            .and_then(|h| reference_accession(fasta_id_dropped(h, &c.name)))
+        {
+            lines.push(format!("#!genoforge-derived-from {} {acc}", c.name));
+        }
+    }
     lines
+}
+
+/// A FASTA header as written after the record's name: the header without its first word when
+/// that word is the name itself.
+fn fasta_id_dropped<'a>(header: &'a str, name: &str) -> &'a str {
+    match header.split_once(char::is_whitespace) {
+        Some((id, rest)) if id == name => rest.trim_start(),
+        None if header == name => "",
+        _ => header,
+    }
+}
+
+/// An input GFF3 directive or comment line as an edited annotation writes it: Ensembl's
+/// `#!genome-build-accession GCA_000146045.2` becomes `#!genoforge-derived-from-build-accession
+/// GCA_000146045.2` once the design changes any sequence (the edited genome is not that
+/// assembly), as changed sequences' FASTA records say `[derived_from=…]` and the header
+/// `#!genoforge-derived-from SEQID ACCESSION`. Every other line is kept as it is.
+pub fn gff3_directive<'a>(raw: &'a str, design: &Design) -> std::borrow::Cow<'a, str> {
+    match raw.strip_prefix("#!genome-build-accession") {
+        Some(rest) if design.enabled().next().is_some() => {
+            format!("#!genoforge-derived-from-build-accession{rest}").into()
+        }
+        _ => raw.into(),
+    }
 }
 
 /// The genotype's alleles and perturbations the one edited sequence does not carry, as the
@@ -76,13 +113,64 @@ fn not_in_sequence(design: &Design) -> String {
     out.join(" ")
 }
 
+/// The accession a FASTA header's id gives its sequence: `NC_001133` of `ref|NC_001133|` (the
+/// field after an NCBI database tag — `ref`, `gb`, `emb`, `dbj` — else the last non-empty
+/// `|`-field), or an id that looks like an accession (`NC_001133.9`: a letter first, letters,
+/// digits, `_` and `.`, at least one digit and one `_` or `.`). `None` for a header whose first
+/// word is a bracketed tag or no accession. `header` is the description as written after the
+/// record's name (its first word the reference's id, when it has one).
+pub fn reference_accession(header: &str) -> Option<&str> {
+    let id = header.split_whitespace().next()?;
+    if id.starts_with('[') {
+        return None;
+    }
+    if id.contains('|') {
+        let fields: Vec<&str> = id.split('|').collect();
+        return fields
+            .iter()
+            .position(|f| matches!(*f, "ref" | "gb" | "emb" | "dbj"))
+            .and_then(|i| fields.get(i + 1).copied())
+            .filter(|f| !f.is_empty())
+            .or_else(|| fields.iter().rev().copied().find(|f| !f.is_empty()));
+    }
+    let accession_like = id.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.'))
+        && id.chars().any(|c| c.is_ascii_digit())
+        && id.contains(['_', '.']);
+    accession_like.then_some(id)
+}
+
+/// Whether `design` changes the sequence of `contig`: some enabled edit is on it (a disabled or
+/// heterozygous edit leaves the written sequence the reference's).
+pub fn changes_contig(design: &Design, contig: crate::core::genome::contig::ContigId) -> bool {
+    design.enabled().any(|e| e.contig == contig)
+}
+
 /// A contig's FASTA description under `design`: the reference's header with `[strain=…]` naming
 /// the design's strain, and `[genotype=…]`, `[not_in_sequence=…]` (when some of the genotype is
 /// recorded, not applied), `[design=…]` added. Unchanged for an empty design.
-pub fn fasta_description(reference_header: &str, design: &Design) -> String {
+///
+/// The reference's accession stays only on a sequence the design leaves as it is (`changed`
+/// false: still RefSeq's bases). On a changed one the id (`ref|NC_001133|`) is taken out and
+/// `[derived_from=NC_001133]` written instead, so no tool takes an edited chromosome for the
+/// accession's; the record's name (the GFF3 seqid, [`changes_contig`]) is never renamed.
+pub fn fasta_description(reference_header: &str, design: &Design, changed: bool) -> String {
     if design.is_empty() {
         return reference_header.to_owned();
     }
+    let derived = changed
+        .then(|| reference_accession(reference_header))
+        .flatten()
+        .map(str::to_owned);
+    let reference_header = match &derived {
+        Some(_) => reference_header
+            .trim_start()
+            .split_once(char::is_whitespace)
+            .map_or("", |(_, rest)| rest),
+        None => reference_header,
+    };
     let g = design.genotype();
     let strain = g
         .background
@@ -109,6 +197,9 @@ pub fn fasta_description(reference_header: &str, design: &Design) -> String {
     let missing = not_in_sequence(design);
     if !missing.is_empty() {
         out.push_str(&format!(" [not_in_sequence={missing}]"));
+    }
+    if let Some(acc) = derived {
+        out.push_str(&format!(" [derived_from={acc}]"));
     }
     out.push_str(&format!(" [design={}]", g.display_name()));
     out.trim().to_owned()

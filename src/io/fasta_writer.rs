@@ -81,7 +81,9 @@ pub fn write<W: Write>(
             .fasta_header
             .as_deref()
             .map_or("", |h| description(h, &contig.name));
-        match crate::io::design_header::fasta_description(reference, edited.design).trim() {
+        let changed = crate::io::design_header::changes_contig(edited.design, id);
+        match crate::io::design_header::fasta_description(reference, edited.design, changed).trim()
+        {
             "" => writeln!(out, ">{}", contig.name)?,
             d => writeln!(out, ">{} {d}", contig.name)?,
         }

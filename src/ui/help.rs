@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::tabs::{Popover, use_tabs};
 use crate::io::export::ExportKind;
+use crate::view::export_name::export_file_name;
 use crate::view::help::{Block, SHORTCUTS, attribution, export_purpose, strain_notes};
 
 /// The shipped data's attribution (the file served beside the app).
@@ -38,7 +39,10 @@ fn HelpPanel() -> impl IntoView {
         .collect_view();
     let exports = ExportKind::ALL
         .iter()
-        .map(|&k| view! { <li><code>{k.file_name()}</code>" — "{export_purpose(k)}</li> })
+        .map(|&k| {
+            let name = export_file_name(k, "<design name>");
+            view! { <li><code>{name}</code>" — "{export_purpose(k)}</li> }
+        })
         .collect_view();
     let strains = strain_notes()
         .into_iter()
@@ -63,6 +67,7 @@ fn HelpPanel() -> impl IntoView {
                 "their lifted positions."
             </p>
             <h3>"Exports"</h3>
+            <p class="small muted">"Files are named after the design: its name in your library or spec, else its strain, else “design” — made safe for file systems."</p>
             <ul class="small">{exports}</ul>
             <p class="small muted">"The genoforge command writes the same bytes from a downloaded spec."</p>
             <h3>"Strain backgrounds"</h3>

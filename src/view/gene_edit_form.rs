@@ -11,7 +11,7 @@ use crate::core::genetics::cassette::Library;
 use crate::core::genetics::compose::Plan;
 use crate::core::genetics::point::{parse_change, plan_point_mutation};
 use crate::core::genetics::promoter::{
-    DEFAULT_UPSTREAM, Promoter, Upstream, plan_promoter_swap, promoter_of_gene,
+    DEFAULT_UPSTREAM, Upstream, plan_promoter_swap, promoter_by_name,
 };
 use crate::core::genetics::region::plan_region_deletion;
 use crate::core::genetics::tag::plan_tag;
@@ -110,37 +110,6 @@ pub struct Planned {
     pub details: Vec<String>,
 }
 
-fn promoter(genome: &Genome, library: &Library, name: &str) -> Result<Promoter, String> {
-    let name = name.trim();
-    if name.is_empty() {
-        return Err(
-            "name a promoter: a yeast gene (GAL1, TEF1, ADH1) or a library part".to_owned(),
-        );
-    }
-    if let Ok(g) = crate::core::edit::helpers::resolve_gene(genome, name) {
-        return promoter_of_gene(genome, g, Upstream::ToPreviousFeature).map_err(|e| e.to_string());
-    }
-    let c = library
-        .get(name)
-        .ok_or_else(|| format!("'{name}' is neither a gene nor a library part"))?;
-    let p = c
-        .parts
-        .iter()
-        .find(|p| p.kind == crate::core::genome::feature::FeatureKind::Promoter);
-    let (bases, source) = match p {
-        Some(p) => (
-            c.part_sequence(p).to_vec(),
-            format!("{} ({})", c.source, p.name.clone().unwrap_or_default()),
-        ),
-        None => (c.sequence.as_bytes().to_vec(), c.source.clone()),
-    };
-    Ok(Promoter {
-        name: c.name.clone(),
-        sequence: bases,
-        source,
-    })
-}
-
 /// What the form still waits for before it can plan anything — a gene for tags, point mutations
 /// and promoter swaps, a region typed or dragged for a region deletion — in words for a hint
 /// (not a refusal: nothing was asked yet). `None` when the form can plan.
@@ -232,7 +201,7 @@ pub fn plan(
             }
         }
         Kind::Promoter => {
-            let p = promoter(genome, library, &form.promoter)?;
+            let p = promoter_by_name(genome, library, &form.promoter).map_err(|e| e.to_string())?;
             let upstream = match form.upstream.trim() {
                 "" => Upstream::ToPreviousFeature,
                 t => Upstream::Bases(

@@ -265,3 +265,16 @@ pub fn lift_with_chain(blocks: &[(u64, u64, u64)], p: u64) -> Option<u64> {
         .find(|(t, _, n)| *t <= p && p < t + n)
         .map(|(t, q, _)| q + (p - t))
 }
+
+/// The edited genome of `d` over the default genome as FASTA (60 columns), as the export writes it.
+pub fn edited_fasta(d: &genoforge::core::design::Design) -> String {
+    let g = &default_genome().genome;
+    let mut fa = Vec::new();
+    genoforge::io::fasta_writer::write(
+        &mut fa,
+        &genoforge::core::lift::edited::EditedGenome::new(g, d),
+        genoforge::io::fasta_writer::Width::Sixty,
+    )
+    .unwrap();
+    String::from_utf8(fa).unwrap()
+}

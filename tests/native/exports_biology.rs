@@ -18,8 +18,7 @@ use genoforge::core::genetics::region::plan_region_deletion;
 use genoforge::core::genetics::strain::strain;
 use genoforge::core::genetics::tag::plan_tag;
 use genoforge::core::lift::Lifted;
-use genoforge::core::lift::edited::EditedGenome;
-use genoforge::io::{fasta_writer, gff3};
+use genoforge::io::gff3;
 
 fn library() -> Library {
     serde_json::from_slice(&std::fs::read(common::root().join("public/cassettes.json")).unwrap())
@@ -61,15 +60,7 @@ fn gff(d: &Design) -> String {
 }
 
 fn fasta(d: &Design) -> String {
-    let g = &common::default_genome().genome;
-    let mut fa = Vec::new();
-    fasta_writer::write(
-        &mut fa,
-        &EditedGenome::new(g, d),
-        fasta_writer::Width::Sixty,
-    )
-    .unwrap();
-    String::from_utf8(fa).unwrap()
+    common::edited_fasta(d)
 }
 
 fn line_of<'a>(text: &'a str, kind: &str, id: &str) -> &'a str {

@@ -33,6 +33,17 @@ impl Cassette {
         self.parts.iter().find(|p| p.kind == FeatureKind::Cds)
     }
 
+    /// The name of the tag it carries, as designations write it (`GFP(S65T)` for the
+    /// `GFP(S65T)-kanMX6` module): the name of its CDS part starting at its first base, else the
+    /// cassette's own name.
+    pub fn tag_name(&self) -> String {
+        self.parts
+            .iter()
+            .find(|p| p.kind == FeatureKind::Cds && p.offset.start().get() == 0)
+            .and_then(|p| p.name.clone())
+            .unwrap_or_else(|| self.name.clone())
+    }
+
     /// The bases to put on the + strand so the cassette reads on `strand`.
     pub fn oriented(&self, strand: Strand) -> Vec<u8> {
         if strand == Strand::Reverse {

@@ -372,14 +372,26 @@ fn mating_allele(
     }))
 }
 
-/// Applies what a genotype string says to a design: background, then each perturbation; cassettes
-/// and inserts are looked up by name in `library`. All or nothing; the error names the token.
+/// Applies what a genotype string says to a design: background, then each perturbation, planned
+/// with the parts the composer uses — cassettes and inserts by name from `library`, a tag's
+/// cassette by its tag and marker ([`crate::core::genetics::tag_name::tag_cassettes`]), a
+/// promoter by name ([`crate::core::genetics::promoter::promoter_by_name`]) replacing the default
+/// [`crate::core::genetics::promoter::DEFAULT_UPSTREAM`] bp. All or nothing; the error names the
+/// token.
+///
+/// Returns what was assumed because the string does not say it, one line per assumption
+/// prefixed by the designation (`gal4-K23A: codon: the most frequent yeast codon for A (GCT)…`,
+/// `pGAL1-PHO4: promoter: pGAL1 = 669 bp from …`): the sketch's own assumptions and the parts
+/// chosen here.
 pub fn apply_sketch(
     genome: &Genome,
     design: &mut Design,
     sketch: &crate::core::genetics::nomenclature::GenotypeSketch,
     library: &crate::core::genetics::cassette::Library,
-) -> Result<(), EditError> {
+) -> Result<Vec<String>, EditError> {
+    use crate::core::edit::Terminus;
+    use crate::core::genetics::promoter::{DEFAULT_UPSTREAM, Upstream, promoter_by_name};
+    let mut assumed = Vec::new();
     use crate::core::coord::{Pos, Span};
     use crate::core::edit::EditOp;
     if let Some((token, why)) = sketch.unknown.first() {
@@ -424,7 +436,78 @@ pub fn apply_sketch(
         let gene = || -> Result<FeatureIdx, EditError> {
             crate::core::edit::helpers::resolve_gene(genome, p.gene.as_deref().unwrap_or(""))
         };
+        let note = |what: String| format!("{}: {what}", p.designation);
+        assumed.extend(p.assumed.iter().map(|a| note(a.clone())));
         let mut plan = match p.perturbation_type {
+            PerturbationType::CTerminalTag | PerturbationType::NTerminalTag => {
+                let tag = p.insert.as_deref().unwrap_or("");
+                let found = crate::core::genetics::tag_name::tag_cassettes(
+                    library,
+                    tag,
+                    p.marker.as_deref(),
+                );
+                let Some(c) = found.first() else {
+                    return Err(EditError::Gene(format!(
+                        "'{}': no library cassette carries the tag {tag}{}",
+                        p.designation,
+                        p.marker
+                            .as_deref()
+                            .map(|m| format!(" with the marker {m}"))
+                            .unwrap_or_else(|| " without a marker".to_owned())
+                    )));
+                };
+                if found.len() > 1 {
+                    assumed.push(note(format!(
+                        "cassette: {} (the first of {} library cassettes with this tag and marker: {})",
+                        c.name,
+                        found.len(),
+                        found
+                            .iter()
+                            .map(|c| c.name.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )));
+                }
+                let terminus = if p.perturbation_type == PerturbationType::CTerminalTag {
+                    Terminus::C
+                } else {
+                    Terminus::N
+                };
+                crate::core::genetics::tag::plan_tag(genome, gene()?, c, terminus)?.0
+            }
+            PerturbationType::PointMutation => {
+                let change = p
+                    .change
+                    .as_ref()
+                    .ok_or_else(|| EditError::Gene(format!("'{}': no change", p.designation)))?;
+                crate::core::genetics::point::plan_point_mutation(genome, gene()?, change)?.0
+            }
+            PerturbationType::PromoterReplacement => {
+                let promoter =
+                    promoter_by_name(genome, library, p.insert.as_deref().unwrap_or(""))?;
+                let target = gene()?;
+                let swap = |upstream| {
+                    crate::core::genetics::promoter::plan_promoter_swap(
+                        genome, target, &promoter, upstream,
+                    )
+                };
+                // Fewer bases than the default up to the previous feature: the default would have
+                // been refused, so the swap went up to that feature.
+                let (plan, junctions) = match swap(Upstream::Bases(DEFAULT_UPSTREAM)) {
+                    Err(crate::core::genetics::refusal::Refusal::UpstreamBlocked { .. }) => {
+                        swap(Upstream::ToPreviousFeature)?
+                    }
+                    other => other?,
+                };
+                assumed.push(note(format!(
+                    "promoter: p{} = {} bp, {}; replaces {}",
+                    promoter.name,
+                    promoter.sequence.len(),
+                    promoter.source,
+                    junctions.replaced
+                )));
+                plan
+            }
             PerturbationType::GeneAddition => {
                 let (contig, pos) = p.site.clone().unwrap_or_default();
                 let c = cassette(p.insert.as_deref().unwrap_or(""))?;
@@ -464,5 +547,5 @@ pub fn apply_sketch(
         apply(genome, &mut next, plan)?;
     }
     *design = next;
-    Ok(())
+    Ok(assumed)
 }

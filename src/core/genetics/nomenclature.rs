@@ -4,7 +4,9 @@
 //! (`his3Δ1`, or in a diploid `his3Δ1/his3Δ1`, `met15Δ0/MET15` and `LYS2/lys2Δ0` — the MATa copy
 //! written first, so a heterozygous allele's place says which copy it is on); deletions `geneΔ` and `geneΔ::cassette`; sequence
 //! variants `gene::insert`; additions `insert@contig:pos` (after base `pos`); region deletions
-//! `Δ(III:1001-2000)` (1-based, inclusive; `region_name.rs`). In a diploid a
+//! `Δ(III:1001-2000)` (1-based, inclusive; `region_name.rs`); tags `PHO5-GFP(S65T)::kanMX6`,
+//! `PHO5-GFP(S65T)` and `GFP(S65T)-PHO5` (`tag_name.rs`); point mutations `gal4-K23A`,
+//! `pho5-c.69A>G` (`point_name.rs`); promoter swaps `pGAL1-PHO5` (`promoter_name.rs`). In a diploid a
 //! perturbation is written with both copies: `tfc3Δ::kanMX4/TFC3` heterozygous (the wild-type
 //! half is the gene's standard name in capitals, `+` for an addition), `far1Δ/far1Δ` homozygous.
 //! `delta` may stand for `Δ`. Genes resolve by systematic, standard or alias name, case-insensitively.
@@ -13,9 +15,13 @@ use crate::core::coord::Span;
 use crate::core::design::genotype::{
     DiploidCopy, Genotype, MatingType, Perturbation, PerturbationType, Zygosity,
 };
+use crate::core::edit::Terminus;
 use crate::core::edit::helpers::resolve_gene;
+use crate::core::genetics::point_name::{Change, parse_point_designation};
+use crate::core::genetics::promoter_name::{assumed_upstream, parse_promoter_designation};
 use crate::core::genetics::region_name::{parse_region_designation, region_designation};
 use crate::core::genetics::strain::{STRAINS, StrainDef, allele};
+use crate::core::genetics::tag_name::parse_tag_designation;
 use crate::core::genome::Genome;
 
 /// One perturbation as a string describes it.
@@ -33,6 +39,15 @@ pub struct PerturbationSketch {
     pub site: Option<(String, u64)>,
     /// A region deletion's sequence (its name in the genome) and span (0-based, half-open).
     pub region: Option<(String, Span)>,
+    /// A C-terminal tag's marker (`kanMX6` of `PHO5-GFP(S65T)::kanMX6`); the tag's name (or a
+    /// promoter swap's promoter, `GAL1` of `pGAL1-PHO5`) is in `insert`.
+    pub marker: Option<String>,
+    /// A point mutation's change (`K23A`, `c.69A>G`).
+    pub change: Option<Change>,
+    /// What the string does not say and reading it assumed (a point mutation's codon, a promoter
+    /// swap's replaced length), in words; [`crate::core::genetics::compose::apply_sketch`] adds
+    /// what it chose from the library and the genome.
+    pub assumed: Vec<String>,
     /// `Heterozygous` for `allele/WT`, `Homozygous` for `allele/allele`, `Haploid` for a lone
     /// allele (which [`crate::core::genetics::compose::apply`] makes heterozygous in a diploid).
     pub zygosity: Zygosity,
@@ -237,17 +252,31 @@ fn gene(genome: &Genome, name: &str) -> Result<(String, String), String> {
         .map_err(|e| e.to_string())
 }
 
+/// A sketch of `kind` named `designation`, every other field empty (haploid).
+fn bare(kind: PerturbationType, designation: String) -> PerturbationSketch {
+    PerturbationSketch {
+        perturbation_type: kind,
+        designation,
+        gene: None,
+        insert: None,
+        site: None,
+        region: None,
+        marker: None,
+        change: None,
+        assumed: Vec::new(),
+        zygosity: Zygosity::Haploid,
+    }
+}
+
 fn perturbation(genome: &Genome, token: &str) -> Result<PerturbationSketch, String> {
     if token.starts_with("Δ(") {
         let (contig, span) = parse_region_designation(genome, token).map_err(|e| e.to_string())?;
         return Ok(PerturbationSketch {
-            perturbation_type: PerturbationType::RegionDeletion,
-            designation: region_designation(genome, contig, span),
-            gene: None,
-            insert: None,
-            site: None,
             region: Some((genome.contig(contig).name.to_string(), span)),
-            zygosity: Zygosity::Haploid,
+            ..bare(
+                PerturbationType::RegionDeletion,
+                region_designation(genome, contig, span),
+            )
         });
     }
     if let Some((insert, site)) = token.split_once('@') {
@@ -262,51 +291,100 @@ fn perturbation(genome: &Genome, token: &str) -> Result<PerturbationSketch, Stri
             .ok_or_else(|| format!("unknown sequence '{contig}'"))?;
         let contig = genome.contig(c).name.to_string();
         return Ok(PerturbationSketch {
-            perturbation_type: PerturbationType::GeneAddition,
-            designation: format!("{insert}@{contig}:{pos}"),
-            gene: None,
             insert: Some(insert.to_owned()),
-            site: Some((contig, pos)),
-            region: None,
-            zygosity: Zygosity::Haploid,
+            site: Some((contig.clone(), pos)),
+            ..bare(
+                PerturbationType::GeneAddition,
+                format!("{insert}@{contig}:{pos}"),
+            )
         });
     }
     let (head, insert) = match token.split_once("::") {
         Some((h, i)) => (h, Some(i)),
         None => (token, None),
     };
-    match (head.strip_suffix('Δ'), insert) {
-        (Some(g), insert) => {
-            let (systematic, standard) = gene(genome, g)?;
-            Ok(PerturbationSketch {
-                perturbation_type: insert.map_or(
+    if let Some(g) = head.strip_suffix('Δ') {
+        let (systematic, standard) = gene(genome, g)?;
+        return Ok(PerturbationSketch {
+            gene: Some(systematic),
+            insert: insert.map(str::to_owned),
+            ..bare(
+                insert.map_or(
                     PerturbationType::Deletion,
                     PerturbationType::for_replacement,
                 ),
-                designation: deletion_designation(&standard, insert),
-                gene: Some(systematic),
-                insert: insert.map(str::to_owned),
-                site: None,
-                region: None,
-                zygosity: Zygosity::Haploid,
-            })
-        }
-        (None, Some(i)) => {
-            let (systematic, standard) = gene(genome, head)?;
-            Ok(PerturbationSketch {
-                perturbation_type: PerturbationType::SequenceVariant,
-                designation: format!("{}::{i}", standard.to_lowercase()),
-                gene: Some(systematic),
-                insert: Some(i.to_owned()),
-                site: None,
-                region: None,
-                zygosity: Zygosity::Haploid,
-            })
-        }
-        (None, None) => Err(format!(
-            "'{token}' is not an allele this genoforge knows (a deletion is written geneΔ or geneΔ::cassette)"
-        )),
+                deletion_designation(&standard, insert),
+            )
+        });
     }
+    if let (Some(i), Ok((systematic, standard))) = (insert, gene(genome, head)) {
+        return Ok(PerturbationSketch {
+            gene: Some(systematic),
+            insert: Some(i.to_owned()),
+            ..bare(
+                PerturbationType::SequenceVariant,
+                format!("{}::{i}", standard.to_lowercase()),
+            )
+        });
+    }
+    if head.contains('-') {
+        return hyphenated(genome, head, insert);
+    }
+    Err(match insert {
+        Some(_) => gene(genome, head).err().unwrap_or_default(),
+        None => format!(
+            "'{token}' is not an allele this genoforge knows (a deletion is written geneΔ or geneΔ::cassette)"
+        ),
+    })
+}
+
+/// The designations joined by a hyphen: point mutations (`gal4-K23A`), promoter swaps
+/// (`pGAL1-PHO5`), C-terminal tags (`PHO5-GFP(S65T)::kanMX6`) and N-terminal tags
+/// (`GFP(S65T)-PHO5`), tried in that order; `head` is the token before any `::`.
+fn hyphenated(
+    genome: &Genome,
+    head: &str,
+    marker: Option<&str>,
+) -> Result<PerturbationSketch, String> {
+    if marker.is_none()
+        && let Some(p) = parse_point_designation(genome, head).map_err(|e| e.to_string())?
+    {
+        return Ok(PerturbationSketch {
+            gene: Some(p.systematic),
+            change: Some(p.change),
+            assumed: p.assumed.into_iter().collect(),
+            ..bare(PerturbationType::PointMutation, p.designation)
+        });
+    }
+    if let Some(p) = parse_promoter_designation(genome, head, marker).map_err(|e| e.to_string())? {
+        return Ok(PerturbationSketch {
+            gene: Some(p.systematic.clone()),
+            insert: Some(p.promoter.clone()),
+            assumed: vec![assumed_upstream()],
+            ..bare(PerturbationType::PromoterReplacement, p.designation())
+        });
+    }
+    if let Some(t) = parse_tag_designation(genome, head, marker).map_err(|e| e.to_string())? {
+        return Ok(PerturbationSketch {
+            gene: Some(t.systematic.clone()),
+            insert: Some(t.tag.clone()),
+            marker: t.marker.clone(),
+            ..bare(
+                match t.terminus {
+                    Terminus::C => PerturbationType::CTerminalTag,
+                    Terminus::N => PerturbationType::NTerminalTag,
+                },
+                t.designation(),
+            )
+        });
+    }
+    let token = match marker {
+        Some(m) => format!("{head}::{m}"),
+        None => head.to_owned(),
+    };
+    Err(format!(
+        "'{token}' names no gene on either side of a hyphen: a tag is GENE-TAG[::marker] or TAG-GENE, a point mutation gene-K23A, a promoter swap pGAL1-GENE"
+    ))
 }
 
 /// `tfc3Δ` or `tfc3Δ::kanMX4`.

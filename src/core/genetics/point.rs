@@ -10,38 +10,16 @@
 
 use crate::core::design::genotype::{Perturbation, PerturbationType, Zygosity};
 use crate::core::edit::{EditOp, EditRequest};
-use crate::core::genetics::codons::{most_frequent, one_letter};
-use crate::core::genetics::compose::Plan;
+use crate::core::genetics::codons::most_frequent;
 use crate::core::genetics::orf::Orf;
+use crate::core::genetics::plan::Plan;
+use crate::core::genetics::point_name::{aa_change_text, bases_change_text, point_designation};
 use crate::core::genetics::refusal::Refusal;
 use crate::core::genome::Genome;
 use crate::core::genome::feature::FeatureIdx;
 use crate::core::seq::{revcomp, translate};
 
-/// A change to a coding sequence.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Change {
-    /// Residue `pos` (1-based) from `from` to `to`, with `codon` or the most frequent one.
-    AminoAcid {
-        /// The reference residue (checked).
-        from: char,
-        /// 1-based residue number.
-        pos: u64,
-        /// The new residue (`*` for a stop).
-        to: char,
-        /// The codon to use; `None` = the most frequent yeast codon for `to`.
-        codon: Option<String>,
-    },
-    /// Coding bases from `pos` (1-based, A of ATG = 1) replaced by `to` (same length).
-    Bases {
-        /// 1-based first coding base.
-        pos: u64,
-        /// The reference bases, when written (checked).
-        from: Option<String>,
-        /// The new bases.
-        to: String,
-    },
-}
+pub use crate::core::genetics::point_name::{Change, parse_change};
 
 /// One codon before and after.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -62,95 +40,6 @@ impl std::fmt::Display for CodonChange {
             self.residue, self.from.0, self.from.1, self.to.0, self.to.1
         )
     }
-}
-
-fn syntax(text: &str) -> Refusal {
-    Refusal::Syntax {
-        text: text.to_owned(),
-        expected: "a change such as K23A, Lys23Ala, K23A:GCC, c.69A>G or c.67_69delinsGCT",
-    }
-}
-
-fn bases(s: &str) -> Option<String> {
-    let u = s.trim().to_ascii_uppercase();
-    (!u.is_empty() && u.bytes().all(|b| matches!(b, b'A' | b'C' | b'G' | b'T'))).then_some(u)
-}
-
-/// Reads a change (see the module's syntax).
-pub fn parse_change(text: &str) -> Result<Change, Refusal> {
-    let t = text.trim();
-    if let Some(c) = t.strip_prefix("c.") {
-        if let Some((range, seq)) = c.split_once("delins") {
-            let (a, b) = range.split_once('_').unwrap_or((range, range));
-            let (a, b): (u64, u64) = (
-                a.parse().map_err(|_| syntax(t))?,
-                b.parse().map_err(|_| syntax(t))?,
-            );
-            let to = bases(seq).ok_or_else(|| syntax(t))?;
-            if b < a || (b - a + 1) != to.len() as u64 {
-                return Err(Refusal::Syntax {
-                    text: t.to_owned(),
-                    expected: "a substitution of as many bases as it replaces (insertions and deletions are region edits)",
-                });
-            }
-            return Ok(Change::Bases {
-                pos: a,
-                from: None,
-                to,
-            });
-        }
-        let (head, to) = c.split_once('>').ok_or_else(|| syntax(t))?;
-        let digits = head.trim_end_matches(|ch: char| ch.is_ascii_alphabetic());
-        let from = bases(&head[digits.len()..]).ok_or_else(|| syntax(t))?;
-        let to = bases(to).ok_or_else(|| syntax(t))?;
-        if from.len() != to.len() {
-            return Err(syntax(t));
-        }
-        return Ok(Change::Bases {
-            pos: digits.parse().map_err(|_| syntax(t))?,
-            from: Some(from),
-            to,
-        });
-    }
-    let (change, codon) = match t.split_once(':') {
-        Some((c, cod)) => (
-            c,
-            Some(
-                bases(cod)
-                    .filter(|b| b.len() == 3)
-                    .ok_or_else(|| syntax(t))?,
-            ),
-        ),
-        None => (t, None),
-    };
-    let first_digit = change
-        .find(|c: char| c.is_ascii_digit())
-        .ok_or_else(|| syntax(t))?;
-    let after_digits = change[first_digit..]
-        .find(|c: char| !c.is_ascii_digit())
-        .map(|i| i + first_digit)
-        .ok_or_else(|| syntax(t))?;
-    let residue = |s: &str| -> Option<char> {
-        match s.len() {
-            1 => s
-                .chars()
-                .next()
-                .map(|c| c.to_ascii_uppercase())
-                .filter(|c| most_frequent(*c).is_some()),
-            3 => one_letter(s),
-            _ => None,
-        }
-    };
-    let from = residue(&change[..first_digit]).ok_or_else(|| syntax(t))?;
-    let to = residue(&change[after_digits..]).ok_or_else(|| syntax(t))?;
-    Ok(Change::AminoAcid {
-        from,
-        pos: change[first_digit..after_digits]
-            .parse()
-            .map_err(|_| syntax(t))?,
-        to,
-        codon,
-    })
 }
 
 /// Plans `change` in `gene`: the edits, the perturbation (`gal4-K23A`) and the codons changed.
@@ -204,7 +93,7 @@ pub fn plan_point_mutation(
                     encodes,
                 });
             }
-            (at, cod.into_bytes(), format!("{from}{pos}{to}"))
+            (at, cod.into_bytes(), aa_change_text(*from, *pos, *to))
         }
         Change::Bases { pos, from, to } => {
             let len = to.len() as u64;
@@ -230,11 +119,7 @@ pub fn plan_point_mutation(
                     found,
                 });
             }
-            let written = if len == 1 {
-                format!("c.{pos}{found}>{to}")
-            } else {
-                format!("c.{pos}_{}delins{to}", pos + len - 1)
-            };
+            let written = bases_change_text(*pos, &found, to);
             (at, to.clone().into_bytes(), written)
         }
     };
@@ -242,7 +127,7 @@ pub fn plan_point_mutation(
     if old == new.as_slice() {
         return Err(Refusal::NoChange(written));
     }
-    let designation = format!("{}-{written}", gene_name.to_lowercase());
+    let designation = point_designation(&gene_name, &written);
     // Runs of differing bases, each one replacement on the reference (+ strand bases).
     let mut requests = Vec::new();
     let mut i = 0usize;

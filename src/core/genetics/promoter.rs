@@ -11,16 +11,17 @@
 use crate::core::coord::{Span, thousands};
 use crate::core::design::genotype::{Perturbation, PerturbationType, Zygosity};
 use crate::core::edit::{EditOp, EditRequest, InsertedFeature};
-use crate::core::genetics::compose::Plan;
+use crate::core::genetics::cassette::Library;
 use crate::core::genetics::orf::Orf;
+use crate::core::genetics::plan::Plan;
+use crate::core::genetics::promoter_name::promoter_designation;
 use crate::core::genetics::refusal::Refusal;
 use crate::core::genome::Genome;
 use crate::core::genome::feature::{FeatureIdx, FeatureKind};
 use crate::core::seq::revcomp;
 use crate::core::strand::Strand;
 
-/// The default length of a replaced promoter, bp.
-pub const DEFAULT_UPSTREAM: u64 = 500;
+pub use crate::core::genetics::promoter_name::DEFAULT_UPSTREAM;
 
 /// How much of a gene's upstream region.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -158,6 +159,40 @@ pub fn promoter_of_gene(
     })
 }
 
+/// The promoter the composer means by `name`: a yeast gene's own upstream region up to the
+/// previous feature ([`promoter_of_gene`]), else the library cassette of that name — its
+/// promoter part, or all of it when it has none. Refused when `name` is empty or names neither.
+pub fn promoter_by_name(
+    genome: &Genome,
+    library: &Library,
+    name: &str,
+) -> Result<Promoter, Refusal> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(Refusal::Region(
+            "name a promoter: a yeast gene (GAL1, TEF1, ADH1) or a library part".to_owned(),
+        ));
+    }
+    if let Ok(g) = crate::core::edit::helpers::resolve_gene(genome, name) {
+        return promoter_of_gene(genome, g, Upstream::ToPreviousFeature);
+    }
+    let c = library
+        .get(name)
+        .ok_or_else(|| Refusal::Region(format!("'{name}' is neither a gene nor a library part")))?;
+    let (bases, source) = match c.parts.iter().find(|p| p.kind == FeatureKind::Promoter) {
+        Some(p) => (
+            c.part_sequence(p).to_vec(),
+            format!("{} ({})", c.source, p.name.clone().unwrap_or_default()),
+        ),
+        None => (c.sequence.as_bytes().to_vec(), c.source.clone()),
+    };
+    Ok(Promoter {
+        name: c.name.clone(),
+        sequence: bases,
+        source,
+    })
+}
+
 fn edge_text(a: &[u8], b: &[u8]) -> String {
     let a = &a[a.len().saturating_sub(10)..];
     let b = &b[..b.len().min(10)];
@@ -184,7 +219,7 @@ pub fn plan_promoter_swap(
     }
     let span = upstream_region(genome, &orf, upstream)?;
     let (systematic, standard) = orf.names.clone();
-    let designation = format!("p{}-{standard}", promoter.name);
+    let designation = promoter_designation(&promoter.name, &standard);
     let strand = if orf.is_reverse() {
         Strand::Reverse
     } else {

@@ -17,9 +17,10 @@ use crate::core::coord::Span;
 use crate::core::design::genotype::{Perturbation, PerturbationType, Zygosity};
 use crate::core::edit::{EditOp, EditRequest, Fusion, InsertedFeature, SubFeature, Terminus};
 use crate::core::genetics::cassette::Cassette;
-use crate::core::genetics::compose::Plan;
 use crate::core::genetics::orf::{Orf, STOPS};
+use crate::core::genetics::plan::Plan;
 use crate::core::genetics::refusal::Refusal;
+use crate::core::genetics::tag_name::{c_tag_designation, n_tag_designation};
 use crate::core::genome::Genome;
 use crate::core::genome::feature::{FeatureIdx, FeatureKind};
 use crate::core::seq::{revcomp, translate};
@@ -55,9 +56,7 @@ fn tag_coding(c: &Cassette, terminus: Terminus) -> Result<(u64, String), Refusal
         .parts
         .iter()
         .find(|p| p.kind == FeatureKind::Cds && p.offset.start().get() == 0);
-    let name = part
-        .and_then(|p| p.name.clone())
-        .unwrap_or_else(|| c.name.clone());
+    let name = c.tag_name();
     let len = match part {
         Some(p) => p.offset.len(),
         None => {
@@ -152,10 +151,7 @@ pub fn plan_tag(
             })?;
             let mut fused = orf.coding[..(n - 3) as usize].to_vec();
             fused.extend_from_slice(&cas[..coding_len as usize]);
-            let designation = match &cassette.marker {
-                Some(m) => format!("{standard}-{tag_name}::{m}"),
-                None => format!("{standard}-{tag_name}"),
-            };
+            let designation = c_tag_designation(&standard, &tag_name, cassette.marker.as_deref());
             let j = junction(&orf.coding[..(n - 3) as usize], &cas);
             (span, cas.clone(), (fused, j), designation)
         }
@@ -213,7 +209,7 @@ pub fn plan_tag(
                 Span::empty_at(gap),
                 body.to_vec(),
                 (fused, j),
-                format!("{tag_name}-{standard}"),
+                n_tag_designation(&tag_name, &standard),
             )
         }
     };

@@ -50,7 +50,11 @@ pub fn write<W: Write>(
     for item in genome.document() {
         match item {
             DocItem::GffVersion(_) | DocItem::SequenceRegion { .. } => {}
-            DocItem::Directive(raw) | DocItem::Comment(raw) => writeln!(out, "{raw}")?,
+            DocItem::Directive(raw) | DocItem::Comment(raw) => writeln!(
+                out,
+                "{}",
+                crate::io::design_header::gff3_directive(raw, design)
+            )?,
             DocItem::Sync => {
                 if since_sync {
                     writeln!(out, "###")?;

@@ -1,0 +1,226 @@
+//! A point mutation's designation, written and read back: the gene in lower case (a mutant
+//! allele), a hyphen and the change — by amino acid `gal4-K23A` (residues 1-based from the start
+//! Met), or by coding bases in HGVS `c.` form, `pho5-c.69A>G` or `pho5-c.67_69delinsGCT` (coding
+//! bases 1-based from the A of the ATG). [`parse_point_designation`] reads exactly what
+//! [`point_designation`] writes, and the change syntax the composer takes ([`parse_change`]:
+//! also `Lys23Ala` and `K23A:GCC` with a chosen codon).
+//!
+//! What the string cannot say: which codon an amino-acid change used. Yeast nomenclature writes
+//! the residue, not the codon, so `gal4-K23A` read back assumes the most frequent yeast codon for
+//! the new residue ([`crate::core::genetics::codons`]) and [`PointName::assumed`] says so.
+
+use crate::core::genetics::codons::{most_frequent, one_letter};
+use crate::core::genetics::refusal::Refusal;
+use crate::core::genome::Genome;
+
+/// A change to a coding sequence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// Residue `pos` (1-based) from `from` to `to`, with `codon` or the most frequent one.
+    AminoAcid {
+        /// The reference residue (checked).
+        from: char,
+        /// 1-based residue number.
+        pos: u64,
+        /// The new residue (`*` for a stop).
+        to: char,
+        /// The codon to use; `None` = the most frequent yeast codon for `to`.
+        codon: Option<String>,
+    },
+    /// Coding bases from `pos` (1-based, A of ATG = 1) replaced by `to` (same length).
+    Bases {
+        /// 1-based first coding base.
+        pos: u64,
+        /// The reference bases, when written (checked).
+        from: Option<String>,
+        /// The new bases.
+        to: String,
+    },
+}
+
+fn syntax(text: &str) -> Refusal {
+    Refusal::Syntax {
+        text: text.to_owned(),
+        expected: "a change such as K23A, Lys23Ala, K23A:GCC, c.69A>G or c.67_69delinsGCT",
+    }
+}
+
+fn bases(s: &str) -> Option<String> {
+    let u = s.trim().to_ascii_uppercase();
+    (!u.is_empty() && u.bytes().all(|b| matches!(b, b'A' | b'C' | b'G' | b'T'))).then_some(u)
+}
+
+/// Reads a change (see the module's syntax).
+pub fn parse_change(text: &str) -> Result<Change, Refusal> {
+    let t = text.trim();
+    if let Some(c) = t.strip_prefix("c.") {
+        if let Some((range, seq)) = c.split_once("delins") {
+            let (a, b) = range.split_once('_').unwrap_or((range, range));
+            let (a, b): (u64, u64) = (
+                a.parse().map_err(|_| syntax(t))?,
+                b.parse().map_err(|_| syntax(t))?,
+            );
+            let to = bases(seq).ok_or_else(|| syntax(t))?;
+            if b < a || (b - a + 1) != to.len() as u64 {
+                return Err(Refusal::Syntax {
+                    text: t.to_owned(),
+                    expected: "a substitution of as many bases as it replaces (insertions and deletions are region edits)",
+                });
+            }
+            return Ok(Change::Bases {
+                pos: a,
+                from: None,
+                to,
+            });
+        }
+        let (head, to) = c.split_once('>').ok_or_else(|| syntax(t))?;
+        let digits = head.trim_end_matches(|ch: char| ch.is_ascii_alphabetic());
+        let from = bases(&head[digits.len()..]).ok_or_else(|| syntax(t))?;
+        let to = bases(to).ok_or_else(|| syntax(t))?;
+        if from.len() != to.len() {
+            return Err(syntax(t));
+        }
+        return Ok(Change::Bases {
+            pos: digits.parse().map_err(|_| syntax(t))?,
+            from: Some(from),
+            to,
+        });
+    }
+    let (change, codon) = match t.split_once(':') {
+        Some((c, cod)) => (
+            c,
+            Some(
+                bases(cod)
+                    .filter(|b| b.len() == 3)
+                    .ok_or_else(|| syntax(t))?,
+            ),
+        ),
+        None => (t, None),
+    };
+    let first_digit = change
+        .find(|c: char| c.is_ascii_digit())
+        .ok_or_else(|| syntax(t))?;
+    let after_digits = change[first_digit..]
+        .find(|c: char| !c.is_ascii_digit())
+        .map(|i| i + first_digit)
+        .ok_or_else(|| syntax(t))?;
+    let residue = |s: &str| -> Option<char> {
+        match s.len() {
+            1 => s
+                .chars()
+                .next()
+                .map(|c| c.to_ascii_uppercase())
+                .filter(|c| most_frequent(*c).is_some()),
+            3 => one_letter(s),
+            _ => None,
+        }
+    };
+    let from = residue(&change[..first_digit]).ok_or_else(|| syntax(t))?;
+    let to = residue(&change[after_digits..]).ok_or_else(|| syntax(t))?;
+    Ok(Change::AminoAcid {
+        from,
+        pos: change[first_digit..after_digits]
+            .parse()
+            .map_err(|_| syntax(t))?,
+        to,
+        codon,
+    })
+}
+
+/// `K23A`: the reference residue, its number (1-based) and the new residue.
+pub fn aa_change_text(from: char, pos: u64, to: char) -> String {
+    format!("{from}{pos}{to}")
+}
+
+/// `c.69A>G` for one base (`found` the reference base), `c.67_69delinsGCT` for several (coding
+/// bases 1-based).
+pub fn bases_change_text(pos: u64, found: &str, to: &str) -> String {
+    if to.len() == 1 {
+        format!("c.{pos}{found}>{to}")
+    } else {
+        format!("c.{pos}_{}delins{to}", pos + to.len() as u64 - 1)
+    }
+}
+
+/// `gal4-K23A`: the gene's name in lower case, a hyphen, the change as written by
+/// [`aa_change_text`] or [`bases_change_text`].
+pub fn point_designation(gene: &str, change: &str) -> String {
+    format!("{}-{change}", gene.to_lowercase())
+}
+
+/// A point mutation's designation read back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PointName {
+    /// The gene's systematic name.
+    pub systematic: String,
+    /// The gene's standard name (its systematic name when it has none).
+    pub standard: String,
+    /// The change.
+    pub change: Change,
+    /// The designation, normalised (the gene's standard name in lower case).
+    pub designation: String,
+    /// What the string did not say and was assumed (the codon of an amino-acid change).
+    pub assumed: Option<String>,
+}
+
+/// Why a token shaped like a point mutation (`gene-change`, the gene in lower case) is not one.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum PointNameError {
+    /// The change after the hyphen is not one genoforge reads.
+    #[error("'{token}': {why}")]
+    Change {
+        /// The whole token.
+        token: String,
+        /// Why the change is refused.
+        why: Refusal,
+    },
+}
+
+/// Reads `gene-change`: `Ok(None)` when the part before the first hyphen names no gene, or names
+/// one in capitals (a tag, `PHO5-GFP(S65T)`) and the rest is no change. A gene in lower case (a
+/// mutant allele, as [`point_designation`] writes it) with a change that does not parse is an
+/// error, never read as something else.
+pub fn parse_point_designation(
+    genome: &Genome,
+    token: &str,
+) -> Result<Option<PointName>, PointNameError> {
+    let Some((gene, text)) = token.split_once('-') else {
+        return Ok(None);
+    };
+    let Ok(f) = crate::core::edit::helpers::resolve_gene(genome, gene) else {
+        return Ok(None);
+    };
+    let change = match parse_change(text) {
+        Ok(c) => c,
+        Err(_) if gene.chars().any(|c| c.is_ascii_uppercase()) => return Ok(None),
+        Err(why) => {
+            return Err(PointNameError::Change {
+                token: token.to_owned(),
+                why,
+            });
+        }
+    };
+    let (systematic, standard) = genome.gene_names(f);
+    let assumed = match &change {
+        Change::AminoAcid {
+            to, codon: None, ..
+        } => Some(format!(
+            "codon: the most frequent yeast codon for {to} ({}); a genotype string names the residue, not a codon chosen by hand",
+            most_frequent(*to).unwrap_or("?")
+        )),
+        _ => None,
+    };
+    Ok(Some(PointName {
+        designation: point_designation(
+            &standard,
+            &match &change {
+                Change::AminoAcid { from, pos, to, .. } => aa_change_text(*from, *pos, *to),
+                Change::Bases { .. } => text.trim().to_owned(),
+            },
+        ),
+        systematic,
+        standard,
+        change,
+        assumed,
+    }))
+}
