@@ -16,7 +16,7 @@ fn help_and_about_are_reachable_from_the_header() {
         "Ctrl+Z",
         "0-based",
         "1-based",
-        "edited.gff3",
+        "<design name>.gff3",
         "BY4741",
         "Saccharomyces Genome Database",
     ] {
