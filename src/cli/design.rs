@@ -74,10 +74,19 @@ pub(crate) fn run(a: &DesignArgs) -> Result<(), String> {
                     .ok_or_else(|| format!("{what}: no cassette named '{c}' in the library"))
             })
             .transpose()?;
-        let p = plan_delete_gene(g, gene, cassette);
+        let mut p = plan_delete_gene(g, gene, cassette);
+        if diploid {
+            p.perturbation.zygosity = zygosity;
+        }
         let designation = p.perturbation.designation.clone();
         apply(g, &mut design, p).map_err(|e| format!("{what}: {e}"))?;
         eprintln!("genoforge: {designation}");
+        if diploid {
+            eprintln!(
+                "    {}",
+                crate::view::gene_edit_form::zygosity_note(zygosity)
+            );
+        }
     }
     let mut ops: Vec<(String, Form, Option<String>)> = Vec::new();
     let base = Form {

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use crate::core::design::Design;
 use crate::core::genome::Genome;
-use crate::core::lift::Lifted;
+use crate::core::lift::{EffectKind, Lifted};
 
 /// Column names of the report.
 pub const HEADER: &str = "edit_id\tedit\tseqid\tfeature_line\ttype\tid\tname\tgene\tref_start\tref_end\teffect\tedited_start\tedited_end\tphase";
@@ -29,8 +29,8 @@ pub fn tsv_field(s: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
-/// Writes the report: every effect of every enabled edit, 1-based coordinates, `.` when absent;
-/// text fields escaped with [`tsv_field`].
+/// Writes the report: every effect of every enabled edit (a line that is gone: only its removal),
+/// 1-based coordinates, `.` when absent; text fields escaped with [`tsv_field`].
 pub fn write_tsv<W: Write>(
     out: &mut W,
     genome: &Genome,
@@ -44,6 +44,11 @@ pub fn write_tsv<W: Write>(
         };
         let f = genome.feature(e.feature);
         let l = lifted.feature(e.feature);
+        // A line that is gone is reported once, as gone (deleted, or deleted with its parent),
+        // not also as trimmed by the same edit.
+        if l.status.is_gone() && !matches!(e.kind, EffectKind::Dropped | EffectKind::Orphaned) {
+            continue;
+        }
         let (rs, re) = f.span.one_based();
         let (es, ee) = match (l.status.is_gone(), l.span) {
             (false, Some(s)) => {

@@ -245,12 +245,19 @@ pub fn plan(
     };
     if diploid {
         out.plan.perturbation.zygosity = form.zygosity;
-        out.details.push(match form.zygosity {
-            Zygosity::Homozygous => "Homozygous: on both copies, applied to the edited sequence.".to_owned(),
-            _ => "Heterozygous: on one copy — recorded in the spec, not applied to the single edited sequence.".to_owned(),
-        });
+        out.details.push(zygosity_note(form.zygosity).to_owned());
     }
     Ok(out)
+}
+
+/// What an edit's zygosity in a diploid means for the exports, in one line.
+pub fn zygosity_note(zygosity: Zygosity) -> &'static str {
+    match zygosity {
+        Zygosity::Homozygous => "Homozygous: on both copies, applied to the edited sequence.",
+        _ => {
+            "Heterozygous: on one copy — recorded in the spec, not applied to the single edited sequence."
+        }
+    }
 }
 
 /// The reference region a drag across the map's track selects: `from` and `to` are the drag's

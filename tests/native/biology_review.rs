@@ -650,3 +650,44 @@ fn a_cds_whose_start_a_region_deletion_removed_is_read_in_its_own_frame() {
         );
     }
 }
+
+#[test]
+fn the_report_lists_a_removed_line_once_as_removed() {
+    // MATa in BY4741 removes MATα1 and MATα2: their mRNA, exon and CDS lines go with their
+    // genes, and the report says so once per line (they were also listed as trimmed).
+    let g = &common::default_genome().genome;
+    let mut d = Design::new();
+    set_background(g, &mut d, strain("BY4741").unwrap()).unwrap();
+    let lifted = Lifted::new(g, &d);
+    let mut out = Vec::new();
+    genoforge::io::report::write_tsv(&mut out, g, &d, &lifted).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    let rows: Vec<Vec<&str>> = text
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').collect())
+        .collect();
+    let mut seen = std::collections::HashSet::new();
+    for r in &rows {
+        assert!(
+            seen.insert((r[0], r[3])),
+            "edit {} line {} twice",
+            r[0],
+            r[3]
+        );
+    }
+    let alpha2: Vec<&str> = rows
+        .iter()
+        .filter(|r| r[7] == "MATALPHA2")
+        .map(|r| r[10])
+        .collect();
+    assert_eq!(
+        alpha2,
+        [
+            "deleted",
+            "deleted_with_parent",
+            "deleted_with_parent",
+            "deleted_with_parent"
+        ]
+    );
+}

@@ -277,3 +277,54 @@ fn design_builds_a_lab_strain_from_gene_level_operations() {
     );
     assert!(!bad.exists());
 }
+
+#[test]
+fn design_makes_every_operation_homozygous_in_a_diploid_when_asked() {
+    let dir = common::root().join("target/test-output/cli-design-zygosity");
+    std::fs::create_dir_all(&dir).unwrap();
+    let spec = dir.join("homozygous.json");
+    let out = genoforge(&[
+        "design",
+        "--fasta",
+        FASTA,
+        "--gff",
+        GFF,
+        "--strain",
+        "BY4743",
+        "--zygosity",
+        "homozygous",
+        "--library",
+        "public/cassettes.json",
+        "--delete",
+        "FAR1=kanMX4",
+        "--c-tag",
+        "PHO5=GFP(S65T)-kanMX6",
+        "--out-spec",
+        spec.to_str().unwrap(),
+    ]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert_eq!(
+        err.matches("Homozygous: on both copies").count(),
+        2,
+        "{err}"
+    );
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&spec).unwrap()).unwrap();
+    let far1 = v["perturbations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["systematic_gene_name"] == "YJL157C")
+        .unwrap();
+    assert_eq!(far1["zygosity"], "homozygous", "{far1}");
+    // Applied to the one edited sequence: no edit of the design is disabled.
+    assert!(
+        v["edits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|e| e.get("enabled").is_none_or(|x| x == true)),
+        "{}",
+        v["edits"]
+    );
+}

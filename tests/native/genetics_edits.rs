@@ -203,6 +203,55 @@ fn tags_are_refused_without_a_clean_stop() {
 }
 
 #[test]
+fn a_marker_cassette_is_not_a_tag() {
+    // kanMX4 begins with the TEF promoter: its first 60 bp read as codons are no tag.
+    let g = &common::default_genome().genome;
+    for terminus in [Terminus::C, Terminus::N] {
+        let e = plan_tag(g, gene(g, "CDC28"), &cassette("kanMX4"), terminus).unwrap_err();
+        assert!(matches!(e, Refusal::NotATag { .. }), "{e}");
+        assert!(
+            e.to_string()
+                .contains("no coding part starts at its first base"),
+            "{e}"
+        );
+    }
+}
+
+#[test]
+fn two_point_mutations_in_one_codon_are_refused_in_either_order() {
+    // K23A written GCA leaves codon 23's third base (c.69, A) as it was, so the two edits share
+    // no base; c.69A>T would still name AAA (K) → AAT (N) though the codon is GCA by then.
+    let g = &common::default_genome().genome;
+    let gal4 = gene(g, "GAL4");
+    let k23a = || {
+        plan_point_mutation(g, gal4, &parse_change("K23A:GCA").unwrap())
+            .unwrap()
+            .0
+    };
+    let c69 = || {
+        plan_point_mutation(g, gal4, &parse_change("c.69A>T").unwrap())
+            .unwrap()
+            .0
+    };
+    for (first, second) in [(k23a(), c69()), (c69(), k23a())] {
+        let mut d = Design::new();
+        apply(g, &mut d, first).unwrap();
+        let before = d.clone();
+        let e = apply(g, &mut d, second).unwrap_err().to_string();
+        assert!(e.contains("in a codon this change names"), "{e}");
+        assert!(e.contains("edit #1"), "{e}");
+        assert_eq!(d, before, "the design is unchanged");
+    }
+    // Another codon of the same gene is fine.
+    let mut d = Design::new();
+    apply(g, &mut d, k23a()).unwrap();
+    let c3 = plan_point_mutation(g, gal4, &parse_change("c.3G>A").unwrap())
+        .unwrap()
+        .0;
+    apply(g, &mut d, c3).unwrap();
+}
+
+#[test]
 fn gal4_k23a_uses_the_most_frequent_codon_or_the_one_chosen() {
     let g = &common::default_genome().genome;
     let gal4 = gene(g, "GAL4");

@@ -46,6 +46,31 @@ pub fn apply(genome: &Genome, design: &mut Design, plan: Plan) -> Result<Vec<Edi
             )));
         }
     };
+    // An edit already in the bases the plan's meaning depends on (a point mutation's codon).
+    for (contig, span) in &plan.context {
+        let touches = |e: &&crate::core::edit::Edit| {
+            e.contig == *contig
+                && (e.span.overlaps(span)
+                    || (e.span.is_empty()
+                        && span.start() < e.span.start()
+                        && e.span.start() < span.end()))
+        };
+        if let Some(e) = design.edits().iter().find(touches) {
+            let named = design
+                .genotype()
+                .designation_of(e.id)
+                .map(str::to_owned)
+                .or_else(|| e.label.clone())
+                .unwrap_or_default();
+            return Err(EditError::Gene(format!(
+                "{}: edit {} ({named}) already changes {}:{}, in a codon this change names; undo it or write both changes as one",
+                plan.perturbation.designation,
+                e.id,
+                genome.contig(*contig).name,
+                span.start().get() + 1,
+            )));
+        }
+    }
     let mut next = design.clone();
     let ids = next.add_all(genome, plan.requests).map_err(|(_, e)| e)?;
     if zygosity == Zygosity::Heterozygous {
@@ -77,6 +102,7 @@ pub fn plan_delete_gene(genome: &Genome, gene: FeatureIdx, cassette: Option<&Cas
         ),
     };
     Plan {
+        context: Vec::new(),
         requests: vec![req],
         perturbation: Perturbation {
             genes: Vec::new(),
@@ -139,6 +165,7 @@ pub fn plan_replace_gene_sequence(
         fusion: None,
     };
     Plan {
+        context: Vec::new(),
         requests: vec![replace_gene(
             genome,
             gene,
@@ -189,6 +216,7 @@ pub fn plan_insertion(genome: &Genome, mut req: EditRequest, name: &str) -> Plan
     }
     req.label.get_or_insert_with(|| designation.clone());
     Plan {
+        context: Vec::new(),
         requests: vec![req],
         perturbation: Perturbation {
             genes: Vec::new(),

@@ -187,9 +187,15 @@ pub fn plan_point_mutation(
             })
         })
         .collect();
+    // The whole codons the change touches: another edit in them would change what it names.
+    // (Base by base: a codon split by an intron lies in two places.)
+    let context = (first * 3..last * 3 + 3)
+        .filter_map(|b| orf.ref_span(b, b + 1).map(|s| (orf.contig, s)))
+        .collect();
     let (systematic, standard) = orf.names.clone();
     Ok((
         Plan {
+            context,
             requests,
             perturbation: Perturbation {
                 genes: Vec::new(),

@@ -266,6 +266,7 @@ pub fn plan_promoter_swap(
     };
     Ok((
         Plan {
+            context: Vec::new(),
             requests: vec![EditRequest {
                 contig: orf.contig,
                 span,

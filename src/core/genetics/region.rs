@@ -65,6 +65,7 @@ pub fn plan_region_deletion(
     let designation = region_designation(genome, contig, span);
     let (s, e) = span.one_based();
     Ok(Plan {
+        context: Vec::new(),
         requests: vec![EditRequest {
             contig,
             span,

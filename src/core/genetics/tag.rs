@@ -9,7 +9,9 @@
 //!
 //! The tag's coding part is the cassette's CDS part starting at its first base (for pFA6a
 //! amplicons: the F2 primer site, whose codons `CGG ATC CCC GGG TTA ATT AAC` add the linker
-//! RIPGLIN before GFP), or, for a bare sequence, the reading frame from its first base. Refused,
+//! RIPGLIN before GFP), or, for a bare sequence (no annotated parts), the reading frame from its
+//! first base; an annotated cassette with no CDS at its first base (a marker cassette) is not a
+//! tag. Refused,
 //! with the reason, when the gene has no clean stop (C) or ATG (N), when the codon where the tag
 //! goes is split by an intron, or when the cassette has no usable coding part.
 
@@ -59,6 +61,14 @@ fn tag_coding(c: &Cassette, terminus: Terminus) -> Result<(u64, String), Refusal
     let name = c.tag_name();
     let len = match part {
         Some(p) => p.offset.len(),
+        // An annotated cassette whose first base starts no CDS (a marker cassette: promoter,
+        // marker CDS, terminator) has no tag to fuse: reading its promoter as codons would be
+        // a made-up protein.
+        None if !c.parts.is_empty() => {
+            return Err(refuse(
+                "no coding part starts at its first base (an annotated cassette whose parts begin with a promoter or another non-coding part, such as a marker cassette); a tag cassette starts with the tag's codons".to_owned(),
+            ));
+        }
         None => {
             // The reading frame from the first base, through the first stop codon.
             let stop = seq
@@ -273,6 +283,7 @@ pub fn plan_tag(
         p.strip_suffix('*').map(str::to_owned).unwrap_or(p)
     };
     let plan = Plan {
+        context: Vec::new(),
         requests: vec![EditRequest {
             contig: orf.contig,
             op: if span.is_empty() {
