@@ -6,7 +6,26 @@ use crate::core::spec::{GenotypeSpec, SCHEMA_VERSION};
 /// Why a spec file cannot be read.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum SpecJsonError {
-    /// Not JSON, or not a spec (an unknown key, a value of the wrong type).
+    /// Not a JSON object at all (a share link, a file name, plain text): `found` is what the text
+    /// starts with, at most 40 characters.
+    #[error(
+        "this is not a genotype spec: a spec is a JSON object ({{ … }}), this text starts with \"{found}\""
+    )]
+    NotAnObject {
+        /// The start of the text (up to 40 characters).
+        found: String,
+    },
+    /// Broken JSON (a missing comma, a cut file): where serde_json stopped and why.
+    #[error("not valid JSON at line {line}, column {column}: {message}")]
+    NotJson {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What is wrong (`trailing comma`, `EOF while parsing an object`).
+        message: String,
+    },
+    /// JSON, but not a spec (an unknown key, a value of the wrong type).
     #[error("line {line}, column {column}: {path}: {message}")]
     Syntax {
         /// 1-based line.
@@ -39,11 +58,18 @@ pub(crate) fn json_message(e: &serde_json::Error) -> String {
         .to_owned()
 }
 
-fn syntax(e: &serde_json::Error) -> SpecJsonError {
-    SpecJsonError::Syntax {
+/// The error for text serde_json could not read as JSON: not an object at all, or broken JSON.
+fn not_json(bytes: &[u8], e: &serde_json::Error) -> SpecJsonError {
+    let text = String::from_utf8_lossy(bytes);
+    let text = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    if !text.starts_with('{') {
+        return SpecJsonError::NotAnObject {
+            found: text.lines().next().unwrap_or("").chars().take(40).collect(),
+        };
+    }
+    SpecJsonError::NotJson {
         line: e.line(),
         column: e.column(),
-        path: ".".to_owned(),
         message: json_message(e),
     }
 }
@@ -66,7 +92,8 @@ pub(crate) fn parse_with_path<T: serde::de::DeserializeOwned>(
 /// Reads a spec. The schema version is checked before anything else, so a newer spec gets a
 /// message about its version rather than about a field this build does not know.
 pub fn parse(bytes: &[u8]) -> Result<GenotypeSpec, SpecJsonError> {
-    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| syntax(&e))?;
+    let value: serde_json::Value =
+        serde_json::from_slice(bytes).map_err(|e| not_json(bytes, &e))?;
     match value.get("schema_version") {
         None => {
             return Err(SpecJsonError::Version(
@@ -120,4 +147,35 @@ pub fn reference_fingerprint(reference: &crate::core::spec::ReferenceSpec) -> St
         })
         .collect();
     crate::core::spec::checksum::md5_hex(&[parts.join(";").as_bytes()])[..12].to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_that_is_not_an_object_says_so_with_its_start() {
+        let e = parse(b"  nonsense, not a spec").unwrap_err();
+        assert_eq!(
+            e,
+            SpecJsonError::NotAnObject {
+                found: "nonsense, not a spec".to_owned()
+            }
+        );
+        assert_eq!(
+            e.to_string(),
+            "this is not a genotype spec: a spec is a JSON object ({ … }), this text starts with \"nonsense, not a spec\""
+        );
+    }
+
+    #[test]
+    fn broken_json_names_line_and_column_without_a_path() {
+        let e = parse(b"{\n  \"schema_version\": 1,\n}").unwrap_err();
+        assert!(matches!(e, SpecJsonError::NotJson { line: 3, .. }), "{e:?}");
+        assert!(
+            e.to_string()
+                .starts_with("not valid JSON at line 3, column 1: trailing comma"),
+            "{e}"
+        );
+    }
 }

@@ -189,6 +189,10 @@ pub fn Editor() -> impl IntoView {
                                 <section class="panel search-panel" aria-label="Gene search">
                                     <GeneSearch />
                                 </section>
+                                // View mode lists the design read-only below the search.
+                                <Show when=move || !can_edit.get()>
+                                    <EditList />
+                                </Show>
                                 <Show when=move || can_edit.get()>
                                     <Composer />
                                     <super::gene_edits::GeneEdits />

@@ -93,6 +93,8 @@ pub fn EditList() -> impl IntoView {
                 .sum::<i64>()
         })
     });
+    // An embedded element in view mode lists the design read-only.
+    let can_edit = super::host::can_edit();
     let can_undo = move || app.history.with(|h| !h.past.is_empty());
     let can_redo = move || app.history.with(|h| !h.future.is_empty());
 
@@ -156,12 +158,14 @@ pub fn EditList() -> impl IntoView {
                     "Edits "
                     <span class="count" id="edit-count" data-count=move || count.get()>{move || format!("({})", thousands(count.get() as u64))}</span>
                 </h2>
-                <div class="history-buttons">
-                    <button id="edit-undo" on:click=move |_| undo(app) disabled=move || !can_undo()
-                        title="Undo (Ctrl+Z)" aria-keyshortcuts="Control+Z">"Undo"</button>
-                    <button id="edit-redo" on:click=move |_| redo(app) disabled=move || !can_redo()
-                        title="Redo (Ctrl+Shift+Z or Ctrl+Y)" aria-keyshortcuts="Control+Shift+Z Control+Y">"Redo"</button>
-                </div>
+                <Show when=move || can_edit.get()>
+                    <div class="history-buttons">
+                        <button id="edit-undo" on:click=move |_| undo(app) disabled=move || !can_undo()
+                            title="Undo (Ctrl+Z)" aria-keyshortcuts="Control+Z">"Undo"</button>
+                        <button id="edit-redo" on:click=move |_| redo(app) disabled=move || !can_redo()
+                            title="Redo (Ctrl+Shift+Z or Ctrl+Y)" aria-keyshortcuts="Control+Shift+Z Control+Y">"Redo"</button>
+                    </div>
+                </Show>
             </div>
             <p class="genotype" id="genotype" aria-label="Genotype">
                 {move || {
@@ -174,7 +178,9 @@ pub fn EditList() -> impl IntoView {
                 "Copy genotype"
             </button>
             <p class="muted small" id="edit-net">
-                {move || if count.get() == 0 {
+                {move || if count.get() == 0 && !can_edit.get() {
+                    "No edits: the reference genome as published.".to_owned()
+                } else if count.get() == 0 {
                     "No edits yet: compose one, pick a background or paste a gene list.".to_owned()
                 } else {
                     format!("Net length change of the enabled edits: {} bp. Newest first.", signed(net.get()))
@@ -188,7 +194,7 @@ pub fn EditList() -> impl IntoView {
                     style:padding-top=move || format!("{}px", visible.with(|v| v.0) as f64 * ROW_PX)
                 >
                     <For each=move || visible.get().1 key=|id| *id let(id)>
-                        <EditRowView id rows />
+                        <EditRowView id rows can_edit />
                     </For>
                 </ol>
             </div>
@@ -199,7 +205,7 @@ pub fn EditList() -> impl IntoView {
 /// One edit. Its content follows the edit's row, so the row (and keyboard focus in it) survives
 /// changes to other edits and to itself.
 #[component]
-fn EditRowView(id: EditId, rows: Memo<Vec<EditRow>>) -> impl IntoView {
+fn EditRowView(id: EditId, rows: Memo<Vec<EditRow>>, can_edit: Signal<bool>) -> impl IntoView {
     let app = use_app();
     let row = Memo::new(move |_| rows.with(|r| row_of(r, id).cloned()));
     let selected = move || app.selected_edit.get() == Some(id);
@@ -252,7 +258,7 @@ fn EditRowView(id: EditId, rows: Memo<Vec<EditRow>>) -> impl IntoView {
             data-name=name
         >
             <div class="edit-line">
-                <input type="checkbox" id=check_id.clone()
+                <input type="checkbox" id=check_id.clone() disabled=move || !can_edit.get()
                     prop:checked=move || row.with(|r| r.as_ref().is_some_and(|r| r.enabled))
                     on:change=toggle />
                 <label for=check_id class="visually-hidden">{move || format!("Edit {id} enabled")}</label>
@@ -263,7 +269,7 @@ fn EditRowView(id: EditId, rows: Memo<Vec<EditRow>>) -> impl IntoView {
                 <span class="num delta" title="Length change (bp)">
                     {move || row.with(|r| r.as_ref().map(|r| signed(r.length_change)).unwrap_or_default())}
                 </span>
-                <button class="remove" on:click=remove aria-label=move || format!("Remove edit {id} ({})", name())>"×"</button>
+                <button class="remove" hidden=move || !can_edit.get() on:click=remove aria-label=move || format!("Remove edit {id} ({})", name())>"×"</button>
             </div>
             <div class="edit-coords small">
                 <span class="mono ref">{move || row.with(|r| r.as_ref().map(|r| format!("{id} {}", r.reference)).unwrap_or_default())}</span>

@@ -7,8 +7,10 @@ use crate::io::export::ExportKind;
 use crate::view::export_name::export_file_name;
 use crate::view::help::{Block, SHORTCUTS, attribution, export_purpose, strain_notes};
 
-/// The shipped data's attribution (the file served beside the app).
-const ATTRIBUTION: &str = include_str!("../../public/ATTRIBUTION.md");
+/// The shipped data's attribution, served beside the app (`public/ATTRIBUTION.md`, under the asset
+/// base for an embedded element). Fetched when About first opens rather than compiled into the
+/// wasm (2.5 kB gzipped; README, "Download size"), once per page.
+const ATTRIBUTION: &str = "public/ATTRIBUTION.md";
 
 /// The header's "?" and "About" buttons and their panels.
 #[component]
@@ -85,27 +87,45 @@ fn HelpPanel() -> impl IntoView {
 #[component]
 fn AboutPanel() -> impl IntoView {
     let tabs = use_tabs();
-    let blocks = attribution(ATTRIBUTION)
-        .into_iter()
-        .map(|b| match b {
-            Block::Heading(h) => view! { <h3>{h}</h3> }.into_any(),
-            Block::Paragraph(p) => view! { <p class="small">{p}</p> }.into_any(),
-            Block::Table(rows) => {
-                let mut rows = rows.into_iter();
-                let head = rows
-                    .next()
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(|c| view! { <th scope="col">{c}</th> })
-                    .collect_view();
-                let body = rows
-                    .map(|r| view! { <tr>{r.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr> })
-                    .collect_view();
-                view! { <div class="table-scroll"><table class="small"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div> }
-                    .into_any()
-            }
-        })
-        .collect_view();
+    // None while fetching; then the file's text or why it could not be fetched.
+    let text = RwSignal::new(None::<Result<String, String>>);
+    let url = format!("{}{ATTRIBUTION}", super::host::asset_base());
+    leptos::task::spawn_local(async move {
+        let got = super::shared_fetch::fetch_once(&url)
+            .await
+            .map(|b| String::from_utf8_lossy(&b).into_owned());
+        // The panel may have closed meanwhile.
+        let _ = text.try_set(Some(got));
+    });
+    let blocks = move || {
+        match text.get() {
+        None => view! { <p class="muted small">"Loading the data sources…"</p> }.into_any(),
+        Some(Err(e)) => view! { <p class="small">{format!("The data sources could not be fetched ({e}); they are listed in ATTRIBUTION.md beside the app.")}</p> }
+            .into_any(),
+        Some(Ok(t)) => attribution(&t)
+            .into_iter()
+            .map(|b| match b {
+                Block::Heading(h) => view! { <h3>{h}</h3> }.into_any(),
+                Block::Paragraph(p) => view! { <p class="small">{p}</p> }.into_any(),
+                Block::Table(rows) => {
+                    let mut rows = rows.into_iter();
+                    let head = rows
+                        .next()
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|c| view! { <th scope="col">{c}</th> })
+                        .collect_view();
+                    let body = rows
+                        .map(|r| view! { <tr>{r.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr> })
+                        .collect_view();
+                    view! { <div class="table-scroll"><table class="small"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div> }
+                        .into_any()
+                }
+            })
+            .collect_view()
+            .into_any(),
+    }
+    };
     view! {
         <section class="panel popover about-panel" id="about-panel" aria-label="About">
             <div class="panel-head">

@@ -651,6 +651,31 @@ fn initial_designs_fire_no_change_and_the_mode_attribute_follows_set_mode() {
         vec![],
         "the initial designs fired genoforge-change"
     );
+    // A view element lists its design read-only below the search: the edits, no Undo, no remove.
+    let listed = host.in_shadow(
+        "url",
+        "const rows = [...root.querySelectorAll('#edit-list .edit-row')];
+         return [rows.length, root.querySelector('#edit-undo') !== null,
+                 rows.filter(r => r.querySelector('.remove').offsetParent !== null).length,
+                 rows.filter(r => !r.querySelector('input[type=checkbox]').disabled).length,
+                 root.querySelector('#genotype').textContent.includes('his3')];",
+    );
+    assert_eq!(
+        listed,
+        json!([6, false, 0, 0, true]),
+        "rows, undo, removable, toggleable, genotype"
+    );
+    // Text that is not a spec is refused in words, not as a parser's token.
+    let refused = host.eval_js_async(
+        "const done = arguments[0];
+         document.getElementById('url').handle.setSpec('nonsense').then(() => done(null), e => done(e.message));",
+    );
+    assert!(
+        refused.as_str().unwrap_or_default().contains(
+            "not a genotype spec: a spec is a JSON object ({ … }), this text starts with \"nonsense\""
+        ),
+        "{refused}"
+    );
     // The requested locus is reported once, not the default window first.
     let loci: Vec<Value> = host
         .events("genoforge-locus")

@@ -31,7 +31,8 @@ fn help_and_about_are_reachable_from_the_header() {
     }
     app.wait_until("!document.querySelector('#help-panel')");
     app.click("#about-button");
-    app.wait_for("#about-panel");
+    // The attribution is fetched when About opens (public/ATTRIBUTION.md).
+    app.wait_for("#about-panel table");
     let about = app.text_of("#about-panel");
     assert!(about.contains(env!("CARGO_PKG_VERSION")), "{about}");
     assert!(

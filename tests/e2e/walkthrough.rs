@@ -316,7 +316,7 @@ fn a_yeast_geneticist_from_scratch() {
     press(&app, "Escape", 27);
     app.wait_until("!document.querySelector('#help-panel')");
     app.click("#about-button");
-    app.wait_for("#about-panel");
+    app.wait_for("#about-panel table");
     shot(&app, "23_about");
     press(&app, "Escape", 27);
     app.wait_until("!document.querySelector('#about-panel')");

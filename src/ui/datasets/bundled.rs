@@ -47,10 +47,16 @@ pub fn reload(state: DatasetsState) {
 
 async fn fetch(state: DatasetsState) {
     let paths = state.catalog.with_untracked(wanted_paths);
-    let mut files = Vec::with_capacity(paths.len());
+    // All at once: the lists are small and independent.
+    let fetched = futures::future::join_all(paths.into_iter().map(|path| async move {
+        let got = fetch_bytes(&format!("public/{path}")).await;
+        (path, got)
+    }))
+    .await;
+    let mut files = Vec::with_capacity(fetched.len());
     let mut failed = Vec::new();
-    for path in paths {
-        match fetch_bytes(&format!("public/{path}")).await {
+    for (path, got) in fetched {
+        match got {
             Ok(bytes) => files.push((path, bytes)),
             Err(e) => failed.push(e),
         }
