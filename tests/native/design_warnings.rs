@@ -156,6 +156,7 @@ fn a_marker_used_by_two_edits_is_warned_naming_both() {
         w[0].message.contains("pdr5Δ::kanMX4")
             && w[0].message.contains("snf2Δ::kanMX4")
             && w[0].message.contains("G418")
+            && w[0].message.contains("another marker (natMX, hphMX)")
             && !w[0].message.contains("far1"),
         "{}",
         w[0].message

@@ -317,8 +317,8 @@ fn by4741_and_100_kanmx4_replacements() {
         };
         match cols[2] {
             "gene_cassette" => assert_eq!(in_cassette_orientation, kan.sequence.as_bytes()),
-            // The gene and mRNA the kan ORF's CDS hangs from cover exactly the CDS's bases.
-            "gene" | "mRNA" => {
+            // The gene, mRNA and exon of the kan ORF's CDS cover exactly the CDS's bases.
+            "gene" | "mRNA" | "exon" => {
                 let cds = kan.orf().unwrap();
                 assert_eq!(
                     in_cassette_orientation,

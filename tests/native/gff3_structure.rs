@@ -126,6 +126,10 @@ fn a_marker_cassettes_cds_has_a_gene_and_mrna_and_gt_accepts_it() {
         span("CDS", "Name=kan"),
         span("mRNA", &format!("ID={mrna_id}"))
     );
+    assert_eq!(
+        span("CDS", "Name=kan"),
+        span("exon", &format!("Parent={mrna_id}"))
+    );
     let Ok(_) = Command::new("gt").arg("--version").output() else {
         eprintln!("skipped: genometools (gt) is not installed");
         return;

@@ -81,12 +81,17 @@ pub fn reused_markers(genotype: &Genotype) -> Vec<String> {
                 .iter()
                 .map(|(i, _)| genotype.perturbations[*i].designation.as_str())
                 .collect();
+            let others: Vec<&str> = ["kanMX", "natMX", "hphMX"]
+                .into_iter()
+                .filter(|m| m.to_ascii_lowercase() != family)
+                .collect();
             Some(format!(
-                "{} used by {} edits ({}): all select on {}, so a strain carrying the first cannot be selected for the next; use another marker (kanMX, natMX, hphMX) or recycle it",
+                "{} used by {} edits ({}): all select on {}, so a strain carrying the first cannot be selected for the next; use another marker ({}) or recycle it",
                 names.join(" and "),
                 users.len(),
                 designations.join(", "),
-                selection(users[0].1.as_str()).1
+                selection(users[0].1.as_str()).1,
+                others.join(", ")
             ))
         })
         .collect()

@@ -56,7 +56,7 @@ pub fn reached_features(
                     format!("{} {std} ({sys})", feat.kind)
                 }
             };
-            let at = format!("{c}:{}–{}", thousands(s), thousands(e));
+            let at = format!("at {c}:{}–{}", thousands(s), thousands(e));
             // Which of its ends lies toward the span: its right end when the span is to its right.
             let right = span.start() >= fs.end()
                 || (span.end() >= fs.end() && span.start() > fs.start());
@@ -79,7 +79,7 @@ pub fn reached_features(
                         }
                     };
                     format!(
-                        "{designation} removes {} bp of {name} ({at}): {what}",
+                        "{designation} removes {} bp of {name} {at}: {what}",
                         thousands(o.len())
                     )
                 }
@@ -87,13 +87,13 @@ pub fn reached_features(
                     let n = thousands(span.len());
                     match three_prime {
                         Some(true) => format!(
-                            "{designation} replaces the {n} bp 3′ of {name} ({at}) up to its last base: its 3′ UTR and terminator go with them"
+                            "{designation} replaces the {n} bp 3′ of {name} {at}, up to its last base: its 3′ UTR and terminator go with them"
                         ),
                         Some(false) => format!(
-                            "{designation} replaces the {n} bp 5′ of {name} ({at}) up to its first base: its promoter goes with them"
+                            "{designation} replaces the {n} bp 5′ of {name} {at}, up to its first base: its promoter goes with them"
                         ),
                         None => format!(
-                            "{designation} replaces the {n} bp up to {name} ({at}), which it abuts"
+                            "{designation} replaces the {n} bp up to {name} {at}, which it abuts"
                         ),
                     }
                 }

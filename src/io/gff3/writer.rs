@@ -427,7 +427,7 @@ fn write_inserted<W: Write>(
             // A CDS part that would hang from the inserted feature itself (a marker cassette's
             // kan ORF) gets the gene and mRNA a protein-coding gene has in the Sequence Ontology
             // and gt's checks: gene (top-level, like an inserted feature's other genes) → mRNA →
-            // CDS, all over the CDS's bases. Parent-less CDS parts of a gene or mRNA keep theirs.
+            // exon and CDS, all over the CDS's bases (the cassette's ORF has no intron). Parent-less CDS parts of a gene or mRNA keep theirs.
             if child.kind == FeatureKind::Cds
                 && child.parent.is_none()
                 && !feat.kind.is_gene_like()
@@ -460,6 +460,12 @@ fn write_inserted<W: Write>(
                     cs + 1,
                     percent_encode(&mrna),
                     percent_encode(&gene),
+                )?;
+                writeln!(
+                    out,
+                    "{seqid}\tgenoforge\texon\t{}\t{ce}\t.\t{strand}\t.\tParent={}",
+                    cs + 1,
+                    percent_encode(&mrna),
                 )?;
                 parent = Some(mrna);
             }
