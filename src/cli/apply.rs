@@ -1,4 +1,5 @@
-//! `genoforge apply`: a design (edits JSON or spec) → edited FASTA, GFF3, chain, spec, report.
+//! `genoforge apply`: a design (edits JSON or spec) → edited FASTA, GFF3, chain, spec, report;
+//! the design's biology warnings on stderr (`consistency::warnings`).
 
 use std::io::Write;
 
@@ -80,6 +81,7 @@ pub(crate) fn run(a: &ApplyArgs) -> Result<(), Failure> {
         out.write(p, |w| report::write_tsv(w, genome, &design, &lifted))?;
     }
     out.commit()?;
+    crate::cli::validate::print_warnings(genome, &design, &lifted, &|_| false)?;
     let applied = design
         .edits()
         .iter()

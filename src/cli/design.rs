@@ -1,6 +1,8 @@
 //! `genoforge design`: build a genotype spec from gene-level operations — a strain background,
 //! gene deletions (clean or with a marker cassette), C-/N-terminal tags, point mutations, promoter swaps, region deletions — the same plans the
-//! browser's panels make. What each operation does is printed to stderr; the spec goes to
+//! browser's panels make. What each operation does is printed to stderr, then the design's
+//! warnings (an essential gene deleted in a haploid, a marker used twice; a promoter swap reaching
+//! another feature is among its details); the spec goes to
 //! `--out-spec` (or stdout). All or nothing: a refused operation names itself and nothing is
 //! written.
 
@@ -174,6 +176,11 @@ pub(crate) fn run(a: &DesignArgs) -> Result<(), String> {
             eprintln!("    {d}");
         }
     }
+    // The design's biology warnings; a promoter swap's were printed with its details.
+    let lifted = crate::core::lift::Lifted::new(g, &design);
+    crate::cli::validate::print_warnings(g, &design, &lifted, &|k| {
+        k == crate::core::genetics::consistency::FindingKind::PromoterReachesFeature
+    })?;
     let spec = export(g, &design, &ReferenceSpec::of(g), &now_rfc3339());
     let text = spec_json::to_string(&spec);
     match &a.out_spec {

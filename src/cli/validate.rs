@@ -11,11 +11,34 @@ use crate::io::gene_sets::read_essentiality;
 /// The deletion project's essentiality table the app ships (`public/data/deletion_essentiality.tsv`).
 const ESSENTIALITY: &[u8] = include_bytes!("../../public/data/deletion_essentiality.tsv");
 
+/// The shipped essentiality table (Giaever et al. 2002), read.
+pub(crate) fn essentiality() -> Result<crate::core::genetics::essential::EssentialityTable, String>
+{
+    read_essentiality(ESSENTIALITY).map_err(|e| format!("the shipped essentiality table: {e}"))
+}
+
+/// Prints the design's biology warnings (`consistency::warnings`: essential genes deleted or
+/// damaged, a marker used twice, a promoter swap reaching another feature) to stderr, but those
+/// `skip` says were already printed.
+pub(crate) fn print_warnings(
+    genome: &crate::core::genome::Genome,
+    design: &crate::core::design::Design,
+    lifted: &crate::core::lift::Lifted,
+    skip: &dyn Fn(crate::core::genetics::consistency::FindingKind) -> bool,
+) -> Result<(), String> {
+    let table = essentiality()?;
+    for f in crate::core::genetics::consistency::warnings(genome, design, &table, lifted) {
+        if !skip(f.kind) {
+            eprintln!("genoforge: warning: {}", f.message);
+        }
+    }
+    Ok(())
+}
+
 pub(crate) fn run(a: &ValidateArgs) -> Result<(), String> {
     let loaded = load_genome(&a.genome)?;
     let design = load_spec(&loaded.genome, &a.spec)?;
-    let essential = read_essentiality(ESSENTIALITY)
-        .map_err(|e| format!("the shipped essentiality table: {e}"))?;
+    let essential = essentiality()?;
     let findings = check(&loaded.genome, &design, &essential);
     for f in &findings {
         eprintln!("genoforge: warning: {}: {}", a.spec.display(), f.message);

@@ -101,7 +101,11 @@ impl Default for Form {
     }
 }
 
-/// A plan and the lines its preview adds (fused protein, codons, junctions).
+/// How a detail line that warns begins (`Warning: pGAL1-FAR1 replaces the 812 bp 3′ of …`).
+pub const WARNING: &str = "Warning: ";
+
+/// A plan and the lines its preview adds (fused protein, codons, junctions; the plan's
+/// warnings last, each beginning [`WARNING`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Planned {
     /// The plan.
@@ -212,20 +216,21 @@ pub fn plan(
             };
             let (plan, j) = plan_promoter_swap(genome, need_gene()?, &p, upstream)
                 .map_err(|e| e.to_string())?;
-            Planned {
-                plan,
-                details: vec![
-                    format!("Replaces {}.", j.replaced),
-                    format!(
-                        "p{}: {} bp from {}.",
-                        p.name,
-                        thousands(p.sequence.len() as u64),
-                        p.source
-                    ),
-                    format!("Upstream junction: {}", j.upstream),
-                    format!("Start junction: {}", j.start),
-                ],
-            }
+            let mut details = vec![
+                format!("Replaces {}.", j.replaced),
+                format!(
+                    "p{}: {} bp from {}.",
+                    p.name,
+                    thousands(p.sequence.len() as u64),
+                    p.source
+                ),
+                format!("Upstream junction: {}", j.upstream),
+                format!("Start junction: {}", j.start),
+            ];
+            // What else the replaced bases reach (a neighbour's 3′ UTR and terminator, its
+            // promoter), never left unsaid.
+            details.extend(plan.warnings.iter().map(|w| format!("{WARNING}{w}.")));
+            Planned { plan, details }
         }
         Kind::Region => {
             let (contig, span) = if form.locus.trim().is_empty() {

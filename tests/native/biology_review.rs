@@ -333,7 +333,7 @@ fn a_region_deletion_names_the_genes_it_damages() {
         (mgt1, trm8)
     };
     let sys = |f| g.gene_names(f).0;
-    assert_eq!(damage(&sys(first)), Some(GeneDamage::PartiallyDeleted));
+    assert_eq!(damage(&sys(first)), Some(GeneDamage::Trimmed));
     assert_eq!(damage(&sys(second)), Some(GeneDamage::Deleted));
     let names: Vec<&str> = p
         .genes
@@ -449,10 +449,12 @@ fn validate_checks_perturbations_against_edits_and_essential_genes() {
         vec![],
         "a consistent design with a viable deletion"
     );
-    // TFC3 is essential in the deletion project: a haploid deleting it is warned, naming it.
+    // TFC3 is essential in the deletion project: a haploid deleting it is warned, naming it
+    // (and kanMX4 is now the marker of two deletions, warned too: design_warnings.rs).
     kan_delete(g, &mut d, "TFC3");
     let f = check(g, &d, &table);
-    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f.len(), 2, "{f:?}");
+    assert_eq!(f[1].kind, FindingKind::MarkerReused);
     assert_eq!(f[0].kind, FindingKind::EssentialGeneDeleted);
     assert!(
         f[0].message.contains("TFC3") && f[0].message.contains("Giaever et al. 2002"),

@@ -208,10 +208,18 @@ fn by4741_and_100_kanmx4_replacements() {
         .collect();
     let mut out_iter = out_lines.iter();
     let mut checked = 0;
-    for item in g.document() {
-        let genoforge::core::genome::DocItem::Feature(idx) = item else {
-            continue;
-        };
+    // The body is written contig by contig in genome (karyotype) order, each contig's lines in
+    // document order.
+    let mut doc: Vec<genoforge::core::genome::feature::FeatureIdx> = g
+        .document()
+        .iter()
+        .filter_map(|item| match item {
+            genoforge::core::genome::DocItem::Feature(idx) => Some(*idx),
+            _ => None,
+        })
+        .collect();
+    doc.sort_by_key(|&i| g.feature(i).contig);
+    for idx in &doc {
         if lifted.feature(*idx).status.is_gone() {
             continue;
         }
@@ -250,10 +258,27 @@ fn by4741_and_100_kanmx4_replacements() {
         // Untouched lines are byte-identical; touched lines keep columns 1–3, 6, 7 and 9 (but Parent),
         // lines an edit changed (not merely moved) with edit_status and edit appended.
         let l = lifted.feature(*idx);
-        if !l.is_touched() {
-            assert_eq!(*line, f.source_line.text.as_ref());
+        // An exon of a transcript with a resized exon drops Ensembl's frame attributes, which no
+        // longer hold (as the writer documents); the rest of the line is as said.
+        let stale = f.kind == genoforge::core::genome::feature::FeatureKind::Exon
+            && f.source_line.text.contains("ensembl_phase=")
+            && !line.contains("ensembl_phase=");
+        let source = if stale {
+            f.source_line
+                .text
+                .split(';')
+                .filter(|a| {
+                    !a.starts_with("ensembl_phase=") && !a.starts_with("ensembl_end_phase=")
+                })
+                .collect::<Vec<_>>()
+                .join(";")
         } else {
-            let orig: Vec<&str> = f.source_line.text.split('\t').collect();
+            f.source_line.text.to_string()
+        };
+        if !l.is_touched() {
+            assert_eq!(*line, source);
+        } else {
+            let orig: Vec<&str> = source.split('\t').collect();
             for k in [0, 1, 2, 5, 6] {
                 assert_eq!(cols[k], orig[k]);
             }
@@ -292,6 +317,16 @@ fn by4741_and_100_kanmx4_replacements() {
         };
         match cols[2] {
             "gene_cassette" => assert_eq!(in_cassette_orientation, kan.sequence.as_bytes()),
+            // The gene, mRNA and exon of the kan ORF's CDS cover exactly the CDS's bases.
+            "gene" | "mRNA" | "exon" => {
+                let cds = kan.orf().unwrap();
+                assert_eq!(
+                    in_cassette_orientation,
+                    kan.part_sequence(cds),
+                    "{}",
+                    cols[2]
+                );
+            }
             kind => {
                 let part = kan.parts.iter().find(|p| p.kind.as_str() == kind).unwrap();
                 assert_eq!(in_cassette_orientation, kan.part_sequence(part), "{kind}");

@@ -107,14 +107,48 @@ pub struct Perturbation {
     pub genes: Vec<DamagedGene>,
 }
 
-/// How much of a gene a region deletion removes.
+/// How much of a gene a region deletion removes, in the one status vocabulary of the lift-over,
+/// the gene node view and the GFF3's `edit_status` (`FeatureStatus::label`): the same rule as the
+/// lift-over's, so the spec, the report, the GFF3 and the gene nodes say the same word.
+///
+/// Older specs wrote `partially_deleted` for both partial kinds; it is read as `trimmed` and
+/// restoring a spec recomputes each gene's word from the region and the genome
+/// (`spec::restore`), so a gene the region splits is `disrupted` again. It is never written.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum GeneDamage {
     /// The whole gene (every base of its extent) lies in the region.
     Deleted,
-    /// Only part of it: an end trimmed, or its inside removed.
-    PartiallyDeleted,
+    /// The region covers one of the gene's ends (its first or last base) but not all of it: the
+    /// gene lost an end. A region that removes a start codon at the gene's 5′ end is this
+    /// (`valid_ORF=False;missing_start_codon=True` on its CDS in the GFF3).
+    #[serde(alias = "partially_deleted")]
+    Trimmed,
+    /// The region lies strictly inside the gene: both its ends survive, its inside is removed.
+    Disrupted,
+}
+
+impl GeneDamage {
+    /// The damage a removed `region` does to a gene whose extent is `gene` (both 0-based,
+    /// half-open, on one contig; they overlap): the lift-over's rule for a deletion.
+    pub fn of(gene: crate::core::coord::Span, region: crate::core::coord::Span) -> Self {
+        if region.start() <= gene.start() && region.end() >= gene.end() {
+            Self::Deleted
+        } else if region.start() <= gene.start() || region.end() >= gene.end() {
+            Self::Trimmed
+        } else {
+            Self::Disrupted
+        }
+    }
+
+    /// The word the spec and the views write.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Deleted => "deleted",
+            Self::Trimmed => "trimmed",
+            Self::Disrupted => "disrupted",
+        }
+    }
 }
 
 /// A gene a perturbation damages, with its names (as SGD names it) and how much is removed.

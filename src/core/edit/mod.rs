@@ -82,6 +82,8 @@ pub struct SubFeature {
     /// The `ID` of the part it belongs to (an mRNA's gene, a CDS's mRNA); absent: the inserted
     /// feature itself, except for a gene-like part, which stands alone (a top-level gene, as in
     /// the reference annotation). CDS parts with the same parent form one coding chain for their phases.
+    /// The GFF3 writes a parent-less CDS part of an insert that is no gene (a marker cassette's
+    /// ORF) with an exon under a gene → mRNA of its own, over the CDS's bases.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<String>,
 }

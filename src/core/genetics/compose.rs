@@ -103,6 +103,7 @@ pub fn plan_delete_gene(genome: &Genome, gene: FeatureIdx, cassette: Option<&Cas
     };
     Plan {
         context: Vec::new(),
+        warnings: Vec::new(),
         requests: vec![req],
         perturbation: Perturbation {
             genes: Vec::new(),
@@ -166,6 +167,7 @@ pub fn plan_replace_gene_sequence(
     };
     Plan {
         context: Vec::new(),
+        warnings: Vec::new(),
         requests: vec![replace_gene(
             genome,
             gene,
@@ -217,6 +219,7 @@ pub fn plan_insertion(genome: &Genome, mut req: EditRequest, name: &str) -> Plan
     req.label.get_or_insert_with(|| designation.clone());
     Plan {
         context: Vec::new(),
+        warnings: Vec::new(),
         requests: vec![req],
         perturbation: Perturbation {
             genes: Vec::new(),

@@ -3,8 +3,10 @@
 //! or a background allele, and no haploid design — nor a diploid on both copies (homozygous) —
 //! deletes a gene the deletion project found essential (Giaever et al. 2002,
 //! [`crate::core::genetics::essential::SOURCE`]; essential: no viable haploid deletion mutant, so
-//! the homozygous diploid deletion is not viable either). What `validate` reports; nothing here
-//! refuses a design.
+//! the homozygous diploid deletion is not viable either), no selectable marker is used twice
+//! (`markers.rs`) and no promoter swap reaches another feature unsaid (`promoter_neighbours.rs`).
+//! What `validate` reports; [`warnings`], the biology among it, is what `design` and `apply`
+//! print. Nothing here refuses a design.
 
 use crate::core::coord::Span;
 use crate::core::design::Design;
@@ -12,8 +14,11 @@ use crate::core::design::genotype::{GeneDamage, Perturbation, PerturbationType};
 use crate::core::edit::Edit;
 use crate::core::edit::helpers::resolve_gene;
 use crate::core::genetics::essential::{EssentialityTable, SOURCE};
+use crate::core::genetics::markers::reused_markers;
+use crate::core::genetics::promoter_neighbours::reached_features;
 use crate::core::genetics::region::damaged_genes;
 use crate::core::genome::Genome;
+use crate::core::lift::{EffectKind, Lifted};
 
 /// What a finding is about.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -29,8 +34,24 @@ pub enum FindingKind {
     /// An edit no perturbation or background allele names.
     EditWithoutPerturbation,
     /// A haploid design, or a diploid on both copies, deletes (wholly or in part) a gene flagged
-    /// essential.
+    /// essential — by a perturbation, or by an enabled edit no perturbation names (read from the
+    /// lift-over: the gene line deleted, trimmed or disrupted).
     EssentialGeneDeleted,
+    /// Two or more perturbations carry the same selectable marker (`markers.rs`).
+    MarkerReused,
+    /// A promoter swap's replaced bases reach another feature (`promoter_neighbours.rs`).
+    PromoterReachesFeature,
+}
+
+impl FindingKind {
+    /// Whether it is about the biology of the strain (what `design` and `apply` warn of too),
+    /// not the record's bookkeeping (what only `validate` reports).
+    pub fn is_biology(self) -> bool {
+        matches!(
+            self,
+            Self::EssentialGeneDeleted | Self::MarkerReused | Self::PromoterReachesFeature
+        )
+    }
 }
 
 /// One finding: its kind and a sentence naming the perturbation, edit or gene.
@@ -68,6 +89,19 @@ fn edits_of<'d>(design: &'d Design, p: &Perturbation, out: &mut Vec<Finding>) ->
 
 /// Everything wrong between the design's genotype and its edits, in the design's order.
 pub fn check(genome: &Genome, design: &Design, essential: &EssentialityTable) -> Vec<Finding> {
+    findings(genome, design, essential, None, true)
+}
+
+/// [`check`]'s findings, with the lift-over when the caller has one, and the edits no
+/// perturbation names listed only when `bookkeeping` (200,000 plain edits are not 200,000
+/// warnings for `apply`).
+fn findings(
+    genome: &Genome,
+    design: &Design,
+    essential: &EssentialityTable,
+    lifted: Option<&Lifted>,
+    bookkeeping: bool,
+) -> Vec<Finding> {
     let g = design.genotype();
     let mut out = Vec::new();
     let haploid = g.background.as_ref().is_none_or(|b| b.ploidy == 1);
@@ -163,6 +197,18 @@ pub fn check(genome: &Genome, design: &Design, essential: &EssentialityTable) ->
                         ),
                     });
                 }
+                if p.perturbation_type == PerturbationType::PromoterReplacement {
+                    for e in edits.iter().filter(|e| e.contig == contig) {
+                        for message in
+                            reached_features(genome, contig, e.span, gene, &p.designation)
+                        {
+                            out.push(Finding {
+                                kind: FindingKind::PromoterReachesFeature,
+                                message,
+                            });
+                        }
+                    }
+                }
                 let deletes = matches!(
                     p.perturbation_type,
                     PerturbationType::Deletion
@@ -184,12 +230,20 @@ pub fn check(genome: &Genome, design: &Design, essential: &EssentialityTable) ->
             }
         }
     }
+    out.extend(reused_markers(g).into_iter().map(|message| Finding {
+        kind: FindingKind::MarkerReused,
+        message,
+    }));
     let named = |id| {
         g.perturbations.iter().any(|p| p.edit_ids.contains(&id))
             || g.background
                 .as_ref()
                 .is_some_and(|b| b.alleles.iter().any(|a| a.edit_ids.contains(&id)))
     };
+    out.extend(unnamed_essential(genome, design, essential, lifted, &named));
+    if !bookkeeping {
+        return out;
+    }
     for e in design.edits().iter().filter(|e| !named(e.id)) {
         let (s, t) = e.span.one_based();
         out.push(Finding {
@@ -208,6 +262,77 @@ pub fn check(genome: &Genome, design: &Design, essential: &EssentialityTable) ->
     out
 }
 
+/// The findings of [`check`] about the strain's biology ([`FindingKind::is_biology`]): an
+/// essential gene deleted or damaged, a marker used twice, a promoter swap reaching another
+/// feature — what `design` and `apply` print beside their outputs.
+/// `lifted` is the design's lift-over.
+pub fn warnings(
+    genome: &Genome,
+    design: &Design,
+    essential: &EssentialityTable,
+    lifted: &Lifted,
+) -> Vec<Finding> {
+    let mut out = findings(genome, design, essential, Some(lifted), false);
+    out.retain(|f| f.kind.is_biology());
+    out
+}
+
+/// Essential genes that enabled edits no perturbation or allele names delete, trim or disrupt
+/// (an edits file's plain deletions): read from the lift-over, so only applied edits count — all
+/// copies of the single edited sequence.
+fn unnamed_essential(
+    genome: &Genome,
+    design: &Design,
+    essential: &EssentialityTable,
+    lifted: Option<&Lifted>,
+    named: &dyn Fn(crate::core::edit::EditId) -> bool,
+) -> Vec<Finding> {
+    if design
+        .edits()
+        .iter()
+        .all(|e| named(e.id) || !design.is_enabled(e.id))
+    {
+        return Vec::new();
+    }
+    let own;
+    let lifted = match lifted {
+        Some(l) => l,
+        None => {
+            own = Lifted::new(genome, design);
+            &own
+        }
+    };
+    let mut seen = std::collections::BTreeSet::new();
+    let mut out = Vec::new();
+    for effect in lifted.effects() {
+        let damage = match effect.kind {
+            EffectKind::Dropped => GeneDamage::Deleted,
+            EffectKind::Trimmed => GeneDamage::Trimmed,
+            EffectKind::Disrupted => GeneDamage::Disrupted,
+            _ => continue,
+        };
+        let f = genome.feature(effect.feature);
+        if named(effect.edit) || !f.parents.is_empty() || !f.kind.is_gene_like() {
+            continue;
+        }
+        let (systematic, standard) = genome.gene_names(effect.feature);
+        if !essential.is_essential(&systematic) || !seen.insert((effect.edit, effect.feature)) {
+            continue;
+        }
+        let edit = design.edit(effect.edit);
+        let (s, e) = edit.map_or((0, 0), |e| e.span.one_based());
+        let label = edit
+            .and_then(|e| e.label.clone())
+            .unwrap_or_else(|| format!("edit {}", effect.edit));
+        out.push(essential_finding(
+            &format!("{label} ({}:{s}–{e})", genome.contig(f.contig).name),
+            &name(&standard, &systematic),
+            damage,
+        ));
+    }
+    out
+}
+
 /// `TRM8 (YDL201W)`, or the systematic name alone when it is the standard one.
 fn name(standard: &str, systematic: &str) -> String {
     if standard.eq_ignore_ascii_case(systematic) {
@@ -220,7 +345,8 @@ fn name(standard: &str, systematic: &str) -> String {
 fn essential_finding(designation: &str, gene: &str, damage: GeneDamage) -> Finding {
     let how = match damage {
         GeneDamage::Deleted => "deletes",
-        GeneDamage::PartiallyDeleted => "deletes part of",
+        GeneDamage::Trimmed => "deletes an end of",
+        GeneDamage::Disrupted => "deletes the inside of",
     };
     Finding {
         kind: FindingKind::EssentialGeneDeleted,

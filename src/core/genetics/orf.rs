@@ -122,6 +122,26 @@ impl Orf {
         None
     }
 
+    /// The coding offset (0-based, 5′ → 3′) of reference position `pos`, or `None` outside the
+    /// CDS parts (in an intron, past either end): the inverse of [`Self::ref_pos`].
+    pub fn coding_offset(&self, pos: Pos) -> Option<u64> {
+        let mut before = 0;
+        for p in &self.parts {
+            if p.contains(pos) {
+                return Some(
+                    before
+                        + if self.is_reverse() {
+                            p.end().get() - 1 - pos.get()
+                        } else {
+                            pos.get() - p.start().get()
+                        },
+                );
+            }
+            before += p.len();
+        }
+        None
+    }
+
     /// The reference span of coding bases `[from, to)` when they lie in one part.
     pub fn ref_span(&self, from: u64, to: u64) -> Option<Span> {
         let a = self.ref_pos(from)?;

@@ -20,4 +20,8 @@ pub struct Plan {
     /// plan when an edit of the design already changes any of them (`gal4-c.69A>T` after
     /// `gal4-K23A:GCA` would name a codon that is no longer AAA).
     pub context: Vec<(ContigId, Span)>,
+    /// What the plan does besides what it names, as sentences for its preview and the CLI's
+    /// output: a promoter swap's replaced bases reaching another feature (its 3′ UTR and
+    /// terminator, its promoter, or its bases; `promoter_neighbours.rs`). Empty for most plans.
+    pub warnings: Vec<String>,
 }

@@ -196,6 +196,7 @@ pub fn plan_point_mutation(
     Ok((
         Plan {
             context,
+            warnings: Vec::new(),
             requests,
             perturbation: Perturbation {
                 genes: Vec::new(),

@@ -224,3 +224,46 @@ pub fn parse_point_designation(
         assumed,
     }))
 }
+
+/// The designation of a plain edit (an edits file's `replace`, no perturbation naming it) that
+/// substitutes coding bases of a gene one for one: `pho5-c.70A>G` for one base,
+/// `pho5-c.70_72delinsGCT` for several — the gene's standard name in lower case, coding bases
+/// 1-based from the A of the ATG, read in the gene's orientation, as [`point_designation`]
+/// writes a point mutation given by coding position. `None` when the edit is not an
+/// equal-length replacement, or its bases are not all in one gene's CDS (consecutive coding
+/// bases); the first such gene in genome order names it.
+pub fn substitution_designation(genome: &Genome, edit: &crate::core::edit::Edit) -> Option<String> {
+    use crate::core::coord::Pos;
+    if edit.span.is_empty() || edit.span.len() != edit.sequence.len() as u64 {
+        return None;
+    }
+    let mut genes: Vec<_> = genome
+        .overlapping(edit.contig, edit.span)
+        .into_iter()
+        .filter(|&f| genome.feature(f).kind.is_gene_like() && genome.feature(f).parents.is_empty())
+        .collect();
+    crate::core::sort::sort_by_key(&mut genes, |&g| (genome.feature(g).span.start(), g));
+    genes.dedup();
+    genes.into_iter().find_map(|g| {
+        let orf = crate::core::genetics::orf::Orf::of(genome, g).ok()?;
+        let (s, e) = (edit.span.start().get(), edit.span.end().get());
+        let offsets: Vec<u64> = (s..e)
+            .map(|p| orf.coding_offset(Pos(p)))
+            .collect::<Option<_>>()?;
+        let first = *offsets.iter().min()?;
+        let last = *offsets.iter().max()?;
+        if last - first + 1 != offsets.len() as u64 {
+            return None;
+        }
+        let found =
+            String::from_utf8_lossy(orf.coding.get(first as usize..=last as usize)?).into_owned();
+        let to = if orf.is_reverse() {
+            crate::core::seq::revcomp(&edit.sequence)
+        } else {
+            edit.sequence.to_vec()
+        };
+        let to = String::from_utf8_lossy(&to).to_ascii_uppercase();
+        (found != to)
+            .then(|| point_designation(orf.name(), &bases_change_text(first + 1, &found, &to)))
+    })
+}

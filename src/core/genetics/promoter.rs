@@ -3,8 +3,10 @@
 //!
 //! The replaced region is the `n` bp immediately 5′ of the ATG (default 500), or everything up to
 //! the previous annotated feature (the nearest gene-level feature 5′ of the gene, on either
-//! strand). Asking for `n` bp that reach into another feature is refused with the room there is:
-//! nothing of a neighbour is removed silently. A promoter is a part (a cassette's promoter, any
+//! strand). Asking for `n` bp that reach into another feature is refused with the room there is;
+//! a swap whose replaced bases reach another feature (always so up to the previous feature: the
+//! upstream gene's 3′ UTR and terminator, or a divergent gene's promoter, go with them) says so in
+//! its plan's `warnings` (`promoter_neighbours.rs`): nothing of a neighbour is removed silently. A promoter is a part (a cassette's promoter, any
 //! sequence) or a yeast gene's own upstream region taken from the loaded reference (`GAL1`: the
 //! bases 5′ of GAL1's ATG up to the previous feature, i.e. the GAL1–GAL10 intergenic region).
 
@@ -15,6 +17,7 @@ use crate::core::genetics::cassette::Library;
 use crate::core::genetics::orf::Orf;
 use crate::core::genetics::plan::Plan;
 use crate::core::genetics::promoter_name::promoter_designation;
+use crate::core::genetics::promoter_neighbours::reached_features;
 use crate::core::genetics::refusal::Refusal;
 use crate::core::genome::Genome;
 use crate::core::genome::feature::{FeatureIdx, FeatureKind};
@@ -264,9 +267,11 @@ pub fn plan_promoter_swap(
         children: Vec::new(),
         fusion: None,
     };
+    let warnings = reached_features(genome, orf.contig, span, gene, &designation);
     Ok((
         Plan {
             context: Vec::new(),
+            warnings,
             requests: vec![EditRequest {
                 contig: orf.contig,
                 span,

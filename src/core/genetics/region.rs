@@ -14,7 +14,8 @@ use crate::core::genome::Genome;
 use crate::core::genome::contig::ContigId;
 
 /// The genes `span` (0-based, half-open) of `contig` overlaps, in genome order: `deleted` when the
-/// gene's whole extent lies inside, `partially_deleted` otherwise.
+/// gene's whole extent lies inside, `trimmed` when the region covers one of its ends, `disrupted`
+/// when it lies strictly inside the gene (the lift-over's words for the gene line).
 pub fn damaged_genes(genome: &Genome, contig: ContigId, span: Span) -> Vec<DamagedGene> {
     let mut genes: Vec<_> = genome
         .overlapping(contig, span)
@@ -31,11 +32,7 @@ pub fn damaged_genes(genome: &Genome, contig: ContigId, span: Span) -> Vec<Damag
             DamagedGene {
                 systematic_gene_name: systematic,
                 perturbed_gene_name: standard,
-                damage: if extent.start() >= span.start() && extent.end() <= span.end() {
-                    GeneDamage::Deleted
-                } else {
-                    GeneDamage::PartiallyDeleted
-                },
+                damage: GeneDamage::of(extent, span),
             }
         })
         .collect()
@@ -66,6 +63,7 @@ pub fn plan_region_deletion(
     let (s, e) = span.one_based();
     Ok(Plan {
         context: Vec::new(),
+        warnings: Vec::new(),
         requests: vec![EditRequest {
             contig,
             span,

@@ -284,6 +284,7 @@ pub fn plan_tag(
     };
     let plan = Plan {
         context: Vec::new(),
+        warnings: Vec::new(),
         requests: vec![EditRequest {
             contig: orf.contig,
             op: if span.is_empty() {

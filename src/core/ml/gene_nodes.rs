@@ -167,6 +167,30 @@ fn zygosity_of(diploid: bool, touches: &[(String, Zygosity)]) -> Option<Zygosity
     }
 }
 
+/// The genes whose promoter an enabled promoter swap replaced: (systematic name upper case, the
+/// swap's designation `pGAL1-FAR1`), in the design's order. Such a gene whose own lines no edit
+/// changed (native or shifted) is `promoter_replaced`, in the gene nodes and as its gene line's
+/// `edit_status` in the GFF3; its mRNA, exons and CDS stay native (no `edit_status`).
+pub fn promoter_replaced(design: &Design) -> Vec<(String, String)> {
+    design
+        .genotype()
+        .perturbations
+        .iter()
+        .filter(|p| {
+            p.perturbation_type
+                == crate::core::design::genotype::PerturbationType::PromoterReplacement
+                && !p.edit_ids.is_empty()
+                && p.edit_ids.iter().all(|&id| design.is_enabled(id))
+        })
+        .map(|p| {
+            (
+                p.systematic_gene_name.to_ascii_uppercase(),
+                p.designation.clone(),
+            )
+        })
+        .collect()
+}
+
 /// The gene node view: every gene of the reference in genome order (deleted ones too, marked),
 /// then every inserted feature and the genes among its parts (MATa's `MATA1`, `MATA2`).
 pub fn gene_nodes(genome: &Genome, design: &Design, lifted: &Lifted) -> Vec<GeneNode> {
@@ -184,17 +208,9 @@ pub fn gene_nodes(genome: &Genome, design: &Design, lifted: &Lifted) -> Vec<Gene
             t.iter().map(|(d, _)| d.clone()).collect::<Vec<_>>(),
         )
     };
-    // Genes whose promoter an enabled edit replaced (systematic names, upper case).
-    let promoter_swapped: std::collections::BTreeSet<String> = g
-        .perturbations
-        .iter()
-        .filter(|p| {
-            p.perturbation_type
-                == crate::core::design::genotype::PerturbationType::PromoterReplacement
-                && !p.edit_ids.is_empty()
-                && p.edit_ids.iter().all(|&id| design.is_enabled(id))
-        })
-        .map(|p| p.systematic_gene_name.to_ascii_uppercase())
+    let promoter_swapped: std::collections::BTreeSet<String> = promoter_replaced(design)
+        .into_iter()
+        .map(|(gene, _)| gene)
         .collect();
     let mut genes: Vec<FeatureIdx> = genome.genes().collect();
     crate::core::sort::sort_by_key(&mut genes, |&g| {

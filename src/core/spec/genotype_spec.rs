@@ -13,6 +13,7 @@ use crate::core::design::genotype::{
 use crate::core::design::{Design, NewEdit};
 use crate::core::edit::json::EditJson;
 use crate::core::edit::{EditError, EditId};
+use crate::core::genetics::region::damaged_genes;
 use crate::core::genome::{DocItem, Genome};
 use crate::core::spec::checksum::{md5_hex, sequence_checksums};
 use crate::core::spec::mata_upgrade::{MataUpgrade, upgrade_single_edit_mata};
@@ -133,9 +134,12 @@ pub struct PerturbationSpec {
     /// `homozygous` or `heterozygous` in a diploid; absent in a haploid.
     #[serde(default = "haploid", skip_serializing_if = "is_haploid")]
     pub zygosity: Zygosity,
-    /// A region deletion's genes: each gene the region overlaps, `deleted` or
-    /// `partially_deleted`, with its systematic and standard names. Absent for other kinds and
-    /// in specs written before it was recorded.
+    /// A region deletion's genes: each gene the region overlaps, with its systematic and standard
+    /// names and `damage`: `deleted` (whole), `trimmed` (an end removed) or `disrupted` (its
+    /// inside removed) — the GFF3's `edit_status` and the gene nodes' status for that gene.
+    /// Older specs wrote `partially_deleted` for both partial kinds: it is read, and
+    /// [`restore`] recomputes the word from the region, so re-exporting writes the new one.
+    /// Absent for other kinds and in specs written before it was recorded.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub genes: Vec<DamagedGene>,
 }
@@ -384,27 +388,57 @@ pub fn restore(
             }
         }
     }
+    let perturbations: Vec<Perturbation> = spec
+        .perturbations
+        .iter()
+        .map(|p| Perturbation {
+            perturbation_type: p.perturbation_type,
+            systematic_gene_name: p.systematic_gene_name.clone(),
+            perturbed_gene_name: p.perturbed_gene_name.clone(),
+            designation: p.designation.clone(),
+            edit_ids: p.edit_ids.clone(),
+            zygosity: p.zygosity,
+            genes: restored_genes(genome, &design, p),
+        })
+        .collect();
     *design.genotype_mut() = Genotype {
         background,
-        perturbations: spec
-            .perturbations
-            .iter()
-            .map(|p| Perturbation {
-                perturbation_type: p.perturbation_type,
-                systematic_gene_name: p.systematic_gene_name.clone(),
-                perturbed_gene_name: p.perturbed_gene_name.clone(),
-                designation: p.designation.clone(),
-                edit_ids: p.edit_ids.clone(),
-                zygosity: p.zygosity,
-                genes: p.genes.clone(),
-            })
-            .collect(),
+        perturbations,
         gene_set: spec.gene_set.clone(),
         provenance: Some(spec.provenance.clone()),
         name: spec.name.clone(),
     };
     *design.dataset_selection_mut() = spec.dataset_selection.clone().unwrap_or_default();
     Ok((design, warnings))
+}
+
+/// A region deletion's genes as the spec lists them, each gene's `damage` recomputed from the
+/// region its edits remove (`damaged_genes`, the lift-over's rule): an older spec's
+/// `partially_deleted` (read as `trimmed`) becomes `trimmed` or `disrupted`. A listed gene the
+/// edits do not reach keeps its word (`validate` reports it).
+fn restored_genes(genome: &Genome, design: &Design, p: &PerturbationSpec) -> Vec<DamagedGene> {
+    if p.perturbation_type != PerturbationType::RegionDeletion || p.genes.is_empty() {
+        return p.genes.clone();
+    }
+    let found: Vec<DamagedGene> = p
+        .edit_ids
+        .iter()
+        .filter_map(|&id| design.edit(id))
+        .flat_map(|e| damaged_genes(genome, e.contig, e.span))
+        .collect();
+    p.genes
+        .iter()
+        .map(|d| DamagedGene {
+            damage: found
+                .iter()
+                .find(|f| {
+                    f.systematic_gene_name
+                        .eq_ignore_ascii_case(&d.systematic_gene_name)
+                })
+                .map_or(d.damage, |f| f.damage),
+            ..d.clone()
+        })
+        .collect()
 }
 
 /// The design's checksum: MD5 (hex) of the compact JSON of `[background, perturbations, edits]`

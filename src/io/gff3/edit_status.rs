@@ -1,9 +1,14 @@
 //! What an edit did to a feature line, as attributes of the edited GFF3 (in the manner of Liftoff's
 //! `valid_ORF`; Shumate & Salzberg 2021, Bioinformatics 37:1639):
 //!
-//! - every line an edit changed (not merely moved) gets `edit_status` — the UI's word: trimmed,
-//!   disrupted, fused (a tag joined in frame), resized — and `edit`, the designations of the edits
-//!   (`his3Δ1`, `PHO5-GFP(S65T)::kanMX6`);
+//! - every line an edit changed (not merely moved) gets `edit_status` — the UI's word: trimmed
+//!   (an end removed: a deletion over a start codon at the gene's 5′ end is this, with
+//!   `missing_start_codon=True`), disrupted (its inside removed or split), substituted, fused (a
+//!   tag joined in frame), resized — and `edit`, the designations of the edits
+//!   (`his3Δ1`, `PHO5-GFP(S65T)::kanMX6`; a plain edit that substitutes coding bases one for one
+//!   is named as a point mutation by coding position, `pho5-c.70A>G`); a gene whose promoter a swap replaced gets
+//!   `edit_status=promoter_replaced` on its gene line (its transcript and CDS stay native), as in
+//!   the gene nodes;
 //! - CDS lines of a changed coding sequence, and their transcripts, get `valid_ORF=True|False`,
 //!   read from the edited sequence of the CDS's surviving parts in coding direction, in the frame
 //!   the first surviving part's (recomputed) phase gives — a CDS whose 5′ end a deletion removed is
@@ -17,11 +22,14 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::core::design::Design;
 use crate::core::edit::EditId;
+use crate::core::edit::helpers::resolve_gene;
+use crate::core::genetics::point_name::substitution_designation;
 use crate::core::genome::Genome;
 use crate::core::genome::attributes::percent_encode;
 use crate::core::genome::feature::{FeatureIdx, FeatureKind};
 use crate::core::lift::edited::EditedGenome;
 use crate::core::lift::{EffectKind, FeatureStatus, Lifted};
+use crate::core::ml::gene_nodes::{GeneStatus, promoter_replaced};
 use crate::core::seq::revcomp;
 use crate::core::strand::Strand;
 
@@ -116,6 +124,11 @@ impl EditNotes {
                 .designation_of(id)
                 .map(str::to_owned)
                 .or_else(|| design.edit(id).and_then(|e| e.label.clone()))
+                .or_else(|| {
+                    design
+                        .edit(id)
+                        .and_then(|e| substitution_designation(genome, e))
+                })
                 .unwrap_or_else(|| format!("edit {}", id.0))
         };
         let mut notes: BTreeMap<FeatureIdx, String> = BTreeMap::new();
@@ -140,6 +153,27 @@ impl EditNotes {
                         .join(",")
                 ),
             );
+        }
+        // A promoter swap leaves the gene's own bases alone: its gene line says the promoter was
+        // replaced, as its gene node does (the transcript and CDS stay native).
+        for (gene, designation) in promoter_replaced(design) {
+            let Ok(line) = resolve_gene(genome, &gene) else {
+                continue;
+            };
+            if matches!(
+                lifted.feature(line).status,
+                FeatureStatus::Unchanged | FeatureStatus::Shifted
+            ) && !notes.contains_key(&line)
+            {
+                notes.insert(
+                    line,
+                    format!(
+                        "edit_status={};edit={}",
+                        GeneStatus::PromoterReplaced.label(),
+                        percent_encode(&designation)
+                    ),
+                );
+            }
         }
         // ORF validity of every CDS with a changed line, on its lines and its transcripts.
         let edited = EditedGenome::new(genome, design);

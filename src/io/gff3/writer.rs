@@ -15,7 +15,7 @@ use crate::core::edit::annotation_check::cds_part_phases;
 use crate::core::edit::{Edit, InsertedFeature};
 use crate::core::genome::attributes::percent_encode;
 use crate::core::genome::contig::ContigId;
-use crate::core::genome::feature::Feature;
+use crate::core::genome::feature::{Feature, FeatureKind};
 use crate::core::genome::{DocItem, Genome};
 use crate::core::lift::{Lifted, LiftedFeature};
 use crate::core::strand::Strand;
@@ -26,7 +26,8 @@ use crate::core::strand::Strand;
 /// one `##sequence-region` per contig in genome (karyotype/FASTA) order with its edited length —
 /// the input's line kept byte-identical where it already says `1 LENGTH`; none for a contig
 /// emptied by the edits or one whose name a region line cannot hold. Other directives, comments
-/// and feature lines follow in input order.
+/// and feature lines follow, contig by contig in the same order ([`body_in_contig_order`]), each
+/// contig's in input order.
 pub fn write<W: Write>(
     out: &mut W,
     genome: &Genome,
@@ -47,7 +48,7 @@ pub fn write<W: Write>(
     let mut since_sync = false;
     let notes = super::edit_status::EditNotes::new(genome, design, lifted);
     let mut inserted = Inserted::new(design);
-    for item in genome.document() {
+    for item in body_in_contig_order(genome) {
         match item {
             DocItem::GffVersion(_) | DocItem::SequenceRegion { .. } => {}
             DocItem::Directive(raw) | DocItem::Comment(raw) => writeln!(
@@ -73,7 +74,10 @@ pub fn write<W: Write>(
                 }
                 if let Some(split) = lifted.phase_split(*idx) {
                     write_split(out, genome, lifted, f, l, split)?;
-                } else if l.is_touched() {
+                } else if l.is_touched()
+                    || notes.of(*idx).is_some()
+                    || stale_phases(genome, lifted, f)
+                {
                     write_touched(out, genome, lifted, f, l, notes.of(*idx))?;
                 } else {
                     writeln!(out, "{}", f.source_line.text)?;
@@ -83,6 +87,32 @@ pub fn write<W: Write>(
         }
     }
     inserted.write_before(out, genome, None, u64::MAX)
+}
+
+/// The document's items in the order the body is written: what precedes its first feature line
+/// (comments, directives) first, then each contig's feature lines with the comments, directives
+/// and `###` that follow them, contig by contig in genome (karyotype/FASTA) order — the order of
+/// the `##sequence-region` lines — each contig's in input order. (Ensembl's R64 GFF3 lists IX and
+/// Mito before V.)
+fn body_in_contig_order(genome: &Genome) -> Vec<&DocItem> {
+    let items = genome.document();
+    let first = items
+        .iter()
+        .position(|d| matches!(d, DocItem::Feature(_)))
+        .unwrap_or(items.len());
+    let mut out: Vec<&DocItem> = items[..first].iter().collect();
+    let mut buckets: Vec<Vec<&DocItem>> = vec![Vec::new(); genome.contigs().len()];
+    let mut current = 0;
+    for item in &items[first..] {
+        if let DocItem::Feature(idx) = item {
+            current = genome.feature(*idx).contig.get();
+        }
+        if let Some(b) = buckets.get_mut(current) {
+            b.push(item);
+        }
+    }
+    out.extend(buckets.into_iter().flatten());
+    out
 }
 
 /// Inserted features waiting to be written, per contig in edited-start order: each is written
@@ -217,12 +247,52 @@ fn write_touched<W: Write>(
     } else {
         f.source_line.raw_attributes().to_owned()
     };
+    let attributes = without_stale_phases(genome, lifted, f, attributes);
     let attributes = match note {
         Some(n) if attributes == "." || attributes.is_empty() => n.to_owned(),
         Some(n) => format!("{};{n}", attributes.trim_end_matches(';')),
         None => attributes,
     };
     write_line(out, &cols, (start, end), &phase, &attributes)
+}
+
+/// Ensembl's exon attributes `ensembl_phase` and `ensembl_end_phase` (in the R64 GFF3: the
+/// reading frame at the exon's first and last base — how many bases of a codon the exons before
+/// it in the transcript left open, 0–2, or -1 where the exon starts or ends outside the coding
+/// sequence) dropped from an exon whose bases an edit removed or added (trimmed, disrupted,
+/// fused): they no longer hold. A substituted or merely shifted exon keeps them (its frame did
+/// not change); its transcript's CDS says `valid_ORF`.
+/// The other exons of a transcript with such an exon drop them too: the frame after a removed or
+/// added base is not the reference's (later exons), and `ensembl_phase` describes the transcript.
+fn without_stale_phases(
+    genome: &Genome,
+    lifted: &Lifted,
+    f: &Feature,
+    attributes: String,
+) -> String {
+    use crate::core::genome::attributes::Attributes;
+    if !stale_phases(genome, lifted, f) {
+        return attributes;
+    }
+    let a = Attributes::new(&attributes).with_values("ensembl_phase", &[]);
+    Attributes::new(&a).with_values("ensembl_end_phase", &[])
+}
+
+/// Whether `f` is an exon with `ensembl_phase` whose transcript has an exon an edit resized.
+fn stale_phases(genome: &Genome, lifted: &Lifted, f: &Feature) -> bool {
+    use crate::core::lift::FeatureStatus;
+    if f.kind != FeatureKind::Exon || !f.source_line.raw_attributes().contains("ensembl_") {
+        return false;
+    }
+    f.parents.iter().any(|p| {
+        genome.children(p).iter().any(|&x| {
+            genome.feature(x).kind == FeatureKind::Exon
+                && matches!(
+                    lifted.feature(x).status,
+                    FeatureStatus::Trimmed | FeatureStatus::Disrupted | FeatureStatus::Fused
+                )
+        })
+    })
 }
 
 /// A feature line from its input columns with new coordinates, phase and column 9.
@@ -336,7 +406,7 @@ fn write_inserted<W: Write>(
         )?;
         let reverse = feat.strand == Strand::Reverse;
         let phases = cds_part_phases(&feat.children, reverse);
-        for (child, phase) in feat.children.iter().zip(phases) {
+        for (i, (child, phase)) in feat.children.iter().zip(phases).enumerate() {
             if child.offset.end().get() > t - s {
                 continue;
             }
@@ -349,13 +419,58 @@ fn write_inserted<W: Write>(
             }
             // A gene-like part stands alone (genes are top-level lines); other parts belong to
             // the part they name, else to the inserted feature.
-            let parent = match &child.parent {
-                Some(p) => Some(p),
+            let mut parent = match &child.parent {
+                Some(p) => Some(p.clone()),
                 None if child.kind.is_gene_like() => None,
-                None => id.as_ref(),
+                None => id.clone(),
             };
+            // A CDS part that would hang from the inserted feature itself (a marker cassette's
+            // kan ORF) gets the gene and mRNA a protein-coding gene has in the Sequence Ontology
+            // and gt's checks: gene (top-level, like an inserted feature's other genes) → mRNA →
+            // exon and CDS, all over the CDS's bases (the cassette's ORF has no intron). Parent-less CDS parts of a gene or mRNA keep theirs.
+            if child.kind == FeatureKind::Cds
+                && child.parent.is_none()
+                && !feat.kind.is_gene_like()
+                && feat.kind != FeatureKind::Mrna
+                && let Some(top) = &id
+            {
+                let gene = format!(
+                    "{top}_{}",
+                    child.name.clone().unwrap_or_else(|| format!("CDS{i}"))
+                );
+                let mrna = format!("{gene}_mRNA");
+                let name = child
+                    .name
+                    .as_deref()
+                    .map(|n| format!(";Name={}", percent_encode(n)))
+                    .unwrap_or_default();
+                writeln!(
+                    out,
+                    "{seqid}\tgenoforge\tgene\t{}\t{ce}\t.\t{strand}\t.\tID={}{name};biotype=protein_coding;Note={}",
+                    cs + 1,
+                    percent_encode(&gene),
+                    percent_encode(&format!(
+                        "marker ORF of {}",
+                        feat.name.as_deref().unwrap_or(top)
+                    )),
+                )?;
+                writeln!(
+                    out,
+                    "{seqid}\tgenoforge\tmRNA\t{}\t{ce}\t.\t{strand}\t.\tID={};Parent={}",
+                    cs + 1,
+                    percent_encode(&mrna),
+                    percent_encode(&gene),
+                )?;
+                writeln!(
+                    out,
+                    "{seqid}\tgenoforge\texon\t{}\t{ce}\t.\t{strand}\t.\tParent={}",
+                    cs + 1,
+                    percent_encode(&mrna),
+                )?;
+                parent = Some(mrna);
+            }
             if let Some(parent) = parent {
-                cattrs.push(format!("Parent={}", percent_encode(parent)));
+                cattrs.push(format!("Parent={}", percent_encode(&parent)));
             }
             if let Some(n) = &child.name {
                 cattrs.push(format!("Name={}", percent_encode(n)));

@@ -1,0 +1,257 @@
+//! What a design does besides what it names is said, never silent (issue 13's review), on the real
+//! S288C genome: a promoter swap whose replaced bases reach another feature (the upstream gene's
+//! 3′ UTR and terminator, a divergent gene's promoter), a selectable marker used twice, an
+//! essential gene deleted — in the plan's preview, `validate`, and the CLI's `design` and `apply`.
+
+use std::process::Command;
+
+use crate::common;
+
+use genoforge::core::design::Design;
+use genoforge::core::edit::helpers::resolve_gene;
+use genoforge::core::genetics::cassette::Library;
+use genoforge::core::genetics::compose::{apply, delete_gene};
+use genoforge::core::genetics::consistency::{FindingKind, check, warnings};
+use genoforge::core::genetics::promoter::{Upstream, plan_promoter_swap, promoter_of_gene};
+use genoforge::core::genome::Genome;
+use genoforge::core::lift::Lifted;
+
+const GFF: &str = "public/genome/Saccharomyces_cerevisiae.R64-1-1.99.gff3.gz";
+const FASTA: &str = "public/genome/S288C_reference_sequence_R64-2-1_20150113.fsa.gz";
+
+fn library() -> Library {
+    serde_json::from_slice(&std::fs::read(common::root().join("public/cassettes.json")).unwrap())
+        .unwrap()
+}
+
+fn genoforge(args: &[&str]) -> (bool, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_genoforge"))
+        .args(args)
+        .env("SOURCE_DATE_EPOCH", "1795392000")
+        .current_dir(common::root())
+        .output()
+        .expect("run genoforge");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn swap_warnings(g: &Genome, gene: &str, upstream: Upstream) -> Vec<String> {
+    let pgal1 = promoter_of_gene(
+        g,
+        resolve_gene(g, "GAL1").unwrap(),
+        Upstream::ToPreviousFeature,
+    )
+    .unwrap();
+    let (plan, _) =
+        plan_promoter_swap(g, resolve_gene(g, gene).unwrap(), &pgal1, upstream).unwrap();
+    plan.warnings
+}
+
+#[test]
+fn a_swap_up_to_the_previous_gene_says_it_takes_that_genes_3_prime_region() {
+    let g = &common::default_genome().genome;
+    // VPS35 (YJL154C, X:131,101–133,935, −): 5′ of its ATG lie 396 bp up to INO1 (YJL153C,
+    // X:134,332–135,933, −), whose stop codon faces them — INO1's 3′ UTR and terminator.
+    let w = swap_warnings(g, "VPS35", Upstream::ToPreviousFeature);
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(
+        w[0].contains("pGAL1-VPS35")
+            && w[0].contains("INO1 (YJL153C)")
+            && w[0].contains("396 bp 3′ of")
+            && w[0].contains("3′ UTR and terminator"),
+        "{}",
+        w[0]
+    );
+    // FAR1 (YJL157C, −): the 275 bp up to the dubious YJL156W-A (+), whose start faces them.
+    let w = swap_warnings(g, "FAR1", Upstream::ToPreviousFeature);
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(
+        w[0].contains("YJL156W-A") && w[0].contains("275 bp 5′ of") && w[0].contains("promoter"),
+        "{}",
+        w[0]
+    );
+    // 200 bp stop short of it: nothing else is reached, nothing to say.
+    assert_eq!(
+        swap_warnings(g, "FAR1", Upstream::Bases(200)),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn the_preview_and_validate_say_what_a_swap_reaches() {
+    use genoforge::view::gene_edit_form::{Form, Kind, WARNING, plan};
+    let g = &common::default_genome().genome;
+    let form = Form {
+        kind: Kind::Promoter,
+        promoter: "GAL1".to_owned(),
+        upstream: String::new(),
+        ..Form::default()
+    };
+    let p = plan(
+        g,
+        &library(),
+        Some(resolve_gene(g, "VPS35").unwrap()),
+        None,
+        &form,
+        false,
+    )
+    .unwrap();
+    assert!(
+        p.details
+            .iter()
+            .any(|d| d.starts_with(WARNING) && d.contains("INO1 (YJL153C)")),
+        "{:?}",
+        p.details
+    );
+    let mut d = Design::new();
+    apply(g, &mut d, p.plan).unwrap();
+    let f = check(g, &d, &common::essentiality());
+    assert!(
+        f.iter()
+            .any(|f| f.kind == FindingKind::PromoterReachesFeature
+                && f.message.contains("INO1 (YJL153C)")),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn a_marker_used_by_two_edits_is_warned_naming_both() {
+    let g = &common::default_genome().genome;
+    let lib = library();
+    let table = common::essentiality();
+    let mut d = Design::new();
+    delete_gene(
+        g,
+        &mut d,
+        resolve_gene(g, "PDR5").unwrap(),
+        lib.get("kanMX4"),
+    )
+    .unwrap();
+    delete_gene(
+        g,
+        &mut d,
+        resolve_gene(g, "FAR1").unwrap(),
+        lib.get("natMX4"),
+    )
+    .unwrap();
+    let lifted = Lifted::new(g, &d);
+    assert!(
+        warnings(g, &d, &table, &lifted).is_empty(),
+        "two markers, two selections"
+    );
+    delete_gene(
+        g,
+        &mut d,
+        resolve_gene(g, "SNF2").unwrap(),
+        lib.get("kanMX4"),
+    )
+    .unwrap();
+    let lifted = Lifted::new(g, &d);
+    let w = warnings(g, &d, &table, &lifted);
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert_eq!(w[0].kind, FindingKind::MarkerReused);
+    assert!(
+        w[0].message.contains("pdr5Δ::kanMX4")
+            && w[0].message.contains("snf2Δ::kanMX4")
+            && w[0].message.contains("G418")
+            && w[0].message.contains("another marker (natMX, hphMX)")
+            && !w[0].message.contains("far1"),
+        "{}",
+        w[0].message
+    );
+}
+
+#[test]
+fn design_and_apply_warn_of_essential_genes_and_reused_markers_as_validate_does() {
+    let dir = common::root().join("target/test-output/cli-design-warnings");
+    std::fs::create_dir_all(&dir).unwrap();
+    let spec = dir.join("warned.json");
+    let (ok, err) = genoforge(&[
+        "design",
+        "--fasta",
+        FASTA,
+        "--gff",
+        GFF,
+        "--library",
+        "public/cassettes.json",
+        "--delete",
+        "PDR5=kanMX4",
+        "--delete",
+        "TFC3=kanMX4",
+        "--promoter",
+        "VPS35=GAL1@previous",
+        "--out-spec",
+        spec.to_str().unwrap(),
+    ]);
+    assert!(ok, "{err}");
+    let essential = |text: &str| {
+        text.lines().any(|l| {
+            l.starts_with("genoforge: warning: ")
+                && l.contains("TFC3")
+                && l.contains("Giaever et al. 2002, Nature 418:387, doi:10.1038/nature00935")
+        })
+    };
+    let marker = |text: &str| {
+        text.lines().any(|l| {
+            l.starts_with("genoforge: warning: kanMX4 used by 2 edits")
+                && l.contains("pdr5Δ::kanMX4")
+                && l.contains("tfc3Δ::kanMX4")
+        })
+    };
+    assert!(essential(&err), "{err}");
+    assert!(marker(&err), "{err}");
+    assert!(
+        err.contains("Warning: pGAL1-VPS35 replaces the 396 bp 3′ of"),
+        "{err}"
+    );
+    // apply says the same of the spec, the swap included.
+    let fasta = dir.join("warned.fa");
+    let (ok, err) = genoforge(&[
+        "apply",
+        "--spec",
+        spec.to_str().unwrap(),
+        "--fasta",
+        FASTA,
+        "--gff",
+        GFF,
+        "--out-fasta",
+        fasta.to_str().unwrap(),
+    ]);
+    assert!(ok, "{err}");
+    assert!(essential(&err) && marker(&err), "{err}");
+    assert!(
+        err.contains("genoforge: warning: pGAL1-VPS35 replaces the 396 bp 3′ of"),
+        "{err}"
+    );
+    // A plain edits file deleting TFC3's bases (no perturbation names it) is warned too.
+    let g = &common::default_genome().genome;
+    let tfc3 = g.extent(resolve_gene(g, "TFC3").unwrap());
+    let edits = dir.join("plain.json");
+    std::fs::write(
+        &edits,
+        format!(
+            r#"{{"edits": [{{"op": "delete", "seqid": "I", "start": {}, "end": {}}}]}}"#,
+            tfc3.start().get() + 101,
+            tfc3.start().get() + 200
+        ),
+    )
+    .unwrap();
+    let (ok, err) = genoforge(&[
+        "apply",
+        "--edits",
+        edits.to_str().unwrap(),
+        "--fasta",
+        FASTA,
+        "--gff",
+        GFF,
+        "--out-fasta",
+        fasta.to_str().unwrap(),
+    ]);
+    assert!(ok, "{err}");
+    assert!(
+        essential(&err) && err.contains("deletes the inside of TFC3 (YAL001C)"),
+        "{err}"
+    );
+}
