@@ -147,6 +147,17 @@ pub fn Composer() -> impl IntoView {
             show_confirm();
         }
     });
+    // Any other change of the design (a link or an import opened, another design or genome, an
+    // undo) leaves the last "Applied …" behind: only the change Confirm made keeps it.
+    let own_change = StoredValue::new(false);
+    Effect::new(move |_| {
+        app.design.track();
+        if own_change.get_value() {
+            own_change.set_value(false);
+        } else if applied.with_untracked(Option::is_some) {
+            applied.set(None);
+        }
+    });
     // Choosing another gene leaves the last "Applied …" behind (the notice keeps it).
     Effect::new(move |prev: Option<Option<FeatureIdx>>| {
         let now = app.selected.get();
@@ -172,6 +183,7 @@ pub fn Composer() -> impl IntoView {
         if super::zygosity::is_diploid(app) {
             attempt.perturbation.zygosity = zygosity.get_untracked();
         }
+        own_change.set_value(true);
         match app.commit(|g, d| compose::apply(g, d, attempt)) {
             Ok(ids) => {
                 let first = ids.first().copied();
@@ -190,6 +202,7 @@ pub fn Composer() -> impl IntoView {
                 action.set(None);
             }
             Err(e) => {
+                own_change.set_value(false);
                 let msg = format!("Refused: {e}. Nothing was changed.");
                 refusal_notice.set_value(Some(app.notify_id(true, msg.clone())));
                 refusal.set(Some((p, msg)));

@@ -85,6 +85,11 @@ pub fn EditList() -> impl IntoView {
         })
     });
     let genotype = Memo::new(move |_| app.design.with(|d| nomenclature::format(d.genotype())));
+    // A selectable marker used by two edits: the lab cannot select for the second.
+    let reused = Memo::new(move |_| {
+        app.design
+            .with(|d| crate::core::genetics::markers::reused_markers(d.genotype()))
+    });
     let net = Memo::new(move |_| {
         rows.with(|r| {
             r.iter()
@@ -177,6 +182,13 @@ pub fn EditList() -> impl IntoView {
                 on:click=move |_| super::panel_dom::copy_text(app, genotype.get_untracked(), "the genotype".to_owned())>
                 "Copy genotype"
             </button>
+            {move || {
+                reused
+                    .get()
+                    .into_iter()
+                    .map(|w| view! { <p class="warning small marker-reused" role="alert">{w}</p> })
+                    .collect_view()
+            }}
             <p class="muted small" id="edit-net">
                 {move || if count.get() == 0 && !can_edit.get() {
                     "No edits: the reference genome as published.".to_owned()

@@ -5,7 +5,7 @@ use wasm_bindgen::JsCast;
 
 use super::browser::read_file;
 use super::persist::{Persist, now_iso, share_link};
-use super::state::{AppState, NoticeAction, use_app};
+use super::state::{AppState, NoticeAction, NoticeScope, use_app};
 use crate::core::spec::restore;
 use crate::io::export::{ExportInput, ExportKind, render};
 use crate::io::spec_json;
@@ -73,11 +73,13 @@ pub fn export_now(app: &AppState, kind: ExportKind) {
     let stem = app
         .design
         .with_untracked(|d| design_stem(given.as_deref(), d.genotype()));
+    let file = export_file_name(kind, &stem);
     match bytes
         .map_err(|e| e.to_string())
-        .and_then(|b| download(&export_file_name(kind, &stem), kind.mime(), &b))
+        .and_then(|b| download(&file, kind.mime(), &b).map(|()| b.len()))
     {
-        Ok(()) => {}
+        // Said, so the notice of the action before does not stand for this one.
+        Ok(len) => app.notify(false, format!("Downloaded {file} ({}).", size_words(len))),
         Err(e) => app.notify(true, format!("The export failed: {e}")),
     }
 }
@@ -95,6 +97,8 @@ pub fn import_spec(app: &AppState, name: &str, bytes: &[u8]) {
         .and_then(|spec| restore(ready.genome(), &reference, &spec).map_err(|e| e.to_string()));
     match result {
         Ok((design, warnings)) => {
+            // An earlier import's error is moot now.
+            app.clear_scope(NoticeScope::Import);
             let n = design.edits().len();
             let before = app.design.with_untracked(|d| d.edits().len());
             app.replace_design(design, true);
@@ -113,7 +117,13 @@ pub fn import_spec(app: &AppState, name: &str, bytes: &[u8]) {
             };
             app.notify_with(false, text, vec![NoticeAction::Undo]);
         }
-        Err(e) => app.notify(true, format!("{name} was not imported: {e}")),
+        Err(e) => {
+            app.notify_scoped(
+                true,
+                format!("{name} was not imported: {e}"),
+                NoticeScope::Import,
+            );
+        }
     }
 }
 
@@ -127,12 +137,14 @@ pub async fn import_files(app: AppState, files: Vec<web_sys::File>) {
     }
 }
 
-/// The size of a link for people: `5.4 kB`.
+/// A size in bytes for people: `5.4 kB`, `12.2 MB`.
 fn size_words(bytes: usize) -> String {
     if bytes < 1_000 {
         format!("{bytes} B")
-    } else {
+    } else if bytes < 1_000_000 {
         format!("{:.1} kB", bytes as f64 / 1e3)
+    } else {
+        format!("{:.1} MB", bytes as f64 / 1e6)
     }
 }
 

@@ -133,6 +133,8 @@ pub enum NoticeScope {
     Genome,
     /// The app itself (its libraries of cassettes and datasets): stays across genomes.
     App,
+    /// A file import that failed: goes when the next import succeeds (or with its genome).
+    Import,
 }
 
 /// Notices shown at once at most; older ones give way.
@@ -251,12 +253,28 @@ impl AppState {
     /// Shows a message about the app itself (not the genome on screen): it stays when another
     /// genome is opened.
     pub fn notify_app(&self, error: bool, text: impl Into<String>) {
+        self.notify_scoped(error, text, NoticeScope::App);
+    }
+
+    /// Shows a message about `scope` (see [`NoticeScope`]) and returns its id.
+    pub fn notify_scoped(&self, error: bool, text: impl Into<String>, scope: NoticeScope) -> u64 {
         let id = self.notify_with(error, text, Vec::new());
         self.notices.update(|n| {
             if let Some(x) = n.iter_mut().find(|x| x.id == id) {
-                x.scope = NoticeScope::App;
+                x.scope = scope;
             }
         });
+        id
+    }
+
+    /// Removes the notices about `scope` (an import's errors when the next import succeeds).
+    pub fn clear_scope(&self, scope: NoticeScope) {
+        if self
+            .notices
+            .with_untracked(|n| n.iter().any(|x| x.scope == scope))
+        {
+            self.notices.update(|n| n.retain(|x| x.scope != scope));
+        }
     }
 
     /// Removes the notices about the genome on screen and its design (another genome replaces
@@ -264,10 +282,10 @@ impl AppState {
     pub fn clear_genome_notices(&self) {
         if self
             .notices
-            .with_untracked(|n| n.iter().any(|x| x.scope == NoticeScope::Genome))
+            .with_untracked(|n| n.iter().any(|x| x.scope != NoticeScope::App))
         {
             self.notices
-                .update(|n| n.retain(|x| x.scope != NoticeScope::Genome));
+                .update(|n| n.retain(|x| x.scope == NoticeScope::App));
         }
     }
 

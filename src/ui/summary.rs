@@ -31,9 +31,10 @@ pub fn Summary() -> impl IntoView {
             return ().into_any();
         };
         let s = &ready.summary;
-        let contigs = s
-            .contigs
-            .iter()
+        // The overview's order (karyotype when the names allow it, else the file's).
+        let contigs = crate::view::map::overview::display_order(ready.genome())
+            .into_iter()
+            .filter_map(|id| s.contigs.get(id.0 as usize))
             .map(|c| {
                 view! {
                     <tr>

@@ -198,10 +198,12 @@ pub fn submit(genome: &Genome, query: &str, hits: &[SearchHit]) -> Submit {
             format!("{std} ({sys})")
         }
     };
-    let listed = |n: usize, what: &str| {
+    // `what` is (singular verb phrase, plural verb phrase): "1 gene mentions", "2 genes mention".
+    let listed = |n: usize, (one, many): (&str, &str)| {
         format!(
-            "No gene is named “{q}”; {} {what} — choose one below.",
-            crate::view::edit_rows::counted(n, "gene", "genes")
+            "No gene is named “{q}”; {} {} — choose one below.",
+            crate::view::edit_rows::counted(n, "gene", "genes"),
+            if n == 1 { one } else { many }
         )
     };
     match genome.lookup(q) {
@@ -232,9 +234,27 @@ pub fn submit(genome: &Genome, query: &str, hits: &[SearchHit]) -> Submit {
         )),
         Lookup::NotFound => Submit::List(match hits.first().map(|h| h.kind) {
             None => format!("No gene is named or described “{q}”."),
-            Some(MatchKind::Description) => listed(hits.len(), "mention it in their description"),
-            Some(MatchKind::Alias) => listed(hits.len(), "have an alias starting with it"),
-            Some(_) => listed(hits.len(), "have a name starting with it"),
+            Some(MatchKind::Description) => listed(
+                hits.len(),
+                (
+                    "mentions it in its description",
+                    "mention it in their description",
+                ),
+            ),
+            Some(MatchKind::Alias) => listed(
+                hits.len(),
+                (
+                    "has an alias starting with it",
+                    "have an alias starting with it",
+                ),
+            ),
+            Some(_) => listed(
+                hits.len(),
+                (
+                    "has a name starting with it",
+                    "have a name starting with it",
+                ),
+            ),
         }),
     }
 }

@@ -129,3 +129,29 @@ fn pho5_gfp_tag_gal4_k23a_and_a_dragged_region_deletion() {
     scroll_to(&app, "#genotype");
     app.screenshot("gene_edits_done");
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run by .ci/test (trunk build --release, then -- --ignored)"]
+fn a_marker_used_by_two_edits_is_warned_in_the_edit_list() {
+    use crate::support::app::{confirm, ready_deletion};
+    let app = open_app();
+    app.wait_for(SUMMARY);
+    ready_deletion(&app, "FAR1", Some("kanMX4"));
+    confirm(&app, "#composer-confirm", 1);
+    show_edits(&app);
+    assert!(!app.exists(".marker-reused"), "one kanMX4 edit is no reuse");
+    crate::support::app::show_compose(&app);
+    ready_deletion(&app, "PDR5", Some("kanMX4"));
+    confirm(&app, "#composer-confirm", 2);
+    show_edits(&app);
+    app.wait_for(".marker-reused");
+    let w = app.text_of(".marker-reused");
+    assert!(
+        w.contains("kanMX4 used by 2 edits")
+            && w.contains("far1Δ::kanMX4")
+            && w.contains("pdr5Δ::kanMX4")
+            && w.contains("G418"),
+        "{w}"
+    );
+    app.screenshot("marker_reused");
+}

@@ -1,6 +1,8 @@
 //! End-to-end (issue 2): the built app loads the default genome in headless Chromium, shows its
 //! summary, finds genes, and opens the user's own files.
 
+use serde_json::json;
+
 use crate::support::{artifacts_dir, open_app};
 
 /// Records the longest gap between 10 ms timer ticks while the page loads: how long the main
@@ -28,6 +30,13 @@ fn default_genome_loads_shows_its_summary_and_finds_genes() {
 
     assert_eq!(app.text_of("#total-length"), "12,157,105");
     assert_eq!(app.count("#genome-summary table.contigs tbody tr"), 17);
+    // In the overview's (karyotype) order, not the file's (Ensembl puts IX and Mito before V).
+    let rows = app.eval_js(
+        "return [...document.querySelectorAll('#genome-summary table.contigs tbody th')].map(t => t.textContent);",
+    );
+    assert_eq!(rows[0], json!("I"));
+    assert_eq!(rows[16], json!("Mito"));
+    assert_eq!(rows[4], json!("V"), "{rows}");
     let summary = app.text_of("#genome-summary");
     assert!(summary.contains("28,695 features"), "{summary}");
     // The feature types as parsed and indexed inside WASM (the same counts as natively).

@@ -396,3 +396,38 @@ fn the_edit_list_grows_to_the_room_there_is() {
         );
     });
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run by .ci/test (trunk build --release, then -- --ignored)"]
+fn an_import_error_and_the_composers_applied_go_when_the_next_import_succeeds() {
+    use genoforge::core::spec::{ReferenceSpec, export};
+    let app = open_app();
+    app.wait_for("#genome-summary");
+    ready_deletion(&app, "CAN1", None);
+    confirm(&app, "#composer-confirm", 1);
+    app.wait_for("#composer-applied");
+    import_broken(&app, "not_a_spec.json");
+    let g = genome();
+    let spec = export(
+        g,
+        &Design::new(),
+        &ReferenceSpec::of(g),
+        "2026-01-01T00:00:00Z",
+    );
+    let path = artifacts_dir()
+        .join("tryout")
+        .join("empty.genotype-spec.json");
+    std::fs::write(&path, genoforge::io::spec_json::to_string(&spec)).unwrap();
+    app.type_into("#import-spec", path.to_str().unwrap());
+    notice_with(
+        &app,
+        "Replaced 1 edit by 0 edits from empty.genotype-spec.json",
+    );
+    // The composer's "Applied can1Δ" was about the design the import replaced.
+    app.wait_until("!document.querySelector('#composer-applied')");
+    assert!(
+        !notices(&app).iter().any(|n| n.contains("was not imported")),
+        "{:?}",
+        notices(&app)
+    );
+}

@@ -261,6 +261,8 @@ fn a_yeast_geneticist_from_scratch() {
             std::thread::sleep(std::time::Duration::from_millis(100));
         }
     }
+    // Each download says so (superseding the notice of the action before).
+    notice_with(&app, "Downloaded BY4741-walk.");
     std::thread::sleep(std::time::Duration::from_millis(500));
     let file = |end: &str| -> String {
         let e = std::fs::read_dir(&dir)

@@ -77,10 +77,15 @@ pub fn reused_markers(genotype: &Genotype) -> Vec<String> {
                     names.push(m);
                 }
             }
-            let designations: Vec<&str> = users
+            // At most six named (a gene list's thousands of deletions would fill the screen).
+            let mut designations: Vec<String> = users
                 .iter()
-                .map(|(i, _)| genotype.perturbations[*i].designation.as_str())
+                .take(6)
+                .map(|(i, _)| genotype.perturbations[*i].designation.clone())
                 .collect();
+            if users.len() > 6 {
+                designations.push(format!("… {} more", users.len() - 6));
+            }
             let others: Vec<&str> = ["kanMX", "natMX", "hphMX"]
                 .into_iter()
                 .filter(|m| m.to_ascii_lowercase() != family)
