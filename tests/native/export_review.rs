@@ -276,3 +276,50 @@ fn an_unedited_design_keeps_the_genome_build_line() {
     let text = gff(g, &Design::new());
     assert!(text.lines().any(|l| l == "#!genome-build SGD R64-1-1"));
 }
+
+/// A region deletion names no gene in the spec (`null`), its genes in `genes`; an older spec that
+/// wrote the region as its gene name is still read, and written anew with `null`.
+#[test]
+fn a_region_deletion_names_no_gene_in_the_spec_and_older_specs_are_read() {
+    use genoforge::core::spec::{ReferenceSpec, export, restore};
+    use genoforge::io::spec_json;
+    let g = &common::default_genome().genome;
+    let iv = g.contig_by_name("IV").unwrap();
+    let mut d = Design::new();
+    let p = plan_region_deletion(g, iv, Span::new(Pos(500_000), Pos(501_000)).unwrap()).unwrap();
+    apply(g, &mut d, p).unwrap();
+    let text = spec_json::to_string(&export(
+        g,
+        &d,
+        &ReferenceSpec::of(g),
+        "2026-12-01T00:00:00Z",
+    ));
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let p = &v["perturbations"][0];
+    assert_eq!(p["perturbation_type"], "region_deletion");
+    assert!(p["systematic_gene_name"].is_null(), "{p}");
+    assert!(p["perturbed_gene_name"].is_null(), "{p}");
+    assert_eq!(p["designation"], "Δ(IV:500001-501000)");
+    assert!(!p["genes"].as_array().unwrap().is_empty(), "{p}");
+    // The older shape: the region as a string.
+    let mut old = v.clone();
+    old["perturbations"][0]["systematic_gene_name"] = "IV:500001-501000".into();
+    old["perturbations"][0]["perturbed_gene_name"] = "IV:500001-501000".into();
+    let reference = ReferenceSpec::of(g);
+    for spec in [old, v] {
+        let (back, _) = restore(
+            g,
+            &reference,
+            &spec_json::parse(spec.to_string().as_bytes()).unwrap(),
+        )
+        .unwrap();
+        let p = &back.genotype().perturbations[0];
+        assert_eq!(p.systematic_gene_name, "IV:500001-501000");
+        let again = spec_json::to_string(&export(g, &back, &reference, "2026-12-01T00:00:00Z"));
+        assert!(
+            again.contains("\"systematic_gene_name\":null")
+                || again.contains("\"systematic_gene_name\": null"),
+            "{again}"
+        );
+    }
+}
