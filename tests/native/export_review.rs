@@ -323,3 +323,74 @@ fn a_region_deletion_names_no_gene_in_the_spec_and_older_specs_are_read() {
         );
     }
 }
+
+/// `views` writes each gene's essentiality (Giaever et al. 2002): TFC3 (YAL001C) `true`, PHO5
+/// (YBR093C) `false`; an inserted cassette's row is empty.
+#[test]
+fn the_gene_nodes_say_which_genes_are_essential() {
+    const GFF: &str = "public/genome/Saccharomyces_cerevisiae.R64-1-1.99.gff3.gz";
+    const FASTA: &str = "public/genome/S288C_reference_sequence_R64-2-1_20150113.fsa.gz";
+    let dir = common::scratch("export-review-essential");
+    let spec = dir.join("tfc3.json");
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_genoforge"))
+            .args(args)
+            .env("SOURCE_DATE_EPOCH", "1795392000")
+            .current_dir(common::root())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    run(&[
+        "design",
+        "--gff",
+        GFF,
+        "--fasta",
+        FASTA,
+        "--library",
+        "public/cassettes.json",
+        "--delete",
+        "TFC3=kanMX4",
+        "--out-spec",
+        spec.to_str().unwrap(),
+    ]);
+    let views = dir.join("views");
+    run(&[
+        "views",
+        spec.to_str().unwrap(),
+        "--gff",
+        GFF,
+        "--fasta",
+        FASTA,
+        "--out-dir",
+        views.to_str().unwrap(),
+    ]);
+    let csv = std::fs::read_dir(&views)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().ends_with("gene_nodes.csv"))
+        .unwrap();
+    let csv = std::fs::read_to_string(csv).unwrap();
+    let mut lines = csv.lines();
+    assert!(lines.next().unwrap().ends_with(",perturbations,essential"));
+    let last = |id: &str| -> String {
+        csv.lines()
+            .find(|l| l.starts_with(&format!("{id},")))
+            .unwrap_or_else(|| panic!("no row {id}"))
+            .rsplit(',')
+            .next()
+            .unwrap()
+            .to_owned()
+    };
+    assert_eq!(last("YAL001C"), "true");
+    assert_eq!(last("YBR093C"), "false");
+    let inserted = csv
+        .lines()
+        .find(|l| l.contains(",inserted,"))
+        .expect("the kanMX4 cassette's row");
+    assert!(inserted.ends_with(','), "{inserted}");
+}

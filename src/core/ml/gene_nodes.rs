@@ -115,6 +115,10 @@ pub struct GeneNode {
     /// The designations of the perturbations and background alleles that touch it (a region
     /// deletion included for every gene it overlaps), in the design's order.
     pub perturbations: Vec<String>,
+    /// Whether the deletion project found it essential (`true`) or viable when deleted
+    /// (`false`); `None` (`null`, an empty cell) when not tested, for an insertion, and until
+    /// [`mark_essential`] is given the table (Giaever et al. 2002, doi:10.1038/nature00935).
+    pub essential: Option<bool>,
     /// The reference feature (`None` for an insertion).
     #[serde(skip)]
     pub feature: Option<FeatureIdx>,
@@ -339,6 +343,7 @@ pub fn gene_nodes(genome: &Genome, design: &Design, lifted: &Lifted) -> Vec<Gene
                 status,
                 ref_start: Some(rs),
                 ref_end: Some(re),
+                essential: None,
                 feature: Some(g),
                 inserted: None,
             }
@@ -375,6 +380,7 @@ pub fn gene_nodes(genome: &Genome, design: &Design, lifted: &Lifted) -> Vec<Gene
                 status: GeneStatus::Inserted,
                 ref_start: None,
                 ref_end: None,
+                essential: None,
                 feature: None,
                 inserted: Some(InsertedRef {
                     edit: e.id,
@@ -416,6 +422,22 @@ pub fn gene_nodes(genome: &Genome, design: &Design, lifted: &Lifted) -> Vec<Gene
         }
     }
     rows
+}
+
+/// Fills each reference gene's `essential` from the deletion project's table: `true` essential,
+/// `false` viable when deleted, `None` not tested (inserted rows stay `None`).
+pub fn mark_essential(
+    rows: &mut [GeneNode],
+    table: &crate::core::genetics::essential::EssentialityTable,
+) {
+    use crate::core::genetics::essential::Essentiality;
+    for r in rows.iter_mut().filter(|r| r.feature.is_some()) {
+        r.essential = match table.of(&r.id) {
+            Essentiality::Essential => Some(true),
+            Essentiality::Viable => Some(false),
+            Essentiality::NotTested => None,
+        };
+    }
 }
 
 /// What the exports call an edit: the designation of its perturbation or background allele, else
