@@ -129,12 +129,13 @@ pub(crate) fn design_genes(path: &Path) -> Result<(Vec<String>, Option<SpecGeneS
     let spec = crate::io::spec_json::parse(&input.bytes)
         .map_err(|e| format!("{}: {e}", path.display()))?;
     // The design's perturbed genes; gene additions name an added feature, not a gene of the
-    // reference, and background alleles are the strain every dataset's genotypes sit on.
+    // reference, background alleles are the strain every dataset's genotypes sit on, and a region
+    // deletion names no gene (`null`).
     let genes = spec
         .perturbations
         .iter()
         .filter(|p| p.perturbation_type != PerturbationType::GeneAddition)
-        .map(|p| p.systematic_gene_name.clone())
+        .filter_map(|p| p.systematic_gene_name.clone())
         .collect();
     let gene_set = spec.gene_set.map(|g| (g.name, g.genes));
     Ok((genes, gene_set))

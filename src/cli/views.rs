@@ -41,7 +41,8 @@ pub(crate) fn run(a: &ViewsArgs) -> Result<(), Failure> {
         paths.iter().map(|p| ("--out-dir", p.as_path())).collect();
     check_paths(&inputs, &outputs).map_err(Failure::Usage)?;
     let lifted = Lifted::new(g, &design);
-    let nodes = gene_nodes(g, &design, &lifted);
+    let mut nodes = gene_nodes(g, &design, &lifted);
+    crate::core::ml::gene_nodes::mark_essential(&mut nodes, &crate::cli::validate::essentiality()?);
     let flanks = Flanks {
         upstream: a.upstream,
         downstream: a.downstream,

@@ -76,14 +76,32 @@ fn fasta_id_dropped<'a>(header: &'a str, name: &str) -> &'a str {
 /// `#!genome-build-accession GCA_000146045.2` becomes `#!genoforge-derived-from-build-accession
 /// GCA_000146045.2` once the design changes any sequence (the edited genome is not that
 /// assembly), as changed sequences' FASTA records say `[derived_from=…]` and the header
-/// `#!genoforge-derived-from SEQID ACCESSION`. Every other line is kept as it is.
+/// `#!genoforge-derived-from SEQID ACCESSION`; `#!genome-build SGD R64-1-1` keeps the build it
+/// was derived from and says it was edited: `#!genome-build SGD R64-1-1 (edited: DESIGN NAME)`.
+/// Every other line is kept as it is.
 pub fn gff3_directive<'a>(raw: &'a str, design: &Design) -> std::borrow::Cow<'a, str> {
-    match raw.strip_prefix("#!genome-build-accession") {
-        Some(rest) if design.enabled().next().is_some() => {
-            format!("#!genoforge-derived-from-build-accession{rest}").into()
-        }
+    if design.enabled().next().is_none() {
+        return raw.into();
+    }
+    if let Some(rest) = raw.strip_prefix("#!genome-build-accession") {
+        return format!("#!genoforge-derived-from-build-accession{rest}").into();
+    }
+    match raw.strip_prefix("#!genome-build") {
+        Some(rest) if rest.starts_with(char::is_whitespace) => format!(
+            "{} (edited: {})",
+            raw.trim_end(),
+            one_line(&design.genotype().display_name())
+        )
+        .into(),
         _ => raw.into(),
     }
+}
+
+/// A name on one header line: control characters as spaces.
+fn one_line(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
 }
 
 /// The genotype's alleles and perturbations the one edited sequence does not carry, as the

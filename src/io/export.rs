@@ -112,6 +112,9 @@ pub struct ExportInput<'a> {
     pub created: &'a str,
     /// Flanks of the sequence view.
     pub flanks: Flanks,
+    /// The deletion project's essentiality table, for the gene nodes' `essential` column (`None`:
+    /// the column is left empty).
+    pub essential: Option<&'a crate::core::genetics::essential::EssentialityTable>,
 }
 
 /// Renders one export.
@@ -136,12 +139,8 @@ pub fn render(kind: ExportKind, x: &ExportInput<'_>) -> std::io::Result<Vec<u8>>
             let _skipped = chain::write(&mut out, &EditedGenome::new(x.genome, x.design))?;
         }
         ExportKind::Report => report::write_tsv(&mut out, x.genome, x.design, x.lifted)?,
-        ExportKind::GeneNodesCsv => {
-            views::write_gene_nodes_csv(&mut out, &gene_nodes(x.genome, x.design, x.lifted))?
-        }
-        ExportKind::GeneNodesJson => {
-            views::write_gene_nodes_json(&mut out, &gene_nodes(x.genome, x.design, x.lifted))?
-        }
+        ExportKind::GeneNodesCsv => views::write_gene_nodes_csv(&mut out, &nodes(x))?,
+        ExportKind::GeneNodesJson => views::write_gene_nodes_json(&mut out, &nodes(x))?,
         ExportKind::WindowsFasta => {
             views::write_windows_fasta(
                 &mut out,
@@ -160,4 +159,13 @@ pub fn render(kind: ExportKind, x: &ExportInput<'_>) -> std::io::Result<Vec<u8>>
         }
     }
     Ok(out)
+}
+
+/// The gene nodes, their `essential` column filled when the table is given.
+fn nodes(x: &ExportInput<'_>) -> Vec<crate::core::ml::gene_nodes::GeneNode> {
+    let mut rows = gene_nodes(x.genome, x.design, x.lifted);
+    if let Some(t) = x.essential {
+        crate::core::ml::gene_nodes::mark_essential(&mut rows, t);
+    }
+    rows
 }

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use crate::core::ml::{GeneNode, SequenceWindow};
 
 /// CSV header of the gene node view.
-pub const GENE_NODES_HEADER: &str = "id,name,type,contig,start,end,strand,status,ref_start,ref_end,in_gene_set,zygosity,perturbations";
+pub const GENE_NODES_HEADER: &str = "id,name,type,contig,start,end,strand,status,ref_start,ref_end,in_gene_set,zygosity,perturbations,essential";
 
 fn csv_field(s: &str) -> std::borrow::Cow<'_, str> {
     if s.contains([',', '"', '\n', '\r']) {
@@ -20,13 +20,14 @@ fn opt(n: Option<u64>) -> String {
 }
 
 /// The gene node view as CSV: empty cells for absent coordinates, for `in_gene_set` without a
-/// gene set and for `zygosity` where there is none; `perturbations` joined by `; `.
+/// gene set, for `zygosity` where there is none and for `essential` when not tested;
+/// `perturbations` joined by `; `.
 pub fn write_gene_nodes_csv<W: Write>(out: &mut W, rows: &[GeneNode]) -> io::Result<()> {
     writeln!(out, "{GENE_NODES_HEADER}")?;
     for r in rows {
         writeln!(
             out,
-            "{},{},{},{},{},{},{},{},{},{},{},{},{}",
+            "{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
             csv_field(&r.id),
             csv_field(&r.name),
             csv_field(&r.kind),
@@ -39,7 +40,8 @@ pub fn write_gene_nodes_csv<W: Write>(out: &mut W, rows: &[GeneNode]) -> io::Res
             opt(r.ref_end),
             r.in_gene_set.map_or_else(String::new, |b| b.to_string()),
             r.zygosity.map_or("", |z| z.label()),
-            csv_field(&r.perturbations.join("; "))
+            csv_field(&r.perturbations.join("; ")),
+            r.essential.map_or_else(String::new, |b| b.to_string()),
         )?;
     }
     Ok(())

@@ -51,6 +51,7 @@ pub fn export_now(app: &AppState, kind: ExportKind) {
         return;
     };
     let created = now_iso();
+    let essential = app.essential.get_untracked();
     let bytes = app.design.with_untracked(|design| {
         render(
             kind,
@@ -61,6 +62,7 @@ pub fn export_now(app: &AppState, kind: ExportKind) {
                 reference: &reference,
                 created: &created,
                 flanks: app.flanks.get_untracked(),
+                essential: Some(&*essential.0),
             },
         )
     });

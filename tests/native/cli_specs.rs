@@ -91,7 +91,7 @@ fn strain_validate_views_and_apply_spec() {
     );
     let csv = std::fs::read_to_string(views.join("gene_nodes.csv")).unwrap();
     assert!(csv.starts_with(
-        "id,name,type,contig,start,end,strand,status,ref_start,ref_end,in_gene_set,zygosity,perturbations\n"
+        "id,name,type,contig,start,end,strand,status,ref_start,ref_end,in_gene_set,zygosity,perturbations,essential\n"
     ));
     assert!(
         csv.lines()

@@ -28,6 +28,7 @@ mod editor_logic;
 mod edits_real_genome;
 mod embed_css;
 mod export_names;
+mod export_review;
 mod export_vocabulary;
 mod exports_accession;
 mod exports_biology;

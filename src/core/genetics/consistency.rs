@@ -274,6 +274,9 @@ pub fn warnings(
 ) -> Vec<Finding> {
     let mut out = findings(genome, design, essential, Some(lifted), false);
     out.retain(|f| f.kind.is_biology());
+    // Each sentence once (a marker reused by several tags is one finding, not one per tag).
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|f| seen.insert(f.message.clone()));
     out
 }
 

@@ -138,12 +138,13 @@ pub enum EffectKind {
 }
 
 impl EffectKind {
-    /// The word the exports use, in the UI's vocabulary (`deleted`, not `dropped`): deleted,
-    /// deleted_with_parent, trimmed, disrupted, phase_changed, fused, substituted.
+    /// The word the exports use, in the UI's vocabulary (`deleted`, not `dropped`; a line deleted
+    /// with its parent is `deleted` too): deleted, trimmed, disrupted, phase_changed, fused,
+    /// substituted.
     pub fn word(self) -> &'static str {
         match self {
             Self::Dropped => "deleted",
-            Self::Orphaned => "deleted_with_parent",
+            Self::Orphaned => "deleted",
             Self::Trimmed => "trimmed",
             Self::Disrupted => "disrupted",
             Self::PhaseChanged => "phase_changed",

@@ -31,6 +31,9 @@ pub enum GeneStatus {
     /// Its own bases untouched, the promoter upstream of its start codon replaced (a promoter swap
     /// recorded as the gene's `promoter_replacement` perturbation, its edits enabled).
     PromoterReplaced,
+    /// Its own bases untouched, the intergenic bases 5′ of its start (its promoter) removed or
+    /// replaced by another gene's edit (a neighbour's promoter swap up to the previous feature).
+    PromoterLost,
     /// Added by an edit.
     Inserted,
     /// Removed.
@@ -60,6 +63,7 @@ impl GeneStatus {
             Self::Fused => "fused",
             Self::Substituted => "substituted",
             Self::PromoterReplaced => "promoter_replaced",
+            Self::PromoterLost => "promoter_lost",
             Self::Inserted => "inserted",
             Self::Deleted => "deleted",
         }
@@ -111,6 +115,10 @@ pub struct GeneNode {
     /// The designations of the perturbations and background alleles that touch it (a region
     /// deletion included for every gene it overlaps), in the design's order.
     pub perturbations: Vec<String>,
+    /// Whether the deletion project found it essential (`true`) or viable when deleted
+    /// (`false`); `None` (`null`, an empty cell) when not tested, for an insertion, and until
+    /// [`mark_essential`] is given the table (Giaever et al. 2002, doi:10.1038/nature00935).
+    pub essential: Option<bool>,
     /// The reference feature (`None` for an insertion).
     #[serde(skip)]
     pub feature: Option<FeatureIdx>,
@@ -191,6 +199,65 @@ pub fn promoter_replaced(design: &Design) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The genes whose promoter another edit took: a gene (top level, gene-like) whose own lines no
+/// enabled edit changed (native or shifted) while an enabled edit removed or replaced the bases
+/// 5′ of its start up to its first base (strand-aware: ending at a + gene's start, starting at a
+/// − gene's end) — the case the CLI's warning "its promoter goes with them" names — with those
+/// edits, in id order. A same-length replacement (a point mutation) does not count, nor does the
+/// gene a promoter swap was made for (that one is `promoter_replaced`). PHO5's swap up to the
+/// previous feature replaces the whole region between PHO5 and PBY1 (divergent): PBY1 is
+/// `promoter_lost`; the default 500 bp swap leaves PBY1's first 584 bp 5′ in place.
+pub fn promoter_lost(
+    genome: &Genome,
+    design: &Design,
+    lifted: &Lifted,
+) -> BTreeMap<FeatureIdx, Vec<crate::core::edit::EditId>> {
+    use crate::core::coord::Span;
+    use crate::core::strand::Strand;
+    let swapped: std::collections::BTreeSet<String> = promoter_replaced(design)
+        .into_iter()
+        .map(|(gene, _)| gene)
+        .collect();
+    let mut out: BTreeMap<FeatureIdx, Vec<crate::core::edit::EditId>> = BTreeMap::new();
+    for e in design.enabled() {
+        if e.span.is_empty()
+            || (e.op == crate::core::edit::EditOp::Replace
+                && e.sequence.len() as u64 == e.span.len())
+        {
+            continue;
+        }
+        let (from, to) = (e.span.start().get(), e.span.end().get());
+        let mut near = genome.overlapping(e.contig, Span::from_raw(to, to + 1));
+        if from > 0 {
+            near.extend(genome.overlapping(e.contig, Span::from_raw(from - 1, from)));
+        }
+        for f in near {
+            let feat = genome.feature(f);
+            let five_prime_here = match feat.strand {
+                Strand::Forward => feat.span.start().get() == to,
+                Strand::Reverse => feat.span.end().get() == from,
+                _ => false,
+            };
+            if five_prime_here
+                && feat.kind.is_gene_like()
+                && feat.parents.is_empty()
+                && matches!(
+                    lifted.feature(f).status,
+                    FeatureStatus::Unchanged | FeatureStatus::Shifted
+                )
+                && !swapped.contains(&genome.gene_names(f).0.to_ascii_uppercase())
+            {
+                out.entry(f).or_default().push(e.id);
+            }
+        }
+    }
+    for edits in out.values_mut() {
+        edits.sort_unstable();
+        edits.dedup();
+    }
+    out
+}
+
 /// The gene node view: every gene of the reference in genome order (deleted ones too, marked),
 /// then every inserted feature and the genes among its parts (MATa's `MATA1`, `MATA2`).
 pub fn gene_nodes(genome: &Genome, design: &Design, lifted: &Lifted) -> Vec<GeneNode> {
@@ -212,6 +279,7 @@ pub fn gene_nodes(genome: &Genome, design: &Design, lifted: &Lifted) -> Vec<Gene
         .into_iter()
         .map(|(gene, _)| gene)
         .collect();
+    let promoter_lost = promoter_lost(genome, design, lifted);
     let mut genes: Vec<FeatureIdx> = genome.genes().collect();
     crate::core::sort::sort_by_key(&mut genes, |&g| {
         let f = genome.feature(g);
@@ -231,9 +299,36 @@ pub fn gene_nodes(genome: &Genome, design: &Design, lifted: &Lifted) -> Vec<Gene
                 {
                     GeneStatus::PromoterReplaced
                 }
+                GeneStatus::Native | GeneStatus::Shifted if promoter_lost.contains_key(&g) => {
+                    GeneStatus::PromoterLost
+                }
                 s => s,
             };
-            let (zygosity, perturbations) = about(&systematic);
+            let (zygosity, mut perturbations) = about(&systematic);
+            // A gene damaged as a side effect (no perturbation names it): the designations of
+            // the edits that changed it, as its GFF3 line's `edit=` says.
+            if perturbations.is_empty()
+                && status != GeneStatus::Native
+                && status != GeneStatus::Shifted
+            {
+                let mut ids: Vec<crate::core::edit::EditId> =
+                    promoter_lost.get(&g).cloned().unwrap_or_default();
+                ids.extend(
+                    lifted
+                        .effects()
+                        .iter()
+                        .filter(|e| e.feature == g)
+                        .map(|e| e.edit),
+                );
+                ids.sort_unstable();
+                ids.dedup();
+                for id in ids {
+                    let name = edit_name(genome, design, id);
+                    if !perturbations.contains(&name) {
+                        perturbations.push(name);
+                    }
+                }
+            }
             GeneNode {
                 in_gene_set: in_set(&systematic),
                 zygosity,
@@ -248,6 +343,7 @@ pub fn gene_nodes(genome: &Genome, design: &Design, lifted: &Lifted) -> Vec<Gene
                 status,
                 ref_start: Some(rs),
                 ref_end: Some(re),
+                essential: None,
                 feature: Some(g),
                 inserted: None,
             }
@@ -284,6 +380,7 @@ pub fn gene_nodes(genome: &Genome, design: &Design, lifted: &Lifted) -> Vec<Gene
                 status: GeneStatus::Inserted,
                 ref_start: None,
                 ref_end: None,
+                essential: None,
                 feature: None,
                 inserted: Some(InsertedRef {
                     edit: e.id,
@@ -325,6 +422,39 @@ pub fn gene_nodes(genome: &Genome, design: &Design, lifted: &Lifted) -> Vec<Gene
         }
     }
     rows
+}
+
+/// Fills each reference gene's `essential` from the deletion project's table: `true` essential,
+/// `false` viable when deleted, `None` not tested (inserted rows stay `None`).
+pub fn mark_essential(
+    rows: &mut [GeneNode],
+    table: &crate::core::genetics::essential::EssentialityTable,
+) {
+    use crate::core::genetics::essential::Essentiality;
+    for r in rows.iter_mut().filter(|r| r.feature.is_some()) {
+        r.essential = match table.of(&r.id) {
+            Essentiality::Essential => Some(true),
+            Essentiality::Viable => Some(false),
+            Essentiality::NotTested => None,
+        };
+    }
+}
+
+/// What the exports call an edit: the designation of its perturbation or background allele, else
+/// its label, else a plain coding substitution named by coding position (`pho5-c.70A>G`), else
+/// `edit N` — the GFF3's `edit=` and the gene nodes' `perturbations` of a collateral gene.
+pub fn edit_name(genome: &Genome, design: &Design, id: crate::core::edit::EditId) -> String {
+    design
+        .genotype()
+        .designation_of(id)
+        .map(str::to_owned)
+        .or_else(|| design.edit(id).and_then(|e| e.label.clone()))
+        .or_else(|| {
+            design.edit(id).and_then(|e| {
+                crate::core::genetics::point_name::substitution_designation(genome, e)
+            })
+        })
+        .unwrap_or_else(|| format!("edit {}", id.0))
 }
 
 /// Each enabled edit that adds bases, with the edited span of those bases (0-based, half-open).

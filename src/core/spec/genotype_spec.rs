@@ -117,10 +117,11 @@ impl ReferenceSpec {
 pub struct PerturbationSpec {
     /// `deletion`, `kanmx_deletion`, `gene_addition`, …
     pub perturbation_type: PerturbationType,
-    /// Systematic name.
-    pub systematic_gene_name: String,
-    /// Standard name.
-    pub perturbed_gene_name: String,
+    /// Systematic name; `null` for a region deletion (its genes are in `genes`). Older specs wrote
+    /// the region there (`IV:100001-101000`): read, and the region taken from the edits.
+    pub systematic_gene_name: Option<String>,
+    /// Standard name; `null` for a region deletion, as `systematic_gene_name`.
+    pub perturbed_gene_name: Option<String>,
     /// `tfc3Δ::kanMX4`.
     pub designation: String,
     /// Sequence Ontology id of the mechanism.
@@ -155,10 +156,11 @@ fn is_haploid(z: &Zygosity) -> bool {
 impl From<&Perturbation> for PerturbationSpec {
     fn from(p: &Perturbation) -> Self {
         let (so_id, so_name) = p.perturbation_type.so_term();
+        let names_a_gene = p.perturbation_type != PerturbationType::RegionDeletion;
         Self {
             perturbation_type: p.perturbation_type,
-            systematic_gene_name: p.systematic_gene_name.clone(),
-            perturbed_gene_name: p.perturbed_gene_name.clone(),
+            systematic_gene_name: names_a_gene.then(|| p.systematic_gene_name.clone()),
+            perturbed_gene_name: names_a_gene.then(|| p.perturbed_gene_name.clone()),
             designation: p.designation.clone(),
             mechanism_so_id: so_id.to_owned(),
             mechanism_so_name: so_name.to_owned(),
@@ -393,8 +395,15 @@ pub fn restore(
         .iter()
         .map(|p| Perturbation {
             perturbation_type: p.perturbation_type,
-            systematic_gene_name: p.systematic_gene_name.clone(),
-            perturbed_gene_name: p.perturbed_gene_name.clone(),
+            systematic_gene_name: p
+                .systematic_gene_name
+                .clone()
+                .unwrap_or_else(|| region_of(genome, &design, p)),
+            perturbed_gene_name: p
+                .perturbed_gene_name
+                .clone()
+                .or_else(|| p.systematic_gene_name.clone())
+                .unwrap_or_else(|| region_of(genome, &design, p)),
             designation: p.designation.clone(),
             edit_ids: p.edit_ids.clone(),
             zygosity: p.zygosity,
@@ -410,6 +419,19 @@ pub fn restore(
     };
     *design.dataset_selection_mut() = spec.dataset_selection.clone().unwrap_or_default();
     Ok((design, warnings))
+}
+
+/// What a perturbation without a gene name (a region deletion, `null`) is called inside: its
+/// region as `CONTIG:START-END` (1-based, inclusive), from its first edit; else its designation.
+fn region_of(genome: &Genome, design: &Design, p: &PerturbationSpec) -> String {
+    p.edit_ids
+        .iter()
+        .find_map(|&id| design.edit(id))
+        .map(|e| {
+            let (s, t) = e.span.one_based();
+            format!("{}:{s}-{t}", genome.contig(e.contig).name)
+        })
+        .unwrap_or_else(|| p.designation.clone())
 }
 
 /// A region deletion's genes as the spec lists them, each gene's `damage` recomputed from the

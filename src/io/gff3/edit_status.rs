@@ -8,7 +8,8 @@
 //!   (`his3Δ1`, `PHO5-GFP(S65T)::kanMX6`; a plain edit that substitutes coding bases one for one
 //!   is named as a point mutation by coding position, `pho5-c.70A>G`); a gene whose promoter a swap replaced gets
 //!   `edit_status=promoter_replaced` on its gene line (its transcript and CDS stay native), as in
-//!   the gene nodes;
+//!   the gene nodes; a gene whose 5′ intergenic bases another edit removed or replaced (PBY1 when
+//!   PHO5's swap reaches up to it) gets `edit_status=promoter_lost` and that edit's designation;
 //! - CDS lines of a changed coding sequence, and their transcripts, get `valid_ORF=True|False`,
 //!   read from the edited sequence of the CDS's surviving parts in coding direction, in the frame
 //!   the first surviving part's (recomputed) phase gives — a CDS whose 5′ end a deletion removed is
@@ -23,13 +24,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::core::design::Design;
 use crate::core::edit::EditId;
 use crate::core::edit::helpers::resolve_gene;
-use crate::core::genetics::point_name::substitution_designation;
 use crate::core::genome::Genome;
 use crate::core::genome::attributes::percent_encode;
 use crate::core::genome::feature::{FeatureIdx, FeatureKind};
 use crate::core::lift::edited::EditedGenome;
 use crate::core::lift::{EffectKind, FeatureStatus, Lifted};
-use crate::core::ml::gene_nodes::{GeneStatus, promoter_replaced};
+use crate::core::ml::gene_nodes::{GeneStatus, edit_name, promoter_lost, promoter_replaced};
 use crate::core::seq::revcomp;
 use crate::core::strand::Strand;
 
@@ -118,19 +118,7 @@ impl EditNotes {
             }
             by_line.entry(e.feature).or_default().insert(e.edit);
         }
-        let name = |id: EditId| -> String {
-            design
-                .genotype()
-                .designation_of(id)
-                .map(str::to_owned)
-                .or_else(|| design.edit(id).and_then(|e| e.label.clone()))
-                .or_else(|| {
-                    design
-                        .edit(id)
-                        .and_then(|e| substitution_designation(genome, e))
-                })
-                .unwrap_or_else(|| format!("edit {}", id.0))
-        };
+        let name = |id: EditId| -> String { edit_name(genome, design, id) };
         let mut notes: BTreeMap<FeatureIdx, String> = BTreeMap::new();
         for (&line, edits) in &by_line {
             let lf = lifted.feature(line);
@@ -174,6 +162,25 @@ impl EditNotes {
                     ),
                 );
             }
+        }
+        // A gene whose promoter another edit took (a neighbour's swap up to the previous
+        // feature): its gene line says so, as its gene node does.
+        for (line, edits) in promoter_lost(genome, design, lifted) {
+            if notes.contains_key(&line) {
+                continue;
+            }
+            notes.insert(
+                line,
+                format!(
+                    "edit_status={};edit={}",
+                    GeneStatus::PromoterLost.label(),
+                    edits
+                        .iter()
+                        .map(|&e| percent_encode(&name(e)).into_owned())
+                        .collect::<Vec<_>>()
+                        .join(",")
+                ),
+            );
         }
         // ORF validity of every CDS with a changed line, on its lines and its transcripts.
         let edited = EditedGenome::new(genome, design);

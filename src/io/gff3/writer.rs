@@ -24,7 +24,8 @@ use crate::core::strand::Strand;
 ///
 /// The header is always first: the input's `##gff-version 3…` line (or `##gff-version 3`), then
 /// one `##sequence-region` per contig in genome (karyotype/FASTA) order with its edited length —
-/// the input's line kept byte-identical where it already says `1 LENGTH`; none for a contig
+/// the input's line kept byte-identical but for the length (an edited contig's line spaced as the
+/// others); none for a contig
 /// emptied by the edits or one whose name a region line cannot hold. Other directives, comments
 /// and feature lines follow, contig by contig in the same order ([`body_in_contig_order`]), each
 /// contig's in input order.
@@ -205,12 +206,17 @@ fn write_sequence_regions<W: Write>(
         {
             continue;
         }
+        // The input's line, its length the edited one: an edited contig's line spaced as an
+        // unedited one's (Ensembl writes `##sequence-region   I 1 230218`).
         let kept = declared.get(&id).filter(|raw| {
             let f: Vec<&str> = raw.split_whitespace().collect();
-            f.len() == 4 && f[1] == c.name.as_ref() && f[2] == "1" && f[3] == len.to_string()
+            f.len() == 4 && f[1] == c.name.as_ref() && f[2] == "1"
         });
-        match kept {
-            Some(raw) => writeln!(out, "{raw}")?,
+        match kept.and_then(|raw| {
+            let raw = raw.trim_end();
+            raw.rfind(char::is_whitespace).map(|i| &raw[..=i])
+        }) {
+            Some(head) => writeln!(out, "{head}{len}")?,
             None => writeln!(out, "##sequence-region {} 1 {len}", c.name)?,
         }
     }

@@ -47,16 +47,13 @@ pub fn reload(state: DatasetsState) {
 
 async fn fetch(state: DatasetsState) {
     let paths = state.catalog.with_untracked(wanted_paths);
-    // All at once: the lists are small and independent.
-    let fetched = futures::future::join_all(paths.into_iter().map(|path| async move {
-        let got = fetch_bytes(&format!("public/{path}")).await;
-        (path, got)
-    }))
-    .await;
-    let mut files = Vec::with_capacity(fetched.len());
+    // One after another, as before: with the lists fetched together, one CI run restored the
+    // imported datasets after a reload to "the gene table changed while the file was read" (a
+    // race with the worker's restore, not yet understood; see the stop note).
+    let mut files = Vec::with_capacity(paths.len());
     let mut failed = Vec::new();
-    for (path, got) in fetched {
-        match got {
+    for path in paths {
+        match fetch_bytes(&format!("public/{path}")).await {
             Ok(bytes) => files.push((path, bytes)),
             Err(e) => failed.push(e),
         }
