@@ -160,9 +160,16 @@ pub async fn parse(
     }
 }
 
-/// Makes a loaded genome the one being edited: the design starts empty, the map shows the first
+/// Makes a loaded genome the one being edited (the one it replaces has its design written first,
+/// through the `on_unload` hook): the design starts empty, the map shows the first
 /// contig; after the page has painted, the `on_load` hook runs (the saved or linked design).
 pub async fn install(app: AppState, ready: Shared<Ready>) {
+    // The design on screen is written before it goes (the `on_unload` hook).
+    if app.genome.with_untracked(Option::is_some)
+        && let Some(Some(hook)) = app.on_unload.try_get_value()
+    {
+        hook(&app);
+    }
     // A new genome: its own design (restored below, if one was saved for it), no history.
     app.design.set(crate::core::design::Design::new());
     app.history.set(Default::default());

@@ -160,6 +160,8 @@ fn HitRow(
     let via = match (h.kind, &h.via) {
         (MatchKind::Alias, Some(a)) => format!("alias {a}"),
         (MatchKind::Description, Some(d)) => format!("description: {d}"),
+        (MatchKind::Similar, Some(a)) => format!("did you mean? (alias {a})"),
+        (MatchKind::Similar, None) => "did you mean?".to_owned(),
         _ => String::new(),
     };
     let gene = h.gene;

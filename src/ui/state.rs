@@ -190,6 +190,9 @@ pub struct AppState {
     pub on_change: StoredValue<Option<ChangeHook>>,
     /// What runs once a genome has loaded and painted (restoring the saved or linked design).
     pub on_load: StoredValue<Option<ChangeHook>>,
+    /// What runs before another genome replaces the one on screen (its design is written first:
+    /// a pending save, or a copy when another tab changed it meanwhile).
+    pub on_unload: StoredValue<Option<ChangeHook>>,
     /// A region selected by shift-dragging on the map (reference coordinates).
     pub region: RwSignal<
         Option<(
@@ -235,6 +238,7 @@ impl AppState {
             reference: RwSignal::new(None),
             on_change: StoredValue::new(None),
             on_load: StoredValue::new(None),
+            on_unload: StoredValue::new(None),
             region: RwSignal::new(None),
             flanks: RwSignal::new(crate::core::ml::Flanks::default()),
         }

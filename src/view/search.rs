@@ -3,7 +3,8 @@
 //! Ranking, best first: an exact systematic, standard or ID name; then names starting with the
 //! query (systematic or standard; shorter names first, then alphabetically); then aliases equal to
 //! or starting with it; then genes whose description contains every word of the query as the start
-//! of a word. Case is ignored for matching; names are shown as the genome writes them (PHO5).
+//! of a word; only when nothing matches, names within a typo or two ("did you mean"). Case is
+//! ignored for matching; names are shown as the genome writes them (PHO5).
 
 use crate::core::genome::Genome;
 use crate::core::genome::feature::FeatureIdx;
@@ -20,6 +21,9 @@ pub enum MatchKind {
     Alias,
     /// Its description contains the query's words.
     Description,
+    /// Nothing else matched: one of its names is within a typo or two of the query ("did you
+    /// mean", [`crate::core::genome::names::NameIndex::similar`]).
+    Similar,
 }
 
 impl MatchKind {
@@ -30,6 +34,7 @@ impl MatchKind {
             Self::Prefix => "prefix",
             Self::Alias => "alias",
             Self::Description => "description",
+            Self::Similar => "similar",
         }
     }
 }
@@ -120,6 +125,25 @@ pub fn search(genome: &Genome, query: &str, limit: usize) -> Vec<SearchHit> {
                     systematic,
                     kind: MatchKind::Description,
                     via: Some(snippet(text, at)),
+                });
+            }
+        }
+    }
+    // Nothing at all: names within a typo or two ("yal001x" → YAL001C, "pho55" → PHO5).
+    if hits.is_empty() {
+        for key in names.similar(&q, limit.min(5)) {
+            for hit in names.all(key) {
+                if !seen.insert(hit.feature) {
+                    continue;
+                }
+                let (systematic, standard) = genome.gene_names(hit.feature);
+                let via = (hit.kind == NameKind::Alias).then(|| key.to_uppercase());
+                hits.push(SearchHit {
+                    gene: hit.feature,
+                    standard,
+                    systematic,
+                    kind: MatchKind::Similar,
+                    via,
                 });
             }
         }
@@ -234,6 +258,13 @@ pub fn submit(genome: &Genome, query: &str, hits: &[SearchHit]) -> Submit {
         )),
         Lookup::NotFound => Submit::List(match hits.first().map(|h| h.kind) {
             None => format!("No gene is named or described “{q}”."),
+            Some(MatchKind::Similar) => format!(
+                "No gene is named or described “{q}”. Did you mean {}?",
+                hits.iter()
+                    .map(|h| names_of(h.gene))
+                    .collect::<Vec<_>>()
+                    .join(" or ")
+            ),
             Some(MatchKind::Description) => listed(
                 hits.len(),
                 (

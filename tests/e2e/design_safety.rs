@@ -125,6 +125,65 @@ fn a_design_changed_in_another_tab_is_detected_and_never_overwritten_silently() 
 
 #[test]
 #[ignore = "needs dist/ and Chromium: run by .ci/test (trunk build --release, then -- --ignored)"]
+fn switching_genomes_during_a_two_tab_conflict_keeps_this_tabs_design_as_a_copy() {
+    let app = Session::start();
+    open_link(&app, &deletions(&["TFC3", "PHO5"]));
+    app.wait_until("Object.keys(localStorage).some(k => k.startsWith('genoforge.design.v1:'))");
+    let first = app.current_window();
+    let second = app.open_tab();
+    app.goto("/");
+    app.wait_for("#genome-summary");
+    edits_are(&app, 2);
+    delete_in_composer(&app, "ADE2", 3);
+    app.switch_to(first);
+    app.wait_until("[...document.querySelectorAll('.notice')].some(n => n.textContent.includes('another tab'))");
+    // This tab's own change, not saved (autosave stops in a conflict)…
+    delete_in_composer(&app, "URA3", 3);
+    // …then another genome is opened: this tab's design must not be lost.
+    let dir = artifacts_dir().join("switch_genome");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("tiny.gff3"),
+        "##gff-version 3\nchrA\ttest\tgene\t101\t400\t.\t+\t.\tID=g1;Name=ONE\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("tiny.fa"),
+        format!(">chrA\n{}\n", "ACGT".repeat(300)),
+    )
+    .unwrap();
+    app.click(".open-button");
+    app.type_into("#open-gff", dir.join("tiny.gff3").to_str().unwrap());
+    app.type_into("#open-fasta", dir.join("tiny.fa").to_str().unwrap());
+    app.wait_until("!document.querySelector('.open-panel button.primary').disabled");
+    app.click(".open-panel button.primary");
+    app.wait_until("document.querySelectorAll('#map-overview .ov-contig').length === 1");
+    // Told where it went; the notice survives the genome switch.
+    app.wait_until("[...document.querySelectorAll('.notice')].some(n => n.textContent.includes('was saved as'))");
+    app.screenshot("two_tabs_genome_switch");
+    // The S288C library holds both versions: the other tab's (TFC3, PHO5, ADE2) and this one's
+    // (TFC3, PHO5, URA3), each with three edits.
+    let stored = app.eval_js(
+        "return Object.entries(localStorage).filter(([k]) => k.startsWith('genoforge.design.v1:')).map(([, v]) => v);",
+    );
+    let stored: Vec<String> = serde_json::from_value(stored).unwrap();
+    let specs: Vec<String> = stored
+        .iter()
+        .map(|p| String::from_utf8(genoforge::io::packed::unpack(p, 1 << 24).unwrap()).unwrap())
+        .collect();
+    let with = |gene: &str| specs.iter().filter(|s| s.contains(gene)).count();
+    assert_eq!(specs.len(), 2, "two designs stored");
+    assert!(
+        with("YEL021W") == 1 && with("YOR128C") == 1 && with("YAL001C") == 2,
+        "this tab's (…URA3, YEL021W) and the other's (…ADE2, YOR128C) designs both stored"
+    );
+    app.switch_to(second);
+    let errors = app.js_errors();
+    assert!(errors.is_empty(), "JavaScript errors: {errors:#?}");
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run by .ci/test (trunk build --release, then -- --ignored)"]
 fn named_designs_open_rename_duplicate_and_delete() {
     let app = Session::start();
     open_link(&app, &deletions(&["TFC3"]));
@@ -172,6 +231,24 @@ fn named_designs_open_rename_duplicate_and_delete() {
     app.click("#designs-button");
     app.wait_for("#design-library");
     assert!(app.text_of("#design-library").contains("tfc3 screen"));
+    app.click("#designs-button");
+    app.wait_until("!document.querySelector('#design-library')");
+    // Its share link opens, in a fresh browser, under its name (not "Untitled design").
+    let link = crate::support::app::share_link(&app);
+    let fresh = Session::start();
+    fresh.goto(&format!("/{}", &link[link.find('#').unwrap()..]));
+    edits_are(&fresh, 1);
+    fresh.wait_until("[...document.querySelectorAll('.notice')].some(n => n.textContent.includes('“tfc3 screen”'))");
+    fresh.wait_until("Object.keys(localStorage).some(k => k.startsWith('genoforge.library.v1'))");
+    fresh.click("#designs-button");
+    fresh.wait_for("#design-library");
+    assert!(
+        fresh
+            .text_of("#design-library .design-entry.current")
+            .contains("tfc3 screen"),
+        "{}",
+        fresh.text_of("#design-library")
+    );
     let errors = app.js_errors();
     assert!(errors.is_empty(), "JavaScript errors: {errors:#?}");
 }

@@ -77,6 +77,18 @@ fn default_genome_loads_shows_its_summary_and_finds_genes() {
     app.type_into("#gene-search", "NOT_A_GENE");
     app.click("form.search button[type=submit]");
     app.wait_for(".not-found");
+    // A typo of a systematic name: "did you mean", with the gene to click.
+    app.clear("#gene-search");
+    app.type_into("#gene-search", "YAL001X");
+    app.click("form.search button[type=submit]");
+    app.wait_until(
+        "(document.querySelector('.not-found')?.textContent ?? '').includes('Did you mean')",
+    );
+    assert!(app.text_of(".not-found").contains("TFC3 (YAL001C)"));
+    app.click("#search-results li[data-match='similar'][data-name='TFC3'] button");
+    app.wait_until(
+        "(document.querySelector('#gene-locus')?.textContent ?? '') === 'I:147,594–151,166'",
+    );
 
     let errors = app.js_errors();
     assert!(errors.is_empty(), "JavaScript errors: {errors:#?}");

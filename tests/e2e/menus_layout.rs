@@ -84,6 +84,20 @@ fn menus_banners_and_layout_hold_with_a_real_design() {
     app.goto(&format!("/{}", link_fragment(&d)));
     app.wait_for("#genome-summary");
     edits_are(&app, d.edits().len());
+    // A narrow window (800 px): the header stays one row, the Export menu on screen.
+    app.set_viewport(800, 600);
+    let header = rect(&app, ".topbar");
+    assert!(header[3] - header[1] < 64.0, "800x600: header {header:?}");
+    app.click("#export-menu > summary");
+    app.wait_for("#export-menu[open] ul");
+    assert!(
+        in_viewport(&app, "#export-menu ul", (800, 600)),
+        "800x600: menu at {:?}",
+        rect(&app, "#export-menu ul")
+    );
+    app.screenshot("layout_export_menu_800x600");
+    press_escape(&app);
+    app.wait_until("!document.querySelector('#export-menu').open");
     for size in SIZES {
         let (w, h) = size;
         app.set_viewport(w, h);
@@ -105,6 +119,14 @@ fn menus_banners_and_layout_hold_with_a_real_design() {
             in_viewport(&app, "#export-menu ul", size),
             "{tag}: menu at {:?}",
             rect(&app, "#export-menu ul")
+        );
+        // …whole, not a scrolled list (two columns where there is room).
+        let scroll = app.eval_js(
+            "const u = document.querySelector('#export-menu ul'); return [u.scrollHeight, u.clientHeight];",
+        );
+        assert!(
+            scroll[0].as_f64() <= scroll[1].as_f64().map(|c| c + 1.0),
+            "{tag}: the Export menu scrolls ({scroll})"
         );
         let items = app.count("#export-menu li button");
         assert!(items >= 6);

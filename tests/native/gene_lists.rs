@@ -10,7 +10,7 @@ use genoforge::core::genetics::gene_list::resolve;
 use genoforge::core::genome::Genome;
 use genoforge::core::lift::Lifted;
 use genoforge::view::gene_list::report;
-use genoforge::view::search::{MatchKind, search};
+use genoforge::view::search::{MatchKind, Submit, search, submit};
 
 fn genome() -> &'static Genome {
     &common::default_genome().genome
@@ -104,6 +104,28 @@ fn search_ranks_exact_then_prefix_then_alias_then_description() {
         "{words:?}"
     );
     assert!(search(g, "  ", 10).is_empty());
+    // Nothing matches: names within a typo, and Enter says "did you mean" naming them.
+    let typo = search(g, "yal001x", 10);
+    assert!(
+        typo.iter().all(|h| h.kind == MatchKind::Similar),
+        "{typo:?}"
+    );
+    assert!(typo.iter().any(|h| h.systematic == "YAL001C"), "{typo:?}");
+    match submit(g, "yal001x", &typo) {
+        Submit::List(why) => assert!(
+            why.contains("Did you mean") && why.contains("TFC3 (YAL001C)"),
+            "{why}"
+        ),
+        other => panic!("{other:?}"),
+    }
+    let pho = search(g, "phoo5", 10);
+    assert!(pho.iter().any(|h| h.standard == "PHO5"), "{pho:?}");
+    // A prefix match is never padded with typo guesses.
+    assert!(
+        search(g, "pho8", 20)
+            .iter()
+            .all(|h| h.kind != MatchKind::Similar)
+    );
 }
 
 #[test]

@@ -24,6 +24,17 @@ pub struct Mark {
     pub large: usize,
 }
 
+impl std::fmt::Display for Mark {
+    /// "12 genes, 2 environments, 0 large genotypes".
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} genes, {} environments, {} large genotypes",
+            self.genes, self.environments, self.large
+        )
+    }
+}
+
 impl Mark {
     /// A fresh interner's mark.
     pub const ZERO: Mark = Mark {
@@ -50,7 +61,9 @@ pub struct Tail {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum MirrorError {
     /// The interner moved on since the tail's base (something else was interned meanwhile).
-    #[error("the gene table changed while the file was read ({here:?} here, {base:?} there)")]
+    #[error(
+        "the gene table changed while the file was read (here {here}; the reader started from {base})"
+    )]
     Diverged {
         /// This interner's mark.
         here: Mark,
@@ -153,10 +166,13 @@ mod tests {
         assert_eq!(here.mark(), there.mark());
         assert_eq!(key::genes(k, &here), genes);
         assert_eq!(here.environments.label(key::environment(k)), "26C");
-        // Appending again: the base no longer fits.
-        assert!(matches!(
-            here.append(&there.tail(start)),
-            Err(MirrorError::Diverged { .. })
-        ));
+        // Appending again: the base no longer fits, and the message says both states in words.
+        let e = here.append(&there.tail(start)).unwrap_err();
+        assert!(matches!(e, MirrorError::Diverged { .. }));
+        assert_eq!(
+            e.to_string(),
+            "the gene table changed while the file was read (here 4 genes, 3 environments, 0 large \
+             genotypes; the reader started from 1 genes, 2 environments, 0 large genotypes)"
+        );
     }
 }

@@ -21,11 +21,19 @@ pub fn want(state: DatasetsState) {
 }
 
 /// Loads the fetched lists into the catalog's entries that lack them (after an import is
-/// forgotten, too).
+/// forgotten, too). While a worker job runs this waits for its end ([`reload_if_pending`]): the
+/// job's replies are appended to the interner it was copied from.
 pub fn reload(state: DatasetsState) {
     let Some(files) = state.bundled_files.get_value() else {
         return;
     };
+    let wait = state.jobs.try_update_value(|j| {
+        j.reload_pending = j.running.is_some();
+        j.reload_pending
+    });
+    if wait == Some(true) {
+        return;
+    }
     let mut problem = None;
     state.catalog.update(|c| {
         if let Err(e) = load_bundled_with(c, |path| {
@@ -47,13 +55,16 @@ pub fn reload(state: DatasetsState) {
 
 async fn fetch(state: DatasetsState) {
     let paths = state.catalog.with_untracked(wanted_paths);
-    // One after another, as before: with the lists fetched together, one CI run restored the
-    // imported datasets after a reload to "the gene table changed while the file was read" (a
-    // race with the worker's restore, not yet understood; see the stop note).
-    let mut files = Vec::with_capacity(paths.len());
+    // All at once: the lists are small and independent.
+    let fetched = futures::future::join_all(paths.into_iter().map(|path| async move {
+        let got = fetch_bytes(&format!("public/{path}")).await;
+        (path, got)
+    }))
+    .await;
+    let mut files = Vec::with_capacity(fetched.len());
     let mut failed = Vec::new();
-    for path in paths {
-        match fetch_bytes(&format!("public/{path}")).await {
+    for (path, got) in fetched {
+        match got {
             Ok(bytes) => files.push((path, bytes)),
             Err(e) => failed.push(e),
         }
@@ -70,4 +81,16 @@ async fn fetch(state: DatasetsState) {
     state.bundled_files.set_value(Some(Rc::new(files)));
     reload(state);
     state.bundled.set(BundledStatus::Settled);
+    // Jobs held while the lists were fetched.
+    super::jobs::pump(state);
+}
+
+/// Does a [`reload`] that waited for a job, now that no job runs.
+pub(super) fn reload_if_pending(state: DatasetsState) {
+    let pending = state
+        .jobs
+        .try_update_value(|j| std::mem::take(&mut j.reload_pending));
+    if pending == Some(true) {
+        reload(state);
+    }
 }

@@ -15,7 +15,7 @@ use web_sys::{File, MessageEvent, Worker};
 use super::merge::{add, append, keys_of};
 use super::protocol::{Reply, Request, Task, field, message};
 use super::queue::{Pending, Running};
-use super::state::{DatasetsState, Progress, ReportEntry};
+use super::state::{BundledStatus, DatasetsState, Progress, ReportEntry};
 use crate::core::coord::thousands;
 use crate::core::datasets::data::{DataStatus, DatasetData};
 use crate::core::datasets::mirror::Mark;
@@ -56,7 +56,13 @@ pub fn submit(state: DatasetsState, task: Task, files: Vec<File>, names: Option<
     pump(state);
 }
 
-fn pump(state: DatasetsState) {
+/// Starts the next job when the worker is free. A job waits while the bundled gene lists are
+/// being fetched: loading them interns genes here, and a job's replies are appended to the
+/// interner it was copied from (anything else is `MirrorError::Diverged`).
+pub(super) fn pump(state: DatasetsState) {
+    if state.bundled.get_untracked() == BundledStatus::Fetching {
+        return;
+    }
     let has_worker = state.jobs.with_value(|j| j.worker.is_some());
     if !has_worker && let Err(e) = start_worker(state) {
         state.app.notify(
@@ -138,6 +144,7 @@ fn cancel_with(state: DatasetsState, said: Option<&str>) {
         j.ready = false;
         j.running.take()
     });
+    super::bundled::reload_if_pending(state);
     let progress = state.progress.get_untracked();
     state.progress.set(None);
     if let (Some(said), Some(p)) = (said, progress) {
@@ -438,6 +445,7 @@ async fn on_reply(state: DatasetsState, data: &wasm_bindgen::JsValue) {
                 state.progress.set(None);
             }
             state.jobs.update_value(|j| j.running = None);
+            super::bundled::reload_if_pending(state);
             pump(state);
         }
         _ => {}

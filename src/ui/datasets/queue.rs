@@ -52,6 +52,9 @@ pub struct Jobs {
     pub next: u64,
     /// The last report id.
     pub next_report: u64,
+    /// Whether the bundled lists wait to be loaded into the catalog until the running job ends
+    /// (the catalog's interner must not change while the worker works from a copy of it).
+    pub reload_pending: bool,
 }
 
 impl Drop for Jobs {

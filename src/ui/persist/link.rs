@@ -14,7 +14,7 @@ const FRAGMENT: &str = "#design=";
 /// Separates the map's window from the design in a share link: `#design=…&at=II:10001-30000`.
 const AT: &str = "&at=";
 
-/// A link that reproduces the design and the map's window: on this page, or — given `page`, an
+/// A link that reproduces the design (under the name it has here) and the map's window: on this page, or — given `page`, an
 /// embedded element's `embed.html` beside its assets — on that page (a host page would ignore it).
 pub fn share_link(app: &AppState, page: Option<&str>) -> Option<String> {
     let base = match page {
@@ -35,7 +35,16 @@ pub fn share_link(app: &AppState, page: Option<&str>) -> Option<String> {
         .and_then(|v| window_locus(app, &v))
         .map(|w| format!("{AT}{w}"))
         .unwrap_or_default();
-    Some(format!("{base}{FRAGMENT}{}{at}", packed_design(app)?))
+    // The name the user gave the design in the library (an embedded element has none).
+    let given = use_context::<Persist>().and_then(|p| {
+        let id = p.current.get_untracked()?;
+        p.library
+            .with_untracked(|l| l.get(&id).and_then(|e| e.given_name().map(str::to_owned)))
+    });
+    Some(format!(
+        "{base}{FRAGMENT}{}{at}",
+        packed_design(app, given.as_deref())?
+    ))
 }
 
 /// Opens the design a share link carries (`#design=…`, optionally `&at=<window>`) as a new,
@@ -62,8 +71,15 @@ pub(super) fn open_link(app: &AppState, persist: Persist) -> bool {
             }
             persist.current.set(None);
             persist.conflict.set(false);
+            let name = design.genotype().name.clone();
             app.replace_design(design, false);
-            app.notify(false, "Opened the design from the link.");
+            app.notify(
+                false,
+                match name {
+                    Some(n) => format!("Opened the design “{n}” from the link."),
+                    None => "Opened the design from the link.".to_owned(),
+                },
+            );
             for w in warnings {
                 app.notify(false, w);
             }

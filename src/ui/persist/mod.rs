@@ -50,6 +50,10 @@ pub fn install(app: AppState) -> Persist {
         .set_value(Some(Arc::new(move |app: &AppState| autosave(app, persist))));
     app.on_load
         .set_value(Some(Arc::new(move |app: &AppState| restore(app, persist))));
+    app.on_unload
+        .set_value(Some(Arc::new(move |app: &AppState| {
+            before_switch(app, persist)
+        })));
     open_links_on_hashchange(app, persist);
     if let Some(window) = web_sys::window() {
         // Another tab's save: the `storage` event only ever fires on the window.
@@ -70,6 +74,24 @@ pub fn install(app: AppState) -> Persist {
         on_cleanup(move || listeners.set_value(None));
     }
     persist
+}
+
+/// Before another genome replaces this one: a pending save is written; a design another tab
+/// changed meanwhile (autosave stopped) is kept as a copy in this genome's library, and the user
+/// told (the notice stays with the next genome), so switching genomes never loses it.
+fn before_switch(app: &AppState, persist: Persist) {
+    if persist.conflict.get_untracked() {
+        if let Some(name) = save::copy_of_design(app, persist) {
+            app.notify_app(
+                false,
+                format!(
+                    "Your design, changed in another tab meanwhile, was saved as “{name}” in the previous genome's designs before the genome was switched."
+                ),
+            );
+        }
+    } else if persist.pending() {
+        save_now(app, persist);
+    }
 }
 
 /// Restores after a genome loaded: a share link in the URL wins (opened as a new design), else

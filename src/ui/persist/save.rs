@@ -55,7 +55,15 @@ pub fn save_now(app: &AppState, persist: Persist) {
         },
         None if is_blank(&design) => return,
         None => {
-            let id = library.add(UNTITLED, &now_iso(), design.edits().len());
+            // A design that came with a name (a share link, a spec) is saved under it.
+            let name = design
+                .genotype()
+                .name
+                .as_deref()
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+                .unwrap_or(UNTITLED);
+            let id = library.add(name, &now_iso(), design.edits().len());
             persist.current.set(Some(id.clone()));
             id
         }
@@ -154,7 +162,18 @@ pub fn load_other_tab(app: &AppState, persist: Persist) {
 
 /// Keeps the design on screen as a new entry (the other tab's version stays as it was).
 pub fn save_copy(app: &AppState, persist: Persist) {
-    let Some(fp) = fingerprint(app) else { return };
+    if let Some(name) = copy_of_design(app, persist) {
+        app.notify(
+            false,
+            format!("Saved your design as “{name}”; the other version stays as it was."),
+        );
+    }
+}
+
+/// Writes the design on screen as a new library entry ("<name> copy") and makes it the current
+/// one; its name, or `None` without a genome.
+pub(super) fn copy_of_design(app: &AppState, persist: Persist) -> Option<String> {
+    let fp = fingerprint(app)?;
     let library = read_library(app, &fp);
     let base = persist
         .current
@@ -173,8 +192,5 @@ pub fn save_copy(app: &AppState, persist: Persist) {
     persist.known.set_value(0);
     persist.conflict.set(false);
     save_now(app, persist);
-    app.notify(
-        false,
-        format!("Saved your design as “{name}”; the other version stays as it was."),
-    );
+    Some(name)
 }

@@ -47,9 +47,13 @@ pub(super) fn spec_text(app: &AppState, design: &Design) -> Option<String> {
     Some(spec_json::to_string(&spec))
 }
 
-/// The design packed as a spec, as small as possible (for links).
-pub fn packed_design(app: &AppState) -> Option<String> {
-    let d = app.design.get_untracked();
+/// The design packed as a spec, as small as possible (for links), carrying the name the user gave
+/// it in the library (`name`, else the design's own), so the link opens under that name.
+pub fn packed_design(app: &AppState, name: Option<&str>) -> Option<String> {
+    let mut d = app.design.get_untracked();
+    if let Some(n) = name {
+        d.genotype_mut().name = Some(n.to_owned());
+    }
     spec_text(app, &d).map(|t| pack(t.as_bytes()))
 }
 
