@@ -74,7 +74,13 @@ pub(crate) fn run(a: &ApplyArgs) -> Result<(), Failure> {
         }
     }
     if let Some(p) = &a.out_spec {
-        let spec = export(genome, &design, &ReferenceSpec::of(genome), &now_rfc3339());
+        let spec = export(
+            genome,
+            &design,
+            &ReferenceSpec::of(genome),
+            &now_rfc3339(),
+            &crate::cli::validate::essentiality()?,
+        );
         out.write(p, |w| w.write_all(spec_json::to_string(&spec).as_bytes()))?;
     }
     if let Some(p) = &a.report {

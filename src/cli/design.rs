@@ -176,12 +176,23 @@ pub(crate) fn run(a: &DesignArgs) -> Result<(), String> {
             eprintln!("    {d}");
         }
     }
-    // The design's biology warnings; a promoter swap's were printed with its details.
+    // The design's biology warnings; a promoter swap's and an N-terminal tag's were printed with
+    // its details.
     let lifted = crate::core::lift::Lifted::new(g, &design);
     crate::cli::validate::print_warnings(g, &design, &lifted, &|k| {
-        k == crate::core::genetics::consistency::FindingKind::PromoterReachesFeature
+        use crate::core::genetics::consistency::FindingKind;
+        matches!(
+            k,
+            FindingKind::PromoterReachesFeature | FindingKind::SignalPeptideTagged
+        )
     })?;
-    let spec = export(g, &design, &ReferenceSpec::of(g), &now_rfc3339());
+    let spec = export(
+        g,
+        &design,
+        &ReferenceSpec::of(g),
+        &now_rfc3339(),
+        &crate::cli::validate::essentiality()?,
+    );
     let text = spec_json::to_string(&spec);
     match &a.out_spec {
         Some(p) => {

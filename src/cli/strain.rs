@@ -18,7 +18,13 @@ pub(crate) fn run(a: &StrainArgs) -> Result<(), String> {
     let g = &loaded.genome;
     let mut design = Design::new();
     set_background(g, &mut design, def).map_err(|e| e.to_string())?;
-    let spec = export(g, &design, &ReferenceSpec::of(g), &now_rfc3339());
+    let spec = export(
+        g,
+        &design,
+        &ReferenceSpec::of(g),
+        &now_rfc3339(),
+        &crate::cli::validate::essentiality()?,
+    );
     print!("{}", spec_json::to_string(&spec));
     Ok(())
 }

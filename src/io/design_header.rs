@@ -105,7 +105,7 @@ fn one_line(s: &str) -> String {
 }
 
 /// The genotype's alleles and perturbations the one edited sequence does not carry, as the
-/// genotype string writes them (`MATa/MATα LYS2/lys2Δ0 met15Δ0/MET15 tfc3Δ::kanMX4/TFC3` for
+/// genotype string writes them (`MATa/α LYS2/lys2Δ0 met15Δ0/MET15 tfc3Δ::kanMX4/TFC3` for
 /// BY4743 with a heterozygous deletion): those none of whose edits is enabled — heterozygous
 /// ones (recorded, not applied: the sequence is the copy without them), MATa where MAT could not
 /// be modelled, edits the user disabled. Empty when the sequence carries the whole genotype.

@@ -122,8 +122,14 @@ pub fn render(kind: ExportKind, x: &ExportInput<'_>) -> std::io::Result<Vec<u8>>
     let mut out = Vec::new();
     match kind {
         ExportKind::Spec => {
-            out = spec_json::to_string(&export(x.genome, x.design, x.reference, x.created))
-                .into_bytes()
+            out = spec_json::to_string(&export(
+                x.genome,
+                x.design,
+                x.reference,
+                x.created,
+                x.essential.unwrap_or(&Default::default()),
+            ))
+            .into_bytes()
         }
         ExportKind::Fasta => {
             fasta_writer::write(

@@ -85,10 +85,24 @@ pub fn EditList() -> impl IntoView {
         })
     });
     let genotype = Memo::new(move |_| app.design.with(|d| nomenclature::format(d.genotype())));
-    // A selectable marker used by two edits: the lab cannot select for the second.
+    // The design's biology warnings (`view::design_warnings`): an essential gene deleted, a
+    // promoter swap reaching a neighbour, a selectable marker used twice (the lab cannot select
+    // for the second), an N-terminal tag before a likely signal peptide.
     let reused = Memo::new(move |_| {
-        app.design
-            .with(|d| crate::core::genetics::markers::reused_markers(d.genotype()))
+        let essential = app.essential.get();
+        let lifted = app.lifted.get();
+        app.genome.with(|g| {
+            g.as_ref().map_or_else(Vec::new, |r| {
+                app.design.with(|d| {
+                    crate::view::design_warnings::design_warnings(
+                        r.genome(),
+                        d,
+                        &essential.0,
+                        lifted.as_ref().map(|l| &*l.0),
+                    )
+                })
+            })
+        })
     });
     let net = Memo::new(move |_| {
         rows.with(|r| {
@@ -186,7 +200,14 @@ pub fn EditList() -> impl IntoView {
                 reused
                     .get()
                     .into_iter()
-                    .map(|w| view! { <p class="warning small marker-reused" role="alert">{w}</p> })
+                    .map(|w| {
+                        let class = if w.kind == crate::core::genetics::consistency::FindingKind::MarkerReused {
+                            "warning small marker-reused"
+                        } else {
+                            "warning small design-warning"
+                        };
+                        view! { <p class=class role="alert"><strong>{w.heading}". "</strong>{w.message}</p> }
+                    })
                     .collect_view()
             }}
             <p class="muted small" id="edit-net">

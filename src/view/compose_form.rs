@@ -219,7 +219,7 @@ pub fn gene_label(genome: &Genome, gene: FeatureIdx) -> String {
 }
 
 /// A strain's genotype as geneticists write it (`MATa his3Δ1 leu2Δ0 met15Δ0 ura3Δ0`; in a diploid
-/// `MATa/MATα his3Δ1/his3Δ1 … LYS2/lys2Δ0 met15Δ0/MET15 …`, the MATa copy first).
+/// `MATa/α his3Δ1/his3Δ1 … LYS2/lys2Δ0 met15Δ0/MET15 …`, the MATa copy first).
 pub fn strain_genotype(s: &crate::core::genetics::strain::StrainDef) -> String {
     let mut parts = vec![s.mating_type.genotype_token().to_owned()];
     for &(name, zygosity, copy) in s.alleles {

@@ -216,7 +216,7 @@ pub fn plan(
             };
             let (plan, j) = plan_promoter_swap(genome, need_gene()?, &p, upstream)
                 .map_err(|e| e.to_string())?;
-            let mut details = vec![
+            let details = vec![
                 format!("Replaces {}.", j.replaced),
                 format!(
                     "p{}: {} bp from {}.",
@@ -227,9 +227,6 @@ pub fn plan(
                 format!("Upstream junction: {}", j.upstream),
                 format!("Start junction: {}", j.start),
             ];
-            // What else the replaced bases reach (a neighbour's 3′ UTR and terminator, its
-            // promoter), never left unsaid.
-            details.extend(plan.warnings.iter().map(|w| format!("{WARNING}{w}.")));
             Planned { plan, details }
         }
         Kind::Region => {
@@ -252,6 +249,16 @@ pub fn plan(
         out.plan.perturbation.zygosity = form.zygosity;
         out.details.push(zygosity_note(form.zygosity).to_owned());
     }
+    // What the plan does besides what it names, never left unsaid and always last: a promoter
+    // swap reaching a neighbour (its 3′ UTR and terminator, its promoter), an N-terminal tag
+    // before a likely signal peptide.
+    let warnings: Vec<String> = out
+        .plan
+        .warnings
+        .iter()
+        .map(|w| format!("{WARNING}{w}."))
+        .collect();
+    out.details.extend(warnings);
     Ok(out)
 }
 

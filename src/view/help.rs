@@ -68,7 +68,7 @@ pub fn strain_notes() -> Vec<String> {
         [
             "his3Δ1 removes the HindIII fragment inside HIS3 as the reference sequence places it (190 bp on R64; the literature says 187 bp).",
             "The Δ0 alleles (leu2Δ0, ura3Δ0, met15Δ0, lys2Δ0) are modelled as whole-ORF deletions; the original deletions also took some flanking sequence whose exact extent is not shipped here.",
-            "Mating type is edited: the reference carries MATα; a MATa haploid (BY4741) has MAT's Yα replaced by the Ya of HMR in the same genome (carrying MATA1) and MATA2 annotated over the X region MAT and HMR share (identical bases), so its exported genome carries MATa. Ploidy is recorded, not edited: a diploid is one edited sequence and its genotype.",
+            "Mating type is edited: the reference carries MATα; a MATa haploid (BY4741) has MAT's Yα (747 bp) replaced by the Ya of HMR in the same genome (642 bp, carrying MATA1; nothing beyond Y is copied, MAT's own Z1 stays) and MATA2 annotated over the X region MAT and HMR share (identical bases), so its exported genome carries MATa. Ploidy is recorded, not edited: a diploid is one edited sequence and its genotype.",
             "In a diploid, alleles on both copies are applied to the one edited sequence; heterozygous ones are recorded in the genotype only.",
         ]
         .map(str::to_owned),

@@ -9,6 +9,7 @@ pub mod coord_rows;
 pub mod datasets;
 pub mod datasets_import;
 pub mod datasets_measured;
+pub mod design_warnings;
 pub mod edit_rows;
 pub mod embed_css;
 pub mod export_name;

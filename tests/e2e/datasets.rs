@@ -375,6 +375,7 @@ fn tfc3_link() -> String {
         &d,
         &ReferenceSpec::of(g),
         "2026-12-01T00:00:00Z",
+        &genoforge::core::genetics::essential::EssentialityTable::default(),
     ));
     packed::pack(spec.as_bytes())
 }

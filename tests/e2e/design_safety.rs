@@ -35,7 +35,13 @@ fn deletions(genes: &[&str]) -> Design {
 
 fn spec_of(d: &Design) -> String {
     let g = genome();
-    spec_json::to_string(&export(g, d, &ReferenceSpec::of(g), "2026-01-01T00:00:00Z"))
+    spec_json::to_string(&export(
+        g,
+        d,
+        &ReferenceSpec::of(g),
+        "2026-01-01T00:00:00Z",
+        &genoforge::core::genetics::essential::EssentialityTable::default(),
+    ))
 }
 
 fn open_link(app: &Session, d: &Design) {

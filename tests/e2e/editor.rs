@@ -341,7 +341,13 @@ fn thousand_edits_link() -> String {
     let mut d = Design::new();
     d.add_all(g, reqs).unwrap();
     assert_eq!(d.edits().len(), 1_000);
-    let spec = export(g, &d, &ReferenceSpec::of(g), "2026-01-01T00:00:00Z");
+    let spec = export(
+        g,
+        &d,
+        &ReferenceSpec::of(g),
+        "2026-01-01T00:00:00Z",
+        &genoforge::core::genetics::essential::EssentialityTable::default(),
+    );
     packed::pack(spec_json::to_string(&spec).as_bytes())
 }
 

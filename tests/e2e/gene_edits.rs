@@ -32,7 +32,7 @@ fn pho5_gfp_tag_gal4_k23a_and_a_dragged_region_deletion() {
     edits_are(&app, 6);
     app.wait_for("#strain-notes li[data-allele='MATa']");
     let notes = app.text_of("#strain-notes");
-    assert!(notes.contains("Yα at MAT (III:200,104–200,861"), "{notes}");
+    assert!(notes.contains("Yα at MAT (III:200,104–200,850"), "{notes}");
     assert!(notes.contains("whole-ORF deletion"), "{notes}");
     assert!(notes.contains("literature says 187 bp"), "{notes}");
     scroll_to(&app, "#strain-notes");

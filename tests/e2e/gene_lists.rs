@@ -150,7 +150,13 @@ fn gene_lists_explain_themselves_and_the_costanzo_list_goes_through() {
         },
     )
     .unwrap();
-    let spec = export(g, &d, &ReferenceSpec::of(g), "2026-01-01T00:00:00Z");
+    let spec = export(
+        g,
+        &d,
+        &ReferenceSpec::of(g),
+        "2026-01-01T00:00:00Z",
+        &genoforge::core::genetics::essential::EssentialityTable::default(),
+    );
     let app = Session::start();
     app.goto(&format!(
         "/#design={}",

@@ -35,7 +35,13 @@ fn gene(g: &Genome, name: &str) -> genoforge::core::genome::feature::FeatureIdx 
 /// A design packed the way share links carry it (`#design=…`).
 fn packed(design: &Design) -> String {
     let g = genome();
-    let spec = export(g, design, &ReferenceSpec::of(g), "2026-01-01T00:00:00Z");
+    let spec = export(
+        g,
+        design,
+        &ReferenceSpec::of(g),
+        "2026-01-01T00:00:00Z",
+        &genoforge::core::genetics::essential::EssentialityTable::default(),
+    );
     pack(spec_json::to_string(&spec).as_bytes())
 }
 

@@ -40,7 +40,13 @@ fn long_design() -> Design {
 
 fn link_fragment(d: &Design) -> String {
     let g = genome();
-    let spec = export(g, d, &ReferenceSpec::of(g), "2026-01-01T00:00:00Z");
+    let spec = export(
+        g,
+        d,
+        &ReferenceSpec::of(g),
+        "2026-01-01T00:00:00Z",
+        &genoforge::core::genetics::essential::EssentialityTable::default(),
+    );
     format!("#design={}", pack(spec_json::to_string(&spec).as_bytes()))
 }
 

@@ -57,6 +57,7 @@ fn spec_text() -> String {
         &d,
         &ReferenceSpec::of(g),
         "2026-11-23T12:00:00Z",
+        &genoforge::core::genetics::essential::EssentialityTable::default(),
     ))
 }
 

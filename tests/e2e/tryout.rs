@@ -413,6 +413,7 @@ fn an_import_error_and_the_composers_applied_go_when_the_next_import_succeeds() 
         &Design::new(),
         &ReferenceSpec::of(g),
         "2026-01-01T00:00:00Z",
+        &genoforge::core::genetics::essential::EssentialityTable::default(),
     );
     let path = artifacts_dir()
         .join("tryout")

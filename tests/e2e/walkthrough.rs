@@ -53,7 +53,13 @@ fn his3_spec() -> std::path::PathBuf {
     let dir = artifacts_dir().join("walk");
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("his3.json");
-    let spec = export(g, &d, &ReferenceSpec::of(g), "2026-01-01T00:00:00Z");
+    let spec = export(
+        g,
+        &d,
+        &ReferenceSpec::of(g),
+        "2026-01-01T00:00:00Z",
+        &genoforge::core::genetics::essential::EssentialityTable::default(),
+    );
     std::fs::write(&path, genoforge::io::spec_json::to_string(&spec)).unwrap();
     path
 }

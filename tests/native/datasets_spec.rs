@@ -94,7 +94,16 @@ fn design(c: &Catalog) -> Design {
 
 fn spec_text(d: &Design) -> String {
     let g = &common::default_genome().genome;
-    spec_json::to_string(&export(g, d, reference(), CREATED))
+    spec_json::to_string(&export(
+        g,
+        d,
+        reference(),
+        CREATED,
+        &genoforge::io::gene_sets::read_essentiality(
+            &std::fs::read(common::root().join("public/data/deletion_essentiality.tsv")).unwrap(),
+        )
+        .unwrap(),
+    ))
 }
 
 #[test]

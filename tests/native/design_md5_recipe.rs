@@ -18,10 +18,11 @@ fn the_readmes_md5_recipe_reproduces_the_design_md5_from_the_spec() {
         &d,
         &ReferenceSpec::of(g),
         "2026-12-01T00:00:00Z",
+        &genoforge::core::genetics::essential::EssentialityTable::default(),
     ));
     let readme = std::fs::read_to_string(common::root().join("README.md")).unwrap();
     assert!(
-        readme.contains(r#"hashlib.md5(json.dumps([s.get("background"), s["perturbations"],"#),
+        readme.contains(r#"hashlib.md5(json.dumps([s.get("background"), P, s["edits"]]"#),
         "the README states the recipe"
     );
     let dir = std::env::temp_dir().join(format!("genoforge-md5-{}", std::process::id()));
@@ -30,7 +31,8 @@ fn the_readmes_md5_recipe_reproduces_the_design_md5_from_the_spec() {
     std::fs::write(&path, &text).unwrap();
     let script = r#"import hashlib, json, sys
 s = json.load(open(sys.argv[1], encoding="utf-8"))
-print(hashlib.md5(json.dumps([s.get("background"), s["perturbations"], s["edits"]], separators=(",", ":"), ensure_ascii=False).encode()).hexdigest())"#;
+P = [{k: v for k, v in p.items() if k != "warnings"} for p in s["perturbations"]]
+print(hashlib.md5(json.dumps([s.get("background"), P, s["edits"]], separators=(",", ":"), ensure_ascii=False).encode()).hexdigest())"#;
     let Ok(out) = Command::new("python3")
         .arg("-c")
         .arg(script)

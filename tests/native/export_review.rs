@@ -293,6 +293,7 @@ fn a_region_deletion_names_no_gene_in_the_spec_and_older_specs_are_read() {
         &d,
         &ReferenceSpec::of(g),
         "2026-12-01T00:00:00Z",
+        &genoforge::core::genetics::essential::EssentialityTable::default(),
     ));
     let v: serde_json::Value = serde_json::from_str(&text).unwrap();
     let p = &v["perturbations"][0];
@@ -315,7 +316,13 @@ fn a_region_deletion_names_no_gene_in_the_spec_and_older_specs_are_read() {
         .unwrap();
         let p = &back.genotype().perturbations[0];
         assert_eq!(p.systematic_gene_name, "IV:500001-501000");
-        let again = spec_json::to_string(&export(g, &back, &reference, "2026-12-01T00:00:00Z"));
+        let again = spec_json::to_string(&export(
+            g,
+            &back,
+            &reference,
+            "2026-12-01T00:00:00Z",
+            &genoforge::core::genetics::essential::EssentialityTable::default(),
+        ));
         assert!(
             again.contains("\"systematic_gene_name\":null")
                 || again.contains("\"systematic_gene_name\": null"),

@@ -39,7 +39,13 @@ fn node_status(g: &Genome, d: &Design, id: &str) -> &'static str {
 }
 
 fn spec_text(g: &Genome, d: &Design) -> String {
-    spec_json::to_string(&export(g, d, &ReferenceSpec::of(g), "2026-12-01T00:00:00Z"))
+    spec_json::to_string(&export(
+        g,
+        d,
+        &ReferenceSpec::of(g),
+        "2026-12-01T00:00:00Z",
+        &genoforge::core::genetics::essential::EssentialityTable::default(),
+    ))
 }
 
 /// A design deleting `span` (offsets from TRM8's first base, YDL201W on the + strand).

@@ -249,7 +249,13 @@ fn the_lab_specs_validate_against_the_schema_and_round_trip() {
     .unwrap();
     apply(g, &mut diploid, p).unwrap();
     for d in [lab_design(), diploid] {
-        let text = spec_json::to_string(&export(g, &d, &reference, "2026-11-30T00:00:00Z"));
+        let text = spec_json::to_string(&export(
+            g,
+            &d,
+            &reference,
+            "2026-11-30T00:00:00Z",
+            &genoforge::core::genetics::essential::EssentialityTable::default(),
+        ));
         let value: serde_json::Value = serde_json::from_str(&text).unwrap();
         let errors = common::spec_errors(&validator, &value);
         assert!(errors.is_empty(), "{errors:#?}");

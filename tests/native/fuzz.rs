@@ -104,7 +104,13 @@ fn seeds() -> Seeds {
     let mut d = Design::new();
     let f = edits_json::parse(&case("json/cds_parts.json")).unwrap();
     edits_json::apply(&f, &l.genome, &mut d).unwrap();
-    let spec = spec_json::to_string(&export(&l.genome, &d, &ReferenceSpec::of(&l.genome), "now"));
+    let spec = spec_json::to_string(&export(
+        &l.genome,
+        &d,
+        &ReferenceSpec::of(&l.genome),
+        "now",
+        &genoforge::core::genetics::essential::EssentialityTable::default(),
+    ));
     Seeds {
         gff: triples.iter().map(|t| t[0].clone()).collect(),
         fasta: triples.iter().filter(|t| !t[1].is_empty()).map(|t| t[1].clone()).collect(),
@@ -307,7 +313,13 @@ fn apply_once(inputs: &[Vec<u8>; 3], gt_sample: bool) -> Result<Outcome, String>
     let mut out_tsv = Vec::new();
     report::write_tsv(&mut out_tsv, g, &design, &lifted).map_err(|e| e.to_string())?;
     let reference = ReferenceSpec::of(g);
-    let spec = spec_json::to_string(&export(g, &design, &reference, "2026-01-01T00:00:00Z"));
+    let spec = spec_json::to_string(&export(
+        g,
+        &design,
+        &reference,
+        "2026-01-01T00:00:00Z",
+        &genoforge::core::genetics::essential::EssentialityTable::default(),
+    ));
 
     // Read back: the GFF3 and FASTA reload with nothing to repair or report.
     let problems = read_back(&out_gff, &out_fa, &out_chain, &out_tsv, g)?;

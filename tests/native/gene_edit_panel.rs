@@ -166,7 +166,7 @@ fn strain_notes_show_every_approximation() {
             .find(|x| x.what == "MATa")
             .unwrap()
             .text
-            .starts_with("MATa modelled: Yα at MAT (III:200,104–200,861")
+            .starts_with("MATa modelled: Yα at MAT (III:200,104–200,850")
     );
     assert!(!n.iter().any(|x| x.what == "diploid"));
 }

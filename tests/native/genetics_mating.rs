@@ -15,25 +15,53 @@ fn span(a: u64, b: u64) -> Span {
     Span::from_one_based(a, b).unwrap()
 }
 
+/// A 0-based, half-open span.
+fn raw(a: u64, b: u64) -> genoforge::core::coord::Span {
+    genoforge::core::coord::Span::new(
+        genoforge::core::coord::Pos(a),
+        genoforge::core::coord::Pos(b),
+    )
+    .unwrap()
+}
+
 #[test]
 fn y_regions_located_from_the_sequence_at_their_r64_coordinates() {
     let g = &common::default_genome().genome;
     let loci = locate(g).unwrap();
     assert_eq!(g.contig(loci.contig).name.as_ref(), "III");
-    assert_eq!(loci.y_alpha, span(200_104, 200_861));
-    assert_eq!(loci.y_a, span(293_737, 294_389));
-    assert_eq!((loci.y_alpha.len(), loci.y_a.len()), (758, 653));
+    // The literature's Y: Yα 747 bp, Ya 642 bp (Astell et al. 1981; Haber 2012).
+    assert_eq!(loci.y_alpha, span(200_104, 200_850));
+    assert_eq!(loci.y_a, span(293_737, 294_378));
+    assert_eq!((loci.y_alpha.len(), loci.y_a.len()), (747, 642));
     // Only Y is swapped.
     assert_eq!((loci.replaced, loci.donor), (loci.y_alpha, loci.y_a));
-    // What flanks Y is shared: the 20 bases either side are equal at MAT and HMR.
+    // What flanks Y is shared: the 20 bases before it, and Z1's first 10 after it; Z1's 11th base
+    // is the one where HMR differs from MAT (T at MAT, A at HMR), then 20 more are shared.
     let seq = |s: Span| g.sequence(loci.contig, s).unwrap().to_ascii_uppercase();
-    let around = |y: Span| {
-        (
-            seq(Span::new(Pos(y.start().get() - 20), y.start()).unwrap()),
-            seq(Span::new(y.end(), Pos(y.end().get() + 20)).unwrap()),
-        )
+    let at = |y: Span, from: i64, to: i64| {
+        seq(raw(
+            (y.end().get() as i64 + from) as u64,
+            (y.end().get() as i64 + to) as u64,
+        ))
     };
-    assert_eq!(around(loci.y_alpha), around(loci.y_a));
+    assert_eq!(
+        seq(Span::new(Pos(loci.y_alpha.start().get() - 20), loci.y_alpha.start()).unwrap()),
+        seq(Span::new(Pos(loci.y_a.start().get() - 20), loci.y_a.start()).unwrap())
+    );
+    assert_eq!(at(loci.y_alpha, 0, 10), b"CGCAACAGTA".to_vec());
+    assert_eq!(at(loci.y_a, 0, 10), b"CGCAACAGTA".to_vec());
+    assert_eq!(at(loci.y_alpha, 11, 31), at(loci.y_a, 11, 31));
+    let d = &loci.flank_differences;
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(
+        (
+            d[0].at_mat.get() + 1,
+            d[0].mat,
+            d[0].at_hmr.get() + 1,
+            d[0].hmr
+        ),
+        (200_861, b'T', 294_389, b'A')
+    );
 }
 
 #[test]
@@ -46,8 +74,8 @@ fn by4741_carries_mata_mat_after_the_swap_equals_hmr_ya() {
     let mat = b.alleles.iter().find(|a| a.name == "MATa").unwrap();
     // Y, and a2 annotated on its (unchanged) X bases.
     assert_eq!(mat.edit_ids.len(), 2);
-    assert!(mat.lesion.contains("III:200,104–200,861"), "{}", mat.lesion);
-    assert!(mat.lesion.contains("III:293,737–294,389"), "{}", mat.lesion);
+    assert!(mat.lesion.contains("III:200,104–200,850"), "{}", mat.lesion);
+    assert!(mat.lesion.contains("III:293,737–294,378"), "{}", mat.lesion);
     assert_eq!(
         genoforge::core::genetics::nomenclature::format(d.genotype()),
         "MATa his3Δ1 leu2Δ0 met15Δ0 ura3Δ0"

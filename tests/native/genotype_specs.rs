@@ -62,7 +62,7 @@ fn by4741_by_name_equals_by4741_by_explicit_edits() {
     .unwrap();
     let mut by_edits = Design::new();
     genoforge::io::edits_json::apply(&explicit, g, &mut by_edits).unwrap();
-    // MATa: Yα at MAT (III:200,104–200,861) replaced by HMR's Ya (III:293,737–294,389), and a2
+    // MATa: Yα at MAT (III:200,104–200,850) replaced by HMR's Ya (III:293,737–294,378), and a2
     // annotated on its X bases (III:199,546–199,905, replaced by the same 360 bases of HMR).
     let (mata, _) = genoforge::core::genetics::mating::mata_edits(g).unwrap();
     let spans: Vec<_> = mata
@@ -71,7 +71,7 @@ fn by4741_by_name_equals_by4741_by_explicit_edits() {
         .collect();
     assert_eq!(
         spans,
-        [((200_104, 200_861), 653), ((199_546, 199_905), 360)]
+        [((200_104, 200_850), 642), ((199_546, 199_905), 360)]
     );
     for e in mata {
         by_edits.add(g, e).unwrap();
@@ -127,7 +127,7 @@ fn by4743_records_heterozygous_alleles_without_applying_them() {
         format(d.genotype()),
         // Brachmann et al. 1998: BY4743 = BY4741 (MATa, met15Δ0) × BY4742 (MATα, lys2Δ0), the
         // MATa copy written first (was `lys2Δ0/LYS2`, on the wrong copy).
-        "MATa/MATα his3Δ1/his3Δ1 leu2Δ0/leu2Δ0 LYS2/lys2Δ0 met15Δ0/MET15 ura3Δ0/ura3Δ0"
+        "MATa/α his3Δ1/his3Δ1 leu2Δ0/leu2Δ0 LYS2/lys2Δ0 met15Δ0/MET15 ura3Δ0/ura3Δ0"
     );
     // Switching to BY4742 replaces the background's edits.
     set_background(g, &mut d, strain("by4742").unwrap()).unwrap();
@@ -181,6 +181,7 @@ fn exported_specs_validate_against_the_shipped_schema() {
         &rich_design(),
         reference(),
         "2026-11-23T00:00:00Z",
+        &genoforge::core::genetics::essential::EssentialityTable::default(),
     ));
     let value: serde_json::Value = serde_json::from_str(&text).unwrap();
     let errors = common::spec_errors(&validator, &value);
@@ -194,7 +195,13 @@ fn exported_specs_validate_against_the_shipped_schema() {
     let parsed = spec_json::parse(text.as_bytes()).unwrap();
     let (d, _) = restore(g, reference(), &parsed).unwrap();
     assert_eq!(
-        spec_json::to_string(&export(g, &d, reference(), "later")),
+        spec_json::to_string(&export(
+            g,
+            &d,
+            reference(),
+            "later",
+            &genoforge::core::genetics::essential::EssentialityTable::default()
+        )),
         text
     );
 }
@@ -207,6 +214,7 @@ fn specs_for_another_reference_or_version_are_refused() {
         &rich_design(),
         reference(),
         "2026-11-23T00:00:00Z",
+        &genoforge::core::genetics::essential::EssentialityTable::default(),
     ));
     // A hand-edited checksum.
     let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
@@ -466,7 +474,7 @@ fn diploid_genotypes_with_perturbations_round_trip() {
     let text = format(d.genotype());
     assert_eq!(
         text,
-        "MATa/MATα his3Δ1/his3Δ1 leu2Δ0/leu2Δ0 LYS2/lys2Δ0 met15Δ0/MET15 ura3Δ0/ura3Δ0 \
+        "MATa/α his3Δ1/his3Δ1 leu2Δ0/leu2Δ0 LYS2/lys2Δ0 met15Δ0/MET15 ura3Δ0/ura3Δ0 \
          tfc3Δ::kanMX4/TFC3 far1Δ::kanMX4/far1Δ::kanMX4 GFP(S65T)@IV:1000/+"
     );
     let sketch = parse(g, &text);

@@ -52,6 +52,7 @@ mod names;
 mod no_panic;
 mod panels_logic;
 mod real_genome;
+mod review_bio14;
 mod scale;
 mod spec_roundtrip;
 mod spec_upgrade;

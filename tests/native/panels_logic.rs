@@ -350,7 +350,7 @@ fn composer_plans_say_what_they_do() {
         strain_genotype(strain("BY4743").unwrap()),
         // Brachmann et al. 1998: BY4743 = BY4741 (MATa, met15Δ0) × BY4742 (MATα, lys2Δ0), the
         // MATa copy written first (was `lys2Δ0/LYS2`, on the wrong copy).
-        "MATa/MATα his3Δ1/his3Δ1 leu2Δ0/leu2Δ0 LYS2/lys2Δ0 met15Δ0/MET15 ura3Δ0/ura3Δ0"
+        "MATa/α his3Δ1/his3Δ1 leu2Δ0/leu2Δ0 LYS2/lys2Δ0 met15Δ0/MET15 ura3Δ0/ura3Δ0"
     );
     let (mut d, _) = design();
     clear_background(&mut d).unwrap();

@@ -27,12 +27,24 @@ fn by4741_plus_tfc3() -> Design {
 fn export_import_export_is_byte_identical() {
     let g = &common::default_genome().genome;
     let d = by4741_plus_tfc3();
-    let first = spec_json::to_string(&export(g, &d, reference(), "2026-11-23T00:00:00Z"));
+    let first = spec_json::to_string(&export(
+        g,
+        &d,
+        reference(),
+        "2026-11-23T00:00:00Z",
+        &genoforge::core::genetics::essential::EssentialityTable::default(),
+    ));
     let parsed = spec_json::parse(first.as_bytes()).unwrap();
     let (restored, warnings) = restore(g, reference(), &parsed).unwrap();
     assert!(warnings.is_empty(), "{warnings:?}");
     // A later export keeps the original creation time.
-    let second = spec_json::to_string(&export(g, &restored, reference(), "2030-01-01T00:00:00Z"));
+    let second = spec_json::to_string(&export(
+        g,
+        &restored,
+        reference(),
+        "2030-01-01T00:00:00Z",
+        &genoforge::core::genetics::essential::EssentialityTable::default(),
+    ));
     assert_eq!(first, second);
     assert!(first.contains("\"designation\": \"tfc3Δ::kanMX4\""));
     assert!(first.contains("\"perturbation_type\": \"kanmx_deletion\""));

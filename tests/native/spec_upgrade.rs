@@ -27,7 +27,13 @@ fn today(g: &Genome) -> Design {
 /// `mata_edit`): MATa one edit (4) whose feature lists HMR's gene and CDS lines renamed for MAT,
 /// without IDs, parents or `supersedes`; the user's deletion 5.
 fn as_the_old_writer_wrote_it(g: &Genome) -> Value {
-    let spec = export(g, &today(g), &ReferenceSpec::of(g), "2026-11-30T21:00:00Z");
+    let spec = export(
+        g,
+        &today(g),
+        &ReferenceSpec::of(g),
+        "2026-11-30T21:00:00Z",
+        &genoforge::core::genetics::essential::EssentialityTable::default(),
+    );
     let mut v = serde_json::to_value(&spec).unwrap();
     let edits = v["edits"].as_array_mut().unwrap();
     assert_eq!(
@@ -117,7 +123,14 @@ fn an_older_single_edit_mata_is_upgraded_with_a_warning() {
         &*a2.sequence
     );
     // Written again, it reads back without a warning about MATa.
-    let again = serde_json::to_value(export(g, &d, &ReferenceSpec::of(g), "x")).unwrap();
+    let again = serde_json::to_value(export(
+        g,
+        &d,
+        &ReferenceSpec::of(g),
+        "x",
+        &genoforge::core::genetics::essential::EssentialityTable::default(),
+    ))
+    .unwrap();
     let (_, w) = read(g, &again);
     assert!(!w.iter().any(|w| w.contains("MATa")), "{w:?}");
 }

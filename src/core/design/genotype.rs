@@ -213,13 +213,14 @@ impl MatingType {
         }
     }
 
-    /// How a genotype string writes it: `MATa`, `MATα`, and for a diploid both alleles in full,
-    /// the MATa copy first (`MATa/MATα`, as Brachmann et al. 1998 write BY4743).
+    /// How a genotype string writes it: `MATa`, `MATα`, and for a diploid `MATa/α` — the field's
+    /// convention (SGD's and the strain collections' BY4743: `MATa/α his3Δ1/his3Δ1 …`), the MATa
+    /// copy first as in every other diploid token. `MATa/MATα` is still read ([`Self::parse`]).
     pub fn genotype_token(self) -> &'static str {
         match self {
             Self::A => "MATa",
             Self::Alpha => "MATα",
-            Self::AAlpha => "MATa/MATα",
+            Self::AAlpha => "MATa/α",
         }
     }
 }

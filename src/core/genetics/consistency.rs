@@ -4,7 +4,9 @@
 //! deletes a gene the deletion project found essential (Giaever et al. 2002,
 //! [`crate::core::genetics::essential::SOURCE`]; essential: no viable haploid deletion mutant, so
 //! the homozygous diploid deletion is not viable either), no selectable marker is used twice
-//! (`markers.rs`) and no promoter swap reaches another feature unsaid (`promoter_neighbours.rs`).
+//! (`markers.rs`), no promoter swap reaches another feature unsaid (`promoter_neighbours.rs`) and
+//! no N-terminal tag goes unwarned before a likely signal peptide (`signal_peptide.rs`, a heuristic
+//! after von Heijne 1986).
 //! What `validate` reports; [`warnings`], the biology among it, is what `design` and `apply`
 //! print. Nothing here refuses a design.
 
@@ -17,11 +19,15 @@ use crate::core::genetics::essential::{EssentialityTable, SOURCE};
 use crate::core::genetics::markers::reused_markers;
 use crate::core::genetics::promoter_neighbours::reached_features;
 use crate::core::genetics::region::damaged_genes;
+use crate::core::genetics::signal_peptide;
 use crate::core::genome::Genome;
 use crate::core::lift::{EffectKind, Lifted};
 
 /// What a finding is about.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
 pub enum FindingKind {
     /// A perturbation names a gene none of its edits overlaps or abuts.
     GeneNotTouched,
@@ -41,6 +47,9 @@ pub enum FindingKind {
     MarkerReused,
     /// A promoter swap's replaced bases reach another feature (`promoter_neighbours.rs`).
     PromoterReachesFeature,
+    /// An N-terminal tag on a gene whose protein likely begins with a signal peptide (a
+    /// heuristic, `signal_peptide.rs`; von Heijne 1986): the tag is expected to disrupt targeting.
+    SignalPeptideTagged,
 }
 
 impl FindingKind {
@@ -49,8 +58,26 @@ impl FindingKind {
     pub fn is_biology(self) -> bool {
         matches!(
             self,
-            Self::EssentialGeneDeleted | Self::MarkerReused | Self::PromoterReachesFeature
+            Self::EssentialGeneDeleted
+                | Self::MarkerReused
+                | Self::PromoterReachesFeature
+                | Self::SignalPeptideTagged
         )
+    }
+
+    /// The kind as the exports write it (`essential_gene_deleted`, `signal_peptide_tagged`, …).
+    pub fn word(self) -> &'static str {
+        match self {
+            Self::GeneNotTouched => "gene_not_touched",
+            Self::UnknownGene => "unknown_gene",
+            Self::MissingEdit => "missing_edit",
+            Self::RegionGenesDiffer => "region_genes_differ",
+            Self::EditWithoutPerturbation => "edit_without_perturbation",
+            Self::EssentialGeneDeleted => "essential_gene_deleted",
+            Self::MarkerReused => "marker_reused",
+            Self::PromoterReachesFeature => "promoter_reaches_feature",
+            Self::SignalPeptideTagged => "signal_peptide_tagged",
+        }
     }
 }
 
@@ -61,6 +88,10 @@ pub struct Finding {
     pub kind: FindingKind,
     /// The sentence.
     pub message: String,
+    /// The index in the genotype's `perturbations` of the perturbation it is about; `None` for a
+    /// finding about the design as a whole (a marker used twice, an edit no perturbation names,
+    /// an essential gene an unnamed edit damages).
+    pub perturbation: Option<usize>,
 }
 
 /// Whether `edit` overlaps or abuts `extent` (a promoter swap ends at the start codon; an
@@ -77,6 +108,7 @@ fn edits_of<'d>(design: &'d Design, p: &Perturbation, out: &mut Vec<Finding>) ->
             Some(e) => edits.push(e),
             None => out.push(Finding {
                 kind: FindingKind::MissingEdit,
+                perturbation: None,
                 message: format!(
                     "perturbation {} names edit {id}, which the design does not have",
                     p.designation
@@ -105,8 +137,12 @@ fn findings(
     let g = design.genotype();
     let mut out = Vec::new();
     let haploid = g.background.as_ref().is_none_or(|b| b.ploidy == 1);
-    for p in &g.perturbations {
+    for (index, p) in g.perturbations.iter().enumerate() {
+        let from = out.len();
         let edits = edits_of(design, p, &mut out);
+        for f in &mut out[from..] {
+            f.perturbation = Some(index);
+        }
         let applied = edits.iter().any(|e| design.is_enabled(e.id));
         // Every copy lacks the gene: a haploid, or a homozygous perturbation of a diploid.
         let every_copy =
@@ -143,6 +179,7 @@ fn findings(
                 if !unlisted.is_empty() {
                     out.push(Finding {
                         kind: FindingKind::RegionGenesDiffer,
+                        perturbation: None,
                         message: format!(
                             "region deletion {} damages {} but does not list {}",
                             p.designation,
@@ -154,6 +191,7 @@ fn findings(
                 if !missed.is_empty() {
                     out.push(Finding {
                         kind: FindingKind::RegionGenesDiffer,
+                        perturbation: None,
                         message: format!(
                             "region deletion {} lists {}, which its edits do not reach",
                             p.designation,
@@ -171,6 +209,7 @@ fn findings(
                 let Ok(gene) = resolve_gene(genome, &p.systematic_gene_name) else {
                     out.push(Finding {
                         kind: FindingKind::UnknownGene,
+                        perturbation: Some(index),
                         message: format!(
                             "perturbation {} names {}, which this genome does not have",
                             p.designation, p.systematic_gene_name
@@ -184,6 +223,7 @@ fn findings(
                     let (s, e) = extent.one_based();
                     out.push(Finding {
                         kind: FindingKind::GeneNotTouched,
+                        perturbation: None,
                         message: format!(
                             "perturbation {} names {} ({}:{s}–{e}), but none of its edits ({}) touches it",
                             p.designation,
@@ -204,6 +244,7 @@ fn findings(
                         {
                             out.push(Finding {
                                 kind: FindingKind::PromoterReachesFeature,
+                                perturbation: None,
                                 message,
                             });
                         }
@@ -227,11 +268,33 @@ fn findings(
                         GeneDamage::Deleted,
                     ));
                 }
+                if p.perturbation_type == PerturbationType::NTerminalTag
+                    && let Some(sp) = signal_peptide::of_gene(genome, gene)
+                {
+                    out.push(Finding {
+                        kind: FindingKind::SignalPeptideTagged,
+                        perturbation: None,
+                        message: format!(
+                            "{}: {}",
+                            p.designation,
+                            signal_peptide::n_tag_warning(
+                                &p.perturbed_gene_name,
+                                &p.systematic_gene_name,
+                                &sp
+                            )
+                        ),
+                    });
+                }
             }
+        }
+        // Everything found while reading this perturbation is about it.
+        for f in &mut out[from..] {
+            f.perturbation = Some(index);
         }
     }
     out.extend(reused_markers(g).into_iter().map(|message| Finding {
         kind: FindingKind::MarkerReused,
+        perturbation: None,
         message,
     }));
     let named = |id| {
@@ -248,6 +311,7 @@ fn findings(
         let (s, t) = e.span.one_based();
         out.push(Finding {
             kind: FindingKind::EditWithoutPerturbation,
+            perturbation: None,
             message: format!(
                 "edit {} ({} {}:{s}–{t}{}) realises no perturbation or background allele",
                 e.id,
@@ -278,6 +342,25 @@ pub fn warnings(
     let mut seen = std::collections::HashSet::new();
     out.retain(|f| seen.insert(f.message.clone()));
     out
+}
+
+/// The biology findings ([`FindingKind::is_biology`]) about each perturbation, as (index in the
+/// genotype's `perturbations`, finding), in the design's order: an essential gene it deletes on
+/// every copy, a feature its promoter swap reaches, a likely signal peptide its N-terminal tag
+/// precedes — what the spec writes on the perturbation. Findings about the design as a whole (a
+/// marker used twice, an unnamed edit) are left out. Computes no lift-over.
+pub fn perturbation_warnings(
+    genome: &Genome,
+    design: &Design,
+    essential: &EssentialityTable,
+) -> Vec<(usize, Finding)> {
+    let mut seen = std::collections::HashSet::new();
+    findings(genome, design, essential, None, false)
+        .into_iter()
+        .filter(|f| f.kind.is_biology())
+        .filter_map(|f| f.perturbation.map(|i| (i, f)))
+        .filter(|(i, f)| seen.insert((*i, f.message.clone())))
+        .collect()
 }
 
 /// Essential genes that enabled edits no perturbation or allele names delete, trim or disrupt
@@ -353,6 +436,7 @@ fn essential_finding(designation: &str, gene: &str, damage: GeneDamage) -> Findi
     };
     Finding {
         kind: FindingKind::EssentialGeneDeleted,
+        perturbation: None,
         message: format!(
             "{designation} {how} {gene} on every copy, essential in the {SOURCE}: its haploid deletion was not viable"
         ),

@@ -1,17 +1,24 @@
 //! The mating-type switch a MATa strain carries: at *MAT* the Yα region replaced by Ya, the copy
 //! held at *HMR* in the same genome — what HO-induced switching does (Haber 2012, Genetics
-//! 191:33–64). The S288C reference carries MATα at MAT.
+//! 191:33–64, doi:10.1534/genetics.112.138099). The S288C reference carries MATα at MAT.
 //!
 //! Both Y regions are located from the sequence, not from coordinates written here: *MAT* and
 //! *HMR* are found by their genes (MATALPHA2/MATALPHA1, YCR039C/YCR040W; HMRA2/HMRA1,
 //! YCR096C/YCR097W), and the flanking X and Z1 regions they share by exact matches ≥ 100 bp
-//! (20-mer seeds extended base by base). Y is what lies between the two longest shared runs. On
-//! R64 (1-based): Yα = III:200,104–200,861 (758 bp), Ya = III:293,737–294,389 (653 bp) — 11 bp more
-//! than the literature's 747 and 642 bp, the bases at both edges that Yα and Ya happen to share.
+//! (20-mer seeds extended base by base). X and Z1 then reach over single-base differences towards
+//! Y while what lies beyond such a difference is a shared stretch of ≥ 8 bp: Z1 begins with the
+//! 10 bp `CGCAACAGTA` that MAT and HMR share, followed by the one base where HMR's Z1 differs from
+//! MAT's (R64 III:200,861 T at MAT, III:294,389 A at HMR). Y is what lies between X and Z1. On R64
+//! (1-based): Yα = III:200,104–200,850 (747 bp), Ya = III:293,737–294,378 (642 bp) — the
+//! literature's lengths (Astell et al. 1981, Cell 27:15–23; Haber 2012). Taking only the exact
+//! runs would give 758 and 653 bp: those 11 more bases are the shared 10 bp and the differing
+//! base of Z1.
 //!
 //! Two edits make MATa, both recorded on the background allele `MATa`:
 //! - **Y**: exactly Yα replaced by Ya (only Y differs between MATα and MATa; X and Z1 around it —
-//!   and BUD5 and YCR041W, whose ends reach into them — stay as they are). a1 (HMR's YCR097W, in
+//!   and BUD5 and YCR041W, whose ends reach into them — stay as they are). Nothing of HMR beyond
+//!   Y is copied: MAT keeps its own Z1 base where HMR's differs ([`MatLoci::flank_differences`]),
+//!   said in the modelling sentence. a1 (HMR's YCR097W, in
 //!   Ya) comes in as the gene `MATA1` with its mRNA, three exons and CDS parts (HMR's phases). Its
 //!   annotation supersedes MATα1 and MATα2 (YCR040W, YCR039C): their start codons were in Yα, and
 //!   the bases left in X and Z1 encode no α protein, so no line named MATα stays.
@@ -41,6 +48,22 @@ const FLANK: u64 = 1500;
 /// Seed length and the shortest shared run that counts as X or Z.
 const SEED: usize = 20;
 const MIN_RUN: u64 = 100;
+/// The shortest shared stretch that, one differing base away from X's or Z1's exact run, still
+/// belongs to it (Z1's first 10 bp, before the base where HMR's Z1 differs from MAT's).
+const MIN_ISLAND: usize = 8;
+
+/// A base of X or Z1 (outside Y) where MAT and HMR differ. MAT keeps its own.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct FlankDifference {
+    /// The base's position at MAT (0-based).
+    pub at_mat: crate::core::coord::Pos,
+    /// The matching position at HMR (0-based).
+    pub at_hmr: crate::core::coord::Pos,
+    /// MAT's base (upper case).
+    pub mat: u8,
+    /// HMR's base (upper case).
+    pub hmr: u8,
+}
 
 /// Where the mating-type regions are.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -58,6 +81,9 @@ pub struct MatLoci {
     /// HMR's genes in X (a2), each as (its span at MAT, its span at HMR): X is shared, so MAT has
     /// the same bases at the same offset from Y.
     pub in_x: Vec<(Span, Span)>,
+    /// The bases of X and Z1 that MAT and HMR do not share, found when X and Z1 are reached over
+    /// single differences (R64: one, Z1's 11th base). Not copied: MAT keeps its own.
+    pub flank_differences: Vec<FlankDifference>,
 }
 
 /// A shared run: MAT start, HMR start, length (0-based).
@@ -169,8 +195,64 @@ pub fn locate(genome: &Genome) -> Result<MatLoci, Refusal> {
                 runs.len()
             ))
         })?;
-    let y_alpha = Span::from_raw(x.m + x.len, z.m);
-    let y_a = Span::from_raw(x.h + x.len, z.h);
+    // X and Z1 reach over single differences towards Y (see the module).
+    let (mut flank_differences, mut x_end, mut z_start) =
+        (Vec::new(), (x.m + x.len, x.h + x.len), (z.m, z.h));
+    let local = |at: (u64, u64)| {
+        (
+            (at.0 - mw.start().get()) as usize,
+            (at.1 - hw.start().get()) as usize,
+        )
+    };
+    let global = |at: (usize, usize)| {
+        (
+            mw.start().get() + at.0 as u64,
+            hw.start().get() + at.1 as u64,
+        )
+    };
+    let difference = |at: (usize, usize)| {
+        let (gm, gh) = global(at);
+        FlankDifference {
+            at_mat: crate::core::coord::Pos(gm),
+            at_hmr: crate::core::coord::Pos(gh),
+            mat: m[at.0],
+            hmr: h[at.1],
+        }
+    };
+    loop {
+        let (i, j) = local(z_start);
+        let (xi, xj) = local(x_end);
+        // The differing base before Z1, then the shared stretch before it.
+        if i < xi + 1 + MIN_ISLAND || j < xj + 1 + MIN_ISLAND {
+            break;
+        }
+        let k = (1..=i - 1 - xi)
+            .take_while(|&k| j - 1 >= xj + k && m[i - 1 - k] == h[j - 1 - k])
+            .count();
+        if k < MIN_ISLAND {
+            break;
+        }
+        flank_differences.push(difference((i - 1, j - 1)));
+        z_start = global((i - 1 - k, j - 1 - k));
+    }
+    loop {
+        let (i, j) = local(x_end);
+        let (zi, zj) = local(z_start);
+        if i + 1 + MIN_ISLAND > zi || j + 1 + MIN_ISLAND > zj {
+            break;
+        }
+        let k = (0..zi - i - 1)
+            .take_while(|&k| j + 1 + k < zj && m[i + 1 + k] == h[j + 1 + k])
+            .count();
+        if k < MIN_ISLAND {
+            break;
+        }
+        flank_differences.push(difference((i, j)));
+        x_end = global((i + 1 + k, j + 1 + k));
+    }
+    crate::core::sort::sort_by_key(&mut flank_differences, |d| d.at_mat);
+    let y_alpha = Span::from_raw(x_end.0, z_start.0);
+    let y_a = Span::from_raw(x_end.1, z_start.1);
     let in_x = hmr
         .iter()
         .map(|&g| genome.extent(g))
@@ -188,6 +270,7 @@ pub fn locate(genome: &Genome) -> Result<MatLoci, Refusal> {
         replaced: y_alpha,
         donor: y_a,
         in_x,
+        flank_differences,
     })
 }
 
@@ -349,8 +432,28 @@ pub fn mata_edits(genome: &Genome) -> Result<(Vec<EditRequest>, String), Refusal
             }),
         });
     }
+    let base =
+        |p: crate::core::coord::Pos| format!("{c}:{}", crate::core::coord::thousands(p.get() + 1));
+    let flanks = if loci.flank_differences.is_empty() {
+        "nothing of HMR beyond Ya is copied".to_owned()
+    } else {
+        format!(
+            "nothing of HMR beyond Ya is copied: where HMR's X or Z1 differs from MAT's ({}), MAT keeps its own base",
+            loci.flank_differences
+                .iter()
+                .map(|d| format!(
+                    "{} {} at MAT, {} {} at HMR",
+                    base(d.at_mat),
+                    char::from(d.mat),
+                    base(d.at_hmr),
+                    char::from(d.hmr)
+                ))
+                .collect::<Vec<_>>()
+                .join("; ")
+        )
+    };
     let what = format!(
-        "MATa modelled: Yα at MAT ({}, {} bp) replaced by HMR's Ya ({}, {} bp), both located from the sequence as what lies between the X and Z1 regions MAT and HMR share; a1 comes in with Ya as MATA1; {}; MATα1 and MATα2 (start codons in Yα) are superseded, their bases left in X and Z1 unannotated",
+        "MATa modelled: Yα at MAT ({}, {} bp) replaced by HMR's Ya ({}, {} bp), both located from the sequence as what lies between the X and Z1 regions MAT and HMR share (Z1 reaching over single differing bases); {flanks}; a1 comes in with Ya as MATA1; {}; MATα1 and MATα2 (start codons in Yα) are superseded, their bases left in X and Z1 unannotated",
         one(loci.y_alpha),
         loci.y_alpha.len(),
         one(loci.y_a),

@@ -24,6 +24,7 @@ pub mod promoter_neighbours;
 pub mod refusal;
 pub mod region;
 pub mod region_name;
+pub mod signal_peptide;
 pub mod strain;
 pub mod tag;
 pub mod tag_name;

@@ -1,6 +1,6 @@
 //! Genotype strings, as geneticists write them: `MATa his3Δ1 leu2Δ0 met15Δ0 ura3Δ0 tfc3Δ::kanMX4`.
 //!
-//! Tokens: a mating type (`MATa`, `MATα`/`MATalpha`, `MATa/MATα` or `MATa/α`); background alleles
+//! Tokens: a mating type (`MATa`, `MATα`/`MATalpha`, `MATa/α` (written) or `MATa/α` (read)); background alleles
 //! (`his3Δ1`, or in a diploid `his3Δ1/his3Δ1`, `met15Δ0/MET15` and `LYS2/lys2Δ0` — the MATa copy
 //! written first, so a heterozygous allele's place says which copy it is on); deletions `geneΔ` and `geneΔ::cassette`; sequence
 //! variants `gene::insert`; additions `insert@contig:pos` (after base `pos`); region deletions
@@ -88,7 +88,7 @@ pub fn allele_token(
     }
 }
 
-/// Writes a design's genotype (`MATa/MATα his3Δ1/his3Δ1 … LYS2/lys2Δ0 met15Δ0/MET15 …
+/// Writes a design's genotype (`MATa/α his3Δ1/his3Δ1 … LYS2/lys2Δ0 met15Δ0/MET15 …
 /// tfc3Δ::kanMX4/TFC3` for BY4743 with a heterozygous deletion).
 pub fn format(g: &Genotype) -> String {
     let mut parts: Vec<String> = Vec::new();

@@ -13,7 +13,7 @@
 //!   (BY4743) the a copy is recorded, not applied. In a diploid, alleles on both copies are applied
 //!   to the single edited sequence; heterozygous ones are recorded only, with the copy they are on:
 //!   BY4743 = BY4741 (MATa his3Δ1 leu2Δ0 met15Δ0 ura3Δ0) × BY4742 (MATα his3Δ1 leu2Δ0 lys2Δ0
-//!   ura3Δ0), so `MATa/MATα his3Δ1/his3Δ1 leu2Δ0/leu2Δ0 LYS2/lys2Δ0 met15Δ0/MET15 ura3Δ0/ura3Δ0`
+//!   ura3Δ0), so `MATa/α his3Δ1/his3Δ1 leu2Δ0/leu2Δ0 LYS2/lys2Δ0 met15Δ0/MET15 ura3Δ0/ura3Δ0`
 //!   (the MATa copy written first; doi 10.1002/(SICI)1097-0061(19980130)14:2<115::AID-YEA204>3.0.CO;2-2).
 
 use crate::core::coord::{Pos, Span};

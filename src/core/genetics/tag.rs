@@ -282,9 +282,23 @@ pub fn plan_tag(
         let p = translate(&fused.0);
         p.strip_suffix('*').map(str::to_owned).unwrap_or(p)
     };
+    // An N-terminal tag lands before a signal peptide the protein may begin with.
+    let warnings = match terminus {
+        Terminus::N => crate::core::genetics::signal_peptide::detect(&orf.protein())
+            .map(|sp| {
+                crate::core::genetics::signal_peptide::n_tag_warning(
+                    &orf.names.1,
+                    &orf.names.0,
+                    &sp,
+                )
+            })
+            .into_iter()
+            .collect(),
+        Terminus::C => Vec::new(),
+    };
     let plan = Plan {
         context: Vec::new(),
-        warnings: Vec::new(),
+        warnings,
         requests: vec![EditRequest {
             contig: orf.contig,
             op: if span.is_empty() {

@@ -101,7 +101,8 @@ pub struct GeneNode {
     pub strand: char,
     /// State.
     pub status: GeneStatus,
-    /// Reference start (`None` for an insertion).
+    /// Reference start (`None` for an insertion; an annotation over unchanged bases, MATA2, has
+    /// its bases' reference start — [`annotation_only`]).
     pub ref_start: Option<u64>,
     /// Reference end.
     pub ref_end: Option<u64>,
@@ -351,6 +352,9 @@ pub fn gene_nodes(genome: &Genome, design: &Design, lifted: &Lifted) -> Vec<Gene
         .collect();
     for (e, s, t) in inserted(design) {
         let Some(feat) = &e.feature else { continue };
+        // An annotation over unchanged bases (MATa's MATA2): where its bases are on the
+        // reference, and `native` (or `shifted`), not `inserted`.
+        let same_bases = annotation_only(genome, e).then_some(e.span.start().get());
         let id = feat.id.as_deref().map_or_else(
             || format!("genoforge_edit_{}", e.id.0),
             |i| crate::core::genome::feature::strip_type_prefix(i).to_owned(),
@@ -377,9 +381,13 @@ pub fn gene_nodes(genome: &Genome, design: &Design, lifted: &Lifted) -> Vec<Gene
                 start: Some(span.0 + 1),
                 end: Some(span.1),
                 strand,
-                status: GeneStatus::Inserted,
-                ref_start: None,
-                ref_end: None,
+                status: match same_bases {
+                    Some(r) if r == s => GeneStatus::Native,
+                    Some(_) => GeneStatus::Shifted,
+                    None => GeneStatus::Inserted,
+                },
+                ref_start: same_bases.map(|r| r + (span.0 - s) + 1),
+                ref_end: same_bases.map(|r| r + (span.1 - s)),
                 essential: None,
                 feature: None,
                 inserted: Some(InsertedRef {
@@ -455,6 +463,19 @@ pub fn edit_name(genome: &Genome, design: &Design, id: crate::core::edit::EditId
             })
         })
         .unwrap_or_else(|| format!("edit {}", id.0))
+}
+
+/// Whether `edit` changes no base: a replacement by the very bases it replaces (case ignored),
+/// made only to annotate them — MATa's a2, `MATA2`, over the X region MAT and HMR share. Its
+/// features are new annotation, not inserted sequence: the gene nodes give them `native` (or
+/// `shifted` when an edit before them moved them) and their reference coordinates, and the GFF3
+/// gives them no `edit_status` (as for every unchanged line); an ordinary insertion is `inserted`.
+pub fn annotation_only(genome: &Genome, edit: &crate::core::edit::Edit) -> bool {
+    edit.op == crate::core::edit::EditOp::Replace
+        && !edit.sequence.is_empty()
+        && genome
+            .sequence(edit.contig, edit.span)
+            .is_some_and(|r| r.eq_ignore_ascii_case(&edit.sequence))
 }
 
 /// Each enabled edit that adds bases, with the edited span of those bases (0-based, half-open).

@@ -13,6 +13,8 @@ use crate::core::design::genotype::{
 use crate::core::design::{Design, NewEdit};
 use crate::core::edit::json::EditJson;
 use crate::core::edit::{EditError, EditId};
+use crate::core::genetics::consistency::{FindingKind, perturbation_warnings};
+use crate::core::genetics::essential::EssentialityTable;
 use crate::core::genetics::region::damaged_genes;
 use crate::core::genome::{DocItem, Genome};
 use crate::core::spec::checksum::{md5_hex, sequence_checksums};
@@ -143,6 +145,25 @@ pub struct PerturbationSpec {
     /// Absent for other kinds and in specs written before it was recorded.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub genes: Vec<DamagedGene>,
+    /// What the biology says against it, as the design's warnings do
+    /// ([`crate::core::genetics::consistency::perturbation_warnings`]): an essential gene it
+    /// deletes on every copy (the deletion project, Giaever et al. 2002), a feature its promoter
+    /// swap reaches, a likely signal peptide its N-terminal tag precedes (a heuristic, von Heijne
+    /// 1986). Derived on export; read and ignored on restore (recomputed). Absent when none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<PerturbationWarning>,
+}
+
+/// One warning on a perturbation: its kind (`essential_gene_deleted`,
+/// `promoter_reaches_feature`, `signal_peptide_tagged`) and a sentence naming the gene and the
+/// source of the claim.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PerturbationWarning {
+    /// What it is about.
+    pub kind: FindingKind,
+    /// The sentence.
+    pub message: String,
 }
 
 fn haploid() -> Zygosity {
@@ -168,6 +189,7 @@ impl From<&Perturbation> for PerturbationSpec {
             edit_ids: p.edit_ids.clone(),
             zygosity: p.zygosity,
             genes: p.genes.clone(),
+            warnings: Vec::new(),
         }
     }
 }
@@ -238,19 +260,31 @@ pub enum SpecError {
 }
 
 /// Writes a design as a spec. `reference` is [`ReferenceSpec::of`] the genome (cached by callers);
-/// `created` is used only when the design has no provenance yet.
+/// `created` is used only when the design has no provenance yet; `essential` is the deletion
+/// project's table, for the perturbations' `warnings` (an empty table: no essential-gene claims).
 pub fn export(
     genome: &Genome,
     design: &Design,
     reference: &ReferenceSpec,
     created: &str,
+    essential: &EssentialityTable,
 ) -> GenotypeSpec {
     let g = design.genotype();
+    let mut perturbations: Vec<PerturbationSpec> =
+        g.perturbations.iter().map(PerturbationSpec::from).collect();
+    for (i, f) in perturbation_warnings(genome, design, essential) {
+        if let Some(p) = perturbations.get_mut(i) {
+            p.warnings.push(PerturbationWarning {
+                kind: f.kind,
+                message: f.message,
+            });
+        }
+    }
     GenotypeSpec {
         schema_version: SCHEMA_VERSION,
         reference: reference.clone(),
         background: g.background.clone(),
-        perturbations: g.perturbations.iter().map(PerturbationSpec::from).collect(),
+        perturbations,
         edits: edit_specs(genome, design),
         gene_set: g.gene_set.clone(),
         dataset_selection: Some(design.dataset_selection())

@@ -3,8 +3,10 @@
 //! a2 not annotated); since, MATa is two edits — the same Y swap, annotated with MATA1 and
 //! superseding MATα1/α2, and a2 annotated as MATA2 by an identity replacement of its X bases
 //! ([`crate::core::genetics::mating`]). Reading such a spec upgrades it when that changes no base:
-//! its one edit replaces exactly today's Yα by exactly today's Ya. Otherwise the old edit is kept
-//! as written. Either way a warning says which (nothing changes silently).
+//! its one edit replaces exactly today's Yα by exactly today's Ya — or, as genoforge wrote it
+//! before Y was located to the literature's 747/642 bp, Yα and the next bases of Z1 by Ya and the
+//! same number of HMR's Z1 bases (758/653 bp: 11 more), kept as written and said. Otherwise the
+//! old edit is kept as written. Either way a warning says which (nothing changes silently).
 
 use crate::core::coord::thousands;
 use crate::core::design::NewEdit;
@@ -79,7 +81,13 @@ pub fn upgrade_single_edit_mata(
     let same_bases = y.contig == old.request.contig
         && y.span == old.request.span
         && y.sequence.eq_ignore_ascii_case(&old.request.sequence);
-    if !same_bases {
+    // Older genoforge took Y up to the exact shared runs, 11 bp into Z1 (758 and 653 bp): its edit
+    // also copied HMR's Z1 up to and including the base where it differs from MAT's. Upgraded
+    // keeping those bases, said in the warning.
+    let beyond = (!same_bases)
+        .then(|| longer_y(genome, y, &old.request))
+        .flatten();
+    if !same_bases && beyond.is_none() {
         return MataUpgrade::Kept(format!(
             "MATa in this spec is one edit ({place}, {} bp in) made by an older genoforge, which differs in its bases from today's model (Yα {} replaced by HMR's Ya, then a2 annotated); kept as written — choose the background again to model MATa as now",
             thousands(old.request.sequence.len() as u64),
@@ -103,8 +111,12 @@ pub fn upgrade_single_edit_mata(
     let mut edits: Vec<NewEdit> = new.to_vec();
     let mut edit_ids = vec![old_id];
     let mut added = Vec::new();
-    for (k, request) in today.into_iter().enumerate() {
+    for (k, mut request) in today.into_iter().enumerate() {
         if k == 0 {
+            if beyond.is_some() {
+                request.span = old.request.span;
+                request.sequence = old.request.sequence.clone();
+            }
             if let Some(e) = edits.iter_mut().find(|e| e.id == Some(old_id)) {
                 e.request = request;
             }
@@ -128,8 +140,38 @@ pub fn upgrade_single_edit_mata(
         edit_ids,
         lesion,
         warning: format!(
-            "MATa in this spec is one edit ({place}) made by an older genoforge; upgraded to today's model with the same bases: edit {old_id} now annotates MATA1 and supersedes MATα1/α2, and {} annotates a2 (no base changes). Export the spec again to keep the upgrade",
-            added.join(", ")
+            "MATa in this spec is one edit ({place}) made by an older genoforge; upgraded to today's model with the same bases: edit {old_id} now annotates MATA1 and supersedes MATα1/α2, and {} annotates a2 (no base changes){}. Export the spec again to keep the upgrade",
+            added.join(", "),
+            beyond.map_or(String::new(), |b| format!(
+                "; its Y swap keeps its {b} bp beyond today's Y, HMR's first Z1 bases copied to MAT (today's model keeps MAT's own Z1 where HMR's differs)"
+            ))
         ),
     }
+}
+
+/// When `old` replaces today's Yα and `b` more bases after it by today's Ya and the `b` bases
+/// that follow Ya at HMR (an older, longer Y), `b`; else `None`.
+fn longer_y(
+    genome: &Genome,
+    y: &crate::core::edit::EditRequest,
+    old: &crate::core::edit::EditRequest,
+) -> Option<u64> {
+    let b = old.span.len().checked_sub(y.span.len())?;
+    if b == 0
+        || old.contig != y.contig
+        || old.span.start() != y.span.start()
+        || old.sequence.len() as u64 != y.sequence.len() as u64 + b
+        || !old.sequence[..y.sequence.len()].eq_ignore_ascii_case(&y.sequence)
+    {
+        return None;
+    }
+    // The donor: where today's Ya is at HMR (a window of the contig equal to it).
+    let hmr = crate::core::genetics::mating::locate(genome).ok()?.donor;
+    let after = genome.sequence(
+        y.contig,
+        crate::core::coord::Span::from_raw(hmr.end().get(), hmr.end().get() + b),
+    )?;
+    old.sequence[y.sequence.len()..]
+        .eq_ignore_ascii_case(after)
+        .then_some(b)
 }

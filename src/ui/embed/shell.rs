@@ -384,7 +384,13 @@ impl Instance {
         self.check()?;
         let (ready, reference) = self.reference()?;
         Ok(self.app.design.with_untracked(|d| {
-            crate::core::spec::export(ready.genome(), d, &reference, &now_iso())
+            crate::core::spec::export(
+                ready.genome(),
+                d,
+                &reference,
+                &now_iso(),
+                &self.app.essential.get_untracked().0,
+            )
         }))
     }
 
@@ -499,7 +505,13 @@ fn watch(app: AppState, host: web_sys::HtmlElement, live: Rc<Live>) {
                         edits: usize,
                     }
                     let detail = app.design.with_untracked(|d| ChangeDetail {
-                        spec: crate::core::spec::export(ready.genome(), d, &reference, &now_iso()),
+                        spec: crate::core::spec::export(
+                            ready.genome(),
+                            d,
+                            &reference,
+                            &now_iso(),
+                            &app.essential.get_untracked().0,
+                        ),
                         edits: d.edits().len(),
                     });
                     emit(&host, EventName::Change, &detail);

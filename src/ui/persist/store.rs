@@ -43,7 +43,13 @@ pub(super) fn design_key(fp: &str, id: &str) -> String {
 pub(super) fn spec_text(app: &AppState, design: &Design) -> Option<String> {
     let ready = app.genome.get_untracked()?;
     let reference = app.reference_spec()?;
-    let spec = export(ready.genome(), design, &reference, &now_iso());
+    let spec = export(
+        ready.genome(),
+        design,
+        &reference,
+        &now_iso(),
+        &app.essential.get_untracked().0,
+    );
     Some(spec_json::to_string(&spec))
 }
 

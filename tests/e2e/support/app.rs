@@ -382,7 +382,13 @@ pub fn cassette_library() -> genoforge::core::genetics::cassette::Library {
 pub fn open_with_design(d: &genoforge::core::design::Design) -> Session {
     use genoforge::core::spec::{ReferenceSpec, export};
     let g = &crate::common::default_genome().genome;
-    let spec = export(g, d, &ReferenceSpec::of(g), "2026-01-01T00:00:00Z");
+    let spec = export(
+        g,
+        d,
+        &ReferenceSpec::of(g),
+        "2026-01-01T00:00:00Z",
+        &genoforge::core::genetics::essential::EssentialityTable::default(),
+    );
     let app = Session::start();
     app.goto(&format!(
         "/#design={}",

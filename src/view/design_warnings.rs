@@ -1,0 +1,75 @@
+//! The design's biology warnings in one place, for every part of the screen that shows them — the
+//! composer where the user builds the design, the edit list, the exports panel — and equal to what
+//! the CLI's `design` and `apply` print and the spec writes on each perturbation: an essential gene
+//! deleted on every copy (the deletion project, Giaever et al. 2002), a promoter swap reaching a
+//! neighbour, a selectable marker used twice, an N-terminal tag before a likely signal peptide (a
+//! heuristic after von Heijne 1986). Read from
+//! [`crate::core::genetics::consistency::warnings`]; nothing here refuses a design.
+
+use crate::core::design::Design;
+use crate::core::genetics::consistency::{FindingKind, warnings};
+use crate::core::genetics::essential::EssentialityTable;
+use crate::core::genome::Genome;
+use crate::core::lift::Lifted;
+
+/// One warning as the screen shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DesignWarning {
+    /// What it is about (typed; [`FindingKind::word`] is the exports' word).
+    pub kind: FindingKind,
+    /// A short heading for it (`Essential gene`, `Signal peptide`, …).
+    pub heading: &'static str,
+    /// The sentence, naming the perturbation or edit, the gene and the claim's source.
+    pub message: String,
+    /// The designation of the perturbation it is about (`tfc3Δ::kanMX4`); `None` for a warning
+    /// about the design as a whole (a marker used twice, an edit no perturbation names).
+    pub designation: Option<String>,
+}
+
+/// A heading for a kind of warning.
+pub fn heading(kind: FindingKind) -> &'static str {
+    match kind {
+        FindingKind::EssentialGeneDeleted => "Essential gene",
+        FindingKind::MarkerReused => "Marker used twice",
+        FindingKind::PromoterReachesFeature => "Promoter swap reaches a neighbour",
+        FindingKind::SignalPeptideTagged => "Signal peptide",
+        FindingKind::GeneNotTouched
+        | FindingKind::UnknownGene
+        | FindingKind::MissingEdit
+        | FindingKind::RegionGenesDiffer
+        | FindingKind::EditWithoutPerturbation => "Record",
+    }
+}
+
+/// The design's biology warnings, each once, in the design's order (perturbations first, then
+/// what is about the design as a whole). `essential` is the deletion project's table (an empty
+/// table makes no essential-gene claim); `lifted` the design's lift-over, when the caller has it
+/// (computed here otherwise).
+pub fn design_warnings(
+    genome: &Genome,
+    design: &Design,
+    essential: &EssentialityTable,
+    lifted: Option<&Lifted>,
+) -> Vec<DesignWarning> {
+    let own;
+    let lifted = match lifted {
+        Some(l) => l,
+        None => {
+            own = Lifted::new(genome, design);
+            &own
+        }
+    };
+    let perturbations = &design.genotype().perturbations;
+    warnings(genome, design, essential, lifted)
+        .into_iter()
+        .map(|f| DesignWarning {
+            kind: f.kind,
+            heading: heading(f.kind),
+            designation: f
+                .perturbation
+                .and_then(|i| perturbations.get(i))
+                .map(|p| p.designation.clone()),
+            message: f.message,
+        })
+        .collect()
+}
