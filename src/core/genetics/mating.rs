@@ -227,7 +227,7 @@ pub fn locate(genome: &Genome) -> Result<MatLoci, Refusal> {
             break;
         }
         let k = (1..=i - 1 - xi)
-            .take_while(|&k| j - 1 >= xj + k && m[i - 1 - k] == h[j - 1 - k])
+            .take_while(|&k| j > xj + k && m[i - 1 - k] == h[j - 1 - k])
             .count();
         if k < MIN_ISLAND {
             break;
