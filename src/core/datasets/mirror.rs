@@ -25,12 +25,17 @@ pub struct Mark {
 }
 
 impl std::fmt::Display for Mark {
-    /// "12 genes, 2 environments, 0 large genotypes".
+    /// "12 genes, 2 environments, 1 large genotype".
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let n = |count: usize, noun: &str| {
+            format!("{count} {noun}{}", if count == 1 { "" } else { "s" })
+        };
         write!(
             f,
-            "{} genes, {} environments, {} large genotypes",
-            self.genes, self.environments, self.large
+            "{}, {}, {}",
+            n(self.genes, "gene"),
+            n(self.environments, "environment"),
+            n(self.large, "large genotype")
         )
     }
 }
@@ -171,8 +176,8 @@ mod tests {
         assert!(matches!(e, MirrorError::Diverged { .. }));
         assert_eq!(
             e.to_string(),
-            "the gene table changed while the file was read (here 4 genes, 3 environments, 0 large \
-             genotypes; the reader started from 1 genes, 2 environments, 0 large genotypes)"
+            "the gene table changed while the file was read (here 4 genes, 3 environments, 1 large \
+             genotype; the reader started from 1 gene, 2 environments, 0 large genotypes)"
         );
     }
 }
