@@ -81,8 +81,6 @@ async fn fetch(state: DatasetsState) {
     state.bundled_files.set_value(Some(Rc::new(files)));
     reload(state);
     state.bundled.set(BundledStatus::Settled);
-    // Jobs held while the lists were fetched.
-    super::jobs::pump(state);
 }
 
 /// Does a [`reload`] that waited for a job, now that no job runs.

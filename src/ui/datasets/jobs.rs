@@ -15,7 +15,7 @@ use web_sys::{File, MessageEvent, Worker};
 use super::merge::{add, append, keys_of};
 use super::protocol::{Reply, Request, Task, field, message};
 use super::queue::{Pending, Running};
-use super::state::{BundledStatus, DatasetsState, Progress, ReportEntry};
+use super::state::{DatasetsState, Progress, ReportEntry};
 use crate::core::coord::thousands;
 use crate::core::datasets::data::{DataStatus, DatasetData};
 use crate::core::datasets::mirror::Mark;
@@ -56,13 +56,10 @@ pub fn submit(state: DatasetsState, task: Task, files: Vec<File>, names: Option<
     pump(state);
 }
 
-/// Starts the next job when the worker is free. A job waits while the bundled gene lists are
-/// being fetched: loading them interns genes here, and a job's replies are appended to the
-/// interner it was copied from (anything else is `MirrorError::Diverged`).
-pub(super) fn pump(state: DatasetsState) {
-    if state.bundled.get_untracked() == BundledStatus::Fetching {
-        return;
-    }
+/// Starts the next job when the worker is free. The job works from a copy of the catalog's
+/// interner and its replies are appended to it, so nothing may intern here meanwhile: loading the
+/// bundled gene lists waits for the job's end (`bundled::reload`, `reload_if_pending`).
+fn pump(state: DatasetsState) {
     let has_worker = state.jobs.with_value(|j| j.worker.is_some());
     if !has_worker && let Err(e) = start_worker(state) {
         state.app.notify(
