@@ -88,7 +88,7 @@ pub fn EditList() -> impl IntoView {
     // The design's biology warnings (`view::design_warnings`): an essential gene deleted, a
     // promoter swap reaching a neighbour, a selectable marker used twice (the lab cannot select
     // for the second), an N-terminal tag before a likely signal peptide.
-    let reused = Memo::new(move |_| {
+    let warnings = Memo::new(move |_| {
         let essential = app.essential.get();
         let lifted = app.lifted.get();
         app.genome.with(|g| {
@@ -197,18 +197,28 @@ pub fn EditList() -> impl IntoView {
                 "Copy genotype"
             </button>
             {move || {
-                reused
-                    .get()
-                    .into_iter()
-                    .map(|w| {
-                        let class = if w.kind == crate::core::genetics::consistency::FindingKind::MarkerReused {
-                            "warning small marker-reused"
-                        } else {
-                            "warning small design-warning"
-                        };
-                        view! { <p class=class role="alert"><strong>{w.heading}". "</strong>{w.message}</p> }
-                    })
-                    .collect_view()
+                let all = warnings.get();
+                let line = |w: crate::view::design_warnings::DesignWarning| {
+                    let class = if w.kind == crate::core::genetics::consistency::FindingKind::MarkerReused {
+                        "warning small marker-reused"
+                    } else {
+                        "warning small design-warning"
+                    };
+                    view! { <p class=class><strong>{w.heading}". "</strong>{w.message}</p> }
+                };
+                // One line however many there are, so the edit rows stay in reach (a 4,000-gene
+                // design has hundreds): a single warning whole, several behind a summary.
+                match all.len() {
+                    0 => ().into_any(),
+                    1 => view! { <div role="alert">{all.into_iter().map(line).collect_view()}</div> }.into_any(),
+                    n => view! {
+                        <details class="design-warnings" role="alert">
+                            <summary class="warning small">{format!("{n} design warnings: {}", all[0].heading)}</summary>
+                            {all.into_iter().map(line).collect_view()}
+                        </details>
+                    }
+                    .into_any(),
+                }
             }}
             <p class="muted small" id="edit-net">
                 {move || if count.get() == 0 && !can_edit.get() {

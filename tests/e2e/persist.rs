@@ -57,7 +57,8 @@ fn spec_text() -> String {
         &d,
         &ReferenceSpec::of(g),
         "2026-11-23T12:00:00Z",
-        &genoforge::core::genetics::essential::EssentialityTable::default(),
+        // The app's table: its spec carries the essential-gene warning on tfc3Δ::kanMX4.
+        &crate::common::essentiality(),
     ))
 }
 
