@@ -27,7 +27,7 @@ pub(crate) fn print_warnings(
     skip: &dyn Fn(crate::core::genetics::consistency::FindingKind) -> bool,
 ) -> Result<(), String> {
     let table = essentiality()?;
-    for f in crate::core::genetics::consistency::warnings(genome, design, &table, lifted) {
+    for f in crate::core::genetics::consistency::warnings(genome, design, &table, Some(lifted)) {
         if !skip(f.kind) {
             eprintln!("genoforge: warning: {}", f.message);
         }

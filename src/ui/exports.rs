@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::browser::read_file;
-use super::persist::{Persist, now_iso, share_link};
+use super::persist::{now_iso, share_link};
 use super::state::{AppState, NoticeAction, NoticeScope, use_app};
 use crate::core::spec::restore;
 use crate::io::export::{ExportInput, ExportKind, render};
@@ -67,11 +67,7 @@ pub fn export_now(app: &AppState, kind: ExportKind) {
         )
     });
     // The name the user gave the design in the library (an embedded element has none).
-    let given = use_context::<Persist>().and_then(|p| {
-        let id = p.current.get_untracked()?;
-        p.library
-            .with_untracked(|l| l.get(&id).and_then(|e| e.given_name().map(str::to_owned)))
-    });
+    let given = super::persist::given_name();
     let stem = app
         .design
         .with_untracked(|d| design_stem(given.as_deref(), d.genotype()));

@@ -51,14 +51,6 @@ pub fn design_warnings(
     essential: &EssentialityTable,
     lifted: Option<&Lifted>,
 ) -> Vec<DesignWarning> {
-    let own;
-    let lifted = match lifted {
-        Some(l) => l,
-        None => {
-            own = Lifted::new(genome, design);
-            &own
-        }
-    };
     let perturbations = &design.genotype().perturbations;
     warnings(genome, design, essential, lifted)
         .into_iter()

@@ -278,3 +278,12 @@ pub fn edited_fasta(d: &genoforge::core::design::Design) -> String {
     .unwrap();
     String::from_utf8(fa).unwrap()
 }
+
+/// A 0-based, half-open span `[a, b)` (the engine's convention; panics when `b < a`).
+pub fn span0(a: u64, b: u64) -> genoforge::core::coord::Span {
+    genoforge::core::coord::Span::new(
+        genoforge::core::coord::Pos(a),
+        genoforge::core::coord::Pos(b),
+    )
+    .unwrap()
+}

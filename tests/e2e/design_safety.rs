@@ -59,6 +59,22 @@ fn delete_in_composer(app: &Session, name: &str, edits_after: usize) {
     edits_are(app, edits_after);
 }
 
+/// Opens TFC3Δ PHO5Δ from a link in this tab, then a second tab on the same saved design that adds
+/// ADE2Δ (saved); returns (this tab, the second tab), with the second one current.
+fn second_tab_changes_the_design(
+    app: &Session,
+) -> (fantoccini::wd::WindowHandle, fantoccini::wd::WindowHandle) {
+    open_link(app, &deletions(&["TFC3", "PHO5"]));
+    app.wait_until("Object.keys(localStorage).some(k => k.startsWith('genoforge.design.v1:'))");
+    let first = app.current_window();
+    let second = app.open_tab();
+    app.goto("/");
+    app.wait_for("#genome-summary");
+    edits_are(app, 2);
+    delete_in_composer(app, "ADE2", 3);
+    (first, second)
+}
+
 const FIVE: [&str; 5] = ["TFC3", "PHO5", "ADE2", "URA3", "LEU2"];
 
 #[test]
@@ -84,15 +100,8 @@ fn importing_a_spec_over_a_design_says_what_it_replaced_and_can_be_undone() {
 #[ignore = "needs dist/ and Chromium: run by .ci/test (trunk build --release, then -- --ignored)"]
 fn a_design_changed_in_another_tab_is_detected_and_never_overwritten_silently() {
     let app = Session::start();
-    open_link(&app, &deletions(&["TFC3", "PHO5"]));
-    app.wait_until("Object.keys(localStorage).some(k => k.startsWith('genoforge.design.v1:'))");
-    let first = app.current_window();
     // The second tab opens the same saved design and changes it.
-    let second = app.open_tab();
-    app.goto("/");
-    app.wait_for("#genome-summary");
-    edits_are(&app, 2);
-    delete_in_composer(&app, "ADE2", 3);
+    let (first, second) = second_tab_changes_the_design(&app);
     app.screenshot("two_tabs_second");
     let saved_by_second = app.eval_js(
         "return Object.entries(localStorage).filter(([k]) => k.startsWith('genoforge.design.v1:')).map(([, v]) => v);",
@@ -133,14 +142,7 @@ fn a_design_changed_in_another_tab_is_detected_and_never_overwritten_silently() 
 #[ignore = "needs dist/ and Chromium: run by .ci/test (trunk build --release, then -- --ignored)"]
 fn switching_genomes_during_a_two_tab_conflict_keeps_this_tabs_design_as_a_copy() {
     let app = Session::start();
-    open_link(&app, &deletions(&["TFC3", "PHO5"]));
-    app.wait_until("Object.keys(localStorage).some(k => k.startsWith('genoforge.design.v1:'))");
-    let first = app.current_window();
-    let second = app.open_tab();
-    app.goto("/");
-    app.wait_for("#genome-summary");
-    edits_are(&app, 2);
-    delete_in_composer(&app, "ADE2", 3);
+    let (first, second) = second_tab_changes_the_design(&app);
     app.switch_to(first);
     app.wait_until("[...document.querySelectorAll('.notice')].some(n => n.textContent.includes('another tab'))");
     // This tab's own change, not saved (autosave stops in a conflict)…

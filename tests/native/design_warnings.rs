@@ -138,7 +138,7 @@ fn a_marker_used_by_two_edits_is_warned_naming_both() {
     .unwrap();
     let lifted = Lifted::new(g, &d);
     assert!(
-        warnings(g, &d, &table, &lifted).is_empty(),
+        warnings(g, &d, &table, Some(&lifted)).is_empty(),
         "two markers, two selections"
     );
     delete_gene(
@@ -149,7 +149,7 @@ fn a_marker_used_by_two_edits_is_warned_naming_both() {
     )
     .unwrap();
     let lifted = Lifted::new(g, &d);
-    let w = warnings(g, &d, &table, &lifted);
+    let w = warnings(g, &d, &table, Some(&lifted));
     assert_eq!(w.len(), 1, "{w:?}");
     assert_eq!(w[0].kind, FindingKind::MarkerReused);
     assert!(

@@ -225,7 +225,7 @@ fn a_reused_marker_is_warned_of_once_and_the_edited_gff3_header_says_it_was_edit
         apply(g, &mut d, p).unwrap();
     }
     let table = EssentialityTable::default();
-    let w = warnings(g, &d, &table, &Lifted::new(g, &d));
+    let w = warnings(g, &d, &table, Some(&Lifted::new(g, &d)));
     let reused: Vec<_> = w
         .iter()
         .filter(|f| f.kind == FindingKind::MarkerReused)

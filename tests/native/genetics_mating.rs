@@ -15,15 +15,6 @@ fn span(a: u64, b: u64) -> Span {
     Span::from_one_based(a, b).unwrap()
 }
 
-/// A 0-based, half-open span.
-fn raw(a: u64, b: u64) -> genoforge::core::coord::Span {
-    genoforge::core::coord::Span::new(
-        genoforge::core::coord::Pos(a),
-        genoforge::core::coord::Pos(b),
-    )
-    .unwrap()
-}
-
 #[test]
 fn y_regions_located_from_the_sequence_at_their_r64_coordinates() {
     let g = &common::default_genome().genome;
@@ -39,7 +30,7 @@ fn y_regions_located_from_the_sequence_at_their_r64_coordinates() {
     // is the one where HMR differs from MAT (T at MAT, A at HMR), then 20 more are shared.
     let seq = |s: Span| g.sequence(loci.contig, s).unwrap().to_ascii_uppercase();
     let at = |y: Span, from: i64, to: i64| {
-        seq(raw(
+        seq(common::span0(
             (y.end().get() as i64 + from) as u64,
             (y.end().get() as i64 + to) as u64,
         ))

@@ -83,15 +83,6 @@ fn validate_against_schema(v: &serde_json::Value) {
     assert!(errors.is_empty(), "{errors:?}");
 }
 
-/// A 0-based, half-open span.
-fn raw(a: u64, b: u64) -> genoforge::core::coord::Span {
-    genoforge::core::coord::Span::new(
-        genoforge::core::coord::Pos(a),
-        genoforge::core::coord::Pos(b),
-    )
-    .unwrap()
-}
-
 #[test]
 fn the_spec_perturbation_deleting_an_essential_gene_carries_the_deletion_projects_warning() {
     let g = &common::default_genome().genome;
@@ -146,7 +137,7 @@ fn mat_y_has_the_literature_lengths_and_nothing_of_hmr_beyond_it_is_copied() {
         panic!("MAT's Z1 base is kept");
     };
     let around = edited
-        .sequence(loci.contig, raw(q.get() - 10, q.get() + 1))
+        .sequence(loci.contig, common::span0(q.get() - 10, q.get() + 1))
         .unwrap()
         .to_ascii_uppercase();
     assert_eq!(around, b"CGCAACAGTAT".to_vec());
@@ -159,11 +150,11 @@ fn an_older_758_bp_mata_edit_is_upgraded_with_its_bases_kept_and_said() {
     let loci = locate(g).unwrap();
     // The older Y swap: 11 bp further into Z1 at both loci (758 → 653 bp).
     let mut old = today[0].clone();
-    old.span = raw(old.span.start().get(), old.span.end().get() + 11);
+    old.span = common::span0(old.span.start().get(), old.span.end().get() + 11);
     old.sequence = g
         .sequence(
             loci.contig,
-            raw(loci.donor.start().get(), loci.donor.end().get() + 11),
+            common::span0(loci.donor.start().get(), loci.donor.end().get() + 11),
         )
         .unwrap()
         .to_ascii_uppercase();
@@ -394,7 +385,7 @@ fn one_view_function_gives_every_design_warning_with_its_perturbation() {
     // The same as the CLI's (core) warnings, sentence for sentence; without a lift-over given,
     // the same too.
     let core: Vec<String> =
-        genoforge::core::genetics::consistency::warnings(g, &d, &essential(), &lifted)
+        genoforge::core::genetics::consistency::warnings(g, &d, &essential(), Some(&lifted))
             .into_iter()
             .map(|f| f.message)
             .collect();

@@ -329,14 +329,14 @@ fn findings(
 /// The findings of [`check`] about the strain's biology ([`FindingKind::is_biology`]): an
 /// essential gene deleted or damaged, a marker used twice, a promoter swap reaching another
 /// feature — what `design` and `apply` print beside their outputs.
-/// `lifted` is the design's lift-over.
+/// `lifted` is the design's lift-over, when the caller has it (computed here if needed).
 pub fn warnings(
     genome: &Genome,
     design: &Design,
     essential: &EssentialityTable,
-    lifted: &Lifted,
+    lifted: Option<&Lifted>,
 ) -> Vec<Finding> {
-    let mut out = findings(genome, design, essential, Some(lifted), false);
+    let mut out = findings(genome, design, essential, lifted, false);
     out.retain(|f| f.kind.is_biology());
     // Each sentence once (a marker reused by several tags is one finding, not one per tag).
     let mut seen = std::collections::HashSet::new();

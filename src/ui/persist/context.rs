@@ -41,6 +41,15 @@ impl Persist {
     }
 }
 
+/// The name the user gave the open design in the library (`None`: untitled, not saved yet, or
+/// no library — an embedded element has none). Read from context, untracked.
+pub fn given_name() -> Option<String> {
+    let p = use_context::<Persist>()?;
+    let id = p.current.get_untracked()?;
+    p.library
+        .with_untracked(|l| l.get(&id).and_then(|e| e.given_name().map(str::to_owned)))
+}
+
 /// The library state from context.
 pub fn use_persist() -> Persist {
     use_context::<Persist>().expect("Persist is provided by persist::install")

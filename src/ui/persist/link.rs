@@ -35,12 +35,7 @@ pub fn share_link(app: &AppState, page: Option<&str>) -> Option<String> {
         .and_then(|v| window_locus(app, &v))
         .map(|w| format!("{AT}{w}"))
         .unwrap_or_default();
-    // The name the user gave the design in the library (an embedded element has none).
-    let given = use_context::<Persist>().and_then(|p| {
-        let id = p.current.get_untracked()?;
-        p.library
-            .with_untracked(|l| l.get(&id).and_then(|e| e.given_name().map(str::to_owned)))
-    });
+    let given = super::context::given_name();
     Some(format!(
         "{base}{FRAGMENT}{}{at}",
         packed_design(app, given.as_deref())?

@@ -28,7 +28,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-pub use context::{Persist, use_persist};
+pub use context::{Persist, given_name, use_persist};
 pub use entries::{delete_entry, duplicate_entry, new_design, open_entry, rename_entry};
 pub use link::share_link;
 pub use save::{load_other_tab, save_copy, save_now};
