@@ -199,26 +199,27 @@ pub fn EditList() -> impl IntoView {
             {move || {
                 let all = warnings.get();
                 let line = |w: crate::view::design_warnings::DesignWarning| {
-                    let class = if w.kind == crate::core::genetics::consistency::FindingKind::MarkerReused {
-                        "warning small marker-reused"
-                    } else {
-                        "warning small design-warning"
-                    };
-                    view! { <p class=class><strong>{w.heading}". "</strong>{w.message}</p> }
+                    view! { <p class=class_of(&w)><strong>{w.heading}". "</strong>{w.message}</p> }
                 };
                 // One line however many there are, so the edit rows stay in reach (a 4,000-gene
-                // design has hundreds): a single warning whole, several behind a summary.
-                match all.len() {
-                    0 => ().into_any(),
-                    1 => view! { <div role="alert">{all.into_iter().map(line).collect_view()}</div> }.into_any(),
-                    n => view! {
-                        <details class="design-warnings" role="alert">
-                            <summary class="warning small">{format!("{n} design warnings: {}", all[0].heading)}</summary>
-                            {all.into_iter().map(line).collect_view()}
-                        </details>
-                    }
-                    .into_any(),
+                // design has hundreds): the first warning cut to a line (whole on hover), all of
+                // them whole when opened.
+                let Some(first) = all.first().cloned() else {
+                    return ().into_any();
+                };
+                let more = match all.len() {
+                    1 => String::new(),
+                    n => format!(" (+{} more)", n - 1),
+                };
+                view! {
+                    <details class="design-warnings" role="alert">
+                        <summary class=format!("{} one-line", class_of(&first)) title=first.message.clone()>
+                            <strong>{first.heading}". "</strong>{first.message}{more}
+                        </summary>
+                        {all.into_iter().map(line).collect_view()}
+                    </details>
                 }
+                .into_any()
             }}
             <p class="muted small" id="edit-net">
                 {move || if count.get() == 0 && !can_edit.get() {
@@ -324,5 +325,14 @@ fn EditRowView(id: EditId, rows: Memo<Vec<EditRow>>, can_edit: Signal<bool>) -> 
                 </span>
             </div>
         </li>
+    }
+}
+
+/// The classes of a design warning's line (`marker-reused` for a selectable marker used twice).
+fn class_of(w: &crate::view::design_warnings::DesignWarning) -> &'static str {
+    if w.kind == crate::core::genetics::consistency::FindingKind::MarkerReused {
+        "warning small marker-reused"
+    } else {
+        "warning small design-warning"
     }
 }
