@@ -199,7 +199,8 @@ pub fn EditList() -> impl IntoView {
             {move || {
                 let all = warnings.get();
                 let line = |w: crate::view::design_warnings::DesignWarning| {
-                    view! { <p class=class_of(&w)><strong>{w.heading}". "</strong>{w.message}</p> }
+                    let class = class_of(&w);
+                    view! { <p class=class><strong>{w.heading}". "</strong>{w.message}</p> }
                 };
                 // One line however many there are, so the edit rows stay in reach (a 4,000-gene
                 // design has hundreds): the first warning cut to a line (whole on hover), all of
@@ -211,9 +212,11 @@ pub fn EditList() -> impl IntoView {
                     1 => String::new(),
                     n => format!(" (+{} more)", n - 1),
                 };
+                let class = format!("{} one-line", class_of(&first));
+                let title = first.message.clone();
                 view! {
                     <details class="design-warnings" role="alert">
-                        <summary class=format!("{} one-line", class_of(&first)) title=first.message.clone()>
+                        <summary class=class title=title>
                             <strong>{first.heading}". "</strong>{first.message}{more}
                         </summary>
                         {all.into_iter().map(line).collect_view()}
