@@ -1,5 +1,5 @@
-//! The composer: acts on the selected gene (delete, replace, insert before or after it) or at a
-//! position, with a preview before confirming — designation, coordinates, length change, every
+//! The composer: acts on the selected gene (delete, replace, insert before or after it), next to
+//! a selected inserted sequence (insert before or after it), or at a position, with a preview before confirming — designation, coordinates, length change, every
 //! gene touched and a warning for essential ones. Confirming goes through `AppState::commit`; a
 //! refused edit says why, here and as a notice, and changes nothing.
 
@@ -13,9 +13,12 @@ use crate::core::genome::contig::ContigId;
 use crate::core::genome::feature::FeatureIdx;
 use crate::core::strand::Strand;
 use crate::io::cassette::{parse_file, parse_text};
-use crate::view::compose_form::{Action, Site, Sizes, parse_after_base, plan_for};
+use crate::view::compose_form::{
+    Action, Site, Sizes, parse_after_base, plan_for, site_next_to_insert,
+};
 use crate::view::edit_rows::edits_named;
 use crate::view::gene_card::gene_card;
+use crate::view::insert_card::{InsertCard, insert_card};
 use crate::view::preview::{Preview, preview};
 
 /// Where an insertion goes, as the form holds it.
@@ -51,6 +54,21 @@ pub fn Composer() -> impl IntoView {
         app.genome
             .with(|g| g.as_ref().map(|r| gene_card(r.genome(), sel)))
     });
+    // An inserted sequence selected on the map (no gene selected): insertions go next to it.
+    let anchor = Memo::new(move |_| -> Option<InsertCard> {
+        let what = app.selected_insert.get()?;
+        app.genome.with(|g| {
+            let r = g.as_ref()?;
+            app.design.with(|d| insert_card(r.genome(), d, what))
+        })
+    });
+    // The name before/after refer to: "the gene", or the inserted sequence's.
+    let next_to = move || {
+        anchor
+            .with(|a| a.as_ref().map(|a| a.name.clone()))
+            .filter(|_| app.selected.with(Option::is_none))
+            .unwrap_or_else(|| "the gene".to_owned())
+    };
     // The contig an "at a position" insertion goes on: the one chosen, else the selected gene's,
     // else the map's.
     let contig = Memo::new(move |_| {
@@ -106,6 +124,25 @@ pub fn Composer() -> impl IntoView {
                     Err(e) => return Some(Err(e)),
                 }
             }
+            (Action::Insert, kind) if gene.is_none() => {
+                let Some(what) = app.selected_insert.get() else {
+                    return Some(Err(
+                        "select a gene or an inserted sequence first (search, or click the map)"
+                            .to_owned(),
+                    ));
+                };
+                match app
+                    .design
+                    .with(|d| site_next_to_insert(d, what, kind == SiteKind::Before))
+                {
+                    Some(s) => s,
+                    None => {
+                        return Some(Err(
+                            "that inserted sequence is no longer in the design".to_owned()
+                        ));
+                    }
+                }
+            }
             (_, SiteKind::Before) => Site::Before,
             _ => Site::After,
         };
@@ -143,6 +180,7 @@ pub fn Composer() -> impl IntoView {
     // page where it is when Confirm is already in view.
     Effect::new(move |_| {
         app.selected.track();
+        app.selected_insert.track();
         if shown.with(|s| matches!(s, Some(Ok(_)))) {
             show_confirm();
         }
@@ -215,6 +253,8 @@ pub fn Composer() -> impl IntoView {
             .then_some(r.1)
     };
     let no_gene = move || app.selected.with(Option::is_none);
+    // Before/after need something to be next to: a gene or an inserted sequence.
+    let no_anchor = move || no_gene() && app.selected_insert.with(Option::is_none);
 
     let marker_options = move || {
         app.library.with(|l| {
@@ -259,14 +299,20 @@ pub fn Composer() -> impl IntoView {
             on:input=move |_| app.clear_info() on:change=move |_| app.clear_info()>
             <h2 id="composer-title">"Compose an edit"</h2>
             <p class="composer-target" id="composer-target">
-                {move || match card.get() {
-                    Some(c) => view! {
+                {move || match (card.get(), anchor.get()) {
+                    (Some(c), _) => view! {
                         "On "
                         <strong>{if c.standard == c.systematic { c.systematic.clone() } else { format!("{} ({})", c.standard, c.systematic) }}</strong>
                         {format!(" · {} ({} strand)", c.locus, c.strand)}
                     }
                     .into_any(),
-                    None => view! {
+                    (None, Some(a)) => view! {
+                        "Next to "
+                        <strong>{a.name.clone()}</strong>
+                        {format!(" · {} · {} ({} strand): insert before or after it", a.what, a.edited_locus, a.strand)}
+                    }
+                    .into_any(),
+                    (None, None) => view! {
                         <span class="muted">
                             "Select a gene (search, or click the map) to delete, replace or insert next to it; or insert at a position."
                         </span>
@@ -313,14 +359,14 @@ pub fn Composer() -> impl IntoView {
                     <label>
                         <input type="radio" name="composer-site" id="composer-site-before"
                             prop:checked=move || site.get() == SiteKind::Before
-                            disabled=no_gene on:change=move |_| site.set(SiteKind::Before) />
-                        "Before the gene (5′)"
+                            disabled=no_anchor on:change=move |_| site.set(SiteKind::Before) />
+                        {move || format!("Before {} (5′)", next_to())}
                     </label>
                     <label>
                         <input type="radio" name="composer-site" id="composer-site-after"
                             prop:checked=move || site.get() == SiteKind::After
-                            disabled=no_gene on:change=move |_| site.set(SiteKind::After) />
-                        "After the gene (3′)"
+                            disabled=no_anchor on:change=move |_| site.set(SiteKind::After) />
+                        {move || format!("After {} (3′)", next_to())}
                     </label>
                     <label>
                         <input type="radio" name="composer-site" id="composer-site-at"

@@ -1,5 +1,6 @@
 //! Messages for the user, floating over the top right of the map under the header (an overlay:
-//! appearing or going, they never move the page; the side column's tabs stay uncovered): errors
+//! appearing or going, they never move the page; the side column's tabs and the map's controls
+//! stay uncovered): errors
 //! and information, a few at most, each dismissible, announced to screen readers, with the
 //! buttons a notice offers (undo, show the problems, show the link, resolve a design changed in
 //! another tab).
@@ -9,7 +10,11 @@ use leptos::prelude::*;
 use super::state::{AppState, Notice, NoticeAction, use_app};
 use super::tabs::use_tabs;
 
-/// Tells the app how tall the notices are (`--notices-height` on their parent, the app's root),
+/// The least height the notices keep when the map's controls are close under the header (CSS px:
+/// one notice of one line).
+const MIN_ROOM_PX: f64 = 48.0;
+
+/// Keeps the notices above the map's controls, then tells the app how tall they are (`--notices-height` on their parent, the app's root),
 /// after the browser has laid them out: the header's panels open below them, so neither hides
 /// the other.
 fn make_room(list: web_sys::Element) {
@@ -23,6 +28,17 @@ fn make_room(list: web_sys::Element) {
         ) else {
             return;
         };
+        // They stop above the map's controls (Go to, zoom, Reference/Edited), which stay usable
+        // however many notices there are: the rest scroll within the list, the newest in view.
+        if let Some(controls) = root.query_selector(".map-controls").ok().flatten() {
+            let room = controls.get_bounding_client_rect().top()
+                - list.get_bounding_client_rect().top()
+                - 4.0;
+            let _ = list
+                .style()
+                .set_property("max-height", &format!("{}px", room.max(MIN_ROOM_PX)));
+            list.set_scroll_top(list.scroll_height());
+        }
         let _ = root
             .style()
             .set_property("--notices-height", &format!("{}px", list.offset_height()));

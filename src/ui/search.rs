@@ -158,7 +158,7 @@ fn HitRow(
         format!("{} {}", h.standard, h.systematic)
     };
     let via = match (h.kind, &h.via) {
-        (MatchKind::Alias, Some(a)) => format!("alias {a}"),
+        (MatchKind::Alias | MatchKind::ExactAlias, Some(a)) => format!("alias {a}"),
         (MatchKind::Description, Some(d)) => format!("description: {d}"),
         (MatchKind::Similar, Some(a)) => format!("did you mean? (alias {a})"),
         (MatchKind::Similar, None) => "did you mean?".to_owned(),

@@ -17,6 +17,7 @@ use crate::core::genome::Genome;
 use crate::core::genome::contig::ContigId;
 use crate::core::genome::feature::FeatureIdx;
 use crate::core::strand::Strand;
+use crate::view::map::edited::InsertRef;
 
 /// What to do.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
@@ -139,6 +140,36 @@ pub fn plan_for(
             }
         }
     }
+}
+
+/// Where an insertion next to an inserted sequence (a kanMX4 cassette, a GFP, selected on the
+/// map like a gene) goes: just 5′ (`before`) or 3′ of the edit's bases in the insert's
+/// orientation, reading the same way, as a position in reference coordinates (`Site::At`). Parts
+/// of an insert anchor at the whole insert. `None` when the edit is gone or disabled.
+///
+/// Next to a replacement (`efb1Δ::kanMX4`) the new bases touch the replaced span and are allowed;
+/// next to a pure insertion they would share its gap, which the engine refuses with a reason the
+/// preview shows (combine both in one insert instead).
+pub fn site_next_to_insert(design: &Design, what: InsertRef, before: bool) -> Option<Site> {
+    let edit = design
+        .edit(what.edit)
+        .filter(|_| design.is_enabled(what.edit))?;
+    let strand = match edit.feature.as_ref().map(|f| f.strand) {
+        Some(Strand::Reverse) => Strand::Reverse,
+        _ => Strand::Forward,
+    };
+    // `after` counts the bases before the gap: 5′ of a + insert is the gap at its span's start,
+    // 5′ of a − insert the gap at its end.
+    let after = if (strand == Strand::Reverse) == before {
+        edit.span.end().get()
+    } else {
+        edit.span.start().get()
+    };
+    Some(Site::At {
+        contig: edit.contig,
+        after,
+        strand,
+    })
 }
 
 /// The bases a plan inserts and removes.

@@ -35,7 +35,7 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ),
     (
         "↓ ↑, Enter",
-        "step through the genes drawn on the track, select one",
+        "step through the genes and inserted sequences drawn on the track, select one",
     ),
     ("Escape", "close a menu or panel"),
 ];

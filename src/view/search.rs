@@ -1,8 +1,9 @@
 //! Gene search as a ranked list: what the search box shows for a partial name or a word.
 //!
-//! Ranking, best first: an exact systematic, standard or ID name; then names starting with the
-//! query (systematic or standard; shorter names first, then alphabetically); then aliases equal to
-//! or starting with it; then genes whose description contains every word of the query as the start
+//! Ranking, best first: an exact systematic, standard or ID name; then an alias equal to the query
+//! (`BAS2` → PHO2 before any name that merely starts with `bas2`); then names starting with the
+//! query (systematic or standard; shorter names first, then alphabetically); then aliases starting
+//! with it; then genes whose description contains every word of the query as the start
 //! of a word; only when nothing matches, names within a typo or two ("did you mean"). Case is
 //! ignored for matching; names are shown as the genome writes them (PHO5).
 
@@ -15,9 +16,12 @@ use crate::core::genome::names::NameKind;
 pub enum MatchKind {
     /// The query is its systematic or standard name (or ID).
     Exact,
+    /// One of its aliases is the query: it names the gene as surely as a standard name does, so
+    /// it ranks before names that only start with the query.
+    ExactAlias,
     /// Its systematic or standard name starts with the query.
     Prefix,
-    /// One of its aliases is, or starts with, the query.
+    /// One of its aliases starts with the query.
     Alias,
     /// Its description contains the query's words.
     Description,
@@ -31,6 +35,7 @@ impl MatchKind {
     pub fn label(self) -> &'static str {
         match self {
             Self::Exact => "exact",
+            Self::ExactAlias => "exact-alias",
             Self::Prefix => "prefix",
             Self::Alias => "alias",
             Self::Description => "description",
@@ -73,7 +78,8 @@ pub fn search(genome: &Genome, query: &str, limit: usize) -> Vec<SearchHit> {
     for key in names.suggest(&q, 400) {
         for hit in names.all(key) {
             let kind = match (hit.kind, key == q) {
-                (NameKind::Alias, _) => MatchKind::Alias,
+                (NameKind::Alias, true) => MatchKind::ExactAlias,
+                (NameKind::Alias, false) => MatchKind::Alias,
                 (_, true) => MatchKind::Exact,
                 (_, false) => MatchKind::Prefix,
             };
@@ -86,7 +92,7 @@ pub fn search(genome: &Genome, query: &str, limit: usize) -> Vec<SearchHit> {
             continue;
         }
         let (systematic, standard) = genome.gene_names(gene);
-        let via = (kind == MatchKind::Alias).then(|| {
+        let via = matches!(kind, MatchKind::Alias | MatchKind::ExactAlias).then(|| {
             genome
                 .gene_info(gene)
                 .and_then(|i| i.aliases.iter().find(|a| a.to_lowercase() == key))
@@ -272,7 +278,7 @@ pub fn submit(genome: &Genome, query: &str, hits: &[SearchHit]) -> Submit {
                     "mention it in their description",
                 ),
             ),
-            Some(MatchKind::Alias) => listed(
+            Some(MatchKind::Alias | MatchKind::ExactAlias) => listed(
                 hits.len(),
                 (
                     "has an alias starting with it",

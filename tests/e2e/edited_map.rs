@@ -6,7 +6,10 @@
 use crate::common;
 
 use crate::support::Session;
-use crate::support::app::{cassette_library, no_horizontal_overflow, open_with_design};
+use crate::support::app::{
+    cassette_library, choose, confirm, no_horizontal_overflow, open_with_design, press,
+    show_compose,
+};
 use genoforge::core::coord::{Pos, Span};
 use genoforge::core::design::Design;
 use genoforge::core::edit::{EditOp, EditRequest};
@@ -161,6 +164,61 @@ fn the_edited_view_draws_the_edited_genome() {
     app.wait_for("#map-track .selected-box");
     no_horizontal_overflow(&app);
     app.screenshot("edited_map_inserted_selected");
+    // ↓ steps through inserted shapes as through genes, left to right on the map.
+    app.eval_js("document.querySelector('#map-track').focus(); return 0;");
+    let mut stepped: Vec<(String, f64)> = Vec::new();
+    for _ in 0..60 {
+        press(&app, "ArrowDown", 40);
+        let at = app.eval_js(
+            "const e = document.activeElement; return [e.dataset.name ?? '', e.getBoundingClientRect().left];",
+        );
+        let item = (
+            at[0].as_str().unwrap_or_default().to_owned(),
+            at[1].as_f64().unwrap_or_default(),
+        );
+        if stepped.last() == Some(&item) {
+            break;
+        }
+        stepped.push(item);
+    }
+    let order: Vec<&str> = stepped.iter().map(|(n, _)| n.as_str()).collect();
+    assert!(
+        order.contains(&"kanMX4") && order.contains(&"GFP(S65T)"),
+        "↓ reaches the inserted features: {order:?}"
+    );
+    assert!(
+        stepped.windows(2).all(|w| w[0].1 <= w[1].1 + 0.5),
+        "in map order: {stepped:?}"
+    );
+    // The composer inserts next to the selected inserted sequence, as next to a gene: GFP after
+    // (3′ of) kanMX4, which reads on + as EFB1 did.
+    app.click("#map-track .inserted[data-name='kanMX4'] path");
+    show_compose(&app);
+    app.wait_until("(document.querySelector('#composer-target')?.textContent ?? '').includes('Next to kanMX4')");
+    app.click("#composer-action-insert");
+    choose(&app, "#composer-insert-kind", "cassette:GFP(S65T)");
+    app.click("#composer-site-after");
+    assert!(
+        app.text_of("label:has(#composer-site-after)")
+            .contains("After kanMX4"),
+        "{}",
+        app.text_of("label:has(#composer-site-after)")
+    );
+    app.wait_until("!!document.querySelector('#preview-designation')");
+    app.screenshot("edited_map_insert_after_kanmx4_preview");
+    confirm(&app, "#composer-confirm", d.edits().len() + 1);
+    app.wait_until("document.querySelectorAll(\"#map-track .inserted[data-name='GFP(S65T)']:not(.part)\").length === 2");
+    let touching = app.eval_js(
+        "const kan = document.querySelector(\"#map-track .inserted[data-name='kanMX4']:not(.part) path\").getBoundingClientRect();
+         return [...document.querySelectorAll(\"#map-track .inserted[data-name='GFP(S65T)']:not(.part) path\")]
+           .some(e => Math.abs(e.getBoundingClientRect().left - kan.right) < 2);",
+    );
+    assert_eq!(
+        touching,
+        json!(true),
+        "the new GFP starts where kanMX4 ends"
+    );
+    app.screenshot("edited_map_insert_after_kanmx4");
     app.set_viewport(1024, 700);
     app.screenshot("edited_map_edited_mode_1024");
     app.set_viewport(1440, 900);

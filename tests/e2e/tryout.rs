@@ -98,6 +98,12 @@ fn notices_float_over_the_page_and_never_move_the_map() {
             json!([]),
             "header controls under a notice at {w}×{h}"
         );
+        // Nor over the map's controls: more notices scroll within their list.
+        assert_eq!(
+            covered(&app, ".map-controls button, .map-controls input"),
+            json!([]),
+            "map controls under a notice at {w}×{h}"
+        );
         // The Export menu opens over the notices.
         app.click("#export-menu > summary");
         app.wait_for("#export-menu[open] ul");

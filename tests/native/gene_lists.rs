@@ -75,15 +75,30 @@ fn search_ranks_exact_then_prefix_then_alias_then_description() {
     );
     // An alias: found as an alias, showing the alias it matched.
     let met15 = search(g, "met15", 10);
-    let via_alias = met15
-        .iter()
-        .find(|h| h.kind == MatchKind::Alias)
-        .expect("MET15 is an alias");
+    let via_alias = &met15[0];
+    assert_eq!(
+        via_alias.kind,
+        MatchKind::ExactAlias,
+        "MET15 is an alias of MET17"
+    );
+    assert_eq!(via_alias.standard, "MET17");
     assert!(
         via_alias
             .via
             .as_deref()
             .is_some_and(|v| v.eq_ignore_ascii_case("MET15"))
+    );
+    // An alias equal to the query names its gene before names that merely start with it: "AIM1"
+    // is an alias of BOL3 (SGD_features.tab) and the start of AIM11, AIM14, AIM19.
+    let aim1 = search(g, "aim1", 10);
+    assert_eq!(aim1[0].standard, "BOL3", "{aim1:?}");
+    assert_eq!(aim1[0].kind, MatchKind::ExactAlias);
+    assert_eq!(aim1[0].via.as_deref(), Some("AIM1"));
+    assert!(
+        aim1[1..]
+            .iter()
+            .any(|h| h.standard == "AIM11" && h.kind == MatchKind::Prefix),
+        "{aim1:?}"
     );
     // Description words (no name or alias has them): only description matches, each with the
     // words around the match.

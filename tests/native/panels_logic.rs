@@ -3,7 +3,7 @@
 
 use crate::common;
 
-use genoforge::core::coord::Span;
+use genoforge::core::coord::{Pos, Span};
 use genoforge::core::design::Design;
 use genoforge::core::edit::helpers::resolve_gene;
 use genoforge::core::genetics::cassette::Library;
@@ -17,10 +17,12 @@ use genoforge::core::strand::Strand;
 use genoforge::io::cassette::{parse_file, parse_text};
 use genoforge::ui::virtual_rows::window;
 use genoforge::view::compose_form::{
-    Action, Site, Sizes, clear_background, gene_set, parse_after_base, plan_for, strain_genotype,
+    Action, Site, Sizes, clear_background, gene_set, parse_after_base, plan_for,
+    site_next_to_insert, strain_genotype,
 };
 use genoforge::view::coord_rows::{RowKey, for_names, in_view};
 use genoforge::view::edit_rows::{edit_rows, edited_site, row_of, signed, view_of_edit};
+use genoforge::view::map::edited::InsertRef;
 use genoforge::view::position::{Direction, PositionAnswer, lift_position, parse_position};
 use genoforge::view::seq_lines::{Line, changed_bases, fasta, lines, plain, region};
 use genoforge::view::viewport::Viewport;
@@ -292,6 +294,76 @@ fn sequence_lines_group_wrap_and_shorten() {
         .is_none()
     );
     assert_eq!(fasta("x", "ACGT"), ">x\nACGT\n");
+}
+
+/// An inserted sequence selected on the map anchors an insertion like a gene does: 5′ or 3′ of its
+/// bases in its orientation (issue 12: the composer could not use one).
+#[test]
+fn an_inserted_sequence_anchors_an_insertion() {
+    let g = genome();
+    let (d, lib) = design();
+    let rows = edit_rows(g, &d);
+    let (kan, gfp_after_act1) = (rows[6].id, rows[7].id);
+    let gfp = lib.get("GFP(S65T)").unwrap();
+    let i = g.contig_by_name("I").unwrap();
+    let whole = |edit| InsertRef { edit, part: None };
+    // tfc3Δ::kanMX4 replaces I:147,594–151,166, reading on − as TFC3 does: its 3′ end is its left
+    // end, so "after" is the gap before base 147,594 and "before" the gap after base 151,166.
+    let after = site_next_to_insert(&d, whole(kan), false).unwrap();
+    assert_eq!(
+        after,
+        Site::At {
+            contig: i,
+            after: 147_593,
+            strand: Strand::Reverse
+        }
+    );
+    let before = site_next_to_insert(&d, whole(kan), true).unwrap();
+    assert_eq!(
+        before,
+        Site::At {
+            contig: i,
+            after: 151_166,
+            strand: Strand::Reverse
+        }
+    );
+    // Applied: the GFP's bases sit right next to kanMX4's in the edited sequence, on its 3′ side
+    // (left on the contig), reading the same way.
+    let kan_bases = d.edit(kan).unwrap().sequence.clone();
+    let gfp_bases = gfp.oriented(Strand::Reverse);
+    // The edited bases from the gap at 147,593 on, once GFP is inserted at `site`.
+    let from_gap = |site: Site| {
+        let mut next = d.clone();
+        let plan = plan_for(g, None, Action::Insert, Some(gfp), site).unwrap();
+        apply(g, &mut next, plan).unwrap();
+        let span = Span::new(Pos(147_593), Pos(147_593 + 717 + 1357)).unwrap();
+        EditedGenome::new(g, &next).sequence(i, span).unwrap()
+    };
+    assert_eq!(from_gap(after), [&gfp_bases[..], &kan_bases[..]].concat());
+    assert_eq!(from_gap(before), [&kan_bases[..], &gfp_bases[..]].concat());
+    // A part anchors at its whole insert.
+    assert_eq!(
+        site_next_to_insert(
+            &d,
+            InsertRef {
+                edit: kan,
+                part: Some(0)
+            },
+            false
+        ),
+        Some(after)
+    );
+    // Next to a pure insertion the new bases would share its gap: refused, with a reason.
+    let site = site_next_to_insert(&d, whole(gfp_after_act1), false).unwrap();
+    let plan = plan_for(g, None, Action::Insert, Some(gfp), site).unwrap();
+    let mut next = d.clone();
+    let refused = apply(g, &mut next, plan).unwrap_err().to_string();
+    assert!(refused.contains("edit"), "{refused}");
+    assert_eq!(next.edits().len(), d.edits().len(), "nothing changed");
+    // A disabled edit anchors nothing.
+    let mut off = d.clone();
+    off.set_enabled(g, kan, false).unwrap();
+    assert_eq!(site_next_to_insert(&off, whole(kan), false), None);
 }
 
 #[test]

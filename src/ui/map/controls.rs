@@ -199,7 +199,7 @@ pub(super) fn Legend() -> impl IntoView {
                 </li>
             </ul>
             <p id="track-help" class="map-help">
-                "Track: drag or ← → to pan, wheel or + − to zoom; ↓ ↑ step through its genes, Enter selects one; shift-drag selects a region (to delete it or view it)."
+                "Track: drag or ← → to pan, wheel or + − to zoom; ↓ ↑ step through its genes and inserts, Enter selects one; shift-drag selects a region (to delete it or view it)."
             </p>
         </div>
     }

@@ -383,29 +383,38 @@ fn item_of(target: Option<web_sys::EventTarget>) -> Option<Target> {
         .or_else(|| num("data-ik").map(Target::Insert))
 }
 
-/// Moves focus to the next (or previous) labelled gene of the track, in drawing order (left to
-/// right), from the focused one; from the track itself, to the first (or last).
+/// What ↓/↑ step through: labelled genes and inserted sequences or parts (a kanMX4, its TEF
+/// promoter), which are selectable like genes.
+const FOCUSABLE: &str = "[data-gene][role=button], [data-insert][role=button]";
+
+/// Moves focus to the next (or previous) labelled gene or inserted shape of the track, left to
+/// right on screen (genes and inserted shapes are drawn in separate layers, so document order is
+/// not map order), from the focused one; from the track itself, to the first (or last).
 fn step_focus(track: &web_sys::Element, target: Option<web_sys::EventTarget>, forward: bool) {
-    let Ok(list) = track.query_selector_all("[data-gene][role=button]") else {
+    let Ok(list) = track.query_selector_all(FOCUSABLE) else {
         return;
     };
-    let genes: Vec<web_sys::Element> = (0..list.length())
+    let mut items: Vec<(f64, web_sys::Element)> = (0..list.length())
         .filter_map(|i| list.item(i))
         .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+        .map(|e| (e.get_bounding_client_rect().left(), e))
         .collect();
-    if genes.is_empty() {
+    if items.is_empty() {
         return;
     }
+    crate::core::sort::sort_by(&mut items, |a, b| a.0.total_cmp(&b.0));
     let current = target
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|e| genes.iter().position(|g| *g == e));
+        .and_then(|e| e.closest(FOCUSABLE).ok().flatten())
+        .and_then(|e| items.iter().position(|(_, g)| *g == e));
     let next = match (current, forward) {
         (None, true) => 0,
-        (None, false) => genes.len() - 1,
-        (Some(i), true) => (i + 1).min(genes.len() - 1),
+        (None, false) => items.len() - 1,
+        (Some(i), true) => (i + 1).min(items.len() - 1),
         (Some(i), false) => i.saturating_sub(1),
     };
-    let _ = genes[next]
+    let _ = items[next]
+        .1
         .clone()
         .unchecked_into::<web_sys::HtmlElement>()
         .focus();
@@ -414,9 +423,21 @@ fn step_focus(track: &web_sys::Element, target: Option<web_sys::EventTarget>, fo
 /// After a key moved or zoomed the track, focus stays in it: on the same gene if it is still
 /// drawn, else on the track.
 fn keep_focus(track: web_sys::Element, target: Option<web_sys::EventTarget>) {
-    let gene = target
+    // A selector for the focused gene or inserted part, to find it again once redrawn (an
+    // insertion's parts share its `data-insert`; their names tell them apart).
+    let again_css = target
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|e| e.get_attribute("data-gene"));
+        .and_then(|e| {
+            let attr = |a: &str| e.get_attribute(a);
+            match (attr("data-gene"), attr("data-insert"), attr("data-name")) {
+                (Some(g), _, _) => Some(format!("[data-gene=\"{g}\"][tabindex]")),
+                (None, Some(i), Some(n)) => Some(format!(
+                    "[data-insert=\"{i}\"][data-name=\"{}\"][tabindex]",
+                    n.replace('\\', "\\\\").replace('"', "\\\"")
+                )),
+                _ => None,
+            }
+        });
     request_animation_frame(move || {
         // Inside a shadow root (an embedded element) the document only sees the host element.
         let active = match track.get_root_node().dyn_into::<web_sys::ShadowRoot>() {
@@ -428,12 +449,7 @@ fn keep_focus(track: web_sys::Element, target: Option<web_sys::EventTarget>) {
         if active.is_some_and(|a| track.contains(Some(&a))) {
             return;
         }
-        let again = gene.and_then(|g| {
-            track
-                .query_selector(&format!("[data-gene=\"{g}\"][tabindex]"))
-                .ok()
-                .flatten()
-        });
+        let again = again_css.and_then(|css| track.query_selector(&css).ok().flatten());
         let el = again.unwrap_or(track);
         // SVG and HTML elements both have focus().
         let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
