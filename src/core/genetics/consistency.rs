@@ -250,13 +250,7 @@ fn findings(
                         }
                     }
                 }
-                let deletes = matches!(
-                    p.perturbation_type,
-                    PerturbationType::Deletion
-                        | PerturbationType::KanmxDeletion
-                        | PerturbationType::NatmxDeletion
-                        | PerturbationType::HphmxDeletion
-                );
+                let deletes = p.perturbation_type.removes_gene();
                 if every_copy
                     && applied
                     && deletes
