@@ -354,6 +354,25 @@ fn n_and_c_tags_export_gff3_that_gt_typechecks_against_the_sequence_ontology() {
         .filter(|l| l.contains("\tCDS_region\t"))
         .collect();
     assert_eq!(regions.len(), 3, "{regions:?}");
+    let insertions: Vec<&str> = text
+        .lines()
+        .filter(|l| l.split('\t').nth(2) == Some("insertion"))
+        .filter_map(|l| l.split("ID=").nth(1))
+        .map(|rest| rest.split(';').next().unwrap_or(rest))
+        .collect();
+    for r in &regions {
+        let parents = r
+            .split("Parent=")
+            .nth(1)
+            .map_or("", |rest| rest.split(';').next().unwrap_or(rest));
+        assert!(
+            parents.split(',').all(|p| !insertions.contains(&p)),
+            "{r} (insertions {insertions:?})"
+        );
+    }
+    // The markerless PHO85 tag's CDS_region is a line of its own (no Parent).
+    let pho85 = regions.iter().filter(|l| !l.contains("Parent=")).count();
+    assert!(pho85 >= 1, "{regions:?}");
     let Ok(v) = Command::new("gt").arg("--version").output() else {
         eprintln!("skipped: genometools (gt) is not installed");
         return;
