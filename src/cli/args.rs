@@ -76,7 +76,7 @@ pub struct DesignArgs {
     /// N-terminal tag, GENE=CASSETTE: the tag's codons right after the ATG.
     #[arg(long = "n-tag")]
     pub n_tag: Vec<String>,
-    /// Point mutation, GENE=CHANGE (GAL4=K23A, GAL4=K23A:GCC, PHO5=c.69A>G).
+    /// Point mutation, GENE=CHANGE (GAL4=K23A, GAL4=K23A:GCC, PHO5=c.70A>G).
     #[arg(long)]
     pub mutate: Vec<String>,
     /// Promoter swap, GENE=PROMOTER[@BASES|@previous] (PHO5=GAL1: 500 bp 5′ of the ATG replaced
@@ -86,9 +86,10 @@ pub struct DesignArgs {
     /// Region deletion, SEQID:START-END (1-based, inclusive).
     #[arg(long)]
     pub delete_region: Vec<String>,
-    /// Copies in a diploid background: heterozygous (recorded, not applied) or homozygous.
-    #[arg(long, default_value = "heterozygous")]
-    pub zygosity: String,
+    /// Copies in a diploid background (BY4743): heterozygous (the default; recorded, not applied)
+    /// or homozygous. Refused on a haploid background (S288C, BY4741, BY4742) or none.
+    #[arg(long)]
+    pub zygosity: Option<String>,
     /// Where to write the spec (stdout when absent).
     #[arg(long)]
     pub out_spec: Option<PathBuf>,

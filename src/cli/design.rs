@@ -37,10 +37,10 @@ pub(crate) fn run(a: &DesignArgs) -> Result<(), String> {
         }
         None => Library::default(),
     };
-    let zygosity = match a.zygosity.as_str() {
-        "heterozygous" => Zygosity::Heterozygous,
-        "homozygous" => Zygosity::Homozygous,
-        other => {
+    let zygosity = match a.zygosity.as_deref() {
+        None | Some("heterozygous") => Zygosity::Heterozygous,
+        Some("homozygous") => Zygosity::Homozygous,
+        Some(other) => {
             return Err(format!(
                 "--zygosity is heterozygous or homozygous, not '{other}'"
             ));
@@ -62,6 +62,16 @@ pub(crate) fn run(a: &DesignArgs) -> Result<(), String> {
         .background
         .as_ref()
         .is_some_and(|b| b.ploidy == 2);
+    // Copies mean something only in a diploid: a haploid has one, and the flag would be ignored.
+    if let (Some(z), false) = (&a.zygosity, diploid) {
+        let background = design.genotype().background.as_ref().map_or_else(
+            || "the design has no background (a haploid reference)".to_owned(),
+            |b| format!("{} is haploid", b.name),
+        );
+        return Err(format!(
+            "--zygosity {z}: zygosity applies to diploid backgrounds (BY4743); {background}"
+        ));
+    }
     for v in &a.delete {
         let (name, cassette) = match v.split_once('=') {
             Some((n, c)) => (n, Some(c)),

@@ -35,7 +35,8 @@ pub fn tsv_field(s: &str) -> std::borrow::Cow<'_, str> {
 
 /// Writes the report: one row per (enabled edit, reference feature line) the edit changed, with one
 /// effect word from the exports' vocabulary — `deleted` (the line is gone, also when with its
-/// parent), `trimmed`, `disrupted`, `fused`, `substituted`, `phase_changed` (only its CDS phase
+/// parent), `superseded` (the line's annotation replaced by the edit's, its bases possibly left:
+/// MATα1/α2 and their lines in a MATa design), `trimmed`, `disrupted`, `fused`, `substituted`, `phase_changed` (only its CDS phase
 /// changed; a trimmed CDS whose phase changed too is `trimmed`, the new phase in `phase`),
 /// `promoter_replaced` (the gene line of a promoter-swapped gene) and `promoter_lost` (the gene
 /// line of a gene whose 5′ intergenic bases the edit removed or replaced) — the words of the GFF3's
@@ -62,7 +63,10 @@ pub fn write_tsv<W: Write>(
             {
                 continue;
             }
-            EffectKind::Dropped.word()
+            match lifted.feature(first.feature).status {
+                FeatureStatus::Superseded => FeatureStatus::Superseded.label(),
+                _ => EffectKind::Dropped.word(),
+            }
         } else {
             group
                 .iter()

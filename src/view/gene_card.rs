@@ -92,11 +92,14 @@ pub enum EditedLocation {
     },
     /// An edit removed all of it (deleted, or replaced by a cassette).
     Deleted,
+    /// An edit's annotation replaced it, though bases of it may remain (MATα1/α2 in MATa:
+    /// Yα swapped for Ya, their ends in X and Z1 left unannotated).
+    Superseded,
 }
 
 impl EditedLocation {
     /// In words for the card: `II:429,548–431,672 (fused)`, `partially deleted: V:31,695–33,000`,
-    /// `deleted`; a line the design does not touch says so (`same as the reference`).
+    /// `deleted`, `superseded (…)`; a line the design does not touch says so (`same as the reference`).
     pub fn words(&self) -> String {
         match self {
             Self::At {
@@ -106,6 +109,9 @@ impl EditedLocation {
             Self::At { locus, status } => format!("{locus} ({})", status.label()),
             Self::PartlyDeleted { locus } => format!("partially deleted: {locus}"),
             Self::Deleted => "deleted".to_owned(),
+            Self::Superseded => {
+                "superseded (its annotation replaced; bases of it may remain)".to_owned()
+            }
         }
     }
 }
@@ -115,6 +121,7 @@ pub fn edited_location(genome: &Genome, lifted: &Lifted, gene: FeatureIdx) -> Ed
     let line = lifted.feature(gene);
     let name = &genome.contig(genome.feature(gene).contig).name;
     match (line.status, line.span) {
+        (FeatureStatus::Superseded, _) => EditedLocation::Superseded,
         (status, _) if status.is_gone() => EditedLocation::Deleted,
         (_, None) => EditedLocation::Deleted,
         (status, Some(span)) => {

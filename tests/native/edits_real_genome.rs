@@ -391,7 +391,7 @@ fn refused_edits_leave_the_design_unchanged() {
                 label: None,
                 feature: None,
             },
-            "overlaps edit #1 delete XV:722,251–722,440 (his3Δ1)",
+            "overlaps edit #1 (id 0) delete XV:722,251–722,440 (his3Δ1)",
         ),
         (
             EditRequest {

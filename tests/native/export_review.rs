@@ -193,6 +193,7 @@ fn the_report_has_one_row_per_edit_and_line_in_the_exports_words() {
     assert_ne!(cds[0][13], ".", "the new phase is in its column");
     let words = [
         "deleted",
+        "superseded",
         "trimmed",
         "disrupted",
         "fused",

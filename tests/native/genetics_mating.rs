@@ -97,7 +97,7 @@ fn by4741_carries_mata_mat_after_the_swap_equals_hmr_ya() {
     let lifted = Lifted::new(g, &d);
     for n in ["MATALPHA1", "MATALPHA2"] {
         let f = resolve_gene(g, n).unwrap();
-        assert_eq!(lifted.feature(f).status, FeatureStatus::Dropped, "{n}");
+        assert_eq!(lifted.feature(f).status, FeatureStatus::Superseded, "{n}");
     }
     for n in ["BUD5", "YCR041W"] {
         let f = resolve_gene(g, n).unwrap();

@@ -379,8 +379,8 @@ fn ml_views() {
     assert_eq!(find("YAL003W").in_gene_set, Some(true));
     assert_eq!(find("YAL005C").in_gene_set, Some(false));
     // Three inserts and the MATa region of BY4741 (Ya from HMR), with the genes it brings, MATA1
-    // and MATA2, as rows of their own.
-    assert_eq!(nodes.len(), g.genes().count() + 6);
+    // and MATA2, as rows of their own, and the three marker cassettes' ORFs (inserted genes).
+    assert_eq!(nodes.len(), g.genes().count() + 9);
     // IV's genes after position 1000 are shifted by the GFP insertion.
     let shifted = nodes
         .iter()

@@ -97,7 +97,7 @@ fn sloppy_gff3_is_repaired_with_one_warning_per_kind() {
     // The deletion (36–40) takes the 5 bp right 5′ of g2 (+, from 41): its promoter is lost.
     assert_eq!(
         lines[2][8],
-        "ID=g2;Name=foo;edit_status=promoter_lost;edit=edit 0"
+        "ID=g2;Name=foo;edit_status=promoter_lost;edit=edit #1 (id 0)"
     );
     assert_eq!(bases.len(), 95);
     // One warning per kind, with the count and the first line.

@@ -53,6 +53,7 @@ mod no_panic;
 mod panels_logic;
 mod real_genome;
 mod review_bio14;
+mod review_bio15;
 mod scale;
 mod spec_roundtrip;
 mod spec_upgrade;

@@ -19,6 +19,9 @@ pub enum PerturbationType {
     NatmxDeletion,
     /// The gene replaced by an hphMX cassette.
     HphmxDeletion,
+    /// The gene (its whole extent) replaced by a sequence that is not a selectable marker
+    /// (`pho5Δ::GFP(S65T)`): a deletion–insertion, not a deletion.
+    GeneReplacement,
     /// A gene or cassette added.
     GeneAddition,
     /// The gene's sequence replaced by another.
@@ -36,23 +39,53 @@ pub enum PerturbationType {
 }
 
 impl PerturbationType {
-    /// The Sequence Ontology term of the mechanism.
+    /// The Sequence Ontology term (id, name) of the mechanism, by what the edit does to the
+    /// reference bases (Sequence Ontology, http://www.sequenceontology.org):
+    ///
+    /// - bases removed, nothing put in their place: `SO:0000159` deletion (a clean gene deletion,
+    ///   a region deletion);
+    /// - a gene replaced by a selectable marker (`tfc3Δ::kanMX4`): `SO:0000159` deletion too —
+    ///   the deletion project's alleles, which torchcell types as deletions (its
+    ///   `KanMxDeletionPerturbation` is a `DeletionPerturbation`, SO:0000159);
+    /// - bases added between two reference bases, none removed: `SO:0000667` insertion (a gene
+    ///   addition, an N-terminal tag after the ATG);
+    /// - bases replaced by a different number of others: `SO:1000032` delins (a gene replaced by a
+    ///   non-marker sequence, a gene's sequence replaced, a C-terminal tag in place of the stop
+    ///   codon, a promoter swap);
+    /// - bases replaced one for one: `SO:1000002` substitution (a point mutation).
     pub fn so_term(self) -> (&'static str, &'static str) {
+        const DELETION: (&str, &str) = ("SO:0000159", "deletion");
+        const INSERTION: (&str, &str) = ("SO:0000667", "insertion");
+        const DELINS: (&str, &str) = ("SO:1000032", "delins");
         match self {
             Self::Deletion | Self::KanmxDeletion | Self::NatmxDeletion | Self::HphmxDeletion => {
-                ("SO:0000159", "deletion")
+                DELETION
             }
-            Self::GeneAddition | Self::CTerminalTag | Self::NTerminalTag => {
-                ("SO:0000667", "insertion")
-            }
-            Self::SequenceVariant => ("SO:0001060", "sequence_variant"),
+            Self::GeneAddition | Self::NTerminalTag => INSERTION,
+            Self::GeneReplacement
+            | Self::SequenceVariant
+            | Self::CTerminalTag
+            | Self::PromoterReplacement => DELINS,
             Self::PointMutation => ("SO:1000002", "substitution"),
-            Self::PromoterReplacement => ("SO:1000032", "delins"),
-            Self::RegionDeletion => ("SO:0000159", "deletion"),
+            Self::RegionDeletion => DELETION,
         }
     }
 
-    /// The deletion type a replacement by `cassette` is (kanMX4 → kanmx_deletion).
+    /// Whether it removes the gene it names (a clean or marker deletion, or a replacement of the
+    /// whole gene by another sequence): what the essential-gene warning is about.
+    pub fn removes_gene(self) -> bool {
+        matches!(
+            self,
+            Self::Deletion
+                | Self::KanmxDeletion
+                | Self::NatmxDeletion
+                | Self::HphmxDeletion
+                | Self::GeneReplacement
+        )
+    }
+
+    /// The type a replacement of a whole gene by `cassette` is: a marker deletion for a selectable
+    /// marker (kanMX4 → kanmx_deletion), else a gene replacement (GFP(S65T) → gene_replacement).
     pub fn for_replacement(cassette: &str) -> Self {
         let c = cassette.to_ascii_lowercase();
         if c.starts_with("kanmx") {
@@ -62,7 +95,7 @@ impl PerturbationType {
         } else if c.starts_with("hphmx") {
             Self::HphmxDeletion
         } else {
-            Self::Deletion
+            Self::GeneReplacement
         }
     }
 
@@ -73,6 +106,7 @@ impl PerturbationType {
             Self::KanmxDeletion => "Deletion via KanMX gene replacement.",
             Self::NatmxDeletion => "Deletion via NatMX gene replacement.",
             Self::HphmxDeletion => "Deletion via HphMX gene replacement.",
+            Self::GeneReplacement => "Replacement of the gene by another sequence (not a marker)",
             Self::GeneAddition => "Addition of a gene or cassette",
             Self::SequenceVariant => "Replacement of the gene's sequence",
             Self::CTerminalTag => "Tag fused in frame at the C terminus (stop codon replaced)",

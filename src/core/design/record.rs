@@ -199,7 +199,8 @@ impl Design {
                     && p.edit_ids.contains(&id)
             }) {
                 return Err(EditError::Gene(format!(
-                    "edit {id} realises the heterozygous {}: it describes the other copy and is not applied to the single edited sequence",
+                    "edit {} realises the heterozygous {}: it describes the other copy and is not applied to the single edited sequence",
+                    id.cited(),
                     p.designation
                 )));
             }

@@ -23,8 +23,11 @@ use crate::core::strand::Strand;
 pub use validate::{EditDesc, EditError, check_sequence};
 
 /// A stable identifier of an edit within a design (never reused after removal), stored 0-based
-/// (the edits JSON's `id`); shown to people 1-based, `#1` for the first edit, by `Display` — the
-/// number the edit list shows and every message uses.
+/// (the spec's, the edits JSON's and the report's `id`); shown to people 1-based, `#1` for the
+/// first edit, by `Display` — the number the edit list shows. A message that names an edit
+/// (a refusal, the CLI, an export's fallback name) cites both with [`EditId::cited`],
+/// `#4 (id 3)`, so the reader of a spec finds the edit by its `id` and the user of the edit list
+/// by its number (ARCHITECTURE.md, invariants).
 #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct EditId(pub u32);
@@ -32,6 +35,23 @@ pub struct EditId(pub u32);
 impl fmt::Display for EditId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "#{}", u64::from(self.0) + 1)
+    }
+}
+
+impl EditId {
+    /// The edit as messages cite it: the edit list's number and the spec's `id`, `#4 (id 3)`.
+    pub fn cited(self) -> CitedEditId {
+        CitedEditId(self)
+    }
+}
+
+/// An [`EditId`] displayed as messages cite it: `#4 (id 3)` ([`EditId::cited`]).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct CitedEditId(EditId);
+
+impl fmt::Display for CitedEditId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} (id {})", self.0, self.0.0)
     }
 }
 
@@ -110,7 +130,7 @@ pub struct InsertedFeature {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fusion: Option<Fusion>,
     /// `ID`s of reference genes this annotation replaces: while the edit is enabled they are
-    /// dropped from the edited annotation (status deleted, with their lines) even where some of
+    /// dropped from the edited annotation (status `superseded`, with their lines) even where some of
     /// their bases remain — MATa's swap supersedes MATα1 and MATα2, whose leftover bases in X
     /// and Z1 encode no α protein.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -136,6 +156,33 @@ impl InsertedFeature {
             (true, Strand::Reverse) => Strand::Forward,
             (_, st) => st,
         }
+    }
+
+    /// The `ID` the edited GFF3 writes it with: its own, or `genoforge_edit_N` (`N` the edit's
+    /// id, 0-based as in the spec) when it has parts that need a parent; `None` otherwise.
+    pub fn written_id(&self, edit: EditId) -> Option<String> {
+        self.id
+            .clone()
+            .or_else(|| (!self.children.is_empty()).then(|| format!("genoforge_edit_{}", edit.0)))
+    }
+
+    /// The `ID` of the gene the edited GFF3 writes over the part `i` when that part is an ORF of
+    /// its own — a CDS with no parent in a feature that is no gene or mRNA (a marker cassette's
+    /// ORF: kanMX4's `kan`, kanMX6's `kanR`) — as `{top}_{name}` (`top` the feature's written ID,
+    /// [`Self::written_id`]; `name` the part's, else `CDS{i}`); `None` for other parts. The gene
+    /// nodes list that gene, `inserted`.
+    pub fn orf_gene_id(&self, top: &str, i: usize) -> Option<String> {
+        let child = self.children.get(i)?;
+        (child.kind == FeatureKind::Cds
+            && child.parent.is_none()
+            && !self.kind.is_gene_like()
+            && self.kind != FeatureKind::Mrna)
+            .then(|| {
+                format!(
+                    "{top}_{}",
+                    child.name.clone().unwrap_or_else(|| format!("CDS{i}"))
+                )
+            })
     }
 
     /// Every `ID` it writes: its own, then its parts'.

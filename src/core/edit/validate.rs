@@ -26,7 +26,7 @@ pub struct EditDesc {
 impl fmt::Display for EditDesc {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(id) = self.id {
-            write!(f, "edit {id} ")?;
+            write!(f, "edit {} ", id.cited())?;
         }
         match self.op {
             EditOp::Insert => write!(f, "insert at {}:{}", self.contig, thousands(self.start))?,
@@ -106,7 +106,7 @@ pub enum EditError {
         existing: Box<EditDesc>,
     },
     /// No edit with this id.
-    #[error("there is no edit {0} in the design")]
+    #[error("there is no edit {} in the design", .0.cited())]
     UnknownEdit(EditId),
     /// A gene name that does not resolve to one gene.
     #[error("{0}")]

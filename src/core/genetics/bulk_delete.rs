@@ -190,7 +190,7 @@ pub enum BulkError {
 pub fn clash_words(genome: &Genome, design: &Design, clash: &Clash) -> String {
     let edit = |id: EditId| {
         design.edit(id).map_or_else(
-            || format!("edit {id}"),
+            || format!("edit {}", id.cited()),
             |e| Design::describe(genome, e, true).to_string(),
         )
     };

@@ -65,7 +65,7 @@ pub fn apply(genome: &Genome, design: &mut Design, plan: Plan) -> Result<Vec<Edi
             return Err(EditError::Gene(format!(
                 "{}: edit {} ({named}) already changes {}:{}, in a codon this change names; undo it or write both changes as one",
                 plan.perturbation.designation,
-                e.id,
+                e.id.cited(),
                 genome.contig(*contig).name,
                 span.start().get() + 1,
             )));

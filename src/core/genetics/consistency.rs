@@ -110,8 +110,9 @@ fn edits_of<'d>(design: &'d Design, p: &Perturbation, out: &mut Vec<Finding>) ->
                 kind: FindingKind::MissingEdit,
                 perturbation: None,
                 message: format!(
-                    "perturbation {} names edit {id}, which the design does not have",
-                    p.designation
+                    "perturbation {} names edit {}, which the design does not have",
+                    p.designation,
+                    id.cited()
                 ),
             }),
         }
@@ -232,7 +233,7 @@ fn findings(
                             if p.edit_ids.is_empty() {
                                 "none".to_owned()
                             } else {
-                                p.edit_ids.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", ")
+                                p.edit_ids.iter().map(|i| i.cited().to_string()).collect::<Vec<_>>().join(", ")
                             }
                         ),
                     });
@@ -250,13 +251,7 @@ fn findings(
                         }
                     }
                 }
-                let deletes = matches!(
-                    p.perturbation_type,
-                    PerturbationType::Deletion
-                        | PerturbationType::KanmxDeletion
-                        | PerturbationType::NatmxDeletion
-                        | PerturbationType::HphmxDeletion
-                );
+                let deletes = p.perturbation_type.removes_gene();
                 if every_copy
                     && applied
                     && deletes
@@ -314,7 +309,7 @@ fn findings(
             perturbation: None,
             message: format!(
                 "edit {} ({} {}:{s}–{t}{}) realises no perturbation or background allele",
-                e.id,
+                e.id.cited(),
                 e.op,
                 genome.contig(e.contig).name,
                 e.label
@@ -409,7 +404,7 @@ fn unnamed_essential(
         let (s, e) = edit.map_or((0, 0), |e| e.span.one_based());
         let label = edit
             .and_then(|e| e.label.clone())
-            .unwrap_or_else(|| format!("edit {}", effect.edit));
+            .unwrap_or_else(|| format!("edit {}", effect.edit.cited()));
         out.push(essential_finding(
             &format!("{label} ({}:{s}–{e})", genome.contig(f.contig).name),
             &name(&standard, &systematic),

@@ -6,7 +6,7 @@
 //! variants `gene::insert`; additions `insert@contig:pos` (after base `pos`); region deletions
 //! `Δ(III:1001-2000)` (1-based, inclusive; `region_name.rs`); tags `PHO5-GFP(S65T)::kanMX6`,
 //! `PHO5-GFP(S65T)` and `GFP(S65T)-PHO5` (`tag_name.rs`); point mutations `gal4-K23A`,
-//! `pho5-c.69A>G` (`point_name.rs`); promoter swaps `pGAL1-PHO5` (`promoter_name.rs`). In a diploid a
+//! `pho5-c.70A>G` (`point_name.rs`); promoter swaps `pGAL1-PHO5` (`promoter_name.rs`). In a diploid a
 //! perturbation is written with both copies: `tfc3Δ::kanMX4/TFC3` heterozygous (the wild-type
 //! half is the gene's standard name in capitals, `+` for an addition), `far1Δ/far1Δ` homozygous.
 //! `delta` may stand for `Δ`. Genes resolve by systematic, standard or alias name, case-insensitively.

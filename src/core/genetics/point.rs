@@ -5,7 +5,7 @@
 //! most frequent yeast codon is used ([`crate::core::genetics::codons`]).
 //!
 //! Designation in yeast nomenclature: the gene in lower case (a mutant allele), a hyphen and the
-//! change — `gal4-K23A`, `pho5-c.69A>G`. Only the bases that differ are edited (one replacement
+//! change — `gal4-K23A`, `pho5-c.70A>G`. Only the bases that differ are edited (one replacement
 //! per run of differing bases; a codon split by an intron gives one per part).
 
 use crate::core::design::genotype::{Perturbation, PerturbationType, Zygosity};

@@ -1,6 +1,6 @@
 //! A point mutation's designation, written and read back: the gene in lower case (a mutant
 //! allele), a hyphen and the change — by amino acid `gal4-K23A` (residues 1-based from the start
-//! Met), or by coding bases in HGVS `c.` form, `pho5-c.69A>G` or `pho5-c.67_69delinsGCT` (coding
+//! Met), or by coding bases in HGVS `c.` form, `pho5-c.70A>G` or `pho5-c.67_69delinsGCT` (coding
 //! bases 1-based from the A of the ATG). [`parse_point_designation`] reads exactly what
 //! [`point_designation`] writes, and the change syntax the composer takes ([`parse_change`]:
 //! also `Lys23Ala` and `K23A:GCC` with a chosen codon).

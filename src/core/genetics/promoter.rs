@@ -162,9 +162,25 @@ pub fn promoter_of_gene(
     })
 }
 
+/// What a cassette's promoter part is called as a promoter: its name without ` promoter` and
+/// without a parenthesised note — `TEF promoter (A. gossypii)` → `TEF`, so `pTEF-PHO5` — or
+/// `None` when nothing is left.
+pub fn promoter_part_name(part: &str) -> Option<String> {
+    let base = part.split('(').next().unwrap_or("").trim();
+    let base = base
+        .strip_suffix("promoter")
+        .or_else(|| base.strip_suffix("Promoter"))
+        .unwrap_or(base)
+        .trim();
+    (!base.is_empty()).then(|| base.to_owned())
+}
+
 /// The promoter the composer means by `name`: a yeast gene's own upstream region up to the
-/// previous feature ([`promoter_of_gene`]), else the library cassette of that name — its
-/// promoter part, or all of it when it has none. Refused when `name` is empty or names neither.
+/// previous feature ([`promoter_of_gene`]), else a library cassette's promoter part, named after
+/// the part (kanMX4's `TEF promoter` — the Ashbya gossypii TEF promoter of the MX cassettes,
+/// Wach et al. 1994 — is `pTEF`, not `pkanMX4`; [`promoter_part_name`]) and found by that name
+/// (`TEF`) or the cassette's (`kanMX4`), else all of a cassette that has none, named after the
+/// cassette. Refused when `name` is empty or names neither.
 pub fn promoter_by_name(
     genome: &Genome,
     library: &Library,
@@ -179,20 +195,40 @@ pub fn promoter_by_name(
     if let Ok(g) = crate::core::edit::helpers::resolve_gene(genome, name) {
         return promoter_of_gene(genome, g, Upstream::ToPreviousFeature);
     }
+    let promoter_part = |c: &'_ crate::core::genetics::cassette::Cassette| {
+        c.parts
+            .iter()
+            .find(|p| p.kind == FeatureKind::Promoter)
+            .cloned()
+    };
+    let part_name =
+        |p: &crate::core::edit::SubFeature| p.name.as_deref().and_then(promoter_part_name);
     let c = library
         .get(name)
+        .or_else(|| {
+            library.cassettes.iter().find(|&c| {
+                promoter_part(c)
+                    .and_then(|p| part_name(&p))
+                    .is_some_and(|n| n.eq_ignore_ascii_case(name))
+            })
+        })
         .ok_or_else(|| Refusal::Region(format!("'{name}' is neither a gene nor a library part")))?;
-    let (bases, source) = match c.parts.iter().find(|p| p.kind == FeatureKind::Promoter) {
-        Some(p) => (
-            c.part_sequence(p).to_vec(),
-            format!("{} ({})", c.source, p.name.clone().unwrap_or_default()),
-        ),
-        None => (c.sequence.as_bytes().to_vec(), c.source.clone()),
-    };
-    Ok(Promoter {
-        name: c.name.clone(),
-        sequence: bases,
-        source,
+    Ok(match promoter_part(c) {
+        Some(p) => Promoter {
+            name: part_name(&p).unwrap_or_else(|| c.name.clone()),
+            sequence: c.part_sequence(&p).to_vec(),
+            source: format!(
+                "{}'s {} ({})",
+                c.name,
+                p.name.clone().unwrap_or_default(),
+                c.source
+            ),
+        },
+        None => Promoter {
+            name: c.name.clone(),
+            sequence: c.sequence.as_bytes().to_vec(),
+            source: c.source.clone(),
+        },
     })
 }
 

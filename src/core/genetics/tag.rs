@@ -3,7 +3,10 @@
 //! - **C-terminal** (the pFA6a convention of Longtine et al. 1998, Yeast 14:953–961): the PCR
 //!   product of a tagging plasmid (F2 … R1) replaces the gene's stop codon, so the protein runs
 //!   on through the tag's codons to the tag's own stop; a marker after it (`kanMX6`) selects the
-//!   transformants. Designation `PHO5-GFP(S65T)::kanMX6`.
+//!   transformants. Designation `PHO5-GFP(S65T)::kanMX6`. A tag whose codons begin with a start
+//!   codon (the library's bare `GFP(S65T)`, whose ATG was added for N-terminal tags) is fused
+//!   without it, as pFA6a's C-terminal GFP(S65T) has none (AJ002682: the F2 linker RIPGLIN, then
+//!   GFP from Ser2): the plan's `warnings` say so, and nothing leaves an internal Met unremarked.
 //! - **N-terminal**: the tag's codons (without its start and stop codons) inserted right after the
 //!   gene's ATG, seamlessly (no marker inside the gene). Designation `GFP(S65T)-PHO5`.
 //!
@@ -140,6 +143,14 @@ pub fn plan_tag(
     let orf = Orf::of(genome, gene)?;
     let (coding_len, tag_name) = tag_coding(cassette, terminus)?;
     let cas = cassette.sequence.to_ascii_uppercase().into_bytes();
+    // A C-terminal tag is fused without a start codon of its own (pFA6a's GFP(S65T) begins at
+    // Ser2): the bases from `skip` on go in, and the cassette's parts move with them.
+    let skip: u64 = match terminus {
+        Terminus::C if coding_len > 3 && cas.starts_with(b"ATG") => 3,
+        _ => 0,
+    };
+    let cas = cas[skip as usize..].to_vec();
+    let coding_len = coding_len - skip;
     let gene_id = genome.feature(gene).id.as_deref().unwrap_or("").to_owned();
     let (systematic, standard) = orf.names.clone();
     let n = orf.coding.len() as u64;
@@ -233,7 +244,18 @@ pub fn plan_tag(
         Strand::Forward
     };
     let mut children: Vec<SubFeature> = match terminus {
-        Terminus::C => cassette.parts.clone(),
+        Terminus::C => cassette
+            .parts
+            .iter()
+            .filter(|p| p.offset.end().get() > skip)
+            .map(|p| SubFeature {
+                offset: Span::from_raw(
+                    p.offset.start().get().saturating_sub(skip),
+                    p.offset.end().get() - skip,
+                ),
+                ..p.clone()
+            })
+            .collect(),
         Terminus::N => Vec::new(),
     };
     // The tag's coding part as a CDS_region (SO:0000851) of the fused CDS, not a CDS of its own.
@@ -282,7 +304,8 @@ pub fn plan_tag(
         let p = translate(&fused.0);
         p.strip_suffix('*').map(str::to_owned).unwrap_or(p)
     };
-    // An N-terminal tag lands before a signal peptide the protein may begin with.
+    // An N-terminal tag lands before a signal peptide the protein may begin with; a C-terminal
+    // tag's own start codon is left out (said).
     let warnings = match terminus {
         Terminus::N => crate::core::genetics::signal_peptide::detect(&orf.protein())
             .map(|sp| {
@@ -294,6 +317,9 @@ pub fn plan_tag(
             })
             .into_iter()
             .collect(),
+        Terminus::C if skip > 0 => vec![format!(
+            "{tag_name}'s start codon is left out: the tag is fused from its second codon, as pFA6a's C-terminal tags are (pFA6a-GFP(S65T)-kanMX6, AJ002682: GFP from Ser2), so the fusion has no internal Met"
+        )],
         Terminus::C => Vec::new(),
     };
     let plan = Plan {

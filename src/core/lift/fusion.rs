@@ -33,6 +33,20 @@ fn lineage(genome: &Genome, gene_id: &str) -> Vec<FeatureIdx> {
     out
 }
 
+/// The `ID` of the CDS a tag fused to the gene `gene_id` joins (the first CDS line with an ID
+/// among the gene's descendants; Ensembl's `CDS:YBR093C`), `None` when it has none. The edited
+/// GFF3 writes the tag's coding part, a `CDS_region` (SO:0000851, part_of CDS), as its child:
+/// the Sequence Ontology, and `gt gff3validator -typecheck so`, allow a CDS_region under a CDS
+/// (or a gene), not under an `insertion`.
+pub fn fused_cds_id(genome: &Genome, gene_id: &str) -> Option<String> {
+    lineage(genome, gene_id).into_iter().find_map(|l| {
+        let f = genome.feature(l);
+        (f.kind == crate::core::genome::feature::FeatureKind::Cds)
+            .then(|| f.id.as_deref().map(str::to_owned))
+            .flatten()
+    })
+}
+
 /// Extends and marks the lines of every enabled fusion. Idempotent: spans are set from the
 /// layout, not moved by a delta.
 pub(super) fn apply(

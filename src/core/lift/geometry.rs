@@ -167,8 +167,9 @@ pub(super) fn lift_contig(
 }
 
 /// Drops the reference genes an enabled edit's annotation supersedes (`InsertedFeature::
-/// supersedes`, genes on the edit's contig): their lines go as deleted, attributed to that edit;
-/// their descendants follow as orphans.
+/// supersedes`, genes on the edit's contig): their lines go (status `Superseded`, not deleted:
+/// their bases may remain), attributed to that edit as a `Dropped` effect; their descendants
+/// follow, superseded too ([`orphans`]).
 pub(super) fn supersede(
     genome: &Genome,
     design: &crate::core::design::Design,
@@ -192,8 +193,8 @@ pub(super) fn supersede(
                     genome.feature(idx).span.end().get(),
                 );
                 let slot = &mut out[idx.get()];
-                slot.status = FeatureStatus::Dropped;
-                slot.geometric = FeatureStatus::Dropped;
+                slot.status = FeatureStatus::Superseded;
+                slot.geometric = FeatureStatus::Superseded;
                 slot.span = None;
                 slot.lost_left = fe - fs;
                 slot.lost_right = 0;
@@ -232,12 +233,23 @@ pub(super) fn orphans(genome: &Genome, out: &mut [LiftedFeature], effects: &mut 
         if gone == 0 {
             continue;
         }
+        // Every parent superseded (none deleted): the line is superseded with them.
+        let superseded = groups.iter().all(|&g| {
+            genome
+                .group_lines(g)
+                .iter()
+                .all(|&l| out[l.get()].status == FeatureStatus::Superseded)
+        });
         let me = &mut out[idx.get()];
         if gone < groups.len() {
             me.parents_removed = true;
             continue;
         }
-        me.status = FeatureStatus::Orphaned;
+        me.status = if superseded {
+            FeatureStatus::Superseded
+        } else {
+            FeatureStatus::Orphaned
+        };
         // Attribute to the edits that removed the parents' lines.
         let causes: Vec<_> = effects
             .iter()

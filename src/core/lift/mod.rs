@@ -10,6 +10,7 @@
 
 pub mod edited;
 mod fusion;
+pub use fusion::fused_cds_id;
 mod geometry;
 mod phase;
 
@@ -41,6 +42,11 @@ pub enum FeatureStatus {
     Dropped,
     /// Every parent was dropped, so it was dropped too.
     Orphaned,
+    /// Its annotation was replaced by an edit's (`InsertedFeature::supersedes`), though many of
+    /// its bases may remain: MATa's swap of Yα for Ya supersedes MATα1 and MATα2, whose bases
+    /// in X and Z1 stay (`core/genetics/mating.rs`). Like a dropped line it is not written; its
+    /// descendants, every parent superseded, are superseded too. Not a deletion.
+    Superseded,
     /// A tag joined in frame (N- or C-terminal): the line reaches over the tag's codons.
     Fused,
     /// Some of its bases (inside, or its first or last) replaced by as many others (a point
@@ -52,11 +58,12 @@ pub enum FeatureStatus {
 impl FeatureStatus {
     /// Whether the line is gone from the edited genome.
     pub fn is_gone(self) -> bool {
-        matches!(self, Self::Dropped | Self::Orphaned)
+        matches!(self, Self::Dropped | Self::Orphaned | Self::Superseded)
     }
 
     /// A word for people — the one vocabulary of the UI, the gene node view and the GFF3's
-    /// `edit_status` (native, shifted, resized, trimmed, disrupted, substituted, fused, deleted).
+    /// `edit_status` (native, shifted, resized, trimmed, disrupted, substituted, fused, deleted,
+    /// superseded).
     pub fn label(self) -> &'static str {
         match self {
             Self::Unchanged => "native",
@@ -68,6 +75,7 @@ impl FeatureStatus {
             Self::Orphaned => "deleted (parent deleted)",
             Self::Fused => "fused",
             Self::Substituted => "substituted",
+            Self::Superseded => "superseded",
         }
     }
 }

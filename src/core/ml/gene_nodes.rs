@@ -38,6 +38,9 @@ pub enum GeneStatus {
     Inserted,
     /// Removed.
     Deleted,
+    /// Its annotation replaced by an edit's, though bases of it may remain: MATα1 and MATα2 in
+    /// a MATa design (Yα swapped for Ya; their ends in X and Z1 stay, unannotated).
+    Superseded,
 }
 
 impl GeneStatus {
@@ -50,6 +53,7 @@ impl GeneStatus {
             FeatureStatus::Fused => Self::Fused,
             FeatureStatus::Substituted => Self::Substituted,
             FeatureStatus::Dropped | FeatureStatus::Orphaned => Self::Deleted,
+            FeatureStatus::Superseded => Self::Superseded,
         }
     }
 
@@ -66,6 +70,7 @@ impl GeneStatus {
             Self::PromoterLost => "promoter_lost",
             Self::Inserted => "inserted",
             Self::Deleted => "deleted",
+            Self::Superseded => "superseded",
         }
     }
 }
@@ -259,8 +264,10 @@ pub fn promoter_lost(
     out
 }
 
-/// The gene node view: every gene of the reference in genome order (deleted ones too, marked),
-/// then every inserted feature and the genes among its parts (MATa's `MATA1`, `MATA2`).
+/// The gene node view: every gene of the reference in genome order (deleted and superseded ones
+/// too, marked), then every inserted feature and the genes among its parts (MATa's `MATA1`,
+/// `MATA2`) and the ORFs among its parts the GFF3 writes as genes (a marker cassette's `kan`,
+/// `kanR`: id `kanMX4_YBR093C_kan` as the GFF3's gene line, type `gene`, `inserted`).
 pub fn gene_nodes(genome: &Genome, design: &Design, lifted: &Lifted) -> Vec<GeneNode> {
     let g = design.genotype();
     let set = g.gene_set.as_ref();
@@ -405,24 +412,30 @@ pub fn gene_nodes(genome: &Genome, design: &Design, lifted: &Lifted) -> Vec<Gene
             feat.strand.symbol(),
             None,
         ));
-        for (i, part) in feat
-            .children
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.kind.is_gene_like())
-        {
+        // Its genes, and the ORFs the GFF3 writes as genes of their own (a marker cassette's
+        // `kan`/`kanR`, under the ID the GFF3 gives that gene).
+        let top = feat.written_id(e.id);
+        for (i, part) in feat.children.iter().enumerate() {
+            let orf = top.as_deref().and_then(|t| feat.orf_gene_id(t, i));
+            if !part.kind.is_gene_like() && orf.is_none() {
+                continue;
+            }
             let (a, b) = feat.part_span(part, s, t);
-            let pid = part
-                .id
+            let pid = orf
                 .as_deref()
+                .or(part.id.as_deref())
                 .map(crate::core::genome::feature::strip_type_prefix)
                 .or(part.name.as_deref())
                 .unwrap_or(&id)
                 .to_owned();
+            let kind = match orf {
+                Some(_) => crate::core::genome::feature::FeatureKind::Gene.to_string(),
+                None => part.kind.to_string(),
+            };
             rows.push(node(
                 pid.clone(),
                 part.name.clone().unwrap_or(pid),
-                part.kind.to_string(),
+                kind,
                 (a, b),
                 feat.part_strand(part).symbol(),
                 Some(i),
@@ -450,7 +463,8 @@ pub fn mark_essential(
 
 /// What the exports call an edit: the designation of its perturbation or background allele, else
 /// its label, else a plain coding substitution named by coding position (`pho5-c.70A>G`), else
-/// `edit N` — the GFF3's `edit=` and the gene nodes' `perturbations` of a collateral gene.
+/// `edit #N (id N−1)` ([`crate::core::edit::EditId::cited`]) — the GFF3's `edit=` and the gene
+/// nodes' `perturbations` of a collateral gene.
 pub fn edit_name(genome: &Genome, design: &Design, id: crate::core::edit::EditId) -> String {
     design
         .genotype()
@@ -462,7 +476,7 @@ pub fn edit_name(genome: &Genome, design: &Design, id: crate::core::edit::EditId
                 crate::core::genetics::point_name::substitution_designation(genome, e)
             })
         })
-        .unwrap_or_else(|| format!("edit {}", id.0))
+        .unwrap_or_else(|| format!("edit {}", id.cited()))
 }
 
 /// Whether `edit` changes no base: a replacement by the very bases it replaces (case ignored),

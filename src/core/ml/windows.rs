@@ -164,7 +164,7 @@ pub fn sequence_windows(
     let edited = EditedGenome::new(genome, design);
     let mut out = Vec::new();
     for node in gene_nodes(genome, design, lifted) {
-        if node.status == GeneStatus::Deleted {
+        if matches!(node.status, GeneStatus::Deleted | GeneStatus::Superseded) {
             continue;
         }
         let (Some(start), Some(end)) = (node.start, node.end) else {

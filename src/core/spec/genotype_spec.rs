@@ -236,7 +236,7 @@ pub enum SpecError {
     #[error("the spec was made on another reference: {0}")]
     Reference(String),
     /// An edit that does not apply.
-    #[error("edit {id}: {error}")]
+    #[error("edit {}: {error}", id.cited())]
     Edit {
         /// Its id.
         id: EditId,
@@ -250,7 +250,7 @@ pub enum SpecError {
     #[error("{0}")]
     DatasetSelection(#[from] RecordError),
     /// A perturbation or allele pointing at an edit the spec does not have.
-    #[error("{what} refers to edit {id}, which the spec does not contain")]
+    #[error("{what} refers to edit {}, which the spec does not contain", id.cited())]
     DanglingEdit {
         /// Which record.
         what: String,

@@ -125,7 +125,8 @@ pub fn upgrade_single_edit_mata(
         let id = EditId(next);
         next += 1;
         added.push(format!(
-            "edit {id} ({})",
+            "edit {} ({})",
+            id.cited(),
             request.label.as_deref().unwrap_or("MATa")
         ));
         edit_ids.push(id);

@@ -10,6 +10,9 @@
 //!   `edit_status=promoter_replaced` on its gene line (its transcript and CDS stay native), as in
 //!   the gene nodes; a gene whose 5′ intergenic bases another edit removed or replaced (PBY1 when
 //!   PHO5's swap reaches up to it) gets `edit_status=promoter_lost` and that edit's designation;
+//!   a line gone from the edited genome is not written, so no `edit_status` says `deleted` or
+//!   `superseded` (MATα1/α2 in MATa: their annotation replaced, their bases in X and Z1 left) —
+//!   the report and the gene nodes say those words, from the same `FeatureStatus::label`;
 //! - CDS lines of a changed coding sequence, and their transcripts, get `valid_ORF=True|False`,
 //!   read from the edited sequence of the CDS's surviving parts in coding direction, in the frame
 //!   the first surviving part's (recomputed) phase gives — a CDS whose 5′ end a deletion removed is

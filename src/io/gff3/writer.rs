@@ -425,25 +425,25 @@ fn write_inserted<W: Write>(
             }
             // A gene-like part stands alone (genes are top-level lines); other parts belong to
             // the part they name, else to the inserted feature.
+            // (A tag's coding part, a `CDS_region`, part_of CDS in SO, under an insertion that is
+            // no gene stands alone: gt's `-typecheck so` refuses it under an `insertion`, and a
+            // Parent naming the fused CDS would cross a `###` of the reference's blocks.)
+            let lone_tag_region = feat.fusion.is_some()
+                && child.kind.as_str() == "CDS_region"
+                && !feat.kind.is_gene_like()
+                && feat.kind.as_str() != "gene_cassette";
             let mut parent = match &child.parent {
                 Some(p) => Some(p.clone()),
-                None if child.kind.is_gene_like() => None,
+                None if child.kind.is_gene_like() || lone_tag_region => None,
                 None => id.clone(),
             };
             // A CDS part that would hang from the inserted feature itself (a marker cassette's
             // kan ORF) gets the gene and mRNA a protein-coding gene has in the Sequence Ontology
             // and gt's checks: gene (top-level, like an inserted feature's other genes) → mRNA →
             // exon and CDS, all over the CDS's bases (the cassette's ORF has no intron). Parent-less CDS parts of a gene or mRNA keep theirs.
-            if child.kind == FeatureKind::Cds
-                && child.parent.is_none()
-                && !feat.kind.is_gene_like()
-                && feat.kind != FeatureKind::Mrna
-                && let Some(top) = &id
+            if let Some(top) = &id
+                && let Some(gene) = feat.orf_gene_id(top, i)
             {
-                let gene = format!(
-                    "{top}_{}",
-                    child.name.clone().unwrap_or_else(|| format!("CDS{i}"))
-                );
                 let mrna = format!("{gene}_mRNA");
                 let name = child
                     .name
@@ -500,7 +500,5 @@ fn write_inserted<W: Write>(
 /// The ID an inserted feature is written with: its own, or one made from the edit when it has
 /// parts that need a parent.
 pub fn feature_id(e: &Edit, feat: &InsertedFeature) -> Option<String> {
-    feat.id
-        .clone()
-        .or_else(|| (!feat.children.is_empty()).then(|| format!("genoforge_edit_{}", e.id.0)))
+    feat.written_id(e.id)
 }

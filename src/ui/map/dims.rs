@@ -33,6 +33,7 @@ pub(super) fn status_css(s: FeatureStatus) -> &'static str {
         FeatureStatus::Trimmed => "trimmed",
         FeatureStatus::Dropped => "dropped",
         FeatureStatus::Orphaned => "orphaned",
+        FeatureStatus::Superseded => "superseded",
         FeatureStatus::Fused => "fused",
         FeatureStatus::Substituted => "substituted",
     }

@@ -56,6 +56,7 @@ pub fn is_affected(status: FeatureStatus) -> bool {
             | FeatureStatus::Disrupted
             | FeatureStatus::Dropped
             | FeatureStatus::Orphaned
+            | FeatureStatus::Superseded
             | FeatureStatus::Fused
             | FeatureStatus::Substituted
     )
