@@ -6,6 +6,7 @@
 mod common;
 
 mod biology_review;
+mod biology_warnings15;
 mod cassette_pick;
 mod cli_outputs;
 mod cli_specs;
@@ -54,6 +55,7 @@ mod panels_logic;
 mod real_genome;
 mod review_bio14;
 mod scale;
+mod signal_peptides;
 mod spec_roundtrip;
 mod spec_upgrade;
 mod substitution_names;
