@@ -186,7 +186,7 @@ fn origins_telomeres_and_ltrs_removed_are_said_with_their_weight() {
     assert_eq!(FindingKind::TelomereRemoved.concern(), Concern::Caution);
     assert_eq!(
         spec_kinds(g, &d)[0],
-        ["replication_origin_removed", "telomere_removed"]
+        ["telomere_removed", "replication_origin_removed"]
     );
     // YALWdelta1 (I:22,230–22,552), a solo Ty1 LTR: a note.
     let mut d = Design::new();

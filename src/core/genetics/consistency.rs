@@ -71,6 +71,7 @@ pub enum FindingKind {
     /// Severe.
     CentromereInserted,
     /// An edit removes or cuts into a replication origin (ARS). Caution: origins are redundant.
+    #[serde(rename = "replication_origin_removed")]
     OriginRemoved,
     /// An edit removes or cuts into a telomere. Caution.
     TelomereRemoved,
