@@ -15,8 +15,9 @@
 //! 2. **n-region**: the residues between Met1 and the h-region must not be negative
 //!    (K + R ≥ D + E).
 //! 3. **cleavage site**: a residue −1 in {A, G, S, C} with −3 in {A, G, S, C, T, V, I, L} and no P
-//!    from −3 to +1, the −1 residue at the h-region's last residue or up to 15 after it (and at
-//!    residue 12 or later).
+//!    from −3 to +1, the −1 residue from the h-region's second-last residue to 15 after its last
+//!    (and at residue 12 or later) — the h-region as extended takes in small c-region residues,
+//!    so the site can lie at its end (PDI1's A22) or one before it (MFα1's A19, then A20).
 //!
 //! A signal peptide has such a site — and, when its h-region is as long as a transmembrane helix
 //! (≥ 18 residues), the site within 3 residues of its end. A long h-region without one, or any
