@@ -193,7 +193,9 @@ pub(crate) fn run(a: &DesignArgs) -> Result<(), String> {
         use crate::core::genetics::consistency::FindingKind;
         matches!(
             k,
-            FindingKind::PromoterReachesFeature | FindingKind::SignalPeptideTagged
+            FindingKind::PromoterReachesFeature
+                | FindingKind::SignalPeptideTagged
+                | FindingKind::SignalAnchorTagged
         )
     })?;
     let spec = export(

@@ -1,4 +1,5 @@
-//! SGD's `SGD_features.tab`: systematic ↔ standard names, aliases, ORF class, description.
+//! SGD's `SGD_features.tab`: systematic ↔ standard names, aliases, ORF class, description, and
+//! where each row is mapped (centromeres, ARS, telomeres and LTRs become the genome's elements).
 
 use crate::core::genome::attributes::split_ascii;
 use crate::core::genome::diagnostics::{Diagnostic, InputKind, Severity};
@@ -74,6 +75,10 @@ pub fn read(data: &[u8]) -> Result<(Vec<GeneInfo>, Vec<Diagnostic>), FeatureTabl
                 .map(|a| a.trim().into())
                 .collect(),
             description: opt(cols[15]),
+            place: match (cols[9].trim().parse(), cols[10].trim().parse()) {
+                (Ok(a), Ok(b)) if !cols[8].trim().is_empty() => Some((cols[8].trim().into(), a, b)),
+                _ => None,
+            },
         });
     }
     if good == 0 {

@@ -333,9 +333,10 @@ fn EditRowView(id: EditId, rows: Memo<Vec<EditRow>>, can_edit: Signal<bool>) -> 
 
 /// The classes of a design warning's line (`marker-reused` for a selectable marker used twice).
 fn class_of(w: &crate::view::design_warnings::DesignWarning) -> &'static str {
-    if w.kind == crate::core::genetics::consistency::FindingKind::MarkerReused {
-        "warning small marker-reused"
-    } else {
-        "warning small design-warning"
+    use crate::core::genetics::consistency::{Concern, FindingKind};
+    match (w.kind, w.concern) {
+        (FindingKind::MarkerReused, _) => "warning small marker-reused",
+        (_, Concern::Severe) => "warning small design-warning severe",
+        _ => "warning small design-warning",
     }
 }

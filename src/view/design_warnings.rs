@@ -1,13 +1,15 @@
 //! The design's biology warnings in one place, for every part of the screen that shows them — the
 //! composer where the user builds the design, the edit list, the exports panel — and equal to what
 //! the CLI's `design` and `apply` print and the spec writes on each perturbation: an essential gene
-//! deleted on every copy (the deletion project, Giaever et al. 2002), a promoter swap reaching a
-//! neighbour, a selectable marker used twice, an N-terminal tag before a likely signal peptide (a
-//! heuristic after von Heijne 1986). Read from
+//! deleted, trimmed or nulled by a point mutation on every copy (the deletion project, Giaever et
+//! al. 2002), a centromere, replication origin, telomere or Ty LTR removed and a centromere
+//! doubled (SGD's feature table), a promoter swap reaching a neighbour, a selectable marker used
+//! twice, an N-terminal tag before a likely signal peptide (a heuristic after von Heijne 1986),
+//! each with its weight ([`Concern`]). Read from
 //! [`crate::core::genetics::consistency::warnings`]; nothing here refuses a design.
 
 use crate::core::design::Design;
-use crate::core::genetics::consistency::{FindingKind, warnings};
+use crate::core::genetics::consistency::{Concern, FindingKind, warnings};
 use crate::core::genetics::essential::EssentialityTable;
 use crate::core::genome::Genome;
 use crate::core::lift::Lifted;
@@ -19,6 +21,8 @@ pub struct DesignWarning {
     pub kind: FindingKind,
     /// A short heading for it (`Essential gene`, `Signal peptide`, …).
     pub heading: &'static str,
+    /// How much it weighs: severe (likely lethal, a chromosome lost), caution, note.
+    pub concern: Concern,
     /// The sentence, naming the perturbation or edit, the gene and the claim's source.
     pub message: String,
     /// The designation of the perturbation it is about (`tfc3Δ::kanMX4`); `None` for a warning
@@ -33,6 +37,13 @@ pub fn heading(kind: FindingKind) -> &'static str {
         FindingKind::MarkerReused => "Marker used twice",
         FindingKind::PromoterReachesFeature => "Promoter swap reaches a neighbour",
         FindingKind::SignalPeptideTagged => "Signal peptide",
+        FindingKind::SignalAnchorTagged => "Signal-anchor",
+        FindingKind::EssentialNullAllele => "Essential gene nulled",
+        FindingKind::CentromereRemoved => "Centromere lost",
+        FindingKind::CentromereInserted => "Second centromere",
+        FindingKind::OriginRemoved => "Replication origin",
+        FindingKind::TelomereRemoved => "Telomere",
+        FindingKind::LtrRemoved => "Ty LTR",
         FindingKind::GeneNotTouched
         | FindingKind::UnknownGene
         | FindingKind::MissingEdit
@@ -57,6 +68,7 @@ pub fn design_warnings(
         .map(|f| DesignWarning {
             kind: f.kind,
             heading: heading(f.kind),
+            concern: f.kind.concern(),
             designation: f
                 .perturbation
                 .and_then(|i| perturbations.get(i))

@@ -6,6 +6,7 @@
 mod common;
 
 mod biology_review;
+mod biology_warnings15;
 mod cassette_pick;
 mod cli_outputs;
 mod cli_specs;
@@ -55,6 +56,7 @@ mod real_genome;
 mod review_bio14;
 mod review_bio15;
 mod scale;
+mod signal_peptides;
 mod spec_roundtrip;
 mod spec_upgrade;
 mod substitution_names;

@@ -93,8 +93,17 @@ fn the_spec_perturbation_deleting_an_essential_gene_carries_the_deletion_project
     let v = spec_json(g, &d);
     let ps = v["perturbations"].as_array().unwrap();
     let tfc3 = &ps[0]["warnings"];
-    assert_eq!(tfc3.as_array().map(Vec::len), Some(1), "{tfc3}");
+    assert_eq!(tfc3.as_array().map(Vec::len), Some(2), "{tfc3}");
     assert_eq!(tfc3[0]["kind"], "essential_gene_deleted");
+    // TFC3's ORF (I:147,594–151,166) ends inside ARS108 (I:147,398–147,717, SGD_features.tab).
+    assert_eq!(tfc3[1]["kind"], "replication_origin_removed");
+    assert!(
+        tfc3[1]["message"]
+            .as_str()
+            .unwrap()
+            .contains("cuts into replication origin ARS108 (I:147,398–147,717)"),
+        "{tfc3}"
+    );
     let m = tfc3[0]["message"].as_str().unwrap();
     assert!(
         m.contains("TFC3 (YAL001C)")
@@ -273,7 +282,10 @@ fn an_n_terminal_tag_before_a_signal_peptide_is_warned_in_the_preview_design_and
     assert!(
         last.starts_with("Warning: PHO5 (YBR093C) likely begins with a signal peptide")
             && last.contains("heuristic")
-            && last.contains("VVYSILAASL at residues 5–14")
+            // PHO5 is MFKSVVYSILAASLANA|GT… (UniProt P00635: signal peptide 1–17): the stretch
+            // runs from S4 to A15, N16 ends it; the first (−3,−1) site is A15 (S13 at −3).
+            && last.contains("hydrophobic stretch SVVYSILAASLA at residues 4–15 after the n-region FK")
+            && last.contains("a (−3,−1) cleavage site after residue 15")
             && last.contains("von Heijne 1986")
             && last.contains("expected to disrupt its targeting"),
         "{last}"
@@ -378,6 +390,12 @@ fn one_view_function_gives_every_design_warning_with_its_perturbation() {
                 FindingKind::SignalPeptideTagged,
                 "Signal peptide",
                 Some("GFP(S65T)-SUC2")
+            ),
+            // TFC3's ORF ends inside ARS108: the deletion cuts into that origin.
+            (
+                FindingKind::OriginRemoved,
+                "Replication origin",
+                Some("tfc3Δ::kanMX4")
             ),
             (FindingKind::MarkerReused, "Marker used twice", None),
         ]

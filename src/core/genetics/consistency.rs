@@ -3,10 +3,13 @@
 //! or a background allele, and no haploid design — nor a diploid on both copies (homozygous) —
 //! deletes a gene the deletion project found essential (Giaever et al. 2002,
 //! [`crate::core::genetics::essential::SOURCE`]; essential: no viable haploid deletion mutant, so
-//! the homozygous diploid deletion is not viable either), no selectable marker is used twice
-//! (`markers.rs`), no promoter swap reaches another feature unsaid (`promoter_neighbours.rs`) and
-//! no N-terminal tag goes unwarned before a likely signal peptide (`signal_peptide.rs`, a heuristic
-//! after von Heijne 1986).
+//! the homozygous diploid deletion is not viable either) — nor trims a neighbour's CDS, nor nulls
+//! one by a point mutation (start codon lost, nonsense: `null_allele.rs`) —, no selectable marker
+//! is used twice (`markers.rs`), no promoter swap reaches another feature unsaid
+//! (`promoter_neighbours.rs`), no N-terminal tag goes unwarned before a likely signal peptide or
+//! signal-anchor (`signal_peptide.rs`, a heuristic after von Heijne 1986), and no edit removes a
+//! centromere, origin, telomere or LTR, or adds a second centromere, unsaid (`elements_hit.rs`,
+//! from SGD's feature table). Each kind has a weight, [`Concern`].
 //! What `validate` reports; [`warnings`], the biology among it, is what `design` and `apply`
 //! print. Nothing here refuses a design.
 
@@ -15,8 +18,11 @@ use crate::core::design::Design;
 use crate::core::design::genotype::{GeneDamage, Perturbation, PerturbationType};
 use crate::core::edit::Edit;
 use crate::core::edit::helpers::resolve_gene;
+use crate::core::genetics::elements_hit::{Hit, element_hits};
 use crate::core::genetics::essential::{EssentialityTable, SOURCE};
 use crate::core::genetics::markers::reused_markers;
+use crate::core::genetics::null_allele::null_effect;
+use crate::core::genetics::orf::Orf;
 use crate::core::genetics::promoter_neighbours::reached_features;
 use crate::core::genetics::region::damaged_genes;
 use crate::core::genetics::signal_peptide;
@@ -50,6 +56,40 @@ pub enum FindingKind {
     /// An N-terminal tag on a gene whose protein likely begins with a signal peptide (a
     /// heuristic, `signal_peptide.rs`; von Heijne 1986): the tag is expected to disrupt targeting.
     SignalPeptideTagged,
+    /// An N-terminal tag on a gene whose protein likely begins with a signal-anchor (an
+    /// uncleaved N-terminal membrane anchor, TOM20's; `signal_peptide.rs`): the tag may disrupt
+    /// its insertion.
+    SignalAnchorTagged,
+    /// A perturbation's substitutions make a likely null allele of an essential gene on every
+    /// copy — the start codon lost or a premature stop (`null_allele.rs`): not viable in a
+    /// haploid. Severe.
+    EssentialNullAllele,
+    /// An edit removes or cuts into its chromosome's centromere and none is put back: acentric,
+    /// the chromosome is lost (`elements_hit.rs`; SGD's feature table). Severe.
+    CentromereRemoved,
+    /// An edit inserts a centromere's sequence on a chromosome that keeps its own: dicentric.
+    /// Severe.
+    CentromereInserted,
+    /// An edit removes or cuts into a replication origin (ARS). Caution: origins are redundant.
+    #[serde(rename = "replication_origin_removed")]
+    OriginRemoved,
+    /// An edit removes or cuts into a telomere. Caution.
+    TelomereRemoved,
+    /// An edit removes or cuts into a Ty long terminal repeat. A note.
+    LtrRemoved,
+}
+
+/// How much a biology finding weighs, as the screen and the messages say it.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Concern {
+    /// Likely lethal or a lost chromosome: an essential gene deleted or nulled on every copy, a
+    /// centromere lost or doubled.
+    Severe,
+    /// Likely to change the strain's behaviour, or the experiment's: a neighbour reached, a
+    /// marker used twice, a tag before a signal peptide, an origin or telomere removed.
+    Caution,
+    /// Worth knowing, rarely a problem: an LTR removed. Also every bookkeeping finding.
+    Note,
 }
 
 impl FindingKind {
@@ -62,7 +102,36 @@ impl FindingKind {
                 | Self::MarkerReused
                 | Self::PromoterReachesFeature
                 | Self::SignalPeptideTagged
+                | Self::SignalAnchorTagged
+                | Self::EssentialNullAllele
+                | Self::CentromereRemoved
+                | Self::CentromereInserted
+                | Self::OriginRemoved
+                | Self::TelomereRemoved
+                | Self::LtrRemoved
         )
+    }
+
+    /// How much it weighs (see [`Concern`]).
+    pub fn concern(self) -> Concern {
+        match self {
+            Self::EssentialGeneDeleted
+            | Self::EssentialNullAllele
+            | Self::CentromereRemoved
+            | Self::CentromereInserted => Concern::Severe,
+            Self::MarkerReused
+            | Self::PromoterReachesFeature
+            | Self::SignalPeptideTagged
+            | Self::SignalAnchorTagged
+            | Self::OriginRemoved
+            | Self::TelomereRemoved => Concern::Caution,
+            Self::LtrRemoved
+            | Self::GeneNotTouched
+            | Self::UnknownGene
+            | Self::MissingEdit
+            | Self::RegionGenesDiffer
+            | Self::EditWithoutPerturbation => Concern::Note,
+        }
     }
 
     /// The kind as the exports write it (`essential_gene_deleted`, `signal_peptide_tagged`, …).
@@ -77,6 +146,13 @@ impl FindingKind {
             Self::MarkerReused => "marker_reused",
             Self::PromoterReachesFeature => "promoter_reaches_feature",
             Self::SignalPeptideTagged => "signal_peptide_tagged",
+            Self::SignalAnchorTagged => "signal_anchor_tagged",
+            Self::EssentialNullAllele => "essential_null_allele",
+            Self::CentromereRemoved => "centromere_removed",
+            Self::CentromereInserted => "centromere_inserted",
+            Self::OriginRemoved => "replication_origin_removed",
+            Self::TelomereRemoved => "telomere_removed",
+            Self::LtrRemoved => "ltr_removed",
         }
     }
 }
@@ -263,11 +339,40 @@ fn findings(
                         GeneDamage::Deleted,
                     ));
                 }
+                if every_copy && applied {
+                    let enabled: Vec<&Edit> = edits
+                        .iter()
+                        .copied()
+                        .filter(|e| design.is_enabled(e.id))
+                        .collect();
+                    out.extend(collateral_essential(genome, essential, p, &enabled));
+                    if p.perturbation_type == PerturbationType::PointMutation
+                        && essential.is_essential(&p.systematic_gene_name)
+                        && let Some(effect) = null_effect(genome, gene, &enabled)
+                    {
+                        out.push(Finding {
+                            kind: FindingKind::EssentialNullAllele,
+                            perturbation: None,
+                            message: format!(
+                                "{} {effect} of {} on every copy, essential in the {SOURCE}: a likely null allele, not viable in a haploid",
+                                p.designation,
+                                name(&p.perturbed_gene_name, &p.systematic_gene_name)
+                            ),
+                        });
+                    }
+                }
                 if p.perturbation_type == PerturbationType::NTerminalTag
                     && let Some(sp) = signal_peptide::of_gene(genome, gene)
                 {
                     out.push(Finding {
-                        kind: FindingKind::SignalPeptideTagged,
+                        kind: match sp.kind {
+                            signal_peptide::NTerminal::SignalPeptide => {
+                                FindingKind::SignalPeptideTagged
+                            }
+                            signal_peptide::NTerminal::SignalAnchor => {
+                                FindingKind::SignalAnchorTagged
+                            }
+                        },
                         perturbation: None,
                         message: format!(
                             "{}: {}",
@@ -287,6 +392,7 @@ fn findings(
             f.perturbation = Some(index);
         }
     }
+    out.extend(element_findings(genome, design));
     out.extend(reused_markers(g).into_iter().map(|message| Finding {
         kind: FindingKind::MarkerReused,
         perturbation: None,
@@ -412,6 +518,85 @@ fn unnamed_essential(
         ));
     }
     out
+}
+
+/// Essential genes other than its own that a perturbation's enabled edits damage (a neighbour
+/// whose CDS a gene deletion trims: `bud30Δ::kanMX4` takes RPC53's start codon), read from the
+/// genes' extents as the lift-over reads them. Point mutations' substitutions are left to
+/// [`null_effect`]; region deletions list their genes themselves.
+fn collateral_essential(
+    genome: &Genome,
+    essential: &EssentialityTable,
+    p: &Perturbation,
+    edits: &[&Edit],
+) -> Vec<Finding> {
+    if p.perturbation_type == PerturbationType::PointMutation {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for e in edits.iter().filter(|e| !e.span.is_empty()) {
+        for d in damaged_genes(genome, e.contig, e.span) {
+            if d.systematic_gene_name
+                .eq_ignore_ascii_case(&p.systematic_gene_name)
+                || !essential.is_essential(&d.systematic_gene_name)
+            {
+                continue;
+            }
+            let start_codon = resolve_gene(genome, &d.systematic_gene_name)
+                .ok()
+                .and_then(|g| Orf::of(genome, g).ok())
+                .and_then(|o| o.ref_pos(0))
+                .is_some_and(|at| e.span.contains(at));
+            let mut f = essential_finding(
+                &p.designation,
+                &name(&d.perturbed_gene_name, &d.systematic_gene_name),
+                d.damage,
+            );
+            if start_codon {
+                f.message =
+                    f.message
+                        .replacen(" deletes an end of ", " deletes the start codon of ", 1);
+            }
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// The chromosomal elements the enabled edits remove, cut into or add (`elements_hit.rs`),
+/// each about the perturbation naming its edit, if any.
+fn element_findings(genome: &Genome, design: &Design) -> Vec<Finding> {
+    let g = design.genotype();
+    let owner = |id| {
+        g.perturbations
+            .iter()
+            .position(|p| p.edit_ids.contains(&id))
+    };
+    let describe = |e: &Edit| match owner(e.id) {
+        Some(i) => g.perturbations[i].designation.clone(),
+        None => {
+            let (s, t) = e.span.one_based();
+            format!(
+                "{} ({}:{s}–{t})",
+                e.label.clone().unwrap_or_else(|| format!("edit {}", e.id)),
+                genome.contig(e.contig).name
+            )
+        }
+    };
+    element_hits(genome, design, &describe)
+        .into_iter()
+        .map(|h| Finding {
+            kind: match h.hit {
+                Hit::CentromereLost => FindingKind::CentromereRemoved,
+                Hit::CentromereAdded => FindingKind::CentromereInserted,
+                Hit::OriginRemoved => FindingKind::OriginRemoved,
+                Hit::TelomereRemoved => FindingKind::TelomereRemoved,
+                Hit::LtrRemoved => FindingKind::LtrRemoved,
+            },
+            perturbation: owner(h.edit),
+            message: h.message,
+        })
+        .collect()
 }
 
 /// `TRM8 (YDL201W)`, or the systematic name alone when it is the standard one.

@@ -2,8 +2,10 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::core::coord::Span;
 use crate::core::genome::contig::{Contig, ContigId, Topology};
 use crate::core::genome::diagnostics::{Diagnostic, InputKind, Severity};
+use crate::core::genome::elements::{Element, ElementKind, Elements};
 use crate::core::genome::feature::{Feature, FeatureIdx};
 use crate::core::genome::gene_info::GeneInfo;
 use crate::core::genome::interval::IntervalIndex;
@@ -153,6 +155,7 @@ pub fn assemble(
         names: NameIndex::default(),
         gene_table: Vec::new(),
         gene_info: FxHashMap::default(),
+        elements: Elements::default(),
         contig_names,
         contig_exact,
         by_start: Vec::new(),
@@ -353,6 +356,21 @@ fn check_regions(
     }
 }
 
+/// A centromere, ARS, telomere or LTR row of the feature table as an element of a contig the
+/// genome has (its chromosome number is one of the contig's aliases); `None` otherwise.
+fn element_of(genome: &Genome, row: &GeneInfo) -> Option<Element> {
+    let kind = ElementKind::parse(&row.feature_type)?;
+    let (chromosome, a, b) = row.place.as_ref()?;
+    let contig = genome.contig_by_name(chromosome)?;
+    let span = Span::from_one_based((*a).min(*b), (*a).max(*b)).ok()?;
+    (span.end().get() <= genome.contig(contig).length).then(|| Element {
+        kind,
+        name: row.systematic.clone(),
+        contig,
+        span,
+    })
+}
+
 fn index_names(genome: &mut Genome, table: Option<Vec<GeneInfo>>, diags: &mut Vec<Diagnostic>) {
     let mut names = NameIndex::default();
     let mut by_systematic: FxHashMap<String, FeatureIdx> = FxHashMap::default();
@@ -384,9 +402,13 @@ fn index_names(genome: &mut Genome, table: Option<Vec<GeneInfo>>, diags: &mut Ve
     if let Some(rows) = table {
         let mut unmatched = Vec::new();
         let mut kept: Vec<GeneInfo> = Vec::new();
+        let mut elements = Vec::new();
         for row in rows {
             let Some(&idx) = by_systematic.get(&row.systematic.to_uppercase()) else {
-                unmatched.push(row);
+                match element_of(genome, &row) {
+                    Some(e) => elements.push(e),
+                    None => unmatched.push(row),
+                }
                 continue;
             };
             if let Some(s) = row.standard.as_deref() {
@@ -401,6 +423,7 @@ fn index_names(genome: &mut Genome, table: Option<Vec<GeneInfo>>, diags: &mut Ve
             }
         }
         genome.gene_table = kept;
+        genome.elements = Elements::new(elements);
         if !unmatched.is_empty() {
             let examples: Vec<String> = unmatched
                 .iter()

@@ -59,4 +59,8 @@ pub struct GeneInfo {
     pub aliases: Vec<Box<str>>,
     /// Free-text description.
     pub description: Option<Box<str>>,
+    /// Where the table maps it: (chromosome as written in column 9, `1`…`16`, `17` for the
+    /// mitochondrion; start, end) — columns 10–11, 1-based inclusive, start > end on the − strand.
+    /// `None` when unmapped.
+    pub place: Option<(Box<str>, u64, u64)>,
 }

@@ -8,6 +8,7 @@ pub mod assemble;
 pub mod attributes;
 pub mod contig;
 pub mod diagnostics;
+pub mod elements;
 pub mod feature;
 pub mod gene_info;
 mod hierarchy;

@@ -4,6 +4,7 @@ use rustc_hash::FxHashMap;
 
 use crate::core::coord::Span;
 use crate::core::genome::contig::{Contig, ContigId};
+use crate::core::genome::elements::Elements;
 use crate::core::genome::feature::{Feature, FeatureIdx};
 use crate::core::genome::gene_info::GeneInfo;
 use crate::core::genome::interval::IntervalIndex;
@@ -45,6 +46,8 @@ pub struct Genome {
     pub(crate) names: NameIndex,
     pub(crate) gene_table: Vec<GeneInfo>,
     pub(crate) gene_info: FxHashMap<FeatureIdx, u32>,
+    /// Centromeres, ARS, telomeres and LTRs from the feature table.
+    pub(crate) elements: Elements,
     /// Lower-cased names and aliases → contig (names fitting one contig only).
     pub(crate) contig_names: FxHashMap<Box<str>, ContigId>,
     /// Exact contig names → contig (checked first: two contigs may differ only in case).
@@ -163,6 +166,12 @@ impl Genome {
             .map(str::to_owned)
             .unwrap_or_else(|| systematic.clone());
         (systematic, standard)
+    }
+
+    /// The chromosomal elements (centromeres, ARS, telomeres, LTRs) the feature table maps onto
+    /// this genome's contigs; none without a feature table.
+    pub fn elements(&self) -> &Elements {
+        &self.elements
     }
 
     /// Whether a feature table was joined to the annotation.
