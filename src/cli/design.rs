@@ -190,7 +190,7 @@ pub(crate) fn run(a: &DesignArgs) -> Result<(), String> {
     // its details.
     let lifted = crate::core::lift::Lifted::new(g, &design);
     crate::cli::validate::print_warnings(g, &design, &lifted, &|k| {
-        use crate::core::genetics::consistency::FindingKind;
+        use crate::core::genetics::finding::FindingKind;
         matches!(
             k,
             FindingKind::PromoterReachesFeature

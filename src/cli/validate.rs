@@ -6,6 +6,7 @@
 use crate::cli::args::ValidateArgs;
 use crate::cli::input::{load_genome, load_spec};
 use crate::core::genetics::consistency::check;
+use crate::core::genetics::finding::FindingKind;
 use crate::io::gene_sets::read_essentiality;
 
 /// The deletion project's essentiality table the app ships (`public/data/deletion_essentiality.tsv`).
@@ -24,15 +25,24 @@ pub(crate) fn print_warnings(
     genome: &crate::core::genome::Genome,
     design: &crate::core::design::Design,
     lifted: &crate::core::lift::Lifted,
-    skip: &dyn Fn(crate::core::genetics::consistency::FindingKind) -> bool,
+    skip: &dyn Fn(FindingKind) -> bool,
 ) -> Result<(), String> {
     let table = essentiality()?;
     for f in crate::core::genetics::consistency::warnings(genome, design, &table, Some(lifted)) {
         if !skip(f.kind) {
-            eprintln!("genoforge: warning: {}", f.message);
+            eprintln!("genoforge: {}: {}", level(f.kind), f.message);
         }
     }
     Ok(())
+}
+
+/// How stderr heads a finding: `note` for what checked nothing ([`FindingKind::ElementsUnchecked`]:
+/// give `--features SGD_features.tab`), `warning` for the rest.
+fn level(kind: FindingKind) -> &'static str {
+    match kind {
+        FindingKind::ElementsUnchecked => "note",
+        _ => "warning",
+    }
 }
 
 pub(crate) fn run(a: &ValidateArgs) -> Result<(), String> {
@@ -41,7 +51,12 @@ pub(crate) fn run(a: &ValidateArgs) -> Result<(), String> {
     let essential = essentiality()?;
     let findings = check(&loaded.genome, &design, &essential);
     for f in &findings {
-        eprintln!("genoforge: warning: {}: {}", a.spec.display(), f.message);
+        eprintln!(
+            "genoforge: {}: {}: {}",
+            level(f.kind),
+            a.spec.display(),
+            f.message
+        );
     }
     let g = design.genotype();
     println!(

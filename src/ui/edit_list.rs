@@ -333,7 +333,7 @@ fn EditRowView(id: EditId, rows: Memo<Vec<EditRow>>, can_edit: Signal<bool>) -> 
 
 /// The classes of a design warning's line (`marker-reused` for a selectable marker used twice).
 fn class_of(w: &crate::view::design_warnings::DesignWarning) -> &'static str {
-    use crate::core::genetics::consistency::{Concern, FindingKind};
+    use crate::core::genetics::finding::{Concern, FindingKind};
     match (w.kind, w.concern) {
         (FindingKind::MarkerReused, _) => "warning small marker-reused",
         (_, Concern::Severe) => "warning small design-warning severe",

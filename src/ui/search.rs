@@ -26,8 +26,9 @@ fn open_gene(app: &AppState, gene: FeatureIdx) {
         // In edited coordinates the window grows by what the design inserts into the gene (a
         // tag, a cassette), so the gene is drawn whole.
         let v = if app.axis.get_untracked() == crate::ui::state::Axis::Edited {
-            app.design
-                .with_untracked(|d| crate::view::map::edited::reference_view_showing(genome, d, &v))
+            app.design.with_untracked(|d| {
+                crate::view::map::edited_window::reference_view_showing(genome, d, &v)
+            })
         } else {
             v
         };

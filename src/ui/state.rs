@@ -15,7 +15,7 @@ use crate::core::genome::summary::GenomeSummary;
 use crate::core::lift::Lifted;
 use crate::core::spec::ReferenceSpec;
 use crate::io::load::{Loaded, Progress};
-use crate::view::map::edited::InsertRef;
+use crate::view::map::insert_shape::InsertRef;
 use crate::view::viewport::Viewport;
 
 /// A shared value compared by identity, so memos over large derived values (a lifted genome)

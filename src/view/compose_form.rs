@@ -17,7 +17,7 @@ use crate::core::genome::Genome;
 use crate::core::genome::contig::ContigId;
 use crate::core::genome::feature::FeatureIdx;
 use crate::core::strand::Strand;
-use crate::view::map::edited::InsertRef;
+use crate::view::map::insert_shape::InsertRef;
 
 /// What to do.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]

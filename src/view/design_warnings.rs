@@ -9,8 +9,9 @@
 //! [`crate::core::genetics::consistency::warnings`]; nothing here refuses a design.
 
 use crate::core::design::Design;
-use crate::core::genetics::consistency::{Concern, FindingKind, warnings};
+use crate::core::genetics::consistency::warnings;
 use crate::core::genetics::essential::EssentialityTable;
+use crate::core::genetics::finding::{Concern, FindingKind};
 use crate::core::genome::Genome;
 use crate::core::lift::Lifted;
 
@@ -44,6 +45,7 @@ pub fn heading(kind: FindingKind) -> &'static str {
         FindingKind::OriginRemoved => "Replication origin",
         FindingKind::TelomereRemoved => "Telomere",
         FindingKind::LtrRemoved => "Ty LTR",
+        FindingKind::ElementsUnchecked => "Elements not checked",
         FindingKind::GeneNotTouched
         | FindingKind::UnknownGene
         | FindingKind::MissingEdit

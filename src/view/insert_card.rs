@@ -7,12 +7,12 @@ use crate::core::design::Design;
 use crate::core::edit::EditId;
 use crate::core::genome::Genome;
 use crate::core::strand::Strand;
-use crate::view::map::edited::{InsertRef, insert_name, part_span, reference_words};
+use crate::view::map::insert_shape::{InsertRef, insert_name, part_span, reference_words};
 
 /// One part of an inserted feature, for people.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PartLine {
-    /// Name (`TEF promoter`).
+    /// Name (`TEF promoter (A. gossypii)`).
     pub name: String,
     /// Type (`promoter`, `CDS`, `terminator`).
     pub kind: String,

@@ -69,6 +69,23 @@ pub fn load_case(dir: &str) -> Loaded {
     .unwrap_or_else(|e| panic!("{dir}: {e}"))
 }
 
+/// The bundled S288C R64 GFF3, relative to the crate root (as the CLI's `--gff` takes it).
+pub const GFF: &str = "public/genome/Saccharomyces_cerevisiae.R64-1-1.99.gff3.gz";
+/// The bundled S288C R64-2-1 FASTA, relative to the crate root (the CLI's `--fasta`).
+pub const FASTA: &str = "public/genome/S288C_reference_sequence_R64-2-1_20150113.fsa.gz";
+
+/// Runs the `genoforge` binary at the crate root.
+pub fn genoforge(args: &[&str]) -> std::process::Output {
+    genoforge_in(&root(), args)
+}
+
+/// `genoforge COMMAND --fasta FASTA --gff GFF REST…` on the bundled genome, at the crate root.
+pub fn on_default_genome(command: &str, rest: &[&str]) -> std::process::Output {
+    let mut args = vec![command, "--fasta", FASTA, "--gff", GFF];
+    args.extend_from_slice(rest);
+    genoforge(&args)
+}
+
 /// Runs the `genoforge` binary in `dir`.
 pub fn genoforge_in(dir: &Path, args: &[&str]) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_genoforge"))

@@ -94,7 +94,7 @@ fn the_edited_view_draws_the_edited_genome() {
     .unwrap();
     assert!(names.iter().any(|n| n == "kanMX4"), "{names:?}");
     assert!(names.iter().any(|n| n == "GFP(S65T)"), "{names:?}");
-    for part in ["TEF promoter", "TEF terminator"] {
+    for part in ["TEF promoter (A. gossypii)", "TEF terminator (A. gossypii)"] {
         assert!(
             names.iter().any(|n| n == part),
             "kanMX4's part {part}: {names:?}"

@@ -10,8 +10,9 @@ use genoforge::core::coord::Span;
 use genoforge::core::design::Design;
 use genoforge::core::edit::helpers::resolve_gene;
 use genoforge::core::genetics::compose::{apply, delete_gene};
-use genoforge::core::genetics::consistency::{Concern, Finding, FindingKind, warnings};
+use genoforge::core::genetics::consistency::warnings;
 use genoforge::core::genetics::essential::EssentialityTable;
+use genoforge::core::genetics::finding::{Concern, Finding, FindingKind};
 use genoforge::core::genetics::point::{parse_change, plan_point_mutation};
 use genoforge::core::genetics::promoter::{Upstream, plan_promoter_swap, promoter_of_gene};
 use genoforge::core::genetics::region::plan_region_deletion;
@@ -285,7 +286,7 @@ fn point_mutations_nulling_an_essential_gene_warn_of_a_likely_lethal_haploid() {
 }
 
 fn genoforge(args: &[&str]) -> (bool, String) {
-    let out = common::genoforge_in(&common::root(), args);
+    let out = common::genoforge(args);
     (
         out.status.success(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
@@ -343,4 +344,48 @@ fn design_and_validate_print_the_centromere_and_null_allele_warnings() {
     assert!(ok, "{err}");
     assert!(warned(&err, "acentric"), "{err}");
     assert!(warned(&err, "sup45-M1A loses the start codon"), "{err}");
+}
+
+#[test]
+fn without_a_feature_table_the_cli_says_no_edit_was_checked_against_elements() {
+    let dir = common::root().join("target/test-output/biology-warnings15-no-features");
+    std::fs::create_dir_all(&dir).unwrap();
+    let spec = dir.join("cen1.json");
+    let spec_path = spec.to_str().unwrap();
+    // The same centromere-removing swap as above, without --features: nothing to check against,
+    // and the note says so instead of a silence that reads as "no element hit".
+    let out = common::on_default_genome(
+        "design",
+        &[
+            "--library",
+            "public/cassettes.json",
+            "--promoter",
+            "TFC3=GAL1",
+            "--out-spec",
+            spec_path,
+        ],
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    let note = |text: &str| {
+        text.lines().any(|l| {
+            l.starts_with("genoforge: note: ")
+                && l.contains("no edit was checked against centromeres")
+        })
+    };
+    assert!(note(&err), "{err}");
+    assert!(!err.contains("CEN1"), "{err}");
+    let out = common::on_default_genome("validate", &[spec_path]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success() && note(&err), "{err}");
+    // With the table, the elements are checked and the note is gone.
+    let out = common::on_default_genome(
+        "validate",
+        &[spec_path, "--features", "public/genome/SGD_features.tab.gz"],
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success() && !note(&err) && err.contains("acentric"),
+        "{err}"
+    );
 }

@@ -4,17 +4,7 @@ use crate::common;
 
 use std::process::Command;
 
-const GFF: &str = "public/genome/Saccharomyces_cerevisiae.R64-1-1.99.gff3.gz";
-const FASTA: &str = "public/genome/S288C_reference_sequence_R64-2-1_20150113.fsa.gz";
-
-fn genoforge(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_genoforge"))
-        .args(args)
-        .env("SOURCE_DATE_EPOCH", "1795392000")
-        .current_dir(common::root())
-        .output()
-        .expect("run genoforge")
-}
+use crate::common::{FASTA, GFF, genoforge};
 
 /// `genoforge apply --spec SPEC` on the default genome, writing one output (`--out-fasta PATH`).
 fn apply_spec(spec: &std::path::Path, flag: &str, out_path: &std::path::Path) {
@@ -185,33 +175,31 @@ fn design_builds_a_lab_strain_from_gene_level_operations() {
     let dir = common::root().join("target/test-output/cli-design");
     std::fs::create_dir_all(&dir).unwrap();
     let spec = dir.join("lab.json");
-    let out = genoforge(&[
+    let out = common::on_default_genome(
         "design",
-        "--fasta",
-        FASTA,
-        "--gff",
-        GFF,
-        "--strain",
-        "BY4741",
-        "--name",
-        "lab strain",
-        "--library",
-        "public/cassettes.json",
-        "--delete",
-        "PDR5=kanMX4",
-        "--delete",
-        "ADE3",
-        "--c-tag",
-        "PHO5=GFP(S65T)-kanMX6",
-        "--mutate",
-        "GAL4=K23A",
-        "--promoter",
-        "FAR1=GAL1@previous",
-        "--delete-region",
-        "IV:100,001-101,000",
-        "--out-spec",
-        spec.to_str().unwrap(),
-    ]);
+        &[
+            "--strain",
+            "BY4741",
+            "--name",
+            "lab strain",
+            "--library",
+            "public/cassettes.json",
+            "--delete",
+            "PDR5=kanMX4",
+            "--delete",
+            "ADE3",
+            "--c-tag",
+            "PHO5=GFP(S65T)-kanMX6",
+            "--mutate",
+            "GAL4=K23A",
+            "--promoter",
+            "FAR1=GAL1@previous",
+            "--delete-region",
+            "IV:100,001-101,000",
+            "--out-spec",
+            spec.to_str().unwrap(),
+        ],
+    );
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{err}");
     assert!(err.contains("genoforge: PHO5-GFP(S65T)::kanMX6"), "{err}");
@@ -258,17 +246,10 @@ fn design_builds_a_lab_strain_from_gene_level_operations() {
     }
     // A refused operation names itself, and nothing is written.
     let bad = dir.join("bad.json");
-    let out = genoforge(&[
+    let out = common::on_default_genome(
         "design",
-        "--fasta",
-        FASTA,
-        "--gff",
-        GFF,
-        "--mutate",
-        "GAL4=R23A",
-        "--out-spec",
-        bad.to_str().unwrap(),
-    ]);
+        &["--mutate", "GAL4=R23A", "--out-spec", bad.to_str().unwrap()],
+    );
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -283,25 +264,23 @@ fn design_makes_every_operation_homozygous_in_a_diploid_when_asked() {
     let dir = common::root().join("target/test-output/cli-design-zygosity");
     std::fs::create_dir_all(&dir).unwrap();
     let spec = dir.join("homozygous.json");
-    let out = genoforge(&[
+    let out = common::on_default_genome(
         "design",
-        "--fasta",
-        FASTA,
-        "--gff",
-        GFF,
-        "--strain",
-        "BY4743",
-        "--zygosity",
-        "homozygous",
-        "--library",
-        "public/cassettes.json",
-        "--delete",
-        "FAR1=kanMX4",
-        "--c-tag",
-        "PHO5=GFP(S65T)-kanMX6",
-        "--out-spec",
-        spec.to_str().unwrap(),
-    ]);
+        &[
+            "--strain",
+            "BY4743",
+            "--zygosity",
+            "homozygous",
+            "--library",
+            "public/cassettes.json",
+            "--delete",
+            "FAR1=kanMX4",
+            "--c-tag",
+            "PHO5=GFP(S65T)-kanMX6",
+            "--out-spec",
+            spec.to_str().unwrap(),
+        ],
+    );
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{err}");
     assert_eq!(

@@ -2,32 +2,12 @@
 
 use crate::common;
 
-use std::process::Command;
-
-fn genoforge(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_genoforge"))
-        .args(args)
-        .current_dir(common::root())
-        .output()
-        .expect("run genoforge")
-}
-
-const GFF: &str = "public/genome/Saccharomyces_cerevisiae.R64-1-1.99.gff3.gz";
-const FASTA: &str = "public/genome/S288C_reference_sequence_R64-2-1_20150113.fsa.gz";
+use crate::common::genoforge;
 const TABLE: &str = "public/genome/SGD_features.tab.gz";
 
 #[test]
 fn summary_json_of_the_default_genome() {
-    let out = genoforge(&[
-        "summary",
-        "--fasta",
-        FASTA,
-        "--gff",
-        GFF,
-        "--features",
-        TABLE,
-        "--json",
-    ]);
+    let out = common::on_default_genome("summary", &["--features", TABLE, "--json"]);
     assert!(
         out.status.success(),
         "{}",

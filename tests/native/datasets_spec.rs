@@ -3,8 +3,6 @@
 //! unknown ids, files to import again matched by SHA-256, `measured_in`, and the record driving the
 //! same exports as `genoforge select` with the same datasets.
 
-use std::process::Command;
-
 use crate::common;
 use crate::datasets_support::scratch;
 
@@ -26,8 +24,7 @@ use genoforge::io::datasets::bundled::load_bundled;
 use genoforge::io::datasets::selection_json::selection_json;
 use genoforge::io::spec_json;
 
-const GFF: &str = "public/genome/Saccharomyces_cerevisiae.R64-1-1.99.gff3.gz";
-const FASTA: &str = "public/genome/S288C_reference_sequence_R64-2-1_20150113.fsa.gz";
+use crate::common::{FASTA, GFF, genoforge};
 const CREATED: &str = "2026-12-01T00:00:00Z";
 
 fn reference() -> &'static ReferenceSpec {
@@ -291,14 +288,6 @@ fn files_to_import_again_are_matched_by_sha256() {
     fresh.entries[j].data = None;
     assert!(r.set_sources(&fresh, "my_screen"));
     assert!(r.datasets[3].sources.is_empty());
-}
-
-fn genoforge(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_genoforge"))
-        .args(args)
-        .current_dir(common::root())
-        .output()
-        .expect("run genoforge")
 }
 
 #[test]

@@ -3,21 +3,19 @@
 //! 3′ UTR and terminator, a divergent gene's promoter), a selectable marker used twice, an
 //! essential gene deleted — in the plan's preview, `validate`, and the CLI's `design` and `apply`.
 
-use std::process::Command;
-
 use crate::common;
 
 use genoforge::core::design::Design;
 use genoforge::core::edit::helpers::resolve_gene;
 use genoforge::core::genetics::cassette::Library;
 use genoforge::core::genetics::compose::{apply, delete_gene};
-use genoforge::core::genetics::consistency::{FindingKind, check, warnings};
+use genoforge::core::genetics::consistency::{check, warnings};
+use genoforge::core::genetics::finding::FindingKind;
 use genoforge::core::genetics::promoter::{Upstream, plan_promoter_swap, promoter_of_gene};
 use genoforge::core::genome::Genome;
 use genoforge::core::lift::Lifted;
 
-const GFF: &str = "public/genome/Saccharomyces_cerevisiae.R64-1-1.99.gff3.gz";
-const FASTA: &str = "public/genome/S288C_reference_sequence_R64-2-1_20150113.fsa.gz";
+use crate::common::{FASTA, GFF};
 
 fn library() -> Library {
     serde_json::from_slice(&std::fs::read(common::root().join("public/cassettes.json")).unwrap())
@@ -25,12 +23,7 @@ fn library() -> Library {
 }
 
 fn genoforge(args: &[&str]) -> (bool, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_genoforge"))
-        .args(args)
-        .env("SOURCE_DATE_EPOCH", "1795392000")
-        .current_dir(common::root())
-        .output()
-        .expect("run genoforge");
+    let out = common::genoforge(args);
     (
         out.status.success(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
@@ -168,23 +161,25 @@ fn design_and_apply_warn_of_essential_genes_and_reused_markers_as_validate_does(
     let dir = common::root().join("target/test-output/cli-design-warnings");
     std::fs::create_dir_all(&dir).unwrap();
     let spec = dir.join("warned.json");
-    let (ok, err) = genoforge(&[
+    let out = common::on_default_genome(
         "design",
-        "--fasta",
-        FASTA,
-        "--gff",
-        GFF,
-        "--library",
-        "public/cassettes.json",
-        "--delete",
-        "PDR5=kanMX4",
-        "--delete",
-        "TFC3=kanMX4",
-        "--promoter",
-        "VPS35=GAL1@previous",
-        "--out-spec",
-        spec.to_str().unwrap(),
-    ]);
+        &[
+            "--library",
+            "public/cassettes.json",
+            "--delete",
+            "PDR5=kanMX4",
+            "--delete",
+            "TFC3=kanMX4",
+            "--promoter",
+            "VPS35=GAL1@previous",
+            "--out-spec",
+            spec.to_str().unwrap(),
+        ],
+    );
+    let (ok, err) = (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    );
     assert!(ok, "{err}");
     let essential = |text: &str| {
         text.lines().any(|l| {

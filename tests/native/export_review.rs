@@ -209,8 +209,9 @@ fn the_report_has_one_row_per_edit_and_line_in_the_exports_words() {
 
 #[test]
 fn a_reused_marker_is_warned_of_once_and_the_edited_gff3_header_says_it_was_edited() {
-    use genoforge::core::genetics::consistency::{FindingKind, warnings};
+    use genoforge::core::genetics::consistency::warnings;
     use genoforge::core::genetics::essential::EssentialityTable;
+    use genoforge::core::genetics::finding::FindingKind;
     let g = &common::default_genome().genome;
     let lib = library();
     let mut d = Design::new();

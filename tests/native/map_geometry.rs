@@ -12,7 +12,7 @@ use genoforge::core::lift::{FeatureStatus, Lifted};
 use genoforge::core::strand::Strand;
 use genoforge::view::map::arrow::{MIN_PX, outline, path};
 use genoforge::view::map::axis::ticks;
-use genoforge::view::map::edited::edited_window;
+use genoforge::view::map::edited_window::edited_window;
 use genoforge::view::map::overview;
 use genoforge::view::map::scale::{MAX_DRIFT_PX, Scale, wheel_pixels, wheel_zoom};
 use genoforge::view::map::scene::{
@@ -606,7 +606,9 @@ fn edited_design(g: &Genome) -> Design {
 
 #[test]
 fn the_edited_genome_draws_inserts_with_their_parts_genes_lifted_and_junctions() {
-    use genoforge::view::map::edited::{InsertKind, build, reference_fraction};
+    use genoforge::view::map::edited::build;
+    use genoforge::view::map::edited_window::reference_fraction;
+    use genoforge::view::map::insert_shape::InsertKind;
     let g = genome();
     let d = edited_design(g);
     let lifted = Lifted::new(g, &d);
@@ -741,7 +743,7 @@ chrA\tt\tgene\t1001\t9000\t.\t+\t.\tID=long;Name=LONG\n";
 
 #[test]
 fn a_window_opened_in_edited_coordinates_grows_by_what_is_inserted_into_it() {
-    use genoforge::view::map::edited::reference_view_showing;
+    use genoforge::view::map::edited_window::reference_view_showing;
     let g = genome();
     let view = Viewport::parse(g, "I:100,001-102,000").unwrap();
     // Nothing inserted: the same window.
@@ -785,7 +787,9 @@ fn a_tags_parts_are_coloured_by_kind_the_tag_apart_from_its_marker() {
     use genoforge::core::genetics::cassette::Library;
     use genoforge::core::genetics::compose::apply;
     use genoforge::core::genetics::tag::plan_tag;
-    use genoforge::view::map::edited::{InsertKind, build, reference_view_showing};
+    use genoforge::view::map::edited::build;
+    use genoforge::view::map::edited_window::reference_view_showing;
+    use genoforge::view::map::insert_shape::InsertKind;
     let g = genome();
     let lib: Library = serde_json::from_slice(
         &std::fs::read(common::root().join("public/cassettes.json")).unwrap(),

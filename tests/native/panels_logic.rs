@@ -22,7 +22,7 @@ use genoforge::view::compose_form::{
 };
 use genoforge::view::coord_rows::{RowKey, for_names, in_view};
 use genoforge::view::edit_rows::{edit_rows, edited_site, row_of, signed, view_of_edit};
-use genoforge::view::map::edited::InsertRef;
+use genoforge::view::map::insert_shape::InsertRef;
 use genoforge::view::position::{Direction, PositionAnswer, lift_position, parse_position};
 use genoforge::view::seq_lines::{Line, changed_bases, fasta, lines, plain, region};
 use genoforge::view::viewport::Viewport;

@@ -28,8 +28,7 @@ use genoforge::core::ml::{GeneStatus, gene_nodes};
 use genoforge::core::spec::{ReferenceSpec, export};
 use genoforge::io::gff3;
 
-const GFF: &str = "public/genome/Saccharomyces_cerevisiae.R64-1-1.99.gff3.gz";
-const FASTA: &str = "public/genome/S288C_reference_sequence_R64-2-1_20150113.fsa.gz";
+use crate::common::genoforge;
 
 fn library() -> Library {
     serde_json::from_slice(&std::fs::read(common::root().join("public/cassettes.json")).unwrap())
@@ -71,15 +70,6 @@ fn report(g: &Genome, d: &Design) -> String {
     let mut out = Vec::new();
     genoforge::io::report::write_tsv(&mut out, g, d, &Lifted::new(g, d)).unwrap();
     String::from_utf8(out).unwrap()
-}
-
-fn genoforge(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_genoforge"))
-        .args(args)
-        .env("SOURCE_DATE_EPOCH", "1795392000")
-        .current_dir(common::root())
-        .output()
-        .expect("run genoforge")
 }
 
 #[test]
@@ -276,17 +266,10 @@ fn every_example_in_the_design_help_runs() {
             .iter()
             .map(|(flag, example)| {
                 s.spawn(move || {
-                    let out = genoforge(&[
+                    let out = common::on_default_genome(
                         "design",
-                        "--fasta",
-                        FASTA,
-                        "--gff",
-                        GFF,
-                        "--library",
-                        "public/cassettes.json",
-                        flag,
-                        example,
-                    ]);
+                        &["--library", "public/cassettes.json", flag, example],
+                    );
                     (!out.status.success()).then(|| {
                         format!("{flag} {example}: {}", String::from_utf8_lossy(&out.stderr))
                     })
@@ -501,19 +484,17 @@ fn an_inserted_markers_orf_is_a_gene_node_as_the_gff3_writes_it() {
 
 #[test]
 fn zygosity_on_a_haploid_background_is_refused_with_the_reason() {
-    let out = genoforge(&[
+    let out = common::on_default_genome(
         "design",
-        "--fasta",
-        FASTA,
-        "--gff",
-        GFF,
-        "--strain",
-        "BY4741",
-        "--zygosity",
-        "homozygous",
-        "--delete",
-        "FAR1",
-    ]);
+        &[
+            "--strain",
+            "BY4741",
+            "--zygosity",
+            "homozygous",
+            "--delete",
+            "FAR1",
+        ],
+    );
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(

@@ -9,8 +9,9 @@ use genoforge::core::edit::Terminus;
 use genoforge::core::edit::helpers::resolve_gene;
 use genoforge::core::genetics::cassette::Library;
 use genoforge::core::genetics::compose::apply;
-use genoforge::core::genetics::consistency::{FindingKind, warnings};
+use genoforge::core::genetics::consistency::warnings;
 use genoforge::core::genetics::essential::EssentialityTable;
+use genoforge::core::genetics::finding::FindingKind;
 use genoforge::core::genetics::signal_peptide::{NTerminal, SignalPeptide, of_gene};
 use genoforge::core::genetics::tag::plan_tag;
 

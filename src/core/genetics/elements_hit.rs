@@ -11,16 +11,20 @@
 //! healed or the chromosome lost (Sandell & Zakian 1993, Cell 75:729); origins are redundant,
 //! one deleted is usually tolerated (Dershowitz et al. 2007, Mol Cell Biol 27:4652). An LTR is a
 //! **note**: a recombination substrate, its loss rarely matters. Without a feature table the
-//! genome has no elements and nothing is found.
+//! genome has no elements: the findings say that nothing was checked ([`UNCHECKED`]).
 
 use memchr::memmem;
 
 use crate::core::design::Design;
 use crate::core::edit::{Edit, EditId};
+use crate::core::genetics::finding::{Finding, FindingKind};
 use crate::core::genome::Genome;
 use crate::core::genome::contig::ContigId;
 use crate::core::genome::elements::{Element, ElementKind};
 use crate::core::seq::revcomp;
+
+/// What a design's warnings say when the genome has no elements to check edits against.
+pub const UNCHECKED: &str = "no chromosomal elements are known for this genome (no SGD feature table, SGD_features.tab, was loaded): no edit was checked against centromeres, replication origins, telomeres or Ty LTRs";
 
 /// What happened to an element.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
@@ -187,4 +191,53 @@ pub fn element_hits(
             });
     }
     out
+}
+
+/// The chromosomal elements the enabled edits remove, cut into or add ([`element_hits`]),
+/// each about the perturbation naming its edit, if any.
+pub(crate) fn element_findings(genome: &Genome, design: &Design) -> Vec<Finding> {
+    let g = design.genotype();
+    if genome.elements().is_empty() {
+        // Nothing to check against: say so once when an edit is applied, rather than find nothing.
+        let applied = design.edits().iter().any(|e| design.is_enabled(e.id));
+        return if applied {
+            vec![Finding {
+                kind: FindingKind::ElementsUnchecked,
+                perturbation: None,
+                message: UNCHECKED.to_owned(),
+            }]
+        } else {
+            Vec::new()
+        };
+    }
+    let owner = |id| {
+        g.perturbations
+            .iter()
+            .position(|p| p.edit_ids.contains(&id))
+    };
+    let describe = |e: &Edit| match owner(e.id) {
+        Some(i) => g.perturbations[i].designation.clone(),
+        None => {
+            let (s, t) = e.span.one_based();
+            format!(
+                "{} ({}:{s}–{t})",
+                e.label.clone().unwrap_or_else(|| format!("edit {}", e.id)),
+                genome.contig(e.contig).name
+            )
+        }
+    };
+    element_hits(genome, design, &describe)
+        .into_iter()
+        .map(|h| Finding {
+            kind: match h.hit {
+                Hit::CentromereLost => FindingKind::CentromereRemoved,
+                Hit::CentromereAdded => FindingKind::CentromereInserted,
+                Hit::OriginRemoved => FindingKind::OriginRemoved,
+                Hit::TelomereRemoved => FindingKind::TelomereRemoved,
+                Hit::LtrRemoved => FindingKind::LtrRemoved,
+            },
+            perturbation: owner(h.edit),
+            message: h.message,
+        })
+        .collect()
 }

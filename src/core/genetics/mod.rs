@@ -11,6 +11,8 @@ pub mod compose;
 pub mod consistency;
 pub mod elements_hit;
 pub mod essential;
+pub mod essential_hit;
+pub mod finding;
 pub mod gene_list;
 pub mod markers;
 pub mod mating;

@@ -177,7 +177,7 @@ pub fn promoter_part_name(part: &str) -> Option<String> {
 
 /// The promoter the composer means by `name`: a yeast gene's own upstream region up to the
 /// previous feature ([`promoter_of_gene`]), else a library cassette's promoter part, named after
-/// the part (kanMX4's `TEF promoter` — the Ashbya gossypii TEF promoter of the MX cassettes,
+/// the part (kanMX4's `TEF promoter (A. gossypii)` — the Ashbya gossypii TEF promoter of the MX cassettes,
 /// Wach et al. 1994 — is `pTEF`, not `pkanMX4`; [`promoter_part_name`]) and found by that name
 /// (`TEF`) or the cassette's (`kanMX4`), else all of a cassette that has none, named after the
 /// cassette. Refused when `name` is empty or names neither.

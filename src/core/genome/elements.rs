@@ -88,6 +88,11 @@ impl Elements {
         Self { by_contig, longest }
     }
 
+    /// Whether there are none (a genome loaded without SGD's feature table).
+    pub fn is_empty(&self) -> bool {
+        self.by_contig.iter().all(Vec::is_empty)
+    }
+
     /// Every element, contig by contig, by start.
     pub fn all(&self) -> impl Iterator<Item = &Element> {
         self.by_contig.iter().flatten()

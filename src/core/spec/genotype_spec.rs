@@ -13,8 +13,9 @@ use crate::core::design::genotype::{
 use crate::core::design::{Design, NewEdit};
 use crate::core::edit::json::EditJson;
 use crate::core::edit::{EditError, EditId};
-use crate::core::genetics::consistency::{FindingKind, perturbation_warnings};
+use crate::core::genetics::consistency::perturbation_warnings;
 use crate::core::genetics::essential::EssentialityTable;
+use crate::core::genetics::finding::FindingKind;
 use crate::core::genetics::region::damaged_genes;
 use crate::core::genome::{DocItem, Genome};
 use crate::core::spec::checksum::{md5_hex, sequence_checksums};

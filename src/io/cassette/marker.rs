@@ -103,9 +103,14 @@ pub fn marker_cassette(
         description: description.to_owned(),
         sequence: String::from_utf8_lossy(seq).to_ascii_uppercase(),
         parts: vec![
-            part(FeatureKind::Promoter, "TEF promoter", ps, pe),
+            part(FeatureKind::Promoter, "TEF promoter (A. gossypii)", ps, pe),
             part(FeatureKind::Cds, marker, cs, ce),
-            part(FeatureKind::Terminator, "TEF terminator", ts, te),
+            part(
+                FeatureKind::Terminator,
+                "TEF terminator (A. gossypii)",
+                ts,
+                te,
+            ),
         ],
         source: format!("{} {from}..{to}", record.name),
         marker: None,

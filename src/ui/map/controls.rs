@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::{MapState, PAN_STEP, ZOOM_STEP};
 use crate::ui::state::Axis;
 use crate::view::map::axis::length_words;
-use crate::view::map::edited::InsertKind;
+use crate::view::map::insert_shape::InsertKind;
 use crate::view::track::{GeneClass, classes_present};
 use crate::view::viewport::Viewport;
 

@@ -31,6 +31,7 @@ use leptos::prelude::*;
 
 use super::state::{AppState, Axis, use_app};
 use crate::view::map::edited::{self, InsertScene};
+use crate::view::map::edited_window;
 use crate::view::map::scale::Scale;
 use crate::view::map::scene::{EditScene, GeneScene, TrackStyle};
 use crate::view::viewport::Viewport;
@@ -113,7 +114,7 @@ impl MapState {
                 Axis::Edited => {
                     let ready = app.genome.get()?;
                     app.design
-                        .with(|d| Some(edited::edited_window(ready.genome(), d, &view)))
+                        .with(|d| Some(edited_window::edited_window(ready.genome(), d, &view)))
                 }
             }
         });
@@ -206,7 +207,7 @@ impl MapState {
         let design = self.app.design;
         self.change_view(|g, v| {
             let anchor = if edited {
-                design.with_untracked(|d| edited::reference_fraction(g, d, v, anchor))
+                design.with_untracked(|d| edited_window::reference_fraction(g, d, v, anchor))
             } else {
                 anchor
             };

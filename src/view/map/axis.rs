@@ -28,7 +28,7 @@ impl Tick {
 
 /// The ticks of `view` in a track `width_px` wide, labelled with their positions. `view` is in
 /// whichever coordinates the track shows (an edited window from
-/// [`crate::view::map::edited::edited_window`] gives edited positions, evenly spaced).
+/// [`crate::view::map::edited_window::edited_window`] gives edited positions, evenly spaced).
 pub fn ticks(view: &Viewport, width_px: f64) -> Vec<Tick> {
     let target = (width_px / TICK_SPACING_PX).floor().max(2.0) as u32;
     view.ticks(target)

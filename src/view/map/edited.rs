@@ -1,220 +1,23 @@
-//! The track in edited coordinates: the map's reference window lifted into the edited genome,
-//! genes at their lifted positions, the bases an edit inserts as features of their own (an
-//! inserted feature and its parts — a cassette's promoter, CDS, terminator), and a junction mark
-//! where reference bases were removed without replacement.
+//! The track in edited coordinates: genes at their lifted positions, the bases an edit inserts as
+//! features of their own (an inserted feature and its parts — a cassette's promoter, CDS,
+//! terminator; `insert_shape.rs`), and a junction mark where reference bases were removed without
+//! replacement. The window itself is `edited_window.rs`.
 //!
 //! All positions here are 0-based, half-open, in edited coordinates of one contig; x is in the
 //! frame of a [`Scale`] built on the edited window.
 
-use crate::core::coord::{Pos, Span, thousands};
+use crate::core::coord::{Span, thousands};
 use crate::core::design::Design;
-use crate::core::edit::{Edit, EditId, InsertedFeature};
+use crate::core::edit::EditId;
 use crate::core::genome::Genome;
-use crate::core::genome::feature::FeatureKind;
 use crate::core::lift::Lifted;
-use crate::core::lift::edited::{EditedGenome, SourcePos};
 use crate::core::strand::Strand;
+use crate::view::map::insert_shape::{
+    InsertItem, InsertKind, InsertRef, combine, insert_name, part_span, reference_words,
+};
 use crate::view::map::scale::Scale;
 use crate::view::map::scene::{GeneScene, Placement, TrackStyle, gap_bases, hit, in_range};
 use crate::view::track::within_contig;
-use crate::view::viewport::Viewport;
-
-/// The reference window `view` in edited coordinates: as many edited bases as the reference window
-/// has bases, from where its first gap lands (bases inserted there included) — so that panning
-/// keeps the scale and only moves the drawing — kept within the edited contig. The whole
-/// reference contig is the whole edited contig.
-pub fn edited_window(genome: &Genome, design: &Design, view: &Viewport) -> Viewport {
-    let Some(layout) = design.layout(view.contig) else {
-        return *view;
-    };
-    let len = EditedGenome::new(genome, design)
-        .contig_len(view.contig)
-        .max(1);
-    if *view == Viewport::whole(genome, view.contig) {
-        return Viewport {
-            contig: view.contig,
-            span: Span::from_raw(0, len),
-        };
-    }
-    let width = view.width().clamp(1, len);
-    let start = layout
-        .lift_gap(view.span.start(), false)
-        .get()
-        .min(len - width);
-    Viewport {
-        contig: view.contig,
-        span: Span::from_raw(start, start + width),
-    }
-}
-
-/// A reference window whose [`edited_window`] shows everything `view` holds in edited
-/// coordinates: `view` widened at its end by the bases the design inserts inside it (net of what
-/// it removes), so that a gene opened while the map is in edited coordinates is drawn whole with a
-/// tag or cassette inserted into it. `view` itself when nothing inside it grows; kept within the
-/// reference contig.
-pub fn reference_view_showing(genome: &Genome, design: &Design, view: &Viewport) -> Viewport {
-    let Some(layout) = design.layout(view.contig) else {
-        return *view;
-    };
-    let start = layout.lift_gap(view.span.start(), false).get();
-    let end = layout.lift_gap(view.span.end(), true).get();
-    let edited_width = end.saturating_sub(start);
-    if edited_width <= view.width() {
-        return *view;
-    }
-    let len = genome.contig(view.contig).length;
-    let new_end = (view.span.start().get() + edited_width).min(len);
-    Viewport {
-        contig: view.contig,
-        span: Span::from_raw(view.span.start().get(), new_end.max(view.span.end().get())),
-    }
-}
-
-/// The reference position of edited position `q` on `contig`: itself when no edit is there, the
-/// gap an edit's inserted bases sit in, or the contig's end past it.
-pub fn reference_of(
-    genome: &Genome,
-    design: &Design,
-    contig: crate::core::genome::contig::ContigId,
-    q: u64,
-) -> u64 {
-    let edited = EditedGenome::new(genome, design);
-    match edited.source(contig, Pos(q)) {
-        Some(SourcePos::Reference(p)) => p.get(),
-        Some(SourcePos::Inserted { edit, .. }) => {
-            design.edit(edit).map_or(q, |e| e.span.start().get())
-        }
-        None => genome.contig(contig).length,
-    }
-}
-
-/// Where a fraction of the edited window (0 its left edge, 1 its right) is as a fraction of the
-/// reference window `view`: the anchor a zoom keeps in place, in the reference window's terms.
-pub fn reference_fraction(genome: &Genome, design: &Design, view: &Viewport, fraction: f64) -> f64 {
-    let e = edited_window(genome, design, view);
-    let q = e.span.start().get() as f64 + fraction.clamp(0.0, 1.0) * e.width() as f64;
-    let p = reference_of(genome, design, view.contig, q.floor() as u64) as f64;
-    ((p - view.span.start().get() as f64) / view.width().max(1) as f64).clamp(0.0, 1.0)
-}
-
-/// What an inserted shape is: the whole insert, or a part by its kind (each kind has its colour
-/// and legend entry).
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
-pub enum InsertKind {
-    /// The inserted (or replacing) sequence as a whole.
-    Whole,
-    /// A promoter part.
-    Promoter,
-    /// A coding part for the protein the insert is made for: a tag fused in frame (the tag's
-    /// `CDS_region` of the fused CDS: GFP of `PHO5-GFP(S65T)::kanMX6`), or the CDS of an inserted
-    /// gene.
-    Cds,
-    /// The coding part of a selectable marker: the CDS of a cassette that replaces reference
-    /// bases (`ade2Δ::kanMX4`'s kan) or that follows a fused tag (kanMX6's kanR).
-    Marker,
-    /// A terminator part.
-    Terminator,
-    /// Any other part.
-    OtherPart,
-}
-
-impl InsertKind {
-    /// The kind of a part of `edit`'s inserted feature. A CDS is the marker's when the insert
-    /// replaces reference bases (a gene replaced by a marker cassette) or carries a fused tag
-    /// (the tagging module's marker after the tag); otherwise it is the insert's own coding
-    /// sequence.
-    fn of_part(kind: &FeatureKind, edit: &crate::core::edit::Edit) -> Self {
-        let marker =
-            || !edit.span.is_empty() || edit.feature.as_ref().is_some_and(|f| f.fusion.is_some());
-        match kind {
-            FeatureKind::Cds if marker() => Self::Marker,
-            FeatureKind::Cds => Self::Cds,
-            other => match other.as_str() {
-                "promoter" => Self::Promoter,
-                "terminator" => Self::Terminator,
-                "CDS" if marker() => Self::Marker,
-                "CDS" | "CDS_region" => Self::Cds,
-                _ => Self::OtherPart,
-            },
-        }
-    }
-
-    /// A CSS class name.
-    pub fn css(self) -> &'static str {
-        match self {
-            Self::Whole => "whole",
-            Self::Promoter => "promoter",
-            Self::Cds => "cds",
-            Self::Marker => "marker",
-            Self::Terminator => "terminator",
-            Self::OtherPart => "other-part",
-        }
-    }
-
-    /// A word for people (the legend's).
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Whole => "inserted sequence",
-            Self::Promoter => "promoter",
-            Self::Cds => "CDS or tag",
-            Self::Marker => "marker",
-            Self::Terminator => "terminator",
-            Self::OtherPart => "part",
-        }
-    }
-
-    /// The part kinds, in the legend's order.
-    pub const PARTS: [InsertKind; 4] = [Self::Cds, Self::Marker, Self::Promoter, Self::Terminator];
-}
-
-/// Which inserted shape: the edit and, for a part, its index among the inserted feature's parts.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
-pub struct InsertRef {
-    /// The edit whose bases it is.
-    pub edit: EditId,
-    /// The part (index into [`InsertedFeature::children`]); `None` for the whole insert.
-    pub part: Option<usize>,
-}
-
-/// An inserted sequence or one of its parts on the track, or several tiny ones merged
-/// (`count > 1`).
-#[derive(Clone, Debug, PartialEq)]
-pub struct InsertItem {
-    /// What it draws (the first one, when merged).
-    pub what: InsertRef,
-    /// Shapes drawn by this item.
-    pub count: u32,
-    /// Whole insert or part.
-    pub kind: InsertKind,
-    /// Edited bases covered.
-    pub span: Span,
-    /// Left edge (px, in the scale's frame).
-    pub x0: f64,
-    /// Right edge (px).
-    pub x1: f64,
-    /// Row, 0 at the top (shared with the genes).
-    pub row: u32,
-    /// Strand on the contig.
-    pub strand: Strand,
-    /// Its name ("kanMX4", "TEF promoter"), or "12 inserts" when merged.
-    pub name: String,
-    /// Whether `name` fits as a label under it.
-    pub labelled: bool,
-    /// A sentence for assistive technology and tooltips.
-    pub description: String,
-}
-
-impl InsertItem {
-    /// Whether this item stands for several shapes.
-    pub fn is_merged(&self) -> bool {
-        self.count > 1
-    }
-
-    /// The centre (px).
-    pub fn centre(&self) -> f64 {
-        (self.x0 + self.x1) / 2.0
-    }
-}
 
 /// Where reference bases were removed and nothing put in their place, or several such places
 /// merged (`count > 1`).
@@ -254,55 +57,6 @@ struct Shape {
     strand: Strand,
     name: String,
     description: String,
-}
-
-/// A part's span on the contig, given the inserted bases' span `insert` and the insert's
-/// `strand`: `offset` is in the insert's orientation, so on the reverse strand it counts from the
-/// insert's end. Offsets past the insert are cut to it.
-pub fn part_span(insert: Span, strand: Strand, offset: Span) -> Span {
-    let (s, len) = (insert.start().get(), insert.len());
-    let (a, b) = (offset.start().get().min(len), offset.end().get().min(len));
-    if strand == Strand::Reverse {
-        Span::from_raw(s + len - b, s + len - a)
-    } else {
-        Span::from_raw(s + a, s + b)
-    }
-}
-
-fn combine(insert: Strand, part: Strand) -> Strand {
-    match (insert, part) {
-        (Strand::Reverse, Strand::Forward) => Strand::Reverse,
-        (Strand::Reverse, Strand::Reverse) => Strand::Forward,
-        (_, p) => p,
-    }
-}
-
-/// The name an inserted sequence goes by: its feature's name or ID, the edit's label, else what
-/// it is.
-pub fn insert_name(edit: &Edit) -> String {
-    edit.feature
-        .as_ref()
-        .and_then(|f: &InsertedFeature| f.name.clone().or_else(|| f.id.clone()))
-        .or_else(|| edit.label.clone())
-        .unwrap_or_else(|| "inserted sequence".to_owned())
-}
-
-/// Where an edit's bases went in, or what they replaced, in reference coordinates, for people:
-/// `inserted after I:145,000 (reference)`, `replaces I:142,175–143,531 (reference, 1,357 bp)`.
-pub fn reference_words(genome: &Genome, edit: &Edit) -> String {
-    let contig = &genome.contig(edit.contig).name;
-    if edit.span.is_empty() {
-        format!(
-            "inserted after {contig}:{} (reference)",
-            thousands(edit.span.start().get())
-        )
-    } else {
-        format!(
-            "replaces {contig}:{} (reference, {} bp)",
-            edit.span,
-            thousands(edit.span.len())
-        )
-    }
 }
 
 /// The inserted shapes of one contig (whole inserts and their parts), in edited coordinates.

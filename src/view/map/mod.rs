@@ -10,6 +10,8 @@
 pub mod arrow;
 pub mod axis;
 pub mod edited;
+pub mod edited_window;
+pub mod insert_shape;
 pub mod overview;
 pub mod scale;
 pub mod scene;

@@ -1,0 +1,114 @@
+//! Essential genes damaged beside what a perturbation names: a neighbour's CDS a deletion trims
+//! (`bud30Δ::kanMX4` takes RPC53's start codon), and essential genes that edits no perturbation
+//! names delete, trim or disrupt (read from the lift-over). Essentiality from the deletion project
+//! (Giaever et al. 2002, [`crate::core::genetics::essential::SOURCE`]).
+
+use crate::core::design::Design;
+use crate::core::design::genotype::{GeneDamage, Perturbation, PerturbationType};
+use crate::core::edit::Edit;
+use crate::core::edit::helpers::resolve_gene;
+use crate::core::genetics::essential::EssentialityTable;
+use crate::core::genetics::finding::{Finding, essential_finding, gene_label};
+use crate::core::genetics::orf::Orf;
+use crate::core::genetics::region::damaged_genes;
+use crate::core::genome::Genome;
+use crate::core::lift::{EffectKind, Lifted};
+
+/// Essential genes that enabled edits no perturbation or allele names delete, trim or disrupt
+/// (an edits file's plain deletions): read from the lift-over, so only applied edits count — all
+/// copies of the single edited sequence.
+pub(crate) fn unnamed_essential(
+    genome: &Genome,
+    design: &Design,
+    essential: &EssentialityTable,
+    lifted: Option<&Lifted>,
+    named: &dyn Fn(crate::core::edit::EditId) -> bool,
+) -> Vec<Finding> {
+    if design
+        .edits()
+        .iter()
+        .all(|e| named(e.id) || !design.is_enabled(e.id))
+    {
+        return Vec::new();
+    }
+    let own;
+    let lifted = match lifted {
+        Some(l) => l,
+        None => {
+            own = Lifted::new(genome, design);
+            &own
+        }
+    };
+    let mut seen = std::collections::BTreeSet::new();
+    let mut out = Vec::new();
+    for effect in lifted.effects() {
+        let damage = match effect.kind {
+            EffectKind::Dropped => GeneDamage::Deleted,
+            EffectKind::Trimmed => GeneDamage::Trimmed,
+            EffectKind::Disrupted => GeneDamage::Disrupted,
+            _ => continue,
+        };
+        let f = genome.feature(effect.feature);
+        if named(effect.edit) || !f.parents.is_empty() || !f.kind.is_gene_like() {
+            continue;
+        }
+        let (systematic, standard) = genome.gene_names(effect.feature);
+        if !essential.is_essential(&systematic) || !seen.insert((effect.edit, effect.feature)) {
+            continue;
+        }
+        let edit = design.edit(effect.edit);
+        let (s, e) = edit.map_or((0, 0), |e| e.span.one_based());
+        let label = edit
+            .and_then(|e| e.label.clone())
+            .unwrap_or_else(|| format!("edit {}", effect.edit.cited()));
+        out.push(essential_finding(
+            &format!("{label} ({}:{s}–{e})", genome.contig(f.contig).name),
+            &gene_label(&standard, &systematic),
+            damage,
+        ));
+    }
+    out
+}
+
+/// Essential genes other than its own that a perturbation's enabled edits damage (a neighbour
+/// whose CDS a gene deletion trims: `bud30Δ::kanMX4` takes RPC53's start codon), read from the
+/// genes' extents as the lift-over reads them. Point mutations' substitutions are left to
+/// [`null_effect`]; region deletions list their genes themselves.
+pub(crate) fn collateral_essential(
+    genome: &Genome,
+    essential: &EssentialityTable,
+    p: &Perturbation,
+    edits: &[&Edit],
+) -> Vec<Finding> {
+    if p.perturbation_type == PerturbationType::PointMutation {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for e in edits.iter().filter(|e| !e.span.is_empty()) {
+        for d in damaged_genes(genome, e.contig, e.span) {
+            if d.systematic_gene_name
+                .eq_ignore_ascii_case(&p.systematic_gene_name)
+                || !essential.is_essential(&d.systematic_gene_name)
+            {
+                continue;
+            }
+            let start_codon = resolve_gene(genome, &d.systematic_gene_name)
+                .ok()
+                .and_then(|g| Orf::of(genome, g).ok())
+                .and_then(|o| o.ref_pos(0))
+                .is_some_and(|at| e.span.contains(at));
+            let mut f = essential_finding(
+                &p.designation,
+                &gene_label(&d.perturbed_gene_name, &d.systematic_gene_name),
+                d.damage,
+            );
+            if start_codon {
+                f.message =
+                    f.message
+                        .replacen(" deletes an end of ", " deletes the start codon of ", 1);
+            }
+            out.push(f);
+        }
+    }
+    out
+}

@@ -1,0 +1,88 @@
+//! The map's window in edited coordinates and back: a reference window lifted into the edited
+//! genome (as many edited bases as it has bases, from where its first gap lands), the reference
+//! window that shows everything a window holds once edited, and an edited position's reference
+//! position. All positions 0-based, half-open, on one contig.
+
+use crate::core::coord::{Pos, Span};
+use crate::core::design::Design;
+use crate::core::genome::Genome;
+use crate::core::lift::edited::{EditedGenome, SourcePos};
+use crate::view::viewport::Viewport;
+
+/// The reference window `view` in edited coordinates: as many edited bases as the reference window
+/// has bases, from where its first gap lands (bases inserted there included) — so that panning
+/// keeps the scale and only moves the drawing — kept within the edited contig. The whole
+/// reference contig is the whole edited contig.
+pub fn edited_window(genome: &Genome, design: &Design, view: &Viewport) -> Viewport {
+    let Some(layout) = design.layout(view.contig) else {
+        return *view;
+    };
+    let len = EditedGenome::new(genome, design)
+        .contig_len(view.contig)
+        .max(1);
+    if *view == Viewport::whole(genome, view.contig) {
+        return Viewport {
+            contig: view.contig,
+            span: Span::from_raw(0, len),
+        };
+    }
+    let width = view.width().clamp(1, len);
+    let start = layout
+        .lift_gap(view.span.start(), false)
+        .get()
+        .min(len - width);
+    Viewport {
+        contig: view.contig,
+        span: Span::from_raw(start, start + width),
+    }
+}
+
+/// A reference window whose [`edited_window`] shows everything `view` holds in edited
+/// coordinates: `view` widened at its end by the bases the design inserts inside it (net of what
+/// it removes), so that a gene opened while the map is in edited coordinates is drawn whole with a
+/// tag or cassette inserted into it. `view` itself when nothing inside it grows; kept within the
+/// reference contig.
+pub fn reference_view_showing(genome: &Genome, design: &Design, view: &Viewport) -> Viewport {
+    let Some(layout) = design.layout(view.contig) else {
+        return *view;
+    };
+    let start = layout.lift_gap(view.span.start(), false).get();
+    let end = layout.lift_gap(view.span.end(), true).get();
+    let edited_width = end.saturating_sub(start);
+    if edited_width <= view.width() {
+        return *view;
+    }
+    let len = genome.contig(view.contig).length;
+    let new_end = (view.span.start().get() + edited_width).min(len);
+    Viewport {
+        contig: view.contig,
+        span: Span::from_raw(view.span.start().get(), new_end.max(view.span.end().get())),
+    }
+}
+
+/// The reference position of edited position `q` on `contig`: itself when no edit is there, the
+/// gap an edit's inserted bases sit in, or the contig's end past it.
+pub fn reference_of(
+    genome: &Genome,
+    design: &Design,
+    contig: crate::core::genome::contig::ContigId,
+    q: u64,
+) -> u64 {
+    let edited = EditedGenome::new(genome, design);
+    match edited.source(contig, Pos(q)) {
+        Some(SourcePos::Reference(p)) => p.get(),
+        Some(SourcePos::Inserted { edit, .. }) => {
+            design.edit(edit).map_or(q, |e| e.span.start().get())
+        }
+        None => genome.contig(contig).length,
+    }
+}
+
+/// Where a fraction of the edited window (0 its left edge, 1 its right) is as a fraction of the
+/// reference window `view`: the anchor a zoom keeps in place, in the reference window's terms.
+pub fn reference_fraction(genome: &Genome, design: &Design, view: &Viewport, fraction: f64) -> f64 {
+    let e = edited_window(genome, design, view);
+    let q = e.span.start().get() as f64 + fraction.clamp(0.0, 1.0) * e.width() as f64;
+    let p = reference_of(genome, design, view.contig, q.floor() as u64) as f64;
+    ((p - view.span.start().get() as f64) / view.width().max(1) as f64).clamp(0.0, 1.0)
+}
