@@ -195,6 +195,7 @@ pub(crate) fn run(a: &DesignArgs) -> Result<(), String> {
             k,
             FindingKind::PromoterReachesFeature
                 | FindingKind::SignalPeptideTagged
+                | FindingKind::CTerminalSignalTagged
                 | FindingKind::SignalAnchorTagged
         )
     })?;

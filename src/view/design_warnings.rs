@@ -39,6 +39,7 @@ pub fn heading(kind: FindingKind) -> &'static str {
         FindingKind::PromoterReachesFeature => "Promoter swap reaches a neighbour",
         FindingKind::SignalPeptideTagged => "Signal peptide",
         FindingKind::SignalAnchorTagged => "Signal-anchor",
+        FindingKind::CTerminalSignalTagged => "C-terminal signal",
         FindingKind::EssentialNullAllele => "Essential gene nulled",
         FindingKind::CentromereRemoved => "Centromere lost",
         FindingKind::CentromereInserted => "Second centromere",

@@ -239,10 +239,20 @@ pub fn plan(
                     .map_err(|e| e.to_string())?
             };
             let plan = plan_region_deletion(genome, contig, span).map_err(|e| e.to_string())?;
-            Planned {
-                plan,
-                details: vec![format!("Removes {} bp.", thousands(span.len()))],
-            }
+            // Every gene it reaches, with the end and the codons it takes (TRM8's 3′ end, its
+            // stop codon with it), never only a length.
+            let mut details = vec![format!("Removes {} bp.", thousands(span.len()))];
+            details.extend(
+                crate::core::genetics::region::region_gene_effects(genome, contig, span)
+                    .into_iter()
+                    .map(|e| {
+                        let mut c = e.chars();
+                        c.next().map_or(e.clone(), |f| {
+                            format!("{}{}.", f.to_uppercase(), c.as_str())
+                        })
+                    }),
+            );
+            Planned { plan, details }
         }
     };
     if diploid {

@@ -69,6 +69,11 @@ pub fn load_case(dir: &str) -> Loaded {
     .unwrap_or_else(|e| panic!("{dir}: {e}"))
 }
 
+/// The shipped cassette library (`public/cassettes.json`).
+pub fn library() -> genoforge::core::genetics::cassette::Library {
+    serde_json::from_slice(&std::fs::read(root().join("public/cassettes.json")).unwrap()).unwrap()
+}
+
 /// The bundled S288C R64 GFF3, relative to the crate root (as the CLI's `--gff` takes it).
 pub const GFF: &str = "public/genome/Saccharomyces_cerevisiae.R64-1-1.99.gff3.gz";
 /// The bundled S288C R64-2-1 FASTA, relative to the crate root (the CLI's `--fasta`).

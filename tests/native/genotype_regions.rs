@@ -133,3 +133,49 @@ fn a_malformed_region_deletion_is_refused_with_its_reason() {
     );
     assert!(apply_sketch(g, &mut Design::new(), &sketch, &Library::default()).is_err());
 }
+
+#[test]
+fn a_region_deletion_names_each_gene_it_reaches_with_the_end_and_codons_it_takes() {
+    let g = &common::default_genome().genome;
+    let iv = g.contig_by_name("IV").unwrap();
+    // IV:100,001-101,000: TRM8 (YDL201W, + strand) loses its 3′ end, MGT1 (YDL200C, − strand) its
+    // 3′ end too — the low-coordinate end of a reverse-strand gene — each with its stop codon.
+    let span = Span::new(Pos(100_000), Pos(101_000)).unwrap();
+    let effects = genoforge::core::genetics::region::region_gene_effects(g, iv, span);
+    assert_eq!(
+        effects,
+        [
+            "removes the 3′ end of TRM8 (YDL201W), its stop codon with it",
+            "removes the 3′ end of MGT1 (YDL200C), its stop codon with it",
+        ],
+        "{effects:?}"
+    );
+    // A span taking a + strand gene's first bases names its 5′ end and start codon; one inside a
+    // gene, bases inside it; one over a gene, the whole gene.
+    let ura3 = g.contig_by_name("V").unwrap();
+    let (s, e) = (116_167u64, 116_970u64); // URA3 (YEL021W), V:116,167–116,970 (1-based)
+    let five = genoforge::core::genetics::region::region_gene_effects(
+        g,
+        ura3,
+        Span::new(Pos(s - 101), Pos(s + 9)).unwrap(),
+    );
+    assert!(
+        five.contains(&"removes the 5′ end of URA3 (YEL021W), its start codon with it".to_owned()),
+        "{five:?}"
+    );
+    let inside = genoforge::core::genetics::region::region_gene_effects(
+        g,
+        ura3,
+        Span::new(Pos(s + 99), Pos(s + 200)).unwrap(),
+    );
+    assert_eq!(inside, ["removes bases inside URA3 (YEL021W)"]);
+    let whole = genoforge::core::genetics::region::region_gene_effects(
+        g,
+        ura3,
+        Span::new(Pos(s - 1), Pos(e)).unwrap(),
+    );
+    assert!(
+        whole.contains(&"deletes URA3 (YEL021W) whole".to_owned()),
+        "{whole:?}"
+    );
+}

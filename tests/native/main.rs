@@ -7,6 +7,7 @@ mod common;
 
 mod biology_review;
 mod biology_warnings15;
+mod c_terminal_signals;
 mod cassette_pick;
 mod cli_outputs;
 mod cli_specs;

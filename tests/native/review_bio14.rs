@@ -283,9 +283,10 @@ fn an_n_terminal_tag_before_a_signal_peptide_is_warned_in_the_preview_design_and
         last.starts_with("Warning: PHO5 (YBR093C) likely begins with a signal peptide")
             && last.contains("heuristic")
             // PHO5 is MFKSVVYSILAASLANA|GT… (UniProt P00635: signal peptide 1–17): the stretch
-            // runs from S4 to A15, N16 ends it; the first (−3,−1) site is A15 (S13 at −3).
+            // runs from S4 to A15, N16 ends it; the first (−3,−1) site after it is A17 (A15 at
+            // −3), UniProt's.
             && last.contains("hydrophobic stretch SVVYSILAASLA at residues 4–15 after the n-region FK")
-            && last.contains("a (−3,−1) cleavage site after residue 15")
+            && last.contains("a (−3,−1) cleavage site after residue 17")
             && last.contains("von Heijne 1986")
             && last.contains("expected to disrupt its targeting"),
         "{last}"

@@ -39,21 +39,11 @@ fn known_secretory_proteins_have_a_signal_peptide() {
         // The hydrophobic stretch is extended over small residues, so it takes in the c-region
         // up to the known cleavage site (PDI1's FSAGAVLSWSSLLLASSVFA ends at A22, the site) or one
         // residue past it (MFα1's SIFTAVLFAASSALAA ends at A20, the pro-peptide's first), never
-        // further; the rule's (−3,−1) site — the first from the stretch's second-last residue on
-        // — is at most 5 residues before the known one (SUC2's A14 for its A19, YPS1's S16 for
-        // its A21), never after it.
+        // further; the rule's (−3,−1) site — the first after the stretch, else at its end — is
+        // the known one (it was SUC2's A14, inside AFLFLLAGFAA, before sites were looked for
+        // after the stretch first).
         assert!(sp.h_end() <= site + 1, "{gene}: {sp:?}");
-        let found = sp
-            .cleaved_after
-            .unwrap_or_else(|| panic!("{gene}: no cleavage site: {sp:?}"));
-        assert!(
-            found + 1 >= sp.h_end() && found <= site && site - found <= 5,
-            "{gene}: cleaved after {found}, known {site}: {sp:?}"
-        );
-    }
-    // Where the rule's first site is the known one.
-    for (gene, site) in [("EXG1", 19), ("KAR2", 42), ("MF(ALPHA)1", 19), ("PDI1", 22)] {
-        assert_eq!(call(gene).unwrap().cleaved_after, Some(site), "{gene}");
+        assert_eq!(sp.cleaved_after, Some(site), "{gene}: {sp:?}");
     }
     // PRC1's h-region, rich in S, T and G (the old 10-residue rule missed it).
     let prc1 = call("PRC1").unwrap();

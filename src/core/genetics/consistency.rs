@@ -7,7 +7,8 @@
 //! one by a point mutation (start codon lost, nonsense: `null_allele.rs`) —, no selectable marker
 //! is used twice (`markers.rs`), no promoter swap reaches another feature unsaid
 //! (`promoter_neighbours.rs`), no N-terminal tag goes unwarned before a likely signal peptide or
-//! signal-anchor (`signal_peptide.rs`, a heuristic after von Heijne 1986), and no edit removes a
+//! signal-anchor (`signal_peptide.rs`, a heuristic after von Heijne 1986), no C-terminal tag
+//! unwarned after a likely C-terminal signal (`c_terminal_signal.rs`), and no edit removes a
 //! centromere, origin, telomere or LTR, or adds a second centromere, unsaid (`elements_hit.rs`,
 //! from SGD's feature table). Each kind has a weight, [`Concern`]. The finding types are
 //! `finding.rs`; the essential genes damaged beside a perturbation's own, `essential_hit.rs`.
@@ -19,6 +20,7 @@ use crate::core::design::Design;
 use crate::core::design::genotype::{GeneDamage, Perturbation, PerturbationType};
 use crate::core::edit::Edit;
 use crate::core::edit::helpers::resolve_gene;
+use crate::core::genetics::c_terminal_signal;
 use crate::core::genetics::elements_hit::element_findings;
 use crate::core::genetics::essential::{EssentialityTable, SOURCE};
 use crate::core::genetics::essential_hit::{collateral_essential, unnamed_essential};
@@ -221,6 +223,23 @@ fn findings(
                             ),
                         });
                     }
+                }
+                if p.perturbation_type == PerturbationType::CTerminalTag
+                    && let Some(s) = c_terminal_signal::of_gene(genome, gene)
+                {
+                    out.push(Finding {
+                        kind: FindingKind::CTerminalSignalTagged,
+                        perturbation: None,
+                        message: format!(
+                            "{}: {}",
+                            p.designation,
+                            c_terminal_signal::c_tag_warning(
+                                &p.perturbed_gene_name,
+                                &p.systematic_gene_name,
+                                &s
+                            )
+                        ),
+                    });
                 }
                 if p.perturbation_type == PerturbationType::NTerminalTag
                     && let Some(sp) = signal_peptide::of_gene(genome, gene)

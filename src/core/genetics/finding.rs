@@ -32,6 +32,10 @@ pub enum FindingKind {
     /// An N-terminal tag on a gene whose protein likely begins with a signal peptide (a
     /// heuristic, `signal_peptide.rs`; von Heijne 1986): the tag is expected to disrupt targeting.
     SignalPeptideTagged,
+    /// A C-terminal tag on a gene whose protein likely ends with a targeting signal it hides or is
+    /// cut off with — ER retrieval (HDEL), prenylation (CaaX), PTS1, a GPI-anchor signal (a
+    /// heuristic, `c_terminal_signal.rs`).
+    CTerminalSignalTagged,
     /// An N-terminal tag on a gene whose protein likely begins with a signal-anchor (an
     /// uncleaved N-terminal membrane anchor, TOM20's; `signal_peptide.rs`): the tag may disrupt
     /// its insertion.
@@ -83,6 +87,7 @@ impl FindingKind {
                 | Self::PromoterReachesFeature
                 | Self::SignalPeptideTagged
                 | Self::SignalAnchorTagged
+                | Self::CTerminalSignalTagged
                 | Self::EssentialNullAllele
                 | Self::CentromereRemoved
                 | Self::CentromereInserted
@@ -104,6 +109,7 @@ impl FindingKind {
             | Self::PromoterReachesFeature
             | Self::SignalPeptideTagged
             | Self::SignalAnchorTagged
+            | Self::CTerminalSignalTagged
             | Self::OriginRemoved
             | Self::TelomereRemoved => Concern::Caution,
             Self::LtrRemoved
@@ -129,6 +135,7 @@ impl FindingKind {
             Self::PromoterReachesFeature => "promoter_reaches_feature",
             Self::SignalPeptideTagged => "signal_peptide_tagged",
             Self::SignalAnchorTagged => "signal_anchor_tagged",
+            Self::CTerminalSignalTagged => "c_terminal_signal_tagged",
             Self::EssentialNullAllele => "essential_null_allele",
             Self::CentromereRemoved => "centromere_removed",
             Self::CentromereInserted => "centromere_inserted",

@@ -5,6 +5,7 @@
 //! its edits ([`consistency`]). The genotype itself is part of the design record (`crate::core::design`).
 
 pub mod bulk_delete;
+pub mod c_terminal_signal;
 pub mod cassette;
 pub mod codons;
 pub mod compose;

@@ -7,16 +7,18 @@ use crate::core::design::genotype::{
     DamagedGene, GeneDamage, Perturbation, PerturbationType, Zygosity,
 };
 use crate::core::edit::{EditOp, EditRequest};
+use crate::core::genetics::finding::gene_label;
+use crate::core::genetics::orf::Orf;
 use crate::core::genetics::plan::Plan;
 use crate::core::genetics::refusal::Refusal;
 use crate::core::genetics::region_name::region_designation;
 use crate::core::genome::Genome;
 use crate::core::genome::contig::ContigId;
+use crate::core::genome::feature::FeatureIdx;
+use crate::core::strand::Strand;
 
-/// The genes `span` (0-based, half-open) of `contig` overlaps, in genome order: `deleted` when the
-/// gene's whole extent lies inside, `trimmed` when the region covers one of its ends, `disrupted`
-/// when it lies strictly inside the gene (the lift-over's words for the gene line).
-pub fn damaged_genes(genome: &Genome, contig: ContigId, span: Span) -> Vec<DamagedGene> {
+/// The top-level genes `span` (0-based, half-open) of `contig` overlaps, in genome order.
+fn genes_reached(genome: &Genome, contig: ContigId, span: Span) -> Vec<FeatureIdx> {
     let mut genes: Vec<_> = genome
         .overlapping(contig, span)
         .into_iter()
@@ -25,6 +27,53 @@ pub fn damaged_genes(genome: &Genome, contig: ContigId, span: Span) -> Vec<Damag
     crate::core::sort::sort_by_key(&mut genes, |&g| (genome.extent(g).start(), g));
     genes.dedup();
     genes
+}
+
+/// What deleting `span` (0-based, half-open) of `contig` does to each gene it reaches, in genome
+/// order, as sentences for a preview and the CLI: `deletes TRM8 (YDL201W) whole`, `removes the
+/// 3′ end of MGT1 (YDL200C), its stop codon with it`, `removes bases inside …, its start codon
+/// with them`. The end is named in the gene's orientation; a codon is named when its bases are
+/// among those removed (from the gene's one CDS; none named for a gene without a readable ORF).
+pub fn region_gene_effects(genome: &Genome, contig: ContigId, span: Span) -> Vec<String> {
+    genes_reached(genome, contig, span)
+        .into_iter()
+        .map(|g| {
+            let extent = genome.extent(g);
+            let (systematic, standard) = genome.gene_names(g);
+            let name = gene_label(&standard, &systematic);
+            let reverse = genome.feature(g).strand == Strand::Reverse;
+            let codons = Orf::of(genome, g).ok().map_or_else(Vec::new, |o| {
+                let last = o.coding.len().saturating_sub(1) as u64;
+                [("start", o.ref_pos(0)), ("stop", o.ref_pos(last))]
+                    .into_iter()
+                    .filter(|(_, at)| at.is_some_and(|p| span.contains(p)))
+                    .map(|(w, _)| w)
+                    .collect()
+            });
+            let with = match codons.as_slice() {
+                [] => String::new(),
+                [one] => format!(", its {one} codon with it"),
+                _ => ", its start and stop codons with it".to_owned(),
+            };
+            match GeneDamage::of(extent, span) {
+                GeneDamage::Deleted => format!("deletes {name} whole"),
+                GeneDamage::Trimmed => {
+                    // The low-coordinate end is the 5′ end on the forward strand.
+                    let low = span.start() <= extent.start();
+                    let end = if low != reverse { "5′" } else { "3′" };
+                    format!("removes the {end} end of {name}{with}")
+                }
+                GeneDamage::Disrupted => format!("removes bases inside {name}{with}"),
+            }
+        })
+        .collect()
+}
+
+/// The genes `span` (0-based, half-open) of `contig` overlaps, in genome order: `deleted` when the
+/// gene's whole extent lies inside, `trimmed` when the region covers one of its ends, `disrupted`
+/// when it lies strictly inside the gene (the lift-over's words for the gene line).
+pub fn damaged_genes(genome: &Genome, contig: ContigId, span: Span) -> Vec<DamagedGene> {
+    genes_reached(genome, contig, span)
         .into_iter()
         .map(|g| {
             let extent = genome.extent(g);

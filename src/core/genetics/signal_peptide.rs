@@ -15,9 +15,11 @@
 //! 2. **n-region**: the residues between Met1 and the h-region must not be negative
 //!    (K + R ≥ D + E).
 //! 3. **cleavage site**: a residue −1 in {A, G, S, C} with −3 in {A, G, S, C, T, V, I, L} and no P
-//!    from −3 to +1, the −1 residue from the h-region's second-last residue to 15 after its last
-//!    (and at residue 12 or later) — the h-region as extended takes in small c-region residues,
-//!    so the site can lie at its end (PDI1's A22) or one before it (MFα1's A19, then A20).
+//!    from −3 to +1 (and at residue 12 or later): the first such −1 residue in the 15 after the
+//!    h-region's last (a c-region: SUC2's A19 after AFLFLLAGFAA at 5–15), else the h-region's
+//!    last or second-last residue — the h-region as extended takes in small c-region residues, so
+//!    the site can lie at its end (PDI1's A22) or one before it (MFα1's A19, then A20); never
+//!    further inside it.
 //!
 //! A signal peptide has such a site — and, when its h-region is as long as a transmembrane helix
 //! (≥ 18 residues), the site within 3 residues of its end. A long h-region without one, or any
@@ -81,7 +83,7 @@ impl SignalPeptide {
 }
 
 /// Kyte & Doolittle 1982 (J Mol Biol 157:105) hydropathy; −5 for anything else.
-fn hydropathy(c: u8) -> f32 {
+pub(crate) fn hydropathy(c: u8) -> f32 {
     match c {
         b'I' => 4.5,
         b'V' => 4.2,
@@ -151,13 +153,19 @@ pub fn detect(protein: &str) -> Option<SignalPeptide> {
     if count(n, b"KR") < count(n, b"DE") {
         return None;
     }
-    // Cleavage after residue i (1-based −1); 0-based −1 is i-1, −3 is i-3, +1 is i.
-    let site = (b.saturating_sub(1).max(12)..=b + C_REGION).find(|&i| {
-        i < p.len()
+    // Cleavage after residue i (1-based −1); 0-based −1 is i-1, −3 is i-3, +1 is i. The first
+    // site after the h-region's end (a c-region), else one at its last or second-last residue
+    // (the extended stretch took in small c-region residues) — never inside the stretch itself.
+    let is_site = |i: usize| {
+        i >= 12
+            && i < p.len()
             && b"AGSC".contains(&p[i - 1])
             && b"AGSCTVIL".contains(&p[i - 3])
             && !p[i - 3..=i].contains(&b'P')
-    });
+    };
+    let site = (b + 1..=b + C_REGION)
+        .find(|&i| is_site(i))
+        .or_else(|| (b.saturating_sub(1)..=b).rev().find(|&i| is_site(i)));
     let long = b - a >= TRANSMEMBRANE;
     let kind = match site {
         Some(i) if !long || i <= b + 3 => NTerminal::SignalPeptide,
@@ -224,9 +232,12 @@ mod tests {
             (pho5.h_region.as_str(), pho5.n_region.as_str()),
             ("SVVYSILAASLA", "FK")
         );
+        // The site after the stretch (…KISA|SMTN), not inside it (A14 of AFLFLLAGFAA).
+        assert_eq!(pho5.cleaved_after, Some(17));
         let suc2 = detect("MLLQAFLFLLAGFAAKISASMTNETSDRPLVH").unwrap();
         assert_eq!(suc2.kind, NTerminal::SignalPeptide);
         assert_eq!(suc2.h_region, "AFLFLLAGFAA");
+        assert_eq!(suc2.cleaved_after, Some(19));
         // Actin's N terminus: acidic, no hydrophobic core.
         assert_eq!(detect("MDSEVAALVIDNGSGMCKAGFAGDDAPRAVFP"), None);
         // A negative n-region does not count.

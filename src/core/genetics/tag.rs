@@ -305,7 +305,8 @@ pub fn plan_tag(
         p.strip_suffix('*').map(str::to_owned).unwrap_or(p)
     };
     // An N-terminal tag lands before a signal peptide the protein may begin with; a C-terminal
-    // tag's own start codon is left out (said).
+    // one after a signal the protein may end with (HDEL, CaaX, PTS1, GPI); a C-terminal tag's own
+    // start codon is left out (said).
     let warnings = match terminus {
         Terminus::N => crate::core::genetics::signal_peptide::detect(&orf.protein())
             .map(|sp| {
@@ -317,10 +318,25 @@ pub fn plan_tag(
             })
             .into_iter()
             .collect(),
-        Terminus::C if skip > 0 => vec![format!(
-            "{tag_name}'s start codon is left out: the tag is fused from its second codon, as pFA6a's C-terminal tags are (pFA6a-GFP(S65T)-kanMX6, AJ002682: GFP from Ser2), so the fusion has no internal Met"
-        )],
-        Terminus::C => Vec::new(),
+        Terminus::C => {
+            let mut w: Vec<String> =
+                crate::core::genetics::c_terminal_signal::detect(&orf.protein())
+                    .map(|s| {
+                        crate::core::genetics::c_terminal_signal::c_tag_warning(
+                            &orf.names.1,
+                            &orf.names.0,
+                            &s,
+                        )
+                    })
+                    .into_iter()
+                    .collect();
+            if skip > 0 {
+                w.push(format!(
+                    "{tag_name}'s start codon is left out: the tag is fused from its second codon, as pFA6a's C-terminal tags are (pFA6a-GFP(S65T)-kanMX6, AJ002682: GFP from Ser2), so the fusion has no internal Met"
+                ));
+            }
+            w
+        }
     };
     let plan = Plan {
         context: Vec::new(),
