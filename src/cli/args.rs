@@ -80,7 +80,8 @@ pub struct DesignArgs {
     #[arg(long)]
     pub mutate: Vec<String>,
     /// Promoter swap, GENE=PROMOTER[@BASES|@previous] (PHO5=GAL1: 500 bp 5′ of the ATG replaced
-    /// by GAL1's own upstream region; @previous: up to the previous feature).
+    /// by GAL1's own upstream region; refused, with the room there is, when another feature lies
+    /// closer; @previous: up to the previous feature, whose promoter or 3′ end is then warned of).
     #[arg(long)]
     pub promoter: Vec<String>,
     /// Region deletion, SEQID:START-END (1-based, inclusive).

@@ -48,7 +48,14 @@ fn a_swap_up_to_the_previous_gene_says_it_takes_that_genes_3_prime_region() {
     // VPS35 (YJL154C, X:131,101–133,935, −): 5′ of its ATG lie 396 bp up to INO1 (YJL153C,
     // X:134,332–135,933, −), whose stop codon faces them — INO1's 3′ UTR and terminator.
     let w = swap_warnings(g, "VPS35", Upstream::ToPreviousFeature);
-    assert_eq!(w.len(), 1, "{w:?}");
+    // …and pGAL1, the whole GAL1–GAL10 region, keeps its GAL10-facing end (INO1 is tandem).
+    assert_eq!(w.len(), 2, "{w:?}");
+    assert!(
+        w[1].starts_with("pGAL1 is the region between divergent GAL1 and GAL10 (YBR019C)")
+            && w[1].contains("drives transcription away from VPS35"),
+        "{}",
+        w[1]
+    );
     assert!(
         w[0].contains("pGAL1-VPS35")
             && w[0].contains("INO1 (YJL153C)")
@@ -59,17 +66,44 @@ fn a_swap_up_to_the_previous_gene_says_it_takes_that_genes_3_prime_region() {
     );
     // FAR1 (YJL157C, −): the 275 bp up to the dubious YJL156W-A (+), whose start faces them.
     let w = swap_warnings(g, "FAR1", Upstream::ToPreviousFeature);
-    assert_eq!(w.len(), 1, "{w:?}");
+    assert_eq!(w.len(), 2, "{w:?}");
+    // pGAL1's other (GAL10-facing) end now faces YJL156W-A, right next to it.
+    assert!(
+        w[1].contains(
+            "its other end now faces YJL156W-A, a divergent gene right next to the replaced bases"
+        ),
+        "{}",
+        w[1]
+    );
     assert!(
         w[0].contains("YJL156W-A") && w[0].contains("275 bp 5′ of") && w[0].contains("promoter"),
         "{}",
         w[0]
     );
-    // 200 bp stop short of it: nothing else is reached, nothing to say.
-    assert_eq!(
-        swap_warnings(g, "FAR1", Upstream::Bases(200)),
-        Vec::<String>::new()
+    // 200 bp stop short of it: nothing else is reached, but the GAL10-facing end faces it, 75 bp
+    // away.
+    let w = swap_warnings(g, "FAR1", Upstream::Bases(200));
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(
+        w[0].contains("now faces YJL156W-A, a divergent gene 75 bp 5′ of the replaced bases"),
+        "{}",
+        w[0]
     );
+    // A gene's own region with a tandem gene 5′ of it is no one else's promoter.
+    let pvps35 = promoter_of_gene(
+        g,
+        resolve_gene(g, "VPS35").unwrap(),
+        Upstream::ToPreviousFeature,
+    )
+    .unwrap();
+    assert_eq!(pvps35.shared_with, None);
+    let pgal1 = promoter_of_gene(
+        g,
+        resolve_gene(g, "GAL1").unwrap(),
+        Upstream::ToPreviousFeature,
+    )
+    .unwrap();
+    assert_eq!(pgal1.shared_with.as_deref(), Some("GAL10 (YBR019C)"));
 }
 
 #[test]

@@ -14,6 +14,7 @@ use crate::core::coord::{Span, thousands};
 use crate::core::design::genotype::{Perturbation, PerturbationType, Zygosity};
 use crate::core::edit::{EditOp, EditRequest, InsertedFeature};
 use crate::core::genetics::cassette::Library;
+use crate::core::genetics::finding::gene_label;
 use crate::core::genetics::orf::Orf;
 use crate::core::genetics::plan::Plan;
 use crate::core::genetics::promoter_name::promoter_designation;
@@ -44,6 +45,11 @@ pub struct Promoter {
     pub sequence: Vec<u8>,
     /// Where it comes from (`II:278,352–279,020 of the reference`, `AJ002680 115..458`).
     pub source: String,
+    /// The divergent gene the region is a promoter of too, when it reaches within
+    /// [`SHARED_REACH`] bases of that gene's start (`GAL10` for GAL1's region up to the previous
+    /// feature: the GAL1–GAL10 intergenic region drives both); `None` for a part, or a region
+    /// with a tandem gene or none 5′ of it.
+    pub shared_with: Option<String>,
 }
 
 /// What a swap joins: the bases either side of its two junctions, in the gene's orientation.
@@ -57,8 +63,10 @@ pub struct Junctions {
     pub replaced: String,
 }
 
-/// The region 5′ of `orf`'s start codon that `upstream` means, or why not.
-pub fn upstream_region(genome: &Genome, orf: &Orf, upstream: Upstream) -> Result<Span, Refusal> {
+/// The nearest top-level feature 5′ of `orf`'s start codon (any strand) and the bases between
+/// them: `(edge, feature)` with `edge` the feature's end facing the ORF, or `None` to the
+/// contig's end; and the room, in bases.
+fn previous_feature(genome: &Genome, orf: &Orf) -> (Option<(u64, FeatureIdx)>, u64) {
     let contig_len = genome.contig(orf.contig).length;
     let atg = orf.ref_pos(0).map_or(0, |p| p.get());
     let lineage_top = genome.top_ancestor(orf.gene);
@@ -98,6 +106,31 @@ pub fn upstream_region(genome: &Genome, orf: &Orf, upstream: Upstream) -> Result
         None if orf.is_reverse() => contig_len - (atg + 1),
         None => atg,
     };
+    (previous, room)
+}
+
+/// The gene 5′ of `orf` when it is divergent — on the other strand, its 5′ end facing `orf`'s
+/// (GAL10 for GAL1) — with the bases between their start codons' sides: the region is a
+/// promoter of both.
+fn divergent_neighbour(genome: &Genome, orf: &Orf) -> Option<(FeatureIdx, u64)> {
+    let (previous, room) = previous_feature(genome, orf);
+    let (_, f) = previous?;
+    let feat = genome.feature(f);
+    let opposite = match feat.strand {
+        Strand::Forward => orf.is_reverse(),
+        Strand::Reverse => !orf.is_reverse(),
+        _ => false,
+    };
+    (opposite && feat.kind.is_gene_like()).then_some((f, room))
+}
+
+/// Within this many bases of a divergent gene, an upstream region holds that gene's core
+/// promoter too (yeast core promoters lie within ~100 bp of the start codon).
+pub const SHARED_REACH: u64 = 100;
+
+/// The region 5′ of `orf`'s start codon that `upstream` means, or why not.
+pub fn upstream_region(genome: &Genome, orf: &Orf, upstream: Upstream) -> Result<Span, Refusal> {
+    let (previous, room) = previous_feature(genome, orf);
     let n = match upstream {
         Upstream::ToPreviousFeature => room,
         Upstream::Bases(n) if n <= room => n,
@@ -151,7 +184,14 @@ pub fn promoter_of_gene(
     };
     let (s, e) = span.one_based();
     let (s, e) = (thousands(s), thousands(e));
+    let shared_with = divergent_neighbour(genome, &orf)
+        .filter(|&(_, room)| span.len() + SHARED_REACH >= room)
+        .map(|(f, _)| {
+            let (sys, std) = genome.gene_names(f);
+            gene_label(&std, &sys)
+        });
     Ok(Promoter {
+        shared_with,
         name: orf.name().to_owned(),
         sequence,
         source: format!(
@@ -215,6 +255,7 @@ pub fn promoter_by_name(
         .ok_or_else(|| Refusal::Region(format!("'{name}' is neither a gene nor a library part")))?;
     Ok(match promoter_part(c) {
         Some(p) => Promoter {
+            shared_with: None,
             name: part_name(&p).unwrap_or_else(|| c.name.clone()),
             sequence: c.part_sequence(&p).to_vec(),
             source: format!(
@@ -225,6 +266,7 @@ pub fn promoter_by_name(
             ),
         },
         None => Promoter {
+            shared_with: None,
             name: c.name.clone(),
             sequence: c.sequence.as_bytes().to_vec(),
             source: c.source.clone(),
@@ -303,7 +345,34 @@ pub fn plan_promoter_swap(
         children: Vec::new(),
         fusion: None,
     };
-    let warnings = reached_features(genome, orf.contig, span, gene, &designation);
+    let mut warnings = reached_features(genome, orf.contig, span, gene, &designation);
+    if let Some(other) = &promoter.shared_with {
+        // A bidirectional region keeps both directions where it goes: its other end now faces
+        // whatever lies 5′ of the target.
+        let faces = match divergent_neighbour(genome, &orf) {
+            Some((f, room)) => {
+                let (sys, std) = genome.gene_names(f);
+                let gap = room - span.len();
+                format!(
+                    "its other end now faces {}, a divergent gene {}, which may come under p{}'s control too",
+                    gene_label(&std, &sys),
+                    if gap == 0 {
+                        "right next to the replaced bases".to_owned()
+                    } else {
+                        format!("{} bp 5′ of the replaced bases", thousands(gap))
+                    },
+                    promoter.name
+                )
+            }
+            None => {
+                format!("its other end drives transcription away from {standard} at the new site")
+            }
+        };
+        warnings.push(format!(
+            "p{} is the region between divergent {} and {other}, a promoter of both (bidirectional): {faces}",
+            promoter.name, promoter.name
+        ));
+    }
     Ok((
         Plan {
             context: Vec::new(),
