@@ -80,10 +80,6 @@ fn HelpPanel() -> impl IntoView {
                 "annotation and SGD's feature table; see About for sources and licences. Your designs stay "
                 "in this browser unless you export or share them."
             </p>
-            // The header's About button gives way in a narrow app; About stays one click away.
-            <button type="button" id="help-about" on:click=move |_| tabs.popover.set(Some(Popover::About))>
-                "About Genoforge: version, data sources, licences"
-            </button>
         </section>
     }
 }

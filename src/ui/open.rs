@@ -135,11 +135,8 @@ pub fn OpenGenome() -> impl IntoView {
         })
     };
     view! {
-        <button class="open-button" aria-label="Open genome" title="Open a genome: GFF3, FASTA, SGD feature table"
-            aria-expanded=move || open.get().to_string() on:click=move |_| tabs.toggle(Popover::OpenGenome)>
-            // The short label in a narrow app (styles/main.css), so the header stays one row.
-            <span class="label-long">"Open genome…"</span>
-            <span class="label-short" aria-hidden="true">"Open…"</span>
+        <button class="open-button" aria-expanded=move || open.get().to_string() on:click=move |_| tabs.toggle(Popover::OpenGenome)>
+            "Open genome…"
         </button>
         <Show when=move || open.get()>
             <section class="panel popover open-panel" aria-label="Open a genome">
