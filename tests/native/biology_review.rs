@@ -32,14 +32,9 @@ fn kan_delete(g: &genoforge::core::genome::Genome, d: &mut Design, gene: &str) {
         g,
         d,
         resolve_gene(g, gene).unwrap(),
-        library().get("kanMX4"),
+        common::library().get("kanMX4"),
     )
     .unwrap();
-}
-
-fn library() -> genoforge::core::genetics::cassette::Library {
-    serde_json::from_slice(&std::fs::read(common::root().join("public/cassettes.json")).unwrap())
-        .unwrap()
 }
 
 #[test]
@@ -496,7 +491,7 @@ fn validate_checks_perturbations_against_edits_and_essential_genes() {
     let mut plan = genoforge::core::genetics::compose::plan_delete_gene(
         g,
         resolve_gene(g, "TFC3").unwrap(),
-        library().get("kanMX4"),
+        common::library().get("kanMX4"),
     );
     plan.perturbation.zygosity = Zygosity::Homozygous;
     apply(g, &mut hom, plan).unwrap();

@@ -7,7 +7,6 @@ use crate::common;
 
 use genoforge::core::design::Design;
 use genoforge::core::edit::helpers::resolve_gene;
-use genoforge::core::genetics::cassette::Library;
 use genoforge::core::genetics::compose::{apply, delete_gene};
 use genoforge::core::genetics::consistency::{check, warnings};
 use genoforge::core::genetics::finding::FindingKind;
@@ -16,11 +15,6 @@ use genoforge::core::genome::Genome;
 use genoforge::core::lift::Lifted;
 
 use crate::common::{FASTA, GFF};
-
-fn library() -> Library {
-    serde_json::from_slice(&std::fs::read(common::root().join("public/cassettes.json")).unwrap())
-        .unwrap()
-}
 
 fn genoforge(args: &[&str]) -> (bool, String) {
     let out = common::genoforge(args);
@@ -118,7 +112,7 @@ fn the_preview_and_validate_say_what_a_swap_reaches() {
     };
     let p = plan(
         g,
-        &library(),
+        &common::library(),
         Some(resolve_gene(g, "VPS35").unwrap()),
         None,
         &form,
@@ -146,7 +140,7 @@ fn the_preview_and_validate_say_what_a_swap_reaches() {
 #[test]
 fn a_marker_used_by_two_edits_is_warned_naming_both() {
     let g = &common::default_genome().genome;
-    let lib = library();
+    let lib = common::library();
     let table = common::essentiality();
     let mut d = Design::new();
     delete_gene(

@@ -10,7 +10,6 @@ use genoforge::core::coord::{Pos, Span};
 use genoforge::core::design::Design;
 use genoforge::core::edit::Terminus;
 use genoforge::core::edit::helpers::resolve_gene;
-use genoforge::core::genetics::cassette::Library;
 use genoforge::core::genetics::compose::{apply, set_background};
 use genoforge::core::genetics::promoter::{Upstream, plan_promoter_swap, promoter_of_gene};
 use genoforge::core::genetics::region::plan_region_deletion;
@@ -53,11 +52,6 @@ fn node(g: &Genome, d: &Design, id: &str) -> GeneNode {
     gene_nodes(g, d, &Lifted::new(g, d))
         .into_iter()
         .find(|n| n.id == id)
-        .unwrap()
-}
-
-fn library() -> Library {
-    serde_json::from_slice(&std::fs::read(common::root().join("public/cassettes.json")).unwrap())
         .unwrap()
 }
 
@@ -143,7 +137,7 @@ fn a_gene_damaged_as_a_side_effect_lists_what_damaged_it_in_its_gene_node() {
         gene_line(&text, "YLR302C")
     );
     // A C-tag on CNE1 disrupts the dubious YAL056C-A over its 3′ end.
-    let lib = library();
+    let lib = common::library();
     let mut d = Design::new();
     let (p, _) = plan_tag(
         g,
@@ -213,7 +207,7 @@ fn a_reused_marker_is_warned_of_once_and_the_edited_gff3_header_says_it_was_edit
     use genoforge::core::genetics::essential::EssentialityTable;
     use genoforge::core::genetics::finding::FindingKind;
     let g = &common::default_genome().genome;
-    let lib = library();
+    let lib = common::library();
     let mut d = Design::new();
     d.genotype_mut().name = Some("two tags".to_owned());
     for gene in ["CDC19", "PGK1"] {

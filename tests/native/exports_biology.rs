@@ -10,7 +10,6 @@ use genoforge::core::coord::{Pos, Span};
 use genoforge::core::design::Design;
 use genoforge::core::edit::Terminus;
 use genoforge::core::edit::helpers::resolve_gene;
-use genoforge::core::genetics::cassette::Library;
 use genoforge::core::genetics::compose::{apply, set_background};
 use genoforge::core::genetics::point::{parse_change, plan_point_mutation};
 use genoforge::core::genetics::promoter::{Upstream, plan_promoter_swap, promoter_of_gene};
@@ -20,14 +19,9 @@ use genoforge::core::genetics::tag::plan_tag;
 use genoforge::core::lift::Lifted;
 use genoforge::io::gff3;
 
-fn library() -> Library {
-    serde_json::from_slice(&std::fs::read(common::root().join("public/cassettes.json")).unwrap())
-        .unwrap()
-}
-
 pub(crate) fn lab_design() -> Design {
     let g = &common::default_genome().genome;
-    let lib = library();
+    let lib = common::library();
     let mut d = Design::new();
     d.genotype_mut().name = Some("BY4741 PHO5-GFP gal4-K23A".to_owned());
     set_background(g, &mut d, strain("BY4741").unwrap()).unwrap();
@@ -243,7 +237,7 @@ fn the_lab_specs_validate_against_the_schema_and_round_trip() {
     let (p, _) = plan_tag(
         g,
         resolve_gene(g, "PHO5").unwrap(),
-        library().get("GFP(S65T)-kanMX6").unwrap(),
+        common::library().get("GFP(S65T)-kanMX6").unwrap(),
         Terminus::C,
     )
     .unwrap();

@@ -6,22 +6,16 @@ use crate::common;
 use genoforge::core::design::Design;
 use genoforge::core::design::genotype::Zygosity;
 use genoforge::core::edit::helpers::resolve_gene;
-use genoforge::core::genetics::cassette::Library;
 use genoforge::core::genetics::compose::set_background;
 use genoforge::core::genetics::strain::strain;
 use genoforge::view::gene_edit_form::{Form, Kind, dragged_region, plan, waiting_for};
 use genoforge::view::strain_notes::notes;
 use genoforge::view::viewport::Viewport;
 
-fn library() -> Library {
-    serde_json::from_slice(&std::fs::read(common::root().join("public/cassettes.json")).unwrap())
-        .unwrap()
-}
-
 #[test]
 fn forms_make_plans_with_what_the_preview_shows() {
     let g = &common::default_genome().genome;
-    let lib = library();
+    let lib = common::library();
     let pho5 = resolve_gene(g, "PHO5").ok();
     let p = plan(g, &lib, pho5, None, &Form::default(), false).unwrap();
     assert_eq!(p.plan.perturbation.designation, "PHO5-GFP(S65T)::kanMX6");
@@ -66,7 +60,7 @@ fn forms_make_plans_with_what_the_preview_shows() {
 #[test]
 fn the_form_waits_for_a_gene_or_a_region_before_it_plans() {
     let g = &common::default_genome().genome;
-    let lib = library();
+    let lib = common::library();
     let pho5 = resolve_gene(g, "PHO5").ok();
     let region = Form {
         kind: Kind::Region,
@@ -104,7 +98,7 @@ fn the_form_waits_for_a_gene_or_a_region_before_it_plans() {
 #[test]
 fn a_typed_region_is_deleted_exactly_as_written() {
     let g = &common::default_genome().genome;
-    let lib = library();
+    let lib = common::library();
     let form = |locus: &str| Form {
         kind: Kind::Region,
         locus: locus.to_owned(),
@@ -176,7 +170,7 @@ fn a_gene_the_design_removed_is_not_offered_for_tagging_mutating_or_a_promoter()
     use genoforge::core::genetics::compose::{apply, plan_delete_gene};
     use genoforge::view::gene_edit_form::gene_gone;
     let g = &common::default_genome().genome;
-    let lib = library();
+    let lib = common::library();
     let pho5 = resolve_gene(g, "PHO5").unwrap();
     let gal4 = resolve_gene(g, "GAL4").unwrap();
     let mut d = Design::new();

@@ -32,7 +32,7 @@ fn genes_reached(genome: &Genome, contig: ContigId, span: Span) -> Vec<FeatureId
 /// What deleting `span` (0-based, half-open) of `contig` does to each gene it reaches, in genome
 /// order, as sentences for a preview and the CLI: `deletes TRM8 (YDL201W) whole`, `removes the
 /// 3′ end of MGT1 (YDL200C), its stop codon with it`, `removes bases inside …, its start codon
-/// with them`. The end is named in the gene's orientation; a codon is named when its bases are
+/// with it`. The end is named in the gene's orientation; a codon is named when its bases are
 /// among those removed (from the gene's one CDS; none named for a gene without a readable ORF).
 pub fn region_gene_effects(genome: &Genome, contig: ContigId, span: Span) -> Vec<String> {
     genes_reached(genome, contig, span)

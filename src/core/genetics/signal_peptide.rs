@@ -32,6 +32,7 @@
 //! annotated ORFs (dubious ones included) signal peptides. Mitochondrial presequences are not
 //! detected.
 
+use crate::core::genetics::finding::gene_label;
 use crate::core::genetics::orf::Orf;
 use crate::core::genome::Genome;
 use crate::core::genome::feature::FeatureIdx;
@@ -190,11 +191,14 @@ pub fn of_gene(genome: &Genome, gene: FeatureIdx) -> Option<SignalPeptide> {
 /// The warning an N-terminal tag on a gene with a likely signal peptide or signal-anchor gets,
 /// naming the gene (`standard`, `systematic`), the h-region found, the heuristic and its source.
 pub fn n_tag_warning(standard: &str, systematic: &str, sp: &SignalPeptide) -> String {
-    let gene = if standard.eq_ignore_ascii_case(systematic) || standard.is_empty() {
-        systematic.to_owned()
-    } else {
-        format!("{standard} ({systematic})")
-    };
+    let gene = gene_label(
+        if standard.is_empty() {
+            systematic
+        } else {
+            standard
+        },
+        systematic,
+    );
     let n = if sp.n_region.is_empty() {
         "right after Met1".to_owned()
     } else {
