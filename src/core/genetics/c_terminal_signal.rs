@@ -153,14 +153,7 @@ pub fn of_gene(genome: &Genome, gene: FeatureIdx) -> Option<CTerminalSignal> {
 /// The warning a C-terminal tag on a gene with a likely C-terminal signal gets, naming the gene
 /// (`standard`, `systematic`), the motif and where it is, the consequence and the rule's source.
 pub fn c_tag_warning(standard: &str, systematic: &str, s: &CTerminalSignal) -> String {
-    let gene = gene_label(
-        if standard.is_empty() {
-            systematic
-        } else {
-            standard
-        },
-        systematic,
-    );
+    let gene = gene_label(standard, systematic);
     format!(
         "{gene} likely ends with {} ({} from residue {}; heuristic after {}): {}",
         s.kind.label(),

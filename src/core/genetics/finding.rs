@@ -160,9 +160,9 @@ pub struct Finding {
     pub perturbation: Option<usize>,
 }
 
-/// `TRM8 (YDL201W)`, or the systematic name alone when it is the standard one.
+/// `TRM8 (YDL201W)`, or the systematic name alone when it is the standard one or there is none.
 pub(crate) fn gene_label(standard: &str, systematic: &str) -> String {
-    if standard.eq_ignore_ascii_case(systematic) {
+    if standard.is_empty() || standard.eq_ignore_ascii_case(systematic) {
         systematic.to_owned()
     } else {
         format!("{standard} ({systematic})")

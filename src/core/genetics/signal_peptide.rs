@@ -191,14 +191,7 @@ pub fn of_gene(genome: &Genome, gene: FeatureIdx) -> Option<SignalPeptide> {
 /// The warning an N-terminal tag on a gene with a likely signal peptide or signal-anchor gets,
 /// naming the gene (`standard`, `systematic`), the h-region found, the heuristic and its source.
 pub fn n_tag_warning(standard: &str, systematic: &str, sp: &SignalPeptide) -> String {
-    let gene = gene_label(
-        if standard.is_empty() {
-            systematic
-        } else {
-            standard
-        },
-        systematic,
-    );
+    let gene = gene_label(standard, systematic);
     let n = if sp.n_region.is_empty() {
         "right after Met1".to_owned()
     } else {
