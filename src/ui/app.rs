@@ -1,4 +1,5 @@
-//! The application root: a one-row header, notices at the top right, the genome being loaded or
+//! The application root: a one-row header (its less used buttons in a More menu when narrow: see
+//! [`super::more_menu`]), notices at the top right, the genome being loaded or
 //! edited — the map, a side column (composing, or the edit list) and the lower tabs.
 //!
 //! Key handling that is the app's own (Escape closing menus and panels) listens on the app's root
@@ -151,6 +152,7 @@ pub fn Editor() -> impl IntoView {
                         <OpenGenome />
                     </Show>
                     <HelpButtons />
+                    <super::more_menu::MoreMenu />
                 </div>
             </header>
             <Notices />

@@ -35,11 +35,14 @@ pub fn DesignLibrary() -> impl IntoView {
             description.set(e.map(|e| e.description.clone()).unwrap_or_default());
         });
     };
-    let toggle = move |_| {
-        fill();
-        problem.set(None);
-        tabs.toggle(Popover::Designs);
-    };
+    // Opened from its button or from the header's More menu alike.
+    Effect::new(move |_| {
+        if tabs.is_open(Popover::Designs) {
+            fill();
+            problem.set(None);
+        }
+    });
+    let toggle = move |_| tabs.toggle(Popover::Designs);
     let save_details = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
         if persist.current.get_untracked().is_none() {
@@ -60,7 +63,7 @@ pub fn DesignLibrary() -> impl IntoView {
         list
     };
     view! {
-        <button id="designs-button" type="button" aria-expanded=move || tabs.is_open(Popover::Designs).to_string()
+        <button id="designs-button" class="overflowable-narrow" type="button" aria-expanded=move || tabs.is_open(Popover::Designs).to_string()
             aria-controls="design-library" on:click=toggle title="Your designs kept in this browser">
             "Designs"
         </button>

@@ -146,24 +146,16 @@ fn size_words(bytes: usize) -> String {
     }
 }
 
-/// The export menu, the import button and the share button.
-#[component]
-pub fn ExportMenu() -> impl IntoView {
-    // An embedded element in view mode shows and downloads; it imports nothing.
-    let can_edit = super::host::can_edit();
-    let app = use_app();
-    let ready = move || app.genome.with(Option::is_some);
-    let menu = NodeRef::<leptos::html::Details>::new();
-    let close_menu = move || {
-        if let Some(m) = menu.get_untracked() {
-            m.set_open(false);
-        }
-    };
-    // An embedded element's links open its iframe page, embed.html, beside its assets.
-    let link_page = StoredValue::new(
-        super::host::use_embedded().map(|e| format!("{}embed.html", e.asset_base.get_value())),
-    );
-    let share = move |_| match share_link(&app, link_page.get_value().as_deref()) {
+/// The page a share link opens: an embedded element's opens its iframe page, `embed.html`, beside
+/// its assets; the app's opens the app itself (`None`).
+pub fn link_page() -> Option<String> {
+    super::host::use_embedded().map(|e| format!("{}embed.html", e.asset_base.get_value()))
+}
+
+/// Copies a link that opens this design and this window of the map (see
+/// [`share_link`]), and says so with its size and a way to view it.
+pub fn share_now(app: &AppState, page: Option<&str>) {
+    match share_link(app, page) {
         Some(link) => {
             if let Some(clip) = web_sys::window().map(|w| w.navigator().clipboard()) {
                 let _ = clip.write_text(&link);
@@ -178,7 +170,25 @@ pub fn ExportMenu() -> impl IntoView {
             );
         }
         None => app.notify(true, "No design to share yet."),
+    }
+}
+
+/// The export menu, the import button and the share button (the last two give way to the
+/// header's More menu in a narrow app: [`super::more_menu`]).
+#[component]
+pub fn ExportMenu() -> impl IntoView {
+    // An embedded element in view mode shows and downloads; it imports nothing.
+    let can_edit = super::host::can_edit();
+    let app = use_app();
+    let ready = move || app.genome.with(Option::is_some);
+    let menu = NodeRef::<leptos::html::Details>::new();
+    let close_menu = move || {
+        if let Some(m) = menu.get_untracked() {
+            m.set_open(false);
+        }
     };
+    let link_page = StoredValue::new(link_page());
+    let share = move |_| share_now(&app, link_page.get_value().as_deref());
     let on_import = move |ev: leptos::ev::Event| {
         let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
         let files = input
@@ -224,10 +234,10 @@ pub fn ExportMenu() -> impl IntoView {
                 </ul>
             </details>
             <Show when=move || can_edit.get()>
-                <label class="button-like" for="import-spec" title="Import a genotype spec (JSON): it replaces the design, undoably">"Import…"</label>
+                <label class="button-like overflowable" for="import-spec" title="Import a genotype spec (JSON): it replaces the design, undoably">"Import…"</label>
                 <input id="import-spec" class="visually-hidden" type="file" accept=".json,application/json" on:change=on_import />
             </Show>
-            <button id="share-link" on:click=share title="Copy a link that opens this design and this window of the map">"Share"</button>
+            <button id="share-link" class="overflowable" on:click=share title="Copy a link that opens this design and this window of the map">"Share"</button>
         </Show>
     }
 }

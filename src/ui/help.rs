@@ -17,10 +17,10 @@ const ATTRIBUTION: &str = "public/ATTRIBUTION.md";
 pub fn HelpButtons() -> impl IntoView {
     let tabs = use_tabs();
     view! {
-        <button id="help-button" type="button" class="icon-button" title="Help"
+        <button id="help-button" type="button" class="icon-button overflowable" title="Help"
             aria-label="Help" aria-expanded=move || tabs.is_open(Popover::Help).to_string()
             on:click=move |_| tabs.toggle(Popover::Help)>"?"</button>
-        <button id="about-button" type="button" title="About Genoforge: version, data sources"
+        <button id="about-button" type="button" class="overflowable" title="About Genoforge: version, data sources"
             aria-expanded=move || tabs.is_open(Popover::About).to_string()
             on:click=move |_| tabs.toggle(Popover::About)>"About"</button>
         <Show when=move || tabs.is_open(Popover::Help)>

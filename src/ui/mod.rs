@@ -18,6 +18,7 @@ pub mod host;
 pub mod insert_picker;
 pub mod loading;
 pub mod map;
+pub mod more_menu;
 pub mod notices;
 pub mod open;
 pub mod panel_dom;

@@ -135,7 +135,7 @@ pub fn OpenGenome() -> impl IntoView {
         })
     };
     view! {
-        <button class="open-button" aria-expanded=move || open.get().to_string() on:click=move |_| tabs.toggle(Popover::OpenGenome)>
+        <button class="open-button overflowable" aria-expanded=move || open.get().to_string() on:click=move |_| tabs.toggle(Popover::OpenGenome)>
             "Open genome…"
         </button>
         <Show when=move || open.get()>

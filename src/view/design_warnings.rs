@@ -47,6 +47,7 @@ pub fn heading(kind: FindingKind) -> &'static str {
         FindingKind::TelomereRemoved => "Telomere",
         FindingKind::LtrRemoved => "Ty LTR",
         FindingKind::ElementsUnchecked => "Elements not checked",
+        FindingKind::OneCopyEffects => "On one copy",
         FindingKind::GeneNotTouched
         | FindingKind::UnknownGene
         | FindingKind::MissingEdit

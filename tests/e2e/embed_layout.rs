@@ -7,7 +7,8 @@ use crate::embed::page;
 use crate::support::embed::Hosted;
 
 /// Per element: [host scrollWidth − clientWidth, map width, whether the side column is below the
-/// map, the widest right edge of a header control beyond the element].
+/// map, the widest right edge of a header control beyond the element, the page's sideways scroll,
+/// the node reaching furthest right, the header's height (px), the spread of its controls' centres].
 const MEASURE: &str = "const out = {};
     for (const el of document.querySelectorAll('genoforge-editor')) {
       const root = el.shadowRoot, box = el.getBoundingClientRect();
@@ -26,8 +27,14 @@ const MEASURE: &str = "const out = {};
         const r = n.getBoundingClientRect();
         if (r.width > 0 && r.right - box.right > far[1]) far = [`${n.tagName}.${n.className.baseVal ?? n.className}#${n.id}`, Math.round(r.right - box.right)];
       }
+      // The header in one row: the spread of its visible controls' vertical centres (px).
+      const centres = [...root.querySelectorAll('.topbar > *, .topbar-actions > *')]
+        .filter(c => c.getBoundingClientRect().width > 0 && getComputedStyle(c).position !== 'absolute')
+        .map(c => { const r = c.getBoundingClientRect(); return (r.top + r.bottom) / 2; });
+      const spread = Math.round(Math.max(...centres) - Math.min(...centres));
       out[el.id] = [el.scrollWidth - el.clientWidth, Math.round(map.width), stacked, Math.round(beyond),
-        document.documentElement.scrollWidth - document.documentElement.clientWidth, far];
+        document.documentElement.scrollWidth - document.documentElement.clientWidth, far,
+        Math.round(root.querySelector('.topbar').getBoundingClientRect().height), spread];
     }
     return out;";
 
@@ -66,6 +73,10 @@ fn an_element_in_a_narrow_column_lays_out_by_its_own_width() {
             m[3].as_i64().unwrap_or(1) <= 0,
             "{id}: a header control is cut: {m}"
         );
+        assert!(
+            m[6].as_i64().unwrap_or(99) < 64 && m[7].as_i64().unwrap_or(99) <= 4,
+            "{id}: the header wraps into a second row in a 720 px column: {m}"
+        );
     }
     host.set_viewport(420, 800);
     std::thread::sleep(std::time::Duration::from_millis(400));
@@ -75,6 +86,10 @@ fn an_element_in_a_narrow_column_lays_out_by_its_own_width() {
         let m = &phone[id];
         assert_eq!(m[0], json!(0), "{id} scrolls sideways at 420 px: {m}");
         assert_eq!(m[4], json!(0), "the page scrolls sideways at 420 px: {m}");
+        assert!(
+            m[6].as_i64().unwrap_or(99) < 64 && m[7].as_i64().unwrap_or(99) <= 4,
+            "{id}: the header wraps into a second row at 420 px: {m}"
+        );
         assert!(
             m[3].as_i64().unwrap_or(1) <= 0,
             "{id}: a header control is cut at 420 px: {m}"

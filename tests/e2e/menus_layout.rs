@@ -178,6 +178,87 @@ fn menus_banners_and_layout_hold_with_a_real_design() {
         app.screenshot(&format!("layout_composer_{tag}"));
         app.eval_js("window.scrollTo(0, 0); return 0;");
     }
+    // Narrower — a 720 px window, a phone — the header still holds one row: Import, Share, Open
+    // genome, Help and About go into the More menu (on a phone Designs too, and the brand and the
+    // genome's name give way); nothing is cut or scrolls. The panels its items open are outside it.
+    for (w, h) in [(720, 800), (375, 700)] {
+        app.set_viewport(w, h);
+        app.eval_js("window.scrollTo(0, 0); return 0;");
+        let header = rect(&app, ".topbar");
+        assert!(header[3] - header[1] < 64.0, "{w}x{h}: header {header:?}");
+        let spread = app.eval_js(
+            "const c = [...document.querySelectorAll('.topbar > *, .topbar-actions > *')]\
+             .filter(e => e.getBoundingClientRect().width > 0 && getComputedStyle(e).position !== 'absolute')\
+             .map(e => { const r = e.getBoundingClientRect(); return (r.top + r.bottom) / 2; });\
+             return Math.max(...c) - Math.min(...c);",
+        );
+        assert!(
+            spread.as_f64().unwrap() <= 4.0,
+            "{w}x{h}: the header wraps ({spread})"
+        );
+        let cut = app.eval_js(
+            "const right = document.querySelector('.topbar').getBoundingClientRect().right;\
+             return [...document.querySelectorAll('.topbar button, .topbar summary, .topbar label')]\
+             .filter(b => b.getBoundingClientRect().width > 0 && b.getBoundingClientRect().right > right + 0.5)\
+             .map(b => b.textContent);",
+        );
+        assert_eq!(cut, json!([]), "{w}x{h}: header buttons cut");
+        let shown = |css: &str| {
+            app.eval_js_with(
+                "const e = document.querySelector(arguments[0]); return !!e && e.getBoundingClientRect().width > 0;",
+                vec![json!(css)],
+            ) == json!(true)
+        };
+        assert!(
+            !shown("#help-button") && !shown("#share-link") && !shown("#about-button"),
+            "{w}x{h}"
+        );
+        assert_eq!(shown("#designs-button"), w > 600, "{w}x{h}: Designs");
+        app.click("#more-menu > summary");
+        for item in [
+            "#more-import",
+            "#more-share",
+            "#more-open",
+            "#more-help",
+            "#more-about",
+        ] {
+            assert!(shown(item), "{w}x{h}: {item} in the More menu");
+        }
+        assert_eq!(
+            shown("#more-designs"),
+            w < 600,
+            "{w}x{h}: Designs in the More menu"
+        );
+        let menu = rect(&app, "#more-menu ul");
+        assert!(
+            menu[0] >= 0.0 && menu[2] <= f64::from(w),
+            "{w}x{h}: More menu {menu:?}"
+        );
+        app.screenshot(&format!("layout_more_menu_{w}x{h}"));
+        // Help from the menu: the menu closes, the panel opens (outside the menu), Escape closes it.
+        app.click("#more-help");
+        app.wait_until("!!document.querySelector('#help-panel')");
+        assert_eq!(
+            app.eval_js("return [document.querySelector('#more-menu').open, !!document.querySelector('#help-panel').closest('#more-menu')];"),
+            json!([false, false]),
+            "{w}x{h}"
+        );
+        assert!(
+            in_viewport(&app, "#help-panel .panel-head", (w, h)),
+            "{w}x{h}: help panel"
+        );
+        app.screenshot(&format!("layout_more_help_{w}x{h}"));
+        press_escape(&app);
+        app.wait_until("!document.querySelector('#help-panel')");
+        // Escape closes the menu itself too.
+        app.click("#more-menu > summary");
+        press_escape(&app);
+        app.wait_until("!document.querySelector('#more-menu').open");
+        no_horizontal_overflow(&app);
+        app.screenshot(&format!("layout_header_{w}x{h}"));
+    }
+    let (w, h) = SIZES[SIZES.len() - 1];
+    app.set_viewport(w, h);
 
     // Notices: a success gives way to the next action; an Undo leaves no "Applied …".
     app.click("#composer-confirm");

@@ -310,9 +310,15 @@ fn a_nucleotide_substitution_by_coding_position() {
         }
     );
     let (plan, codons) = plan_point_mutation(g, pho5, &change).unwrap();
+    // With what it does to codon 23 (c.67–69), the residue it stays or becomes.
+    let mut codon = orf.coding[66..69].to_vec();
+    let was = translate(&codon);
+    codon[2] = to as u8;
+    let now = translate(&codon);
+    let effect = if now == was { "=".to_owned() } else { now };
     assert_eq!(
         plan.perturbation.designation,
-        format!("pho5-c.69{base}>{to}")
+        format!("pho5-c.69{base}>{to}({was}23{effect})")
     );
     assert_eq!(codons[0].residue, 23);
     let p = orf.ref_pos(68).unwrap();

@@ -56,6 +56,7 @@ mod panels_logic;
 mod real_genome;
 mod review_bio14;
 mod review_bio15;
+mod review_bio16;
 mod scale;
 mod signal_peptides;
 mod spec_roundtrip;

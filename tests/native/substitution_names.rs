@@ -1,5 +1,6 @@
 //! A substitution given by nucleotide position (an edits file's `replace`, no perturbation naming
-//! it) is named in the exports as a point mutation by coding position, HGVS-like — `pho5-c.70A>G`
+//! it) is named in the exports as a point mutation by coding position, HGVS-like, with its protein
+//! consequence — `pho5-c.70A>G(K24E)`
 //! — as `point_name.rs` writes one given by coding position; on the real S288C genome.
 
 use crate::common;
@@ -52,7 +53,15 @@ fn a_plain_coding_substitution_is_named_by_coding_position_like_a_point_mutation
         .lines()
         .find(|l| l.contains("\tCDS\t") && l.contains("ID=CDS:YBR093C"))
         .unwrap();
-    let expected = format!("pho5-c.70{}>{}", was as char, new as char);
+    // Named with what it does to codon 24, a lysine codon (K24E, K24Q, …).
+    let mut codon = orf.coding[69..72].to_vec();
+    codon[0] = new;
+    let expected = format!(
+        "pho5-c.70{}>{}(K24{})",
+        was as char,
+        new as char,
+        genoforge::core::seq::translate(&codon)
+    );
     assert!(
         cds.contains(&format!("edit_status=substituted;edit={expected}")),
         "{cds}"

@@ -10,7 +10,8 @@
 //! signal-anchor (`signal_peptide.rs`, a heuristic after von Heijne 1986), no C-terminal tag
 //! unwarned after a likely C-terminal signal (`c_terminal_signal.rs`), and no edit removes a
 //! centromere, origin, telomere or LTR, or adds a second centromere, unsaid (`elements_hit.rs`,
-//! from SGD's feature table). Each kind has a weight, [`Concern`]. The finding types are
+//! from SGD's feature table), and what a heterozygous change does beside its gene on its one copy
+//! is said (`one_copy.rs`). Each kind has a weight, [`Concern`]. The finding types are
 //! `finding.rs`; the essential genes damaged beside a perturbation's own, `essential_hit.rs`.
 //! What `validate` reports; [`warnings`], the biology among it, is what `design` and `apply`
 //! print. Nothing here refuses a design.
@@ -27,6 +28,7 @@ use crate::core::genetics::essential_hit::{collateral_essential, unnamed_essenti
 use crate::core::genetics::finding::{Finding, FindingKind, essential_finding, gene_label as name};
 use crate::core::genetics::markers::reused_markers;
 use crate::core::genetics::null_allele::null_effect;
+use crate::core::genetics::one_copy::one_copy_findings;
 use crate::core::genetics::promoter_neighbours::reached_features;
 use crate::core::genetics::region::damaged_genes;
 use crate::core::genetics::signal_peptide;
@@ -273,6 +275,7 @@ fn findings(
         }
     }
     out.extend(element_findings(genome, design));
+    out.extend(one_copy_findings(genome, design));
     out.extend(reused_markers(g).into_iter().map(|message| Finding {
         kind: FindingKind::MarkerReused,
         perturbation: None,

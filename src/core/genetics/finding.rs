@@ -61,6 +61,10 @@ pub enum FindingKind {
     /// checked against centromeres, origins, telomeres or LTRs. About the design as a whole; a
     /// note, never written on a perturbation.
     ElementsUnchecked,
+    /// A heterozygous perturbation or background allele of a diploid (not applied to the edited
+    /// sequence) reaches, on its copy, another gene or a chromosomal element (`one_copy.rs`). A
+    /// note: the other copy keeps them.
+    OneCopyEffects,
 }
 
 /// How much a biology finding weighs, as the screen and the messages say it.
@@ -95,6 +99,7 @@ impl FindingKind {
                 | Self::TelomereRemoved
                 | Self::LtrRemoved
                 | Self::ElementsUnchecked
+                | Self::OneCopyEffects
         )
     }
 
@@ -114,6 +119,7 @@ impl FindingKind {
             | Self::TelomereRemoved => Concern::Caution,
             Self::LtrRemoved
             | Self::ElementsUnchecked
+            | Self::OneCopyEffects
             | Self::GeneNotTouched
             | Self::UnknownGene
             | Self::MissingEdit
@@ -143,6 +149,7 @@ impl FindingKind {
             Self::TelomereRemoved => "telomere_removed",
             Self::LtrRemoved => "ltr_removed",
             Self::ElementsUnchecked => "elements_unchecked",
+            Self::OneCopyEffects => "one_copy_effects",
         }
     }
 }

@@ -19,6 +19,7 @@ pub mod markers;
 pub mod mating;
 pub mod nomenclature;
 pub mod null_allele;
+pub mod one_copy;
 pub mod orf;
 pub mod plan;
 pub mod point;

@@ -5,7 +5,8 @@
 //! most frequent yeast codon is used ([`crate::core::genetics::codons`]).
 //!
 //! Designation in yeast nomenclature: the gene in lower case (a mutant allele), a hyphen and the
-//! change — `gal4-K23A`, `pho5-c.70A>G`. Only the bases that differ are edited (one replacement
+//! change — `gal4-K23A`, `pho5-c.70A>G(K24E)` (a change given by bases says what it does to the
+//! protein: `K24E`, `K24=` synonymous, `K24*` a stop). Only the bases that differ are edited (one replacement
 //! per run of differing bases; a codon split by an intron gives one per part).
 
 use crate::core::design::genotype::{Perturbation, PerturbationType, Zygosity};
@@ -13,7 +14,9 @@ use crate::core::edit::{EditOp, EditRequest};
 use crate::core::genetics::codons::most_frequent;
 use crate::core::genetics::orf::Orf;
 use crate::core::genetics::plan::Plan;
-use crate::core::genetics::point_name::{aa_change_text, bases_change_text, point_designation};
+use crate::core::genetics::point_name::{
+    aa_change_text, bases_change_with_consequence, point_designation,
+};
 use crate::core::genetics::refusal::Refusal;
 use crate::core::genome::Genome;
 use crate::core::genome::feature::FeatureIdx;
@@ -119,7 +122,7 @@ pub fn plan_point_mutation(
                     found,
                 });
             }
-            let written = bases_change_text(*pos, &found, to);
+            let written = bases_change_with_consequence(&orf.coding, at, &found, to);
             (at, to.clone().into_bytes(), written)
         }
     };

@@ -1,7 +1,8 @@
 //! A point mutation's designation, written and read back: the gene in lower case (a mutant
 //! allele), a hyphen and the change — by amino acid `gal4-K23A` (residues 1-based from the start
-//! Met), or by coding bases in HGVS `c.` form, `pho5-c.70A>G` or `pho5-c.67_69delinsGCT` (coding
-//! bases 1-based from the A of the ATG). [`parse_point_designation`] reads exactly what
+//! Met), or by coding bases in HGVS `c.` form with what they do to the protein, `pho5-c.70A>G(K24E)`
+//! or `pho5-c.67_69delinsGCT(K23A)` (coding bases 1-based from the A of the ATG; `K24=` for a
+//! synonymous change, `K24*` for a stop). [`parse_point_designation`] reads exactly what
 //! [`point_designation`] writes, and the change syntax the composer takes ([`parse_change`]:
 //! also `Lys23Ala` and `K23A:GCC` with a chosen codon).
 //!
@@ -12,6 +13,7 @@
 use crate::core::genetics::codons::{most_frequent, one_letter};
 use crate::core::genetics::refusal::Refusal;
 use crate::core::genome::Genome;
+use crate::core::seq::translate;
 
 /// A change to a coding sequence.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -54,6 +56,12 @@ fn bases(s: &str) -> Option<String> {
 pub fn parse_change(text: &str) -> Result<Change, Refusal> {
     let t = text.trim();
     if let Some(c) = t.strip_prefix("c.") {
+        // `c.70A>G(K24E)`: the protein consequence as written by bases_change_with_consequence,
+        // which is derived from the sequence again, not taken from the text.
+        let c = match c.split_once('(') {
+            Some((bases, rest)) if rest.ends_with(')') => bases,
+            _ => c,
+        };
         if let Some((range, seq)) = c.split_once("delins") {
             let (a, b) = range.split_once('_').unwrap_or((range, range));
             let (a, b): (u64, u64) = (
@@ -142,6 +150,49 @@ pub fn bases_change_text(pos: u64, found: &str, to: &str) -> String {
     }
 }
 
+/// What a change of coding bases does to the protein, codon by codon, in the one-letter form of
+/// [`aa_change_text`]: `K24E` (missense), `K24=` (synonymous, HGVS's `=`), `K24*` (nonsense),
+/// several joined by commas (`K24E,L25=`). `coding` is the gene's coding sequence (A of the ATG
+/// at 0), `at` the 0-based offset of the first changed base, `new` the bases put there (same
+/// length); codons are read in the gene's frame. Empty when no whole codon is touched.
+pub fn protein_consequence(coding: &[u8], at: u64, new: &[u8]) -> String {
+    if new.is_empty() {
+        return String::new();
+    }
+    let mut mutated = coding.to_vec();
+    let (a, b) = (at as usize, at as usize + new.len());
+    if b > mutated.len() {
+        return String::new();
+    }
+    mutated[a..b].copy_from_slice(new);
+    let residue = |c: &[u8]| translate(c).chars().next().unwrap_or('X');
+    (a / 3..=(b - 1) / 3)
+        .filter_map(|c| {
+            let r = c * 3..c * 3 + 3;
+            let (was, now) = (coding.get(r.clone())?, mutated.get(r)?);
+            let (from, to) = (residue(was), residue(now));
+            Some(if from == to {
+                format!("{from}{}=", c + 1)
+            } else {
+                aa_change_text(from, c as u64 + 1, to)
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// A change of coding bases with its consequence for the protein: `c.70A>G(K24E)`, `c.72A>G(K24=)`
+/// ([`bases_change_text`], then [`protein_consequence`] in parentheses when a whole codon is
+/// touched). A genotype string written this way says both what was made and what it does; the
+/// parenthesis is read back as a comment ([`parse_change`] recomputes it from the sequence).
+pub fn bases_change_with_consequence(coding: &[u8], at: u64, found: &str, to: &str) -> String {
+    let text = bases_change_text(at + 1, found, to);
+    match protein_consequence(coding, at, to.as_bytes()) {
+        p if p.is_empty() => text,
+        p => format!("{text}({p})"),
+    }
+}
+
 /// `gal4-K23A`: the gene's name in lower case, a hyphen, the change as written by
 /// [`aa_change_text`] or [`bases_change_text`].
 pub fn point_designation(gene: &str, change: &str) -> String {
@@ -215,7 +266,18 @@ pub fn parse_point_designation(
             &standard,
             &match &change {
                 Change::AminoAcid { from, pos, to, .. } => aa_change_text(*from, *pos, *to),
-                Change::Bases { .. } => text.trim().to_owned(),
+                // Normalised with its protein consequence, as a plan names it.
+                Change::Bases { pos, to, .. } => crate::core::genetics::orf::Orf::of(genome, f)
+                    .ok()
+                    .and_then(|orf| {
+                        let at = pos.checked_sub(1)?;
+                        let found = orf
+                            .coding
+                            .get(at as usize..at as usize + to.len())
+                            .map(|b| String::from_utf8_lossy(b).into_owned())?;
+                        Some(bases_change_with_consequence(&orf.coding, at, &found, to))
+                    })
+                    .unwrap_or_else(|| text.trim().to_owned()),
             },
         ),
         systematic,
@@ -226,8 +288,8 @@ pub fn parse_point_designation(
 }
 
 /// The designation of a plain edit (an edits file's `replace`, no perturbation naming it) that
-/// substitutes coding bases of a gene one for one: `pho5-c.70A>G` for one base,
-/// `pho5-c.70_72delinsGCT` for several — the gene's standard name in lower case, coding bases
+/// substitutes coding bases of a gene one for one: `pho5-c.70A>G(K24E)` for one base,
+/// `pho5-c.70_72delinsGCT(K24A)` for several, with the protein consequence — the gene's standard name in lower case, coding bases
 /// 1-based from the A of the ATG, read in the gene's orientation, as [`point_designation`]
 /// writes a point mutation given by coding position. `None` when the edit is not an
 /// equal-length replacement, or its bases are not all in one gene's CDS (consecutive coding
@@ -263,7 +325,11 @@ pub fn substitution_designation(genome: &Genome, edit: &crate::core::edit::Edit)
             edit.sequence.to_vec()
         };
         let to = String::from_utf8_lossy(&to).to_ascii_uppercase();
-        (found != to)
-            .then(|| point_designation(orf.name(), &bases_change_text(first + 1, &found, &to)))
+        (found != to).then(|| {
+            point_designation(
+                orf.name(),
+                &bases_change_with_consequence(&orf.coding, first, &found, &to),
+            )
+        })
     })
 }

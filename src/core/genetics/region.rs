@@ -18,7 +18,7 @@ use crate::core::genome::feature::FeatureIdx;
 use crate::core::strand::Strand;
 
 /// The top-level genes `span` (0-based, half-open) of `contig` overlaps, in genome order.
-fn genes_reached(genome: &Genome, contig: ContigId, span: Span) -> Vec<FeatureIdx> {
+pub(crate) fn genes_reached(genome: &Genome, contig: ContigId, span: Span) -> Vec<FeatureIdx> {
     let mut genes: Vec<_> = genome
         .overlapping(contig, span)
         .into_iter()

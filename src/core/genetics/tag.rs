@@ -14,7 +14,8 @@
 //! amplicons: the F2 primer site, whose codons `CGG ATC CCC GGG TTA ATT AAC` add the linker
 //! RIPGLIN before GFP), or, for a bare sequence (no annotated parts), the reading frame from its
 //! first base; an annotated cassette with no CDS at its first base (a marker cassette) is not a
-//! tag. Refused,
+//! tag. The exports name its parts as `CDS_region`s of the fused CDS: the linker (when the tag
+//! begins with pFA6a's) and the tag proper, without the stop codon that ends the fusion. Refused,
 //! with the reason, when the gene has no clean stop (C) or ATG (N), when the codon where the tag
 //! goes is split by an intron, or when the cassette has no usable coding part.
 
@@ -30,6 +31,15 @@ use crate::core::genome::Genome;
 use crate::core::genome::feature::{FeatureIdx, FeatureKind};
 use crate::core::seq::{revcomp, translate};
 use crate::core::strand::Strand;
+
+/// The linker the pFA6a F2 primer site encodes before a C-terminal tag, `CGG ATC CCC GGG TTA
+/// ATT AAC` (R I P G L I N): Longtine et al. 1998, Yeast 14:953–961 (the F2 primer,
+/// doi 10.1002/(SICI)1097-0061(199807)14:10<953::AID-YEA293>3.0.CO;2-U); Wach et al. 1997
+/// (pFA6a-GFP(S65T)-kanMX6, EMBL AJ002682).
+const PFA6A_LINKER: &[u8] = b"CGGATCCCCGGGTTAATTAAC";
+const LINKER_LEN: u64 = PFA6A_LINKER.len() as u64;
+/// The name of the linker's `CDS_region` in exports and on the map.
+pub const LINKER_NAME: &str = "linker RIPGLIN (pFA6a F2)";
 
 /// What a tag makes: the fused protein and the codons either side of each junction.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -258,20 +268,31 @@ pub fn plan_tag(
             .collect(),
         Terminus::N => Vec::new(),
     };
-    // The tag's coding part as a CDS_region (SO:0000851) of the fused CDS, not a CDS of its own.
+    // The tag's coding part as CDS_regions (SO:0000851) of the fused CDS, not a CDS of its own:
+    // the pFA6a linker, where the tag begins with it, and the tag proper, its stop codon left to
+    // the fused CDS.
     children.retain(|p| !(p.kind == FeatureKind::Cds && p.offset.start().get() == 0));
-    children.insert(
-        0,
-        SubFeature {
-            id: None,
-            parent: None,
-            kind: FeatureKind::Other("CDS_region".into()),
-            name: Some(tag_name.clone()),
-            offset: Span::from_raw(0, coding),
-            strand: Strand::Forward,
-            phase: None,
-        },
-    );
+    let region = |name: String, from: u64, to: u64| SubFeature {
+        id: None,
+        parent: None,
+        kind: FeatureKind::Other("CDS_region".into()),
+        name: Some(name),
+        offset: Span::from_raw(from, to),
+        strand: Strand::Forward,
+        phase: None,
+    };
+    let body_end = match terminus {
+        Terminus::C => coding - 3,
+        Terminus::N => coding,
+    };
+    let linker = match terminus {
+        Terminus::C if inserted.starts_with(PFA6A_LINKER) && body_end > LINKER_LEN => LINKER_LEN,
+        _ => 0,
+    };
+    children.insert(0, region(tag_name.clone(), linker, body_end));
+    if linker > 0 {
+        children.insert(0, region(LINKER_NAME.to_owned(), 0, linker));
+    }
     let feature = InsertedFeature {
         supersedes: Vec::new(),
         kind: FeatureKind::Other(match terminus {
