@@ -15,15 +15,18 @@ const MEASURE: &str = "const out = {};
       const map = root.querySelector('.map-area').getBoundingClientRect();
       const side = root.querySelector('.side, aside, .editor > :nth-child(2)');
       const stacked = side ? side.getBoundingClientRect().top >= map.bottom - 1 : true;
+      // A closed menu's items are not drawn (Chromium lays them out in the details' contained,
+      // clipped content box all the same): left out.
+      const closed = e => { const d = e.closest('details'); return !!d && !d.open && !e.closest('summary'); };
       let beyond = 0;
       for (const c of root.querySelectorAll('.topbar button, .topbar select, .topbar a, .topbar p')) {
         const r = c.getBoundingClientRect();
-        if (r.width > 0) beyond = Math.max(beyond, r.right - box.right);
+        if (r.width > 0 && !closed(c)) beyond = Math.max(beyond, r.right - box.right);
       }
       // The node reaching furthest right, for the failure message.
       let far = ['', 0];
       for (const n of root.querySelectorAll('*')) {
-        if (n.ownerSVGElement) continue; // clipped by its <svg>
+        if (n.ownerSVGElement || closed(n)) continue; // clipped by its <svg>, or a closed menu's
         const r = n.getBoundingClientRect();
         if (r.width > 0 && r.right - box.right > far[1]) far = [`${n.tagName}.${n.className.baseVal ?? n.className}#${n.id}`, Math.round(r.right - box.right)];
       }
