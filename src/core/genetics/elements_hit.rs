@@ -53,8 +53,8 @@ pub struct ElementHit {
     pub message: String,
 }
 
-/// `CEN1 (I:151,465–151,582)`.
-fn place(genome: &Genome, e: &Element) -> String {
+/// `CEN1 (I:151,465–151,582)`: an element's name and place (1-based, inclusive).
+pub(crate) fn place(genome: &Genome, e: &Element) -> String {
     let (s, t) = e.span.one_based();
     format!(
         "{} ({}:{}–{})",
@@ -65,12 +65,13 @@ fn place(genome: &Genome, e: &Element) -> String {
     )
 }
 
-/// Whether `edit`'s inserted bases hold `bases` on either strand.
-fn holds(edit: &Edit, bases: &[u8]) -> bool {
+/// Whether `inserted` (an edit's new bases) holds `bases` on either strand: an element whose
+/// bases an edit puts back is kept.
+pub(crate) fn holds(inserted: &[u8], bases: &[u8]) -> bool {
     !bases.is_empty()
-        && edit.sequence.len() >= bases.len()
-        && (memmem::find(&edit.sequence, bases).is_some()
-            || memmem::find(&edit.sequence, &revcomp(bases)).is_some())
+        && inserted.len() >= bases.len()
+        && (memmem::find(inserted, bases).is_some()
+            || memmem::find(inserted, &revcomp(bases)).is_some())
 }
 
 /// The elements each enabled edit of `design` removes or cuts into, then the centromeres they
@@ -101,14 +102,14 @@ pub fn element_hits(
         for el in elements.hit_by(edit.contig, edit.span) {
             let kept = genome
                 .sequence(el.contig, el.span)
-                .is_some_and(|b| holds(edit, b));
+                .is_some_and(|b| holds(&edit.sequence, b));
             if !kept {
                 lost.push((edit, el));
             }
         }
         for &(cen, bases) in &centromeres {
             let in_place = cen.contig == edit.contig && edit.span.overlaps(&cen.span);
-            if !in_place && holds(edit, bases) {
+            if !in_place && holds(&edit.sequence, bases) {
                 added.push((edit, cen));
             }
         }

@@ -11,8 +11,9 @@
 use crate::core::coord::Span;
 use crate::core::design::Design;
 use crate::core::design::genotype::{PerturbationType, Zygosity};
+use crate::core::genetics::elements_hit::{holds, place};
 use crate::core::genetics::finding::{Finding, FindingKind};
-use crate::core::genetics::region::{genes_reached, region_gene_effects};
+use crate::core::genetics::region::{gene_effect, genes_reached};
 use crate::core::genetics::strain::{allele, allele_edit};
 use crate::core::genome::Genome;
 use crate::core::genome::contig::ContigId;
@@ -30,26 +31,18 @@ struct Change<'a> {
 fn effects(genome: &Genome, changes: &[Change<'_>], own: Option<&str>) -> Vec<String> {
     let mut out = Vec::new();
     for c in changes {
-        if own.is_some() {
-            let reached = genes_reached(genome, c.contig, c.span);
-            for (g, sentence) in reached
-                .into_iter()
-                .zip(region_gene_effects(genome, c.contig, c.span))
-            {
-                let (systematic, _) = genome.gene_names(g);
-                if !own.is_some_and(|o| o.eq_ignore_ascii_case(&systematic)) {
-                    out.push(sentence);
-                }
-            }
+        if let Some(own) = own {
+            out.extend(
+                genes_reached(genome, c.contig, c.span)
+                    .into_iter()
+                    .filter(|&g| !genome.gene_names(g).0.eq_ignore_ascii_case(own))
+                    .map(|g| gene_effect(genome, g, c.span)),
+            );
         }
         for el in genome.elements().hit_by(c.contig, c.span) {
-            // An element whose bases the change puts back is kept.
-            let kept = genome.sequence(el.contig, el.span).is_some_and(|b| {
-                !b.is_empty()
-                    && (memchr::memmem::find(c.sequence, b).is_some()
-                        || memchr::memmem::find(c.sequence, &crate::core::seq::revcomp(b))
-                            .is_some())
-            });
+            let kept = genome
+                .sequence(el.contig, el.span)
+                .is_some_and(|b| holds(c.sequence, b));
             if kept {
                 continue;
             }
@@ -64,14 +57,7 @@ fn effects(genome: &Genome, changes: &[Change<'_>], own: Option<&str>) -> Vec<St
                 ElementKind::Telomere => "telomere",
                 ElementKind::Ltr => "Ty long terminal repeat",
             };
-            let (s, t) = el.span.one_based();
-            out.push(format!(
-                "{how} {kind} {} ({}:{}–{})",
-                el.name,
-                genome.contig(el.contig).name,
-                crate::core::coord::thousands(s),
-                crate::core::coord::thousands(t)
-            ));
+            out.push(format!("{how} {kind} {}", place(genome, el)));
         }
     }
     out

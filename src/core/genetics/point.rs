@@ -15,35 +15,14 @@ use crate::core::genetics::codons::most_frequent;
 use crate::core::genetics::orf::Orf;
 use crate::core::genetics::plan::Plan;
 use crate::core::genetics::point_name::{
-    aa_change_text, bases_change_with_consequence, point_designation,
+    aa_change_text, bases_change_with_consequence, codon_changes, point_designation,
 };
 use crate::core::genetics::refusal::Refusal;
 use crate::core::genome::Genome;
 use crate::core::genome::feature::FeatureIdx;
 use crate::core::seq::{revcomp, translate};
 
-pub use crate::core::genetics::point_name::{Change, parse_change};
-
-/// One codon before and after.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CodonChange {
-    /// 1-based residue number.
-    pub residue: u64,
-    /// Reference codon and residue.
-    pub from: (String, char),
-    /// New codon and residue.
-    pub to: (String, char),
-}
-
-impl std::fmt::Display for CodonChange {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "codon {}: {} ({}) → {} ({})",
-            self.residue, self.from.0, self.from.1, self.to.0, self.to.1
-        )
-    }
-}
+pub use crate::core::genetics::point_name::{Change, CodonChange, parse_change};
 
 /// Plans `change` in `gene`: the edits, the perturbation (`gal4-K23A`) and the codons changed.
 pub fn plan_point_mutation(
@@ -169,27 +148,9 @@ pub fn plan_point_mutation(
         i = j;
     }
     // The codons touched, before and after.
-    let mut mutated = orf.coding.clone();
-    mutated[start as usize..start as usize + new.len()].copy_from_slice(&new);
+    let codons = codon_changes(&orf.coding, start, &new);
     let first = start / 3;
     let last = (start + new.len() as u64 - 1) / 3;
-    let codons = (first..=last)
-        .filter_map(|c| {
-            let r = (c * 3) as usize..(c * 3 + 3) as usize;
-            let (a, b) = (orf.coding.get(r.clone())?, mutated.get(r)?);
-            (a != b).then(|| CodonChange {
-                residue: c + 1,
-                from: (
-                    String::from_utf8_lossy(a).into_owned(),
-                    translate(a).chars().next().unwrap_or('X'),
-                ),
-                to: (
-                    String::from_utf8_lossy(b).into_owned(),
-                    translate(b).chars().next().unwrap_or('X'),
-                ),
-            })
-        })
-        .collect();
     // The whole codons the change touches: another edit in them would change what it names.
     // (Base by base: a codon split by an intron lies in two places.)
     let context = (first * 3..last * 3 + 3)

@@ -150,32 +150,70 @@ pub fn bases_change_text(pos: u64, found: &str, to: &str) -> String {
     }
 }
 
-/// What a change of coding bases does to the protein, codon by codon, in the one-letter form of
-/// [`aa_change_text`]: `K24E` (missense), `K24=` (synonymous, HGVS's `=`), `K24*` (nonsense),
-/// several joined by commas (`K24E,L25=`). `coding` is the gene's coding sequence (A of the ATG
-/// at 0), `at` the 0-based offset of the first changed base, `new` the bases put there (same
-/// length); codons are read in the gene's frame. Empty when no whole codon is touched.
-pub fn protein_consequence(coding: &[u8], at: u64, new: &[u8]) -> String {
-    if new.is_empty() {
-        return String::new();
+/// One codon before and after a change of coding bases.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CodonChange {
+    /// 1-based residue number.
+    pub residue: u64,
+    /// Reference codon and residue.
+    pub from: (String, char),
+    /// New codon and residue.
+    pub to: (String, char),
+}
+
+impl std::fmt::Display for CodonChange {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "codon {}: {} ({}) → {} ({})",
+            self.residue, self.from.0, self.from.1, self.to.0, self.to.1
+        )
+    }
+}
+
+/// The codons whose bases change when `new` is put at 0-based offset `at` of `coding` (the
+/// gene's coding sequence, A of the ATG at 0), in order, read in the gene's frame. Empty when
+/// `new` is empty or runs past the end of `coding`.
+pub fn codon_changes(coding: &[u8], at: u64, new: &[u8]) -> Vec<CodonChange> {
+    let (a, b) = (at as usize, at as usize + new.len());
+    if new.is_empty() || b > coding.len() {
+        return Vec::new();
     }
     let mut mutated = coding.to_vec();
-    let (a, b) = (at as usize, at as usize + new.len());
-    if b > mutated.len() {
-        return String::new();
-    }
     mutated[a..b].copy_from_slice(new);
-    let residue = |c: &[u8]| translate(c).chars().next().unwrap_or('X');
+    let codon = |c: &[u8]| {
+        (
+            String::from_utf8_lossy(c).into_owned(),
+            translate(c).chars().next().unwrap_or('X'),
+        )
+    };
     (a / 3..=(b - 1) / 3)
         .filter_map(|c| {
             let r = c * 3..c * 3 + 3;
             let (was, now) = (coding.get(r.clone())?, mutated.get(r)?);
-            let (from, to) = (residue(was), residue(now));
-            Some(if from == to {
-                format!("{from}{}=", c + 1)
-            } else {
-                aa_change_text(from, c as u64 + 1, to)
+            (was != now).then(|| CodonChange {
+                residue: c as u64 + 1,
+                from: codon(was),
+                to: codon(now),
             })
+        })
+        .collect()
+}
+
+/// What a change of coding bases does to the protein, codon by codon ([`codon_changes`]), in
+/// the one-letter form of [`aa_change_text`]: `K24E` (missense), `K24=` (synonymous, HGVS's
+/// `=`), `K24*` (nonsense), several joined by commas (`K24E,L25=`). Arguments as for
+/// [`codon_changes`]. Empty when no whole codon's bases change.
+pub fn protein_consequence(coding: &[u8], at: u64, new: &[u8]) -> String {
+    codon_changes(coding, at, new)
+        .iter()
+        .map(|c| {
+            let (from, to) = (c.from.1, c.to.1);
+            if from == to {
+                format!("{from}{}=", c.residue)
+            } else {
+                aa_change_text(from, c.residue, to)
+            }
         })
         .collect::<Vec<_>>()
         .join(",")

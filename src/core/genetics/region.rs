@@ -37,36 +37,40 @@ pub(crate) fn genes_reached(genome: &Genome, contig: ContigId, span: Span) -> Ve
 pub fn region_gene_effects(genome: &Genome, contig: ContigId, span: Span) -> Vec<String> {
     genes_reached(genome, contig, span)
         .into_iter()
-        .map(|g| {
-            let extent = genome.extent(g);
-            let (systematic, standard) = genome.gene_names(g);
-            let name = gene_label(&standard, &systematic);
-            let reverse = genome.feature(g).strand == Strand::Reverse;
-            let codons = Orf::of(genome, g).ok().map_or_else(Vec::new, |o| {
-                let last = o.coding.len().saturating_sub(1) as u64;
-                [("start", o.ref_pos(0)), ("stop", o.ref_pos(last))]
-                    .into_iter()
-                    .filter(|(_, at)| at.is_some_and(|p| span.contains(p)))
-                    .map(|(w, _)| w)
-                    .collect()
-            });
-            let with = match codons.as_slice() {
-                [] => String::new(),
-                [one] => format!(", its {one} codon with it"),
-                _ => ", its start and stop codons with it".to_owned(),
-            };
-            match GeneDamage::of(extent, span) {
-                GeneDamage::Deleted => format!("deletes {name} whole"),
-                GeneDamage::Trimmed => {
-                    // The low-coordinate end is the 5′ end on the forward strand.
-                    let low = span.start() <= extent.start();
-                    let end = if low != reverse { "5′" } else { "3′" };
-                    format!("removes the {end} end of {name}{with}")
-                }
-                GeneDamage::Disrupted => format!("removes bases inside {name}{with}"),
-            }
-        })
+        .map(|g| gene_effect(genome, g, span))
         .collect()
+}
+
+/// What deleting `span` (0-based, half-open, on the gene's contig) does to the gene `g`, in the
+/// words of [`region_gene_effects`].
+pub(crate) fn gene_effect(genome: &Genome, g: FeatureIdx, span: Span) -> String {
+    let extent = genome.extent(g);
+    let (systematic, standard) = genome.gene_names(g);
+    let name = gene_label(&standard, &systematic);
+    let reverse = genome.feature(g).strand == Strand::Reverse;
+    let codons = Orf::of(genome, g).ok().map_or_else(Vec::new, |o| {
+        let last = o.coding.len().saturating_sub(1) as u64;
+        [("start", o.ref_pos(0)), ("stop", o.ref_pos(last))]
+            .into_iter()
+            .filter(|(_, at)| at.is_some_and(|p| span.contains(p)))
+            .map(|(w, _)| w)
+            .collect()
+    });
+    let with = match codons.as_slice() {
+        [] => String::new(),
+        [one] => format!(", its {one} codon with it"),
+        _ => ", its start and stop codons with it".to_owned(),
+    };
+    match GeneDamage::of(extent, span) {
+        GeneDamage::Deleted => format!("deletes {name} whole"),
+        GeneDamage::Trimmed => {
+            // The low-coordinate end is the 5′ end on the forward strand.
+            let low = span.start() <= extent.start();
+            let end = if low != reverse { "5′" } else { "3′" };
+            format!("removes the {end} end of {name}{with}")
+        }
+        GeneDamage::Disrupted => format!("removes bases inside {name}{with}"),
+    }
 }
 
 /// The genes `span` (0-based, half-open) of `contig` overlaps, in genome order: `deleted` when the

@@ -205,10 +205,25 @@ pub fn no_horizontal_overflow(app: &Session) {
         v[1].as_i64().unwrap(),
         v[2].as_i64().unwrap(),
     );
-    assert!(
-        sw <= iw && bw <= iw,
-        "horizontal overflow: scrollWidth {sw}/{bw} > {iw}"
+    if sw <= iw && bw <= iw {
+        return;
+    }
+    // What sticks out: the outermost elements past the right edge that no scrolling box clips.
+    let culprits = app.eval_js(
+        "const W = document.documentElement.clientWidth, out = [];\
+         for (const e of document.querySelectorAll('body *')) {\
+           if (e.closest('details:not([open]), svg')) continue;\
+           let clip = false;\
+           for (let p = e.parentElement; p; p = p.parentElement) {\
+             if (getComputedStyle(p).overflowX !== 'visible') { clip = p.getBoundingClientRect().right <= W + 1; break; }\
+           }\
+           const r = e.getBoundingClientRect();\
+           if (!clip && r.width > 0 && r.right > W + 1 && !(e.parentElement && e.parentElement.getBoundingClientRect().right > W + 1))\
+             out.push(e.tagName + (e.id ? '#' + e.id : '') + (typeof e.className === 'string' && e.className ? '.' + e.className.split(' ').join('.') : '') + ' → ' + Math.round(r.right));\
+         }\
+         return out.slice(0, 12);",
     );
+    panic!("horizontal overflow: scrollWidth {sw}/{bw} > {iw}; past the edge: {culprits}");
 }
 
 /// A fresh directory under `tests/artifacts/` for downloads.

@@ -159,17 +159,31 @@ impl Session {
             (n(0), n(1), n(2), n(3))
         };
         let (iw, ih, ow, oh) = read(self.eval_js(inner));
-        let (w, h) = (
-            u32::try_from(i64::from(width) + (ow - iw)).unwrap_or(width),
-            u32::try_from(i64::from(height) + (oh - ih)).unwrap_or(height),
-        );
-        if let Err(e) = self.block_on(self.client().set_window_size(w, h)) {
-            self.fail(&format!("cannot resize the window to {w}×{h}: {e}"));
+        // The room the browser UI takes, as measured now; corrected from what a resize gives
+        // (a window narrower than headless Chromium's smallest, 500 px, reports its clamped outer
+        // width with the asked-for inner one, so the first guess can be off after a phone size).
+        let (mut dw, mut dh) = (ow - iw, oh - ih);
+        let mut got = (iw, ih);
+        for _ in 0..3 {
+            let (w, h) = (
+                u32::try_from(i64::from(width) + dw).unwrap_or(width),
+                u32::try_from(i64::from(height) + dh).unwrap_or(height),
+            );
+            if let Err(e) = self.block_on(self.client().set_window_size(w, h)) {
+                self.fail(&format!("cannot resize the window to {w}×{h}: {e}"));
+            }
+            let (iw, ih, _, _) = read(self.eval_js(inner));
+            got = (iw, ih);
+            if got == (i64::from(width), i64::from(height)) {
+                return;
+            }
+            dw += i64::from(width) - iw;
+            dh += i64::from(height) - ih;
         }
-        let (iw, ih, _, _) = read(self.eval_js(inner));
-        if (iw, ih) != (i64::from(width), i64::from(height)) {
-            self.fail(&format!("viewport is {iw}×{ih}, wanted {width}×{height}"));
-        }
+        self.fail(&format!(
+            "viewport is {}×{}, wanted {width}×{height}",
+            got.0, got.1
+        ));
     }
 
     /// The WebDriver client, for anything the helpers do not cover (use with [`Session::block_on`]).
