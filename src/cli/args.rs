@@ -115,7 +115,8 @@ pub struct ViewsArgs {
     #[command(flatten)]
     pub genome: GenomeArgs,
     /// Directory for gene_nodes.csv, gene_nodes.json, sequence_windows.fa, sequence_windows.jsonl
-    /// (each `NAME.` first when the spec names the design, as the browser names its downloads).
+    /// (each `NAME.` first, the spec's design name or else its strain background's, as the
+    /// browser names its downloads).
     #[arg(long)]
     pub out_dir: PathBuf,
     /// Bases upstream (5′) of each CDS (default: torchcell's 5′ input is the first 1,003 bases,

@@ -91,8 +91,12 @@ pub(crate) fn run(a: &DesignArgs) -> Result<(), String> {
             p.perturbation.zygosity = zygosity;
         }
         let designation = p.perturbation.designation.clone();
+        let note = crate::core::genetics::compose::deletion_extent_note(&p.perturbation);
         apply(g, &mut design, p).map_err(|e| format!("{what}: {e}"))?;
         eprintln!("genoforge: {designation}");
+        if let Some(n) = note {
+            eprintln!("    note: {n}");
+        }
         if diploid {
             eprintln!(
                 "    {}",

@@ -18,10 +18,18 @@ const KINDS: [ExportKind; 4] = [
     ExportKind::WindowsJsonl,
 ];
 
-/// The file names in `--out-dir`: `gene_nodes.csv`, …, or, when the spec names the design, the
-/// browser's download names (`BY4741-pho5-tag.gene_nodes.csv`, …; [`export_file_name`]).
-fn file_names(spec_name: Option<&str>) -> Vec<String> {
-    match spec_name.and_then(file_stem) {
+/// The file names in `--out-dir`, as the browser names its downloads ([`export_file_name`]): the
+/// spec's design name first (`BY4741-pho5-tag.gene_nodes.csv`, …), else its background's strain
+/// (`BY4741.gene_nodes.csv`); `gene_nodes.csv`, … when the spec has neither.
+fn file_names(genotype: &crate::core::design::genotype::Genotype) -> Vec<String> {
+    let named = [
+        genotype.name.as_deref(),
+        genotype.background.as_ref().map(|b| b.name.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .find_map(file_stem);
+    match named {
         Some(stem) => KINDS.iter().map(|&k| export_file_name(k, &stem)).collect(),
         None => KINDS.iter().map(|k| k.file_name().to_owned()).collect(),
     }
@@ -33,7 +41,7 @@ pub(crate) fn run(a: &ViewsArgs) -> Result<(), Failure> {
     let loaded = load_genome(&a.genome)?;
     let g = &loaded.genome;
     let design = load_spec(g, &a.spec)?;
-    let paths: Vec<std::path::PathBuf> = file_names(design.genotype().name.as_deref())
+    let paths: Vec<std::path::PathBuf> = file_names(design.genotype())
         .iter()
         .map(|f| a.out_dir.join(f))
         .collect();

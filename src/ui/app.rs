@@ -155,6 +155,7 @@ pub fn Editor() -> impl IntoView {
                     <super::more_menu::MoreMenu />
                 </div>
             </header>
+            <super::persist::ConflictBanner />
             <Notices />
             <main
                 class="app"

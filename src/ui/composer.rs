@@ -462,6 +462,19 @@ fn PreviewView(p: Preview, sizes: Option<Sizes>) -> impl IntoView {
             )
         })
         .collect();
+    let viable: Vec<String> = p
+        .genes
+        .iter()
+        .filter_map(|g| {
+            let why = g.collection_viable.as_ref()?;
+            Some(format!(
+                "{} is essential in the {}, yet the project's own haploid deletion of {} was viable: {why}.",
+                crate::core::genetics::finding::gene_label(&g.name, &g.systematic),
+                crate::core::genetics::essential::SOURCE,
+                p.genes.first().map_or("the gene", |t| t.name.as_str()),
+            ))
+        })
+        .collect();
     let touched: Vec<String> = p.genes.iter().map(|g| g.sentence()).collect();
     let also: Vec<String> = p.also().map(|g| g.sentence()).collect();
     view! {
@@ -488,6 +501,11 @@ fn PreviewView(p: Preview, sizes: Option<Sizes>) -> impl IntoView {
             .into_iter()
             .map(|w| view! { <p class="warning" id="preview-essential" role="alert"><strong>"Essential gene. "</strong>{w}</p> })
             .collect_view()}
+        {viable
+            .into_iter()
+            .map(|w| view! { <p class="warning-soft" id="preview-essential-viable">{w}</p> })
+            .collect_view()}
+        {p.notes.iter().map(|n| view! { <p class="hint" id="preview-model-note">{n.clone()}</p> }).collect_view()}
     }
 }
 

@@ -245,9 +245,12 @@ pub fn GeneListPanel() -> impl IntoView {
                     </button>
                     <button id="gene-list-merge" on:click=move |_| delete(OverlapPolicy::Merge)
                         title="Overlapping deletions in the list become one edit each; deletions overlapping your design's edits are skipped">
-                        "Delete all, merging overlaps"
+                        "Delete all, merging overlaps within the list"
                     </button>
                 </div>
+                <p class="hint small" id="gene-list-overlap-note">
+                    "Either way, deletions overlapping an edit already in your design are skipped and listed: merging never changes your design's edits."
+                </p>
             </Show>
             <div class="field-row">
                 <div class="field">

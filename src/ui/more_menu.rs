@@ -1,7 +1,7 @@
 //! The header's "More" menu, so that the header keeps one row in a narrow app (a 720 px window, a
 //! phone, an element in a column of a host page).
 //!
-//! Below 60rem of the app's width (`styles/main.css`, `@container`) the header's less used buttons —
+//! Below 66rem of the app's width (`styles/main.css`, `@container`) the header's less used buttons —
 //! Import, Share, Open genome, Help, About, each marked `overflowable` — give way to this menu, and
 //! below 32rem Designs too (`overflowable-narrow`). Its items do what those buttons do; the panels
 //! they open are the header's popovers ([`Popover`]), which live outside the menu, so closing the

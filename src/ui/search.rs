@@ -8,7 +8,7 @@ use crate::core::coord::thousands;
 use crate::core::genome::feature::FeatureIdx;
 use crate::view::gene_card::{EditedLocation, GeneCard, edited_location, gene_card};
 use crate::view::insert_card::{InsertCard, insert_card};
-use crate::view::search::{MatchKind, SearchHit, Submit, search, submit};
+use crate::view::search::{MatchKind, SearchHit, Submit, match_counts, search, submit};
 use crate::view::viewport::Viewport;
 
 /// Matches listed at most.
@@ -51,6 +51,23 @@ pub fn GeneSearch() -> impl IntoView {
         app.genome.with(|g| match g {
             Some(r) if !q.trim().is_empty() => search(r.genome(), &q, LIST_MAX),
             _ => Vec::new(),
+        })
+    });
+    // How many genes match in all, when the list shows only the first few.
+    let more = Memo::new(move |_| {
+        let shown = hits.with(Vec::len);
+        if shown < LIST_MAX {
+            return None;
+        }
+        let q = query.get();
+        let total = app
+            .genome
+            .with(|g| g.as_ref().map(|r| match_counts(r.genome(), &q).total()))?;
+        (total > shown).then(|| {
+            format!(
+                "The first {shown} of {} matching genes — type more to narrow them, or press Enter for the counts.",
+                crate::core::coord::thousands(total as u64)
+            )
         })
     });
     let submit = move || {
@@ -132,6 +149,7 @@ pub fn GeneSearch() -> impl IntoView {
                     } />
                 </For>
             </ul>
+            {move || more.get().map(|m| view! { <p class="hint" id="search-more">{m}</p> })}
         </Show>
         {move || card.get().map(|c| match c {
             Card::Gene(card, edited) => view! { <GeneCardView card edited /> }.into_any(),

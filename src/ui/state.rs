@@ -137,6 +137,9 @@ pub enum NoticeScope {
     Import,
 }
 
+/// How long an information notice stays (ms): long enough to read it and press its Undo.
+pub const INFO_NOTICE_MS: u32 = 15_000;
+
 /// Notices shown at once at most; older ones give way.
 pub const NOTICES_MAX: usize = 3;
 
@@ -332,6 +335,16 @@ impl AppState {
                 n.remove(0);
             }
         });
+        // An information notice goes by itself after a while (it never covers the map for
+        // good); an error stays until closed or superseded.
+        #[cfg(target_arch = "wasm32")]
+        if !error {
+            let notices = self.notices;
+            leptos::task::spawn_local(async move {
+                gloo_timers::future::TimeoutFuture::new(INFO_NOTICE_MS).await;
+                let _ = notices.try_update(|n| n.retain(|x| x.id != id));
+            });
+        }
         id
     }
 

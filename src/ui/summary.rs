@@ -39,7 +39,13 @@ pub fn Summary() -> impl IntoView {
                 view! {
                     <tr>
                         <th scope="row">{c.name.clone()}</th>
-                        <td class="num">{thousands(c.length)}</td>
+                        <td class="num">
+                            {if c.has_sequence || s.unsequenced.is_empty() {
+                                thousands(c.length)
+                            } else {
+                                format!("unknown (features reach {})", thousands(c.length))
+                            }}
+                        </td>
                         <td>{if c.circular { "circular" } else { "linear" }}</td>
                         <td class="num">{thousands(c.features as u64)}</td>
                         <td>{if c.has_sequence { "yes" } else { "missing" }}</td>
@@ -100,6 +106,14 @@ pub fn Summary() -> impl IntoView {
                 <p class="totals">
                     <span id="total-length">{thousands(s.total_length)}</span>" bp in "
                     {s.contigs.len()}" contigs · "{thousands(s.total_features as u64)}" features"
+                    {(!s.unsequenced.is_empty()).then(|| view! {
+                        <span class="refusal" id="unsequenced">
+                            {format!(
+                                " · no sequence for {}: not counted in the length",
+                                s.unsequenced.join(", ")
+                            )}
+                        </span>
+                    })}
                 </p>
                 <div class="table-wide">
                     <table class="contigs">

@@ -6,6 +6,7 @@
 use crate::core::coord::{Pos, Span, thousands};
 use crate::core::design::Design;
 use crate::core::design::genotype::GeneSet;
+use crate::core::design::genotype::PerturbationType;
 use crate::core::edit::helpers::Side;
 use crate::core::edit::{EditError, EditOp, EditRequest};
 use crate::core::genetics::cassette::Cassette;
@@ -93,12 +94,21 @@ pub fn plan_for(
         Action::Delete => Ok(plan_delete_gene(genome, need_gene()?, insert)),
         Action::Replace => {
             let c = need_insert()?;
-            Ok(plan_replace_gene_sequence(
-                genome,
-                need_gene()?,
-                &c.name,
-                c.sequence.as_bytes(),
-            ))
+            let gene = need_gene()?;
+            // A gene replaced by a selectable-marker cassette is a marker deletion
+            // (`ura3Δ::kanMX4`, as geneticists write it), drawn and exported with its parts.
+            if PerturbationType::for_replacement(&c.name) != PerturbationType::GeneReplacement {
+                return Ok(plan_delete_gene(genome, gene, Some(c)));
+            }
+            let mut plan = plan_replace_gene_sequence(genome, gene, &c.name, c.sequence.as_bytes());
+            // Any other cassette keeps its parts (promoter, CDS, terminator) on the map and in
+            // the exports.
+            for r in &mut plan.requests {
+                if let Some(f) = r.feature.as_mut() {
+                    f.children = c.parts.clone();
+                }
+            }
+            Ok(plan)
         }
         Action::Insert => {
             let c = need_insert()?;

@@ -48,6 +48,9 @@ pub fn heading(kind: FindingKind) -> &'static str {
         FindingKind::LtrRemoved => "Ty LTR",
         FindingKind::ElementsUnchecked => "Elements not checked",
         FindingKind::OneCopyEffects => "On one copy",
+        FindingKind::MitochondrialGenomeEdited => "Mitochondrial genome",
+        FindingKind::HeterozygousSameGene => "Cis or trans",
+        FindingKind::EssentialNeighbourTrimmed => "Essential neighbour",
         FindingKind::GeneNotTouched
         | FindingKind::UnknownGene
         | FindingKind::MissingEdit

@@ -26,6 +26,11 @@ pub struct GeneEffect {
     pub effect: EffectKind,
     /// What the deletion collection says of it (Giaever et al. 2002).
     pub essentiality: Essentiality,
+    /// For an essential neighbour of a gene deletion whose own haploid deletion the project found
+    /// viable: what that allele did to it
+    /// ([`crate::core::genetics::essential_hit::collection_viable`]) — said instead of the lethal
+    /// claim.
+    pub collection_viable: Option<String>,
 }
 
 impl GeneEffect {
@@ -54,6 +59,9 @@ pub struct Preview {
     pub length_change: i64,
     /// Every gene touched, the plan's target first.
     pub genes: Vec<GeneEffect>,
+    /// What the model leaves out, in sentences (a marker deletion's extent:
+    /// [`crate::core::genetics::compose::deletion_extent_note`]).
+    pub notes: Vec<String>,
 }
 
 impl Preview {
@@ -63,10 +71,12 @@ impl Preview {
     }
 
     /// The essential genes touched in a way a haploid is not expected to survive: removed,
-    /// trimmed or disrupted (not tagged in frame, substituted or merely re-phased).
+    /// trimmed or disrupted (not tagged in frame, substituted or merely re-phased), unless the
+    /// deletion collection's own allele of the target was viable ([`GeneEffect::collection_viable`]).
     pub fn essential(&self) -> impl Iterator<Item = &GeneEffect> {
         self.genes.iter().filter(|g| {
             g.essentiality == Essentiality::Essential
+                && g.collection_viable.is_none()
                 && !matches!(
                     g.effect,
                     EffectKind::PhaseChanged | EffectKind::Fused | EffectKind::Substituted
@@ -121,6 +131,7 @@ pub fn preview(
                         systematic,
                         name,
                         effect: e.kind,
+                        collection_viable: None,
                     });
                 }
             }
@@ -135,7 +146,22 @@ pub fn preview(
             g.gene,
         )
     });
+    for g in genes.iter_mut().skip(1) {
+        if g.essentiality == Essentiality::Essential {
+            let label = crate::core::genetics::finding::gene_label(&g.name, &g.systematic);
+            g.collection_viable = crate::core::genetics::essential_hit::collection_viable(
+                genome,
+                essentiality,
+                &plan.perturbation,
+                &g.systematic,
+                &label,
+            );
+        }
+    }
     Ok(Preview {
+        notes: crate::core::genetics::compose::deletion_extent_note(&plan.perturbation)
+            .into_iter()
+            .collect(),
         designation: plan.perturbation.designation.clone(),
         edits: ids
             .iter()

@@ -59,6 +59,72 @@ pub struct SearchHit {
     pub via: Option<String>,
 }
 
+/// How many genes a query matches in all, by how (each gene once, at its best match): what a list
+/// cut to its first few says it leaves out.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub struct MatchCounts {
+    /// By a systematic or standard name (exactly or as a prefix).
+    pub names: usize,
+    /// By an alias (exactly or as a prefix).
+    pub aliases: usize,
+    /// By a word of the description.
+    pub descriptions: usize,
+}
+
+impl MatchCounts {
+    /// Every gene matched.
+    pub fn total(&self) -> usize {
+        self.names + self.aliases + self.descriptions
+    }
+
+    /// `20 genes have a name starting with it, 3 an alias and 412 a description word`-style
+    /// phrases, joined; empty when nothing matched.
+    pub fn sentence(&self) -> String {
+        let n = |k: usize| crate::view::edit_rows::counted(k, "gene", "genes");
+        let mut parts = Vec::new();
+        if self.names > 0 {
+            let verb = if self.names == 1 { "has" } else { "have" };
+            parts.push(format!("{} {verb} a name starting with it", n(self.names)));
+        }
+        if self.aliases > 0 {
+            let verb = if self.aliases == 1 { "has" } else { "have" };
+            parts.push(format!(
+                "{} {verb} an alias starting with it",
+                n(self.aliases)
+            ));
+        }
+        if self.descriptions > 0 {
+            let verb = if self.descriptions == 1 {
+                "mentions it in its description"
+            } else {
+                "mention it in their description"
+            };
+            parts.push(format!("{} {verb}", n(self.descriptions)));
+        }
+        match parts.len() {
+            0 | 1 => parts.concat(),
+            k => format!("{} and {}", parts[..k - 1].join(", "), parts[k - 1]),
+        }
+    }
+}
+
+/// The most genes [`match_counts`] counts.
+pub const COUNT_MAX: usize = 10_000;
+
+/// How many genes `query` matches, by how ([`search`] without its limit).
+pub fn match_counts(genome: &Genome, query: &str) -> MatchCounts {
+    let mut c = MatchCounts::default();
+    for h in search(genome, query, COUNT_MAX) {
+        match h.kind {
+            MatchKind::Exact | MatchKind::Prefix => c.names += 1,
+            MatchKind::Alias | MatchKind::ExactAlias => c.aliases += 1,
+            MatchKind::Description => c.descriptions += 1,
+            MatchKind::Similar => {}
+        }
+    }
+    c
+}
+
 /// Queries shorter than this (characters) match names only, not descriptions.
 pub const MIN_DESCRIPTION_QUERY: usize = 3;
 
@@ -228,14 +294,17 @@ pub fn submit(genome: &Genome, query: &str, hits: &[SearchHit]) -> Submit {
             format!("{std} ({sys})")
         }
     };
-    // `what` is (singular verb phrase, plural verb phrase): "1 gene mentions", "2 genes mention".
-    let listed = |n: usize, (one, many): (&str, &str)| {
+    // Every match counted (the list shows the first few), and said when the list is cut.
+    let counts = match_counts(genome, q);
+    let choose = if counts.total() > hits.len() {
         format!(
-            "No gene is named “{q}”; {} {} — choose one below.",
-            crate::view::edit_rows::counted(n, "gene", "genes"),
-            if n == 1 { one } else { many }
+            "the first {} are listed below; type more to narrow them",
+            hits.len()
         )
+    } else {
+        "choose one below".to_owned()
     };
+    let listed = || format!("No gene is named “{q}”; {} — {choose}.", counts.sentence());
     match genome.lookup(q) {
         Lookup::Found(hit) if hit.kind != NameKind::Alias => Submit::Open(hit.feature, None),
         Lookup::Found(hit) if name_like(q) => Submit::Open(
@@ -243,9 +312,9 @@ pub fn submit(genome: &Genome, query: &str, hits: &[SearchHit]) -> Submit {
             Some(format!("“{q}” is an alias of {}.", names_of(hit.feature))),
         ),
         Lookup::Found(hit) => Submit::List(format!(
-            "No gene is named “{q}”: it is an alias of {} and {} — choose one below.",
+            "No gene is named “{q}”: it is an alias of {} and {} — {choose}.",
             names_of(hit.feature),
-            match hits.iter().filter(|h| h.gene != hit.feature).count() {
+            match counts.total().saturating_sub(1) {
                 0 => "no other gene matches".to_owned(),
                 n => format!(
                     "{} also {}",
@@ -271,27 +340,7 @@ pub fn submit(genome: &Genome, query: &str, hits: &[SearchHit]) -> Submit {
                     .collect::<Vec<_>>()
                     .join(" or ")
             ),
-            Some(MatchKind::Description) => listed(
-                hits.len(),
-                (
-                    "mentions it in its description",
-                    "mention it in their description",
-                ),
-            ),
-            Some(MatchKind::Alias | MatchKind::ExactAlias) => listed(
-                hits.len(),
-                (
-                    "has an alias starting with it",
-                    "have an alias starting with it",
-                ),
-            ),
-            Some(_) => listed(
-                hits.len(),
-                (
-                    "has a name starting with it",
-                    "have a name starting with it",
-                ),
-            ),
+            Some(_) => listed(),
         }),
     }
 }

@@ -51,7 +51,7 @@ pub enum LocusError {
 
 /// The two ends of `range` (`A-B`, `A..B`, `A–B`; numbers may carry `,` `_` and `k`/`M`): `None`
 /// when it has no separator, an error when an end is not a number or the ends are reversed or 0.
-fn range_ends(text: &str, range: &str) -> Option<Result<(u64, u64), LocusError>> {
+pub(crate) fn range_ends(text: &str, range: &str) -> Option<Result<(u64, u64), LocusError>> {
     let (a, b) = range
         .split_once("..")
         .or_else(|| range.split_once('-'))

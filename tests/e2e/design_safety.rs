@@ -140,6 +140,38 @@ fn a_design_changed_in_another_tab_is_detected_and_never_overwritten_silently() 
 
 #[test]
 #[ignore = "needs dist/ and Chromium: run by .ci/test (trunk build --release, then -- --ignored)"]
+fn a_conflict_stays_said_after_its_notice_is_closed_and_leaving_asks_first() {
+    let app = Session::start();
+    let (first, _second) = second_tab_changes_the_design(&app);
+    app.switch_to(first);
+    app.wait_until("[...document.querySelectorAll('.notice')].some(n => n.textContent.includes('another tab'))");
+    // The user closes the notice and goes on editing: the banner stays, the change is not saved,
+    // and leaving the page asks first (a cancelled `beforeunload`).
+    app.eval_js(
+        "[...document.querySelectorAll('.notice')].filter(n => n.textContent.includes('another tab')).forEach(n => n.querySelector('button.dismiss').click()); return null;",
+    );
+    app.wait_until("![...document.querySelectorAll('.notice')].some(n => n.textContent.includes('another tab'))");
+    delete_in_composer(&app, "URA3", 3);
+    app.wait_for("#unsaved-banner");
+    assert!(app.text_of("#unsaved-banner").contains("Not saved"));
+    app.screenshot("two_tabs_unsaved_banner");
+    let asks = app.eval_js(
+        "const e = new Event('beforeunload', {cancelable: true}); window.dispatchEvent(e); return e.defaultPrevented;",
+    );
+    assert_eq!(asks, serde_json::json!(true), "leaving asks first");
+    // Saving a copy ends the conflict: the banner goes, and leaving no longer asks.
+    app.click("#unsaved-save-copy");
+    app.wait_until("!document.querySelector('#unsaved-banner')");
+    let asks = app.eval_js(
+        "const e = new Event('beforeunload', {cancelable: true}); window.dispatchEvent(e); return e.defaultPrevented;",
+    );
+    assert_eq!(asks, serde_json::json!(false));
+    let errors = app.js_errors();
+    assert!(errors.is_empty(), "JavaScript errors: {errors:#?}");
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run by .ci/test (trunk build --release, then -- --ignored)"]
 fn switching_genomes_during_a_two_tab_conflict_keeps_this_tabs_design_as_a_copy() {
     let app = Session::start();
     let (first, second) = second_tab_changes_the_design(&app);

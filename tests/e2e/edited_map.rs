@@ -235,3 +235,49 @@ fn the_edited_view_draws_the_edited_genome() {
     let errors = app.js_errors();
     assert!(errors.is_empty(), "JavaScript errors: {errors:#?}");
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run by .ci/test (trunk build --release, then -- --ignored)"]
+fn in_edited_coordinates_the_locus_box_the_label_and_the_ruler_agree() {
+    let d = design();
+    let app = open_with_design(&d);
+    go_to(&app, "I:138,001-156,000");
+    app.wait_until("document.querySelector('#map-track').dataset.start === '138001'");
+    app.click("#axis-edited");
+    app.wait_for("#map-track .inserted");
+    // The box and the label show the edited window, the ruler's coordinates.
+    let label = app.text_of("#map-window");
+    let t = ticks(&app);
+    let (first, last) = (t[0].1, t[t.len() - 1].1);
+    let bounds: Vec<u64> = label
+        .split_once(':')
+        .unwrap()
+        .1
+        .split('–')
+        .map(|n| n.replace(',', "").parse().unwrap())
+        .collect();
+    assert!(
+        bounds[0] <= first && last <= bounds[1],
+        "label {label} holds the ruler's ticks {t:?}"
+    );
+    assert_eq!(
+        app.eval_js("return document.querySelector('#locus-input').value;"),
+        json!(label)
+    );
+    // A region typed in edited coordinates is what the ruler then shows. (EFB1's replacement and
+    // TFC3's deletion lie before it: in reference coordinates it would be 2,216 + 3,573 bp
+    // further on.)
+    go_to(&app, "I:160,001-170,000");
+    app.wait_until("document.querySelector('#map-window').textContent === 'I:160,001–170,000'");
+    let t = ticks(&app);
+    assert!(
+        t.iter().all(|&(_, n)| (160_000..=170_001).contains(&n)),
+        "ticks within the typed edited window: {t:?}"
+    );
+    app.screenshot("edited_map_locus_in_edited_coordinates");
+    // Past the edited chromosome's end: moved inside, and said.
+    go_to(&app, "I:300,000-400,000");
+    app.wait_until("[...document.querySelectorAll('.notice')].some(n => n.textContent.includes('edited bases'))");
+    let errors = app.js_errors();
+    assert!(errors.is_empty(), "JavaScript errors: {errors:#?}");
+}

@@ -89,6 +89,22 @@ fn default_genome_loads_shows_its_summary_and_finds_genes() {
     app.wait_until(
         "(document.querySelector('#gene-locus')?.textContent ?? '') === 'I:147,594–151,166'",
     );
+    // A prefix matching more genes than the list shows says so while typing, and Enter counts
+    // every match by how it matched.
+    app.clear("#gene-search");
+    app.type_into("#gene-search", "pho");
+    app.wait_until(
+        "/The first 12 of \\d+ matching genes/.test(document.querySelector('#search-more')?.textContent ?? '')",
+    );
+    app.click("form.search button[type=submit]");
+    app.wait_until(
+        "(document.querySelector('.not-found')?.textContent ?? '').includes('genes have a name starting with it')",
+    );
+    assert!(
+        app.text_of(".not-found")
+            .contains("the first 12 are listed below")
+    );
+    app.screenshot("genome_search_prefix_counts");
 
     let errors = app.js_errors();
     assert!(errors.is_empty(), "JavaScript errors: {errors:#?}");

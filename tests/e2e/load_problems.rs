@@ -5,7 +5,8 @@
 
 use crate::support::{Session, artifacts_dir, open_app};
 
-/// Two contigs; a gene running past the end of `chrA`; garbage lines.
+/// Two contigs; a gene running past the end of `chrA`; garbage lines; a seqid, `chrZ`, the FASTA
+/// has no sequence for.
 fn broken_genome() -> (String, String) {
     let gff = "##gff-version 3\n\
 ##sequence-region chrA 1 5000\n\
@@ -14,7 +15,8 @@ chrA\ttest\tgene\t101\t900\t.\t+\t.\tID=good1;Name=GOOD1\n\
 this line is not GFF3\n\
 chrA\ttest\tgene\t1001\t9000\t.\t+\t.\tID=long1;Name=LONG1\n\
 chrA\ttest\tgene\tabc\t2000\t.\t+\t.\tID=bad2\n\
-chrB\ttest\tgene\t201\t700\t.\t-\t.\tID=good2;Name=GOOD2\n";
+chrB\ttest\tgene\t201\t700\t.\t-\t.\tID=good2;Name=GOOD2\n\
+chrZ\ttest\tgene\t1\t500\t.\t+\t.\tID=z1;Name=ZED\n";
     let fasta = format!(
         ">chrA\n{}\n>chrB\n{}\n",
         "ACGT".repeat(1250),
@@ -38,7 +40,7 @@ fn load_problems_are_shown_at_once_and_bad_features_are_not_drawn() {
     app.type_into("#open-fasta", dir.join("broken.fa").to_str().unwrap());
     app.wait_until("!document.querySelector('.open-panel button.primary').disabled");
     app.click(".open-panel button.primary");
-    app.wait_until("document.querySelectorAll('#map-overview .ov-contig').length === 2");
+    app.wait_until("document.querySelectorAll('#map-overview .ov-contig').length === 3");
     // At the top right (of the map, beside the side column), at once.
     app.wait_until("[...document.querySelectorAll('.notice.error')].some(n => /Loaded with \\d+ problems?/.test(n.textContent))");
     let pos = app.eval_js(
@@ -62,6 +64,9 @@ fn load_problems_are_shown_at_once_and_bad_features_are_not_drawn() {
         "document.querySelector('#tab-genome').getAttribute('aria-selected') === 'true'",
     );
     app.wait_for("#genome-summary .diagnostics li.diag.error");
+    // chrZ has no sequence: its length is unknown, and the genome's is the two sequences' 9,000 bp.
+    assert_eq!(app.text_of("#total-length"), "9,000");
+    assert!(app.text_of("#unsequenced").contains("no sequence for chrZ"));
     // LONG1 ends past chrA's end: it is not drawn across the chromosome.
     app.clear("#locus-input");
     app.type_into("#locus-input", "chrA");

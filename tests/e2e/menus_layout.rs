@@ -320,7 +320,9 @@ fn menus_banners_and_layout_hold_with_a_real_design() {
     app.click(".locus-form button[type=submit]");
     app.wait_until("document.querySelector('#locus-error').textContent === ''");
 
-    // The share link is copied and shown short; it carries the window.
+    // The share link is copied and shown short; it carries the window, and the axis when it
+    // shows edited coordinates.
+    app.click("#axis-edited");
     app.click("#share-link");
     app.wait_until("[...document.querySelectorAll('.notice')].some(n => /Link copied \\(\\d+(\\.\\d)? kB\\)/.test(n.textContent))");
     let shown = notices(&app);
@@ -332,7 +334,9 @@ fn menus_banners_and_layout_hold_with_a_real_design() {
         .unwrap()
         .to_owned();
     assert!(
-        link.contains("#design=") && link.contains("II:10001-30000"),
+        link.contains("#design=")
+            && link.contains("II:10001-30000")
+            && link.ends_with("&axis=edited"),
         "{link}"
     );
     app.screenshot("layout_share_link");
@@ -345,6 +349,11 @@ fn menus_banners_and_layout_hold_with_a_real_design() {
     assert_eq!(
         fresh.attr_of("#map-track", "data-start").as_deref(),
         Some("10001")
+    );
+    assert_eq!(
+        fresh.attr_of("#axis-edited", "aria-pressed").as_deref(),
+        Some("true"),
+        "the link opens with the axis it was shared with"
     );
     let errors = app.js_errors();
     assert!(errors.is_empty(), "JavaScript errors: {errors:#?}");

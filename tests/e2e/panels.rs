@@ -206,7 +206,7 @@ fn junction_view_copy_conflicts_disable_remove_gene_list_position_and_own_casset
     app.click("#composer-action-replace");
     choose(&app, "#composer-insert-kind", "cassette:hphMX4");
     app.wait_until(
-        "(document.querySelector('#preview-designation')?.textContent ?? '') === 'ura3::hphMX4'",
+        "(document.querySelector('#preview-designation')?.textContent ?? '') === 'ura3Δ::hphMX4'",
     );
     app.click("#composer-confirm");
     edits_are(&app, 7);

@@ -11,8 +11,8 @@ use serde_json::{Value, json};
 use crate::common;
 use crate::support::app::{
     at_both_sizes, cassette_library, confirm, edits_are, in_viewport, notice_with, notices,
-    open_own_genome, open_with_design, pick_kind, ready_deletion, ready_gene_edit, rect, search,
-    set_value, show_compose, show_edits,
+    open_from_header, open_own_genome, open_with_design, pick_kind, ready_deletion,
+    ready_gene_edit, rect, search, set_value, show_compose, show_edits,
 };
 use crate::support::{Session, artifacts_dir, open_app};
 use genoforge::core::design::Design;
@@ -232,7 +232,7 @@ fn abouts_tables_stay_inside_the_dialog() {
     let app = open_app();
     app.wait_for("#genome-summary");
     at_both_sizes(&app, |w, h| {
-        app.click("#about-button");
+        open_from_header(&app, "#about-button", "#more-about");
         app.wait_for("#about-panel table");
         app.screenshot(&format!("tryout_about_{w}x{h}"));
         let out = app.eval_js(
@@ -245,7 +245,8 @@ fn abouts_tables_stay_inside_the_dialog() {
              }).map(e => e.tagName + ':' + e.textContent.slice(0, 30));",
         );
         assert_eq!(out, json!([]), "out of the About dialog at {w}×{h}");
-        app.click("#about-button");
+        // Closed by its toggle (the header's button, hidden at 1024 px but the same control).
+        app.eval_js("document.querySelector('#about-button').click(); return 0;");
         app.wait_until("!document.querySelector('#about-panel')");
     });
 }

@@ -212,8 +212,14 @@ fn a_deletion_trimming_an_essential_neighbour_warns_of_it() {
         Some(&common::kanmx4()),
     )
     .unwrap();
+    // The project's own bud30Δ (viable) reaches RPC53 too: a caution, not a lethal claim
+    // (review_bio17 has the rest).
     let f = found(g, &d);
-    let e = of_kind(&f, FindingKind::EssentialGeneDeleted);
+    assert!(
+        of_kind(&f, FindingKind::EssentialGeneDeleted).is_empty(),
+        "{f:?}"
+    );
+    let e = of_kind(&f, FindingKind::EssentialNeighbourTrimmed);
     assert_eq!(e.len(), 1, "{f:?}");
     assert!(
         e[0].starts_with("bud30Δ::kanMX4 deletes the start codon of RPC53 (YDL150W) on every copy")
@@ -221,7 +227,7 @@ fn a_deletion_trimming_an_essential_neighbour_warns_of_it() {
         "{}",
         e[0]
     );
-    assert_eq!(spec_kinds(g, &d)[0], ["essential_gene_deleted"]);
+    assert_eq!(spec_kinds(g, &d)[0], ["essential_neighbour_trimmed"]);
     // Deleting a gene whose neighbours are not essential says nothing of them.
     let mut d = Design::new();
     delete_gene(

@@ -79,7 +79,8 @@ fn strain_validate_views_and_apply_spec() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let csv = std::fs::read_to_string(views.join("gene_nodes.csv")).unwrap();
+    // An unnamed spec's views are named after its strain, as the browser names its downloads.
+    let csv = std::fs::read_to_string(views.join("BY4742.gene_nodes.csv")).unwrap();
     assert!(csv.starts_with(
         "id,name,type,contig,start,end,strand,status,ref_start,ref_end,in_gene_set,zygosity,perturbations,essential\n"
     ));
@@ -88,17 +89,17 @@ fn strain_validate_views_and_apply_spec() {
             .any(|l| l.starts_with("YBR115C,LYS2,gene,II,,,-,deleted,")),
         "lys2Δ0 is listed as deleted"
     );
-    let jsonl = std::fs::read_to_string(views.join("sequence_windows.jsonl")).unwrap();
+    let jsonl = std::fs::read_to_string(views.join("BY4742.sequence_windows.jsonl")).unwrap();
     let first: serde_json::Value = serde_json::from_str(jsonl.lines().next().unwrap()).unwrap();
     assert!(
         first["upstream"].as_u64().unwrap() <= 500 && first["downstream"].as_u64().unwrap() <= 100
     );
     assert!(
-        std::fs::read_to_string(views.join("sequence_windows.fa"))
+        std::fs::read_to_string(views.join("BY4742.sequence_windows.fa"))
             .unwrap()
             .starts_with('>')
     );
-    assert!(views.join("gene_nodes.json").exists());
+    assert!(views.join("BY4742.gene_nodes.json").exists());
 
     // apply --spec writes the same FASTA as apply --edits with the same edits.
     let a = dir.join("a.fa");

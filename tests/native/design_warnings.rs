@@ -274,7 +274,7 @@ fn design_and_apply_warn_of_essential_genes_and_reused_markers_as_validate_does(
     ]);
     assert!(ok, "{err}");
     assert!(
-        essential(&err) && err.contains("deletes the inside of TFC3 (YAL001C)"),
+        essential(&err) && err.contains("disrupts TFC3 (YAL001C)"),
         "{err}"
     );
 }

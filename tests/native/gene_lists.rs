@@ -286,12 +286,35 @@ fn submitting_a_search_opens_only_a_gene_the_query_names() {
     let hits = search(g, "phosphatase", 12);
     assert!(hits.len() > 1, "{hits:?}");
     match go("phosphatase") {
-        Submit::List(why) => assert!(why.contains("choose one below"), "{why}"),
+        Submit::List(why) => assert!(
+            why.contains("147 other genes also match")
+                && why.contains("the first 12 are listed below"),
+            "{why}"
+        ),
         other => panic!("jumped: {other:?}"),
     }
     // Description words and prefixes list too.
     assert!(matches!(go("repressible phosphatase"), Submit::List(_)));
-    assert!(matches!(go("pho"), Submit::List(w) if w.contains("have a name starting with it")));
+    // A prefix lists the first few and counts every match by how it matched (every PHO gene, not
+    // the twelve listed).
+    let counts = genoforge::view::search::match_counts(g, "pho");
+    let pho_named = g
+        .genes()
+        .filter(|&f| {
+            let (sys, std) = g.gene_names(f);
+            std.to_lowercase().starts_with("pho") || sys.to_lowercase().starts_with("pho")
+        })
+        .count();
+    assert_eq!(counts.names, pho_named);
+    assert!(pho_named > 12, "{pho_named}");
+    let Submit::List(w) = go("pho") else {
+        panic!("{:?}", go("pho"))
+    };
+    assert!(
+        w.contains(&format!("{pho_named} genes have a name starting with it"))
+            && w.contains("the first 12 are listed below"),
+        "{w}"
+    );
     assert!(
         matches!(go("zzzzqqq"), Submit::List(w) if w.contains("No gene is named or described"))
     );

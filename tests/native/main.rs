@@ -57,6 +57,7 @@ mod real_genome;
 mod review_bio14;
 mod review_bio15;
 mod review_bio16;
+mod review_bio17;
 mod scale;
 mod signal_peptides;
 mod spec_roundtrip;

@@ -816,10 +816,10 @@ fn a_tags_parts_are_coloured_by_kind_the_tag_apart_from_its_marker() {
             .unwrap_or_else(|| panic!("{name} drawn: {:?}", inserts.items))
             .kind
     };
-    // GFP (the tag's CDS_region of the fused CDS) is the insert's own coding part; kanR, the
+    // GFP (the tag's CDS_region of the fused CDS) is the insert's own coding part; kan, the
     // marker after it, is the marker's.
     assert_eq!(kind_of("GFP(S65T)"), InsertKind::Cds);
-    assert_eq!(kind_of("kanR"), InsertKind::Marker);
+    assert_eq!(kind_of("kan"), InsertKind::Marker);
     assert_eq!(kind_of("ADH1 terminator"), InsertKind::Terminator);
     assert_eq!(kind_of("TEF promoter (A. gossypii)"), InsertKind::Promoter);
     // Each part kind has a colour of its own.

@@ -379,11 +379,24 @@ fn composer_plans_say_what_they_do() {
     assert_eq!(Sizes::of(&p).sentence(), "1,357 − 3,573 = −2,216 bp");
     let p = plan_for(g, Some(tfc3), Action::Delete, None, Site::After).unwrap();
     assert_eq!(Sizes::of(&p).sentence(), "−3,573 bp");
+    // Replacing a gene by a marker cassette is the marker deletion, parts and all; any other
+    // cassette is a sequence variant that keeps its parts.
     let p = plan_for(g, Some(tfc3), Action::Replace, kan, Site::After).unwrap();
-    assert_eq!(p.perturbation.designation, "tfc3::kanMX4");
+    assert_eq!(p.perturbation.designation, "tfc3Δ::kanMX4");
+    let parts = |p: &genoforge::core::genetics::compose::Plan| {
+        p.requests[0]
+            .feature
+            .as_ref()
+            .map_or(0, |f| f.children.len())
+    };
+    assert_eq!(parts(&p), 3, "TEF promoter, kan, TEF terminator");
+    let gfp = lib.get("GFP(S65T)").unwrap();
+    assert!(!gfp.parts.is_empty());
+    let p = plan_for(g, Some(tfc3), Action::Replace, Some(gfp), Site::After).unwrap();
+    assert_eq!(p.perturbation.designation, "tfc3::GFP(S65T)");
+    assert_eq!(parts(&p), gfp.parts.len());
     // At a position, on either strand, with the contig's bounds checked.
     let i = g.contig_by_name("I").unwrap();
-    let gfp = lib.get("GFP(S65T)").unwrap();
     let at = |after, strand| Site::At {
         contig: i,
         after,

@@ -168,7 +168,7 @@ impl InsertedFeature {
 
     /// The `ID` of the gene the edited GFF3 writes over the part `i` when that part is an ORF of
     /// its own — a CDS with no parent in a feature that is no gene or mRNA (a marker cassette's
-    /// ORF: kanMX4's `kan`, kanMX6's `kanR`) — as `{top}_{name}` (`top` the feature's written ID,
+    /// ORF: `kan` in kanMX4 and kanMX6) — as `{top}_{name}` (`top` the feature's written ID,
     /// [`Self::written_id`]; `name` the part's, else `CDS{i}`); `None` for other parts. The gene
     /// nodes list that gene, `inserted`.
     pub fn orf_gene_id(&self, top: &str, i: usize) -> Option<String> {

@@ -11,7 +11,8 @@
 //! unwarned after a likely C-terminal signal (`c_terminal_signal.rs`), and no edit removes a
 //! centromere, origin, telomere or LTR, or adds a second centromere, unsaid (`elements_hit.rs`,
 //! from SGD's feature table), and what a heterozygous change does beside its gene on its one copy
-//! is said (`one_copy.rs`). Each kind has a weight, [`Concern`]. The finding types are
+//! is said (`one_copy.rs`), as are edits of the mitochondrial genome (`mitochondrial_hit.rs`) and
+//! heterozygous changes of one gene whose copies are not recorded (`cis_trans.rs`). Each kind has a weight, [`Concern`]. The finding types are
 //! `finding.rs`; the essential genes damaged beside a perturbation's own, `essential_hit.rs`.
 //! What `validate` reports; [`warnings`], the biology among it, is what `design` and `apply`
 //! print. Nothing here refuses a design.
@@ -22,11 +23,13 @@ use crate::core::design::genotype::{GeneDamage, Perturbation, PerturbationType};
 use crate::core::edit::Edit;
 use crate::core::edit::helpers::resolve_gene;
 use crate::core::genetics::c_terminal_signal;
+use crate::core::genetics::cis_trans::cis_trans_findings;
 use crate::core::genetics::elements_hit::element_findings;
 use crate::core::genetics::essential::{EssentialityTable, SOURCE};
 use crate::core::genetics::essential_hit::{collateral_essential, unnamed_essential};
 use crate::core::genetics::finding::{Finding, FindingKind, essential_finding, gene_label as name};
 use crate::core::genetics::markers::reused_markers;
+use crate::core::genetics::mitochondrial_hit::mitochondrial_finding;
 use crate::core::genetics::null_allele::null_effect;
 use crate::core::genetics::one_copy::one_copy_findings;
 use crate::core::genetics::promoter_neighbours::reached_features;
@@ -269,6 +272,7 @@ fn findings(
                 }
             }
         }
+        out.extend(mitochondrial_finding(genome, p, &edits));
         // Everything found while reading this perturbation is about it.
         for f in &mut out[from..] {
             f.perturbation = Some(index);
@@ -276,6 +280,7 @@ fn findings(
     }
     out.extend(element_findings(genome, design));
     out.extend(one_copy_findings(genome, design));
+    out.extend(cis_trans_findings(g));
     out.extend(reused_markers(g).into_iter().map(|message| Finding {
         kind: FindingKind::MarkerReused,
         perturbation: None,

@@ -65,6 +65,16 @@ pub enum FindingKind {
     /// sequence) reaches, on its copy, another gene or a chromosomal element (`one_copy.rs`). A
     /// note: the other copy keeps them.
     OneCopyEffects,
+    /// A perturbation edits the mitochondrial genome, which lithium-acetate transformation does
+    /// not reach and which reads its genes with another code (`mitochondrial_hit.rs`). Caution.
+    MitochondrialGenomeEdited,
+    /// Two or more heterozygous perturbations of one gene in a diploid, their copies (cis or
+    /// trans) not recorded (`cis_trans.rs`). A note.
+    HeterozygousSameGene,
+    /// A gene deletion trims an essential neighbour's CDS, yet the deletion project's own haploid
+    /// deletion of the gene was viable (`essential_hit.rs`): not the lethal claim of
+    /// [`Self::EssentialGeneDeleted`]. Caution.
+    EssentialNeighbourTrimmed,
 }
 
 /// How much a biology finding weighs, as the screen and the messages say it.
@@ -100,6 +110,9 @@ impl FindingKind {
                 | Self::LtrRemoved
                 | Self::ElementsUnchecked
                 | Self::OneCopyEffects
+                | Self::MitochondrialGenomeEdited
+                | Self::HeterozygousSameGene
+                | Self::EssentialNeighbourTrimmed
         )
     }
 
@@ -116,10 +129,13 @@ impl FindingKind {
             | Self::SignalAnchorTagged
             | Self::CTerminalSignalTagged
             | Self::OriginRemoved
-            | Self::TelomereRemoved => Concern::Caution,
+            | Self::TelomereRemoved
+            | Self::MitochondrialGenomeEdited
+            | Self::EssentialNeighbourTrimmed => Concern::Caution,
             Self::LtrRemoved
             | Self::ElementsUnchecked
             | Self::OneCopyEffects
+            | Self::HeterozygousSameGene
             | Self::GeneNotTouched
             | Self::UnknownGene
             | Self::MissingEdit
@@ -150,6 +166,9 @@ impl FindingKind {
             Self::LtrRemoved => "ltr_removed",
             Self::ElementsUnchecked => "elements_unchecked",
             Self::OneCopyEffects => "one_copy_effects",
+            Self::MitochondrialGenomeEdited => "mitochondrial_genome_edited",
+            Self::HeterozygousSameGene => "heterozygous_same_gene",
+            Self::EssentialNeighbourTrimmed => "essential_neighbour_trimmed",
         }
     }
 }
@@ -182,7 +201,7 @@ pub(crate) fn essential_finding(designation: &str, gene: &str, damage: GeneDamag
     let how = match damage {
         GeneDamage::Deleted => "deletes",
         GeneDamage::Trimmed => "deletes an end of",
-        GeneDamage::Disrupted => "deletes the inside of",
+        GeneDamage::Disrupted => "disrupts",
     };
     Finding {
         kind: FindingKind::EssentialGeneDeleted,

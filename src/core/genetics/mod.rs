@@ -7,6 +7,7 @@
 pub mod bulk_delete;
 pub mod c_terminal_signal;
 pub mod cassette;
+pub mod cis_trans;
 pub mod codons;
 pub mod compose;
 pub mod consistency;
@@ -17,6 +18,7 @@ pub mod finding;
 pub mod gene_list;
 pub mod markers;
 pub mod mating;
+pub mod mitochondrial_hit;
 pub mod nomenclature;
 pub mod null_allele;
 pub mod one_copy;

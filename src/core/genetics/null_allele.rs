@@ -8,7 +8,6 @@ use crate::core::edit::Edit;
 use crate::core::genetics::orf::Orf;
 use crate::core::genome::Genome;
 use crate::core::genome::feature::FeatureIdx;
-use crate::core::seq::translate;
 
 /// What the substitutions do to the protein.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -64,8 +63,8 @@ pub fn null_effect(genome: &Genome, gene: FeatureIdx, edits: &[&Edit]) -> Option
     if !coding.starts_with(b"ATG") && orf.coding.starts_with(b"ATG") {
         return Some(NullEffect::StartLost);
     }
-    let before = translate(&orf.coding);
-    let after = translate(&coding);
+    let before = orf.code.translate(&orf.coding);
+    let after = orf.code.translate(&coding);
     let length = before.trim_end_matches('*').len() as u64;
     let first_stop = |p: &str| p.find('*').map(|i| i as u64);
     match (first_stop(&after), first_stop(&before)) {

@@ -6,10 +6,10 @@ use crate::core::genetics::refusal::Refusal;
 use crate::core::genome::Genome;
 use crate::core::genome::contig::ContigId;
 use crate::core::genome::feature::{FeatureIdx, FeatureKind};
-use crate::core::seq::revcomp;
+use crate::core::seq::{GeneticCode, revcomp};
 use crate::core::strand::Strand;
 
-/// The stop codons of the standard code.
+/// The stop codons of the standard code (a mitochondrial gene's are [`GeneticCode::is_stop`]'s).
 pub const STOPS: [&[u8; 3]; 3] = [b"TAA", b"TAG", b"TGA"];
 
 /// A gene's open reading frame on the reference.
@@ -27,6 +27,9 @@ pub struct Orf {
     pub parts: Vec<Span>,
     /// The coding bases read 5′ → 3′ (upper case), including the stop codon.
     pub coding: Vec<u8>,
+    /// The code its codons are read with: the yeast mitochondrial code on the mitochondrial
+    /// genome, the standard code elsewhere ([`GeneticCode::of_contig`]).
+    pub code: GeneticCode,
 }
 
 impl Orf {
@@ -93,6 +96,7 @@ impl Orf {
             strand,
             parts,
             coding,
+            code: GeneticCode::of_contig(&genome.contig(contig).name),
         })
     }
 
@@ -158,12 +162,12 @@ impl Orf {
     pub fn has_clean_stop(&self) -> bool {
         self.coding.len().is_multiple_of(3)
             && self.coding.len() >= 6
-            && STOPS.iter().any(|s| self.coding.ends_with(*s))
+            && self.code.is_stop(&self.coding[self.coding.len() - 3..])
     }
 
     /// The protein, without the final stop (`*`).
     pub fn protein(&self) -> String {
-        let p = crate::core::seq::translate(&self.coding);
+        let p = self.code.translate(&self.coding);
         p.strip_suffix('*').map(str::to_owned).unwrap_or(p)
     }
 

@@ -20,7 +20,7 @@ use crate::core::genetics::point_name::{
 use crate::core::genetics::refusal::Refusal;
 use crate::core::genome::Genome;
 use crate::core::genome::feature::FeatureIdx;
-use crate::core::seq::{revcomp, translate};
+use crate::core::seq::revcomp;
 
 pub use crate::core::genetics::point_name::{Change, CodonChange, parse_change};
 
@@ -50,7 +50,9 @@ pub fn plan_point_mutation(
                 });
             }
             let at = (pos - 1) * 3;
-            let found = translate(&orf.coding[at as usize..at as usize + 3])
+            let found = orf
+                .code
+                .translate(&orf.coding[at as usize..at as usize + 3])
                 .chars()
                 .next()
                 .unwrap_or('X');
@@ -67,7 +69,7 @@ pub fn plan_point_mutation(
                 Some(c) => c.clone(),
                 None => most_frequent(*to).unwrap_or("NNN").to_owned(),
             };
-            let encodes = translate(cod.as_bytes());
+            let encodes = orf.code.translate(cod.as_bytes());
             if encodes != to.to_string() {
                 return Err(Refusal::WrongCodon {
                     codon: cod,
@@ -101,7 +103,7 @@ pub fn plan_point_mutation(
                     found,
                 });
             }
-            let written = bases_change_with_consequence(&orf.coding, at, &found, to);
+            let written = bases_change_with_consequence(orf.code, &orf.coding, at, &found, to);
             (at, to.clone().into_bytes(), written)
         }
     };
@@ -148,7 +150,7 @@ pub fn plan_point_mutation(
         i = j;
     }
     // The codons touched, before and after.
-    let codons = codon_changes(&orf.coding, start, &new);
+    let codons = codon_changes(orf.code, &orf.coding, start, &new);
     let first = start / 3;
     let last = (start + new.len() as u64 - 1) / 3;
     // The whole codons the change touches: another edit in them would change what it names.

@@ -13,7 +13,7 @@
 use crate::core::genetics::codons::{most_frequent, one_letter};
 use crate::core::genetics::refusal::Refusal;
 use crate::core::genome::Genome;
-use crate::core::seq::translate;
+use crate::core::seq::GeneticCode;
 
 /// A change to a coding sequence.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -172,9 +172,10 @@ impl std::fmt::Display for CodonChange {
 }
 
 /// The codons whose bases change when `new` is put at 0-based offset `at` of `coding` (the
-/// gene's coding sequence, A of the ATG at 0), in order, read in the gene's frame. Empty when
+/// gene's coding sequence, A of the ATG at 0), in order, read in the gene's frame with its
+/// `code` ([`crate::core::genetics::orf::Orf::code`]). Empty when
 /// `new` is empty or runs past the end of `coding`.
-pub fn codon_changes(coding: &[u8], at: u64, new: &[u8]) -> Vec<CodonChange> {
+pub fn codon_changes(code: GeneticCode, coding: &[u8], at: u64, new: &[u8]) -> Vec<CodonChange> {
     let (a, b) = (at as usize, at as usize + new.len());
     if new.is_empty() || b > coding.len() {
         return Vec::new();
@@ -184,7 +185,7 @@ pub fn codon_changes(coding: &[u8], at: u64, new: &[u8]) -> Vec<CodonChange> {
     let codon = |c: &[u8]| {
         (
             String::from_utf8_lossy(c).into_owned(),
-            translate(c).chars().next().unwrap_or('X'),
+            code.translate(c).chars().next().unwrap_or('X'),
         )
     };
     (a / 3..=(b - 1) / 3)
@@ -204,8 +205,8 @@ pub fn codon_changes(coding: &[u8], at: u64, new: &[u8]) -> Vec<CodonChange> {
 /// the one-letter form of [`aa_change_text`]: `K24E` (missense), `K24=` (synonymous, HGVS's
 /// `=`), `K24*` (nonsense), several joined by commas (`K24E,L25=`). Arguments as for
 /// [`codon_changes`]. Empty when no whole codon's bases change.
-pub fn protein_consequence(coding: &[u8], at: u64, new: &[u8]) -> String {
-    codon_changes(coding, at, new)
+pub fn protein_consequence(code: GeneticCode, coding: &[u8], at: u64, new: &[u8]) -> String {
+    codon_changes(code, coding, at, new)
         .iter()
         .map(|c| {
             let (from, to) = (c.from.1, c.to.1);
@@ -223,9 +224,15 @@ pub fn protein_consequence(coding: &[u8], at: u64, new: &[u8]) -> String {
 /// ([`bases_change_text`], then [`protein_consequence`] in parentheses when a whole codon is
 /// touched). A genotype string written this way says both what was made and what it does; the
 /// parenthesis is read back as a comment ([`parse_change`] recomputes it from the sequence).
-pub fn bases_change_with_consequence(coding: &[u8], at: u64, found: &str, to: &str) -> String {
+pub fn bases_change_with_consequence(
+    code: GeneticCode,
+    coding: &[u8],
+    at: u64,
+    found: &str,
+    to: &str,
+) -> String {
     let text = bases_change_text(at + 1, found, to);
-    match protein_consequence(coding, at, to.as_bytes()) {
+    match protein_consequence(code, coding, at, to.as_bytes()) {
         p if p.is_empty() => text,
         p => format!("{text}({p})"),
     }
@@ -313,7 +320,13 @@ pub fn parse_point_designation(
                             .coding
                             .get(at as usize..at as usize + to.len())
                             .map(|b| String::from_utf8_lossy(b).into_owned())?;
-                        Some(bases_change_with_consequence(&orf.coding, at, &found, to))
+                        Some(bases_change_with_consequence(
+                            orf.code,
+                            &orf.coding,
+                            at,
+                            &found,
+                            to,
+                        ))
                     })
                     .unwrap_or_else(|| text.trim().to_owned()),
             },
@@ -366,7 +379,7 @@ pub fn substitution_designation(genome: &Genome, edit: &crate::core::edit::Edit)
         (found != to).then(|| {
             point_designation(
                 orf.name(),
-                &bases_change_with_consequence(&orf.coding, first, &found, &to),
+                &bases_change_with_consequence(orf.code, &orf.coding, first, &found, &to),
             )
         })
     })

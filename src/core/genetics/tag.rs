@@ -29,7 +29,7 @@ use crate::core::genetics::refusal::Refusal;
 use crate::core::genetics::tag_name::{c_tag_designation, n_tag_designation};
 use crate::core::genome::Genome;
 use crate::core::genome::feature::{FeatureIdx, FeatureKind};
-use crate::core::seq::{revcomp, translate};
+use crate::core::seq::{GeneticCode, revcomp, translate};
 use crate::core::strand::Strand;
 
 /// The linker the pFA6a F2 primer site encodes before a C-terminal tag, `CGG ATC CCC GGG TTA
@@ -119,14 +119,14 @@ fn tag_coding(c: &Cassette, terminus: Terminus) -> Result<(u64, String), Refusal
     Ok((len, name))
 }
 
-fn codons_with_residues(coding: &[u8]) -> (String, String) {
+fn codons_with_residues(code: GeneticCode, coding: &[u8]) -> (String, String) {
     let codons: Vec<String> = coding
         .chunks_exact(3)
         .map(|c| String::from_utf8_lossy(c).into_owned())
         .collect();
     (
         codons.join(" "),
-        translate(coding)
+        code.translate(coding)
             .chars()
             .map(String::from)
             .collect::<Vec<_>>()
@@ -134,11 +134,12 @@ fn codons_with_residues(coding: &[u8]) -> (String, String) {
     )
 }
 
-fn junction(before: &[u8], after: &[u8]) -> String {
+/// The codons either side of a fusion's junction with their residues, read with the gene's `code`.
+fn junction(code: GeneticCode, before: &[u8], after: &[u8]) -> String {
     let tail = &before[before.len().saturating_sub(6)..];
     let head = &after[..after.len().min(6)];
-    let (a, ar) = codons_with_residues(tail);
-    let (b, br) = codons_with_residues(head);
+    let (a, ar) = codons_with_residues(code, tail);
+    let (b, br) = codons_with_residues(code, head);
     format!("…{a} | {b}… (…{ar} | {br}…)")
 }
 
@@ -183,7 +184,7 @@ pub fn plan_tag(
             let mut fused = orf.coding[..(n - 3) as usize].to_vec();
             fused.extend_from_slice(&cas[..coding_len as usize]);
             let designation = c_tag_designation(&standard, &tag_name, cassette.marker.as_deref());
-            let j = junction(&orf.coding[..(n - 3) as usize], &cas);
+            let j = junction(orf.code, &orf.coding[..(n - 3) as usize], &cas);
             (span, cas.clone(), (fused, j), designation)
         }
         Terminus::N => {
@@ -233,8 +234,8 @@ pub fn plan_tag(
             fused.extend_from_slice(&orf.coding[3..]);
             let j = format!(
                 "{} ; {}",
-                junction(b"ATG", body),
-                junction(body, &orf.coding[3..])
+                junction(orf.code, b"ATG", body),
+                junction(orf.code, body, &orf.coding[3..])
             );
             (
                 Span::empty_at(gap),
@@ -322,7 +323,7 @@ pub fn plan_tag(
         inserted
     };
     let protein = {
-        let p = translate(&fused.0);
+        let p = orf.code.translate(&fused.0);
         p.strip_suffix('*').map(str::to_owned).unwrap_or(p)
     };
     // An N-terminal tag lands before a signal peptide the protein may begin with; a C-terminal

@@ -14,6 +14,26 @@ impl ContigId {
     }
 }
 
+/// Whether a contig name is the mitochondrial genome's, as the field's files name it: `Mito`
+/// (Ensembl, SGD's GFF3), `chrM` / `chrmt` (UCSC, SGD's FASTA), `MT`, `M`, `mitochondrion`,
+/// `mitochondrial`, RefSeq's `NC_001224` (with or without a version); case-insensitive, a `chr`
+/// prefix allowed.
+///
+/// ```
+/// use genoforge::core::genome::contig::is_mitochondrial;
+/// assert!(is_mitochondrial("Mito") && is_mitochondrial("chrmt") && is_mitochondrial("NC_001224.1"));
+/// assert!(!is_mitochondrial("XIII") && !is_mitochondrial("chrXIII"));
+/// ```
+pub fn is_mitochondrial(name: &str) -> bool {
+    let l = name.trim().to_ascii_lowercase();
+    let l = l.strip_prefix("chr").unwrap_or(&l);
+    let l = l.split('.').next().unwrap_or("");
+    matches!(
+        l,
+        "m" | "mt" | "mito" | "mitochondrion" | "mitochondrial" | "nc_001224"
+    )
+}
+
 /// Linear or circular.
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -45,8 +45,14 @@ pub struct DiagnosticSummary {
 pub struct GenomeSummary {
     /// Contigs in genome order.
     pub contigs: Vec<ContigSummary>,
-    /// Sum of contig lengths.
+    /// Sum of the lengths of the contigs that have a sequence — of every contig when none has
+    /// (an annotation opened alone). A seqid without a sequence while others have one has only
+    /// the extent of its features for a length, which is no genome's length: see `unsequenced`.
     pub total_length: u64,
+    /// The contigs without a sequence while others have one (a GFF3 seqid the FASTA lacks),
+    /// left out of `total_length`, in genome order.
+    #[serde(default)]
+    pub unsequenced: Vec<String>,
     /// Number of feature lines.
     pub total_features: usize,
     /// Feature lines per type.
@@ -64,6 +70,16 @@ impl GenomeSummary {
             per_contig[f.contig.get()] += 1;
             *feature_types.entry(f.kind.as_str().to_owned()).or_default() += 1;
         }
+        let any_sequence = genome.contigs().iter().any(|c| c.sequence.is_some());
+        let unsequenced: Vec<String> = genome
+            .contigs()
+            .iter()
+            .filter(|c| any_sequence && c.sequence.is_none())
+            .map(|c| c.name.to_string())
+            .collect();
+        // Problems in the order of their files and lines.
+        let mut diagnostics: Vec<&Diagnostic> = diagnostics.iter().collect();
+        crate::core::sort::sort_by_key(&mut diagnostics, |d| (d.input.to_string(), d.line));
         Self {
             contigs: genome
                 .contigs()
@@ -78,7 +94,17 @@ impl GenomeSummary {
                     features: n,
                 })
                 .collect(),
-            total_length: genome.total_length(),
+            total_length: if unsequenced.is_empty() {
+                genome.total_length()
+            } else {
+                genome
+                    .contigs()
+                    .iter()
+                    .filter(|c| c.sequence.is_some())
+                    .map(|c| c.length)
+                    .sum()
+            },
+            unsequenced,
             total_features: genome.features().len(),
             feature_types,
             diagnostics: diagnostics

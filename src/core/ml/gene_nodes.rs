@@ -266,8 +266,8 @@ pub fn promoter_lost(
 
 /// The gene node view: every gene of the reference in genome order (deleted and superseded ones
 /// too, marked), then every inserted feature and the genes among its parts (MATa's `MATA1`,
-/// `MATA2`) and the ORFs among its parts the GFF3 writes as genes (a marker cassette's `kan`,
-/// `kanR`: id `kanMX4_YBR093C_kan` as the GFF3's gene line, type `gene`, `inserted`).
+/// `MATA2`) and the ORFs among its parts the GFF3 writes as genes (a marker cassette's `kan`:
+/// id `kanMX4_YBR093C_kan` as the GFF3's gene line, type `gene`, `inserted`).
 pub fn gene_nodes(genome: &Genome, design: &Design, lifted: &Lifted) -> Vec<GeneNode> {
     let g = design.genotype();
     let set = g.gene_set.as_ref();
@@ -413,7 +413,7 @@ pub fn gene_nodes(genome: &Genome, design: &Design, lifted: &Lifted) -> Vec<Gene
             None,
         ));
         // Its genes, and the ORFs the GFF3 writes as genes of their own (a marker cassette's
-        // `kan`/`kanR`, under the ID the GFF3 gives that gene).
+        // `kan`, `nat`, `hph`, under the ID the GFF3 gives that gene).
         let top = feat.written_id(e.id);
         for (i, part) in feat.children.iter().enumerate() {
             let orf = top.as_deref().and_then(|t| feat.orf_gene_id(t, i));

@@ -313,7 +313,7 @@ pub fn longtine_tag(
             FeatureKind::Terminator if n.contains("adh1") => Some("ADH1 terminator"),
             FeatureKind::Terminator if n.contains("tef") => Some("TEF terminator (A. gossypii)"),
             FeatureKind::Promoter if n.contains("tef") => Some("TEF promoter (A. gossypii)"),
-            FeatureKind::Cds if n.contains("kan") => Some("kanR"),
+            FeatureKind::Cds if n.contains("kan") => Some("kan"),
             _ => None,
         };
         if let Some(s) = short {

@@ -19,8 +19,8 @@
 //!   read in its original frame, and has lost its start — with the reasons when false: `frameshift=True` (length not a whole number of codons),
 //!   `missing_start_codon=True`, `missing_stop_codon=True`, `inframe_stop_codon=True`.
 //!
-//! Translation uses the standard code, and the yeast mitochondrial code (NCBI table 3: TGA = Trp,
-//! ATA = Met) on a contig named `Mito`, `chrM`, `MT` or `mitochondrion`.
+//! Stops are read with the gene's code ([`GeneticCode::of_contig`]): the yeast mitochondrial code
+//! (NCBI table 3: TGA = Trp) on the mitochondrial genome, the standard code elsewhere.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -33,7 +33,7 @@ use crate::core::genome::feature::{FeatureIdx, FeatureKind};
 use crate::core::lift::edited::EditedGenome;
 use crate::core::lift::{EffectKind, FeatureStatus, Lifted};
 use crate::core::ml::gene_nodes::{GeneStatus, edit_name, promoter_lost, promoter_replaced};
-use crate::core::seq::revcomp;
+use crate::core::seq::{GeneticCode, revcomp};
 use crate::core::strand::Strand;
 
 /// Why an edited CDS is not a valid ORF.
@@ -53,21 +53,18 @@ impl OrfCheck {
     /// Reads coding bases (5′ → 3′) whose first whole codon starts `phase` bases in (the GFF3
     /// phase of the first part, 0–2); a CDS that does not start at a codon (phase > 0) has no start
     /// codon.
-    pub fn of(coding: &[u8], phase: u8, mitochondrial: bool) -> Self {
+    /// Stops are `code`'s ([`GeneticCode::is_stop`]).
+    pub fn of(coding: &[u8], phase: u8, code: GeneticCode) -> Self {
         let skip = usize::from(phase).min(coding.len());
-        let mut check = Self::in_frame(&coding[skip..], mitochondrial);
+        let mut check = Self::in_frame(&coding[skip..], code);
         check.missing_start |= skip > 0;
         check
     }
 
     /// Reads coding bases (5′ → 3′) from their first base, codon by codon.
-    fn in_frame(coding: &[u8], mitochondrial: bool) -> Self {
+    fn in_frame(coding: &[u8], code: GeneticCode) -> Self {
         let up: Vec<u8> = coding.iter().map(u8::to_ascii_uppercase).collect();
-        let is_stop = |c: &[u8]| match c {
-            b"TAA" | b"TAG" => true,
-            b"TGA" => !mitochondrial,
-            _ => false,
-        };
+        let is_stop = |c: &[u8]| code.is_stop(c);
         let codons: Vec<&[u8]> = up.chunks_exact(3).collect();
         Self {
             frameshift: !up.len().is_multiple_of(3),
@@ -99,10 +96,6 @@ impl OrfCheck {
         }
         out
     }
-}
-
-fn is_mito(name: &str) -> bool {
-    matches!(name, "Mito" | "chrM" | "MT" | "mitochondrion" | "chrMito")
 }
 
 /// The attributes to append to each changed line (`;`-joined, without a leading `;`).
@@ -215,7 +208,11 @@ impl EditNotes {
             .map_or(0, |p| p.2);
             let plus: Vec<u8> = plus_parts.into_iter().flat_map(|p| p.1).collect();
             let coding = if reverse { revcomp(&plus) } else { plus };
-            let check = OrfCheck::of(&coding, phase, is_mito(&genome.contig(first.contig).name));
+            let check = OrfCheck::of(
+                &coding,
+                phase,
+                GeneticCode::of_contig(&genome.contig(first.contig).name),
+            );
             let attrs = check.attributes();
             let mut lines: Vec<FeatureIdx> = group.to_vec();
             lines.extend(group.iter().flat_map(|&l| genome.parents(l)));

@@ -47,6 +47,8 @@ pub fn write<W: Write>(
     write_design_header(out, genome, design)?;
     write_sequence_regions(out, genome, lifted)?;
     let mut since_sync = false;
+    // The contig and edited span of the last top-level feature written (not a chromosome's line).
+    let mut last_top: Option<(ContigId, crate::core::coord::Span)> = None;
     let notes = super::edit_status::EditNotes::new(genome, design, lifted);
     let mut inserted = Inserted::new(design);
     for item in body_in_contig_order(genome) {
@@ -59,6 +61,9 @@ pub fn write<W: Write>(
             )?,
             DocItem::Sync => {
                 if since_sync {
+                    // A tag inside the block just written names its fused CDS as its part's
+                    // Parent: it is written before the `###` that closes the block.
+                    inserted.write_fusions_within(out, genome, last_top)?;
                     writeln!(out, "###")?;
                     since_sync = false;
                 }
@@ -70,8 +75,12 @@ pub fn write<W: Write>(
                 }
                 let f = genome.feature(*idx);
                 if f.parents.is_empty() {
-                    let at = l.span.map_or(f.span.start().get(), |s| s.start().get());
-                    inserted.write_before(out, genome, Some(f.contig), at)?;
+                    let span = l.span.unwrap_or(f.span);
+                    inserted.write_before(out, genome, Some(f.contig), span.start().get())?;
+                    // (A chromosome's own line is no block a tag belongs to.)
+                    if !f.kind.is_sequence_level() {
+                        last_top = Some((f.contig, span));
+                    }
                 }
                 if let Some(split) = lifted.phase_split(*idx) {
                     write_split(out, genome, lifted, f, l, split)?;
@@ -164,6 +173,31 @@ impl<'a> Inserted<'a> {
             }
         }
         self.current = contig;
+        Ok(())
+    }
+}
+
+impl Inserted<'_> {
+    /// Writes the pending in-frame fusions (tags) that lie within the last top-level feature
+    /// written (`last`: its contig and edited span, the tagged gene), so that their coding part's
+    /// `Parent`, the fused CDS, lies in the same `###`-closed block.
+    fn write_fusions_within<W: Write>(
+        &mut self,
+        out: &mut W,
+        genome: &Genome,
+        last: Option<(ContigId, crate::core::coord::Span)>,
+    ) -> io::Result<()> {
+        let Some((contig, span)) = last else {
+            return Ok(());
+        };
+        for (i, &(e, s, t)) in self.pending.iter().enumerate() {
+            let fusion = e.feature.as_ref().is_some_and(|f| f.fusion.is_some());
+            let inside = span.start().get() <= s && s < span.end().get();
+            if fusion && !self.written[i] && e.contig == contig && inside {
+                write_inserted(out, genome, e, s, t)?;
+                self.written[i] = true;
+            }
+        }
         Ok(())
     }
 }
@@ -426,15 +460,22 @@ fn write_inserted<W: Write>(
             // A gene-like part stands alone (genes are top-level lines); other parts belong to
             // the part they name, else to the inserted feature.
             // (A tag's coding part, a `CDS_region`, part_of CDS in SO, under an insertion that is
-            // no gene stands alone: gt's `-typecheck so` refuses it under an `insertion`, and a
-            // Parent naming the fused CDS would cross a `###` of the reference's blocks.)
+            // no gene names the fused CDS as its Parent — gt's `-typecheck so` refuses it under an
+            // `insertion` —, the tag written inside the CDS's `###`-closed block; lone only when
+            // that CDS has no ID.)
             let lone_tag_region = feat.fusion.is_some()
                 && child.kind.as_str() == "CDS_region"
                 && !feat.kind.is_gene_like()
                 && feat.kind.as_str() != "gene_cassette";
+            let fused_cds = || {
+                feat.fusion
+                    .as_ref()
+                    .and_then(|f| crate::core::lift::fused_cds_id(genome, &f.gene_id))
+            };
             let mut parent = match &child.parent {
                 Some(p) => Some(p.clone()),
-                None if child.kind.is_gene_like() || lone_tag_region => None,
+                None if lone_tag_region => fused_cds(),
+                None if child.kind.is_gene_like() => None,
                 None => id.clone(),
             };
             // A CDS part that would hang from the inserted feature itself (a marker cassette's
@@ -456,7 +497,7 @@ fn write_inserted<W: Write>(
                     cs + 1,
                     percent_encode(&gene),
                     percent_encode(&format!(
-                        "marker ORF of {}",
+                        "ORF of the inserted {}",
                         feat.name.as_deref().unwrap_or(top)
                     )),
                 )?;

@@ -6,9 +6,10 @@ use leptos::prelude::*;
 use super::{MapState, PAN_STEP, ZOOM_STEP};
 use crate::ui::state::Axis;
 use crate::view::map::axis::length_words;
+use crate::view::map::edited_window::{edited_window, parse_edited};
 use crate::view::map::insert_shape::InsertKind;
 use crate::view::track::{GeneClass, classes_present};
-use crate::view::viewport::Viewport;
+use crate::view::viewport::{LocusError, Viewport, parse_region};
 
 /// Locus box, buttons, axis toggle and the window label.
 #[component]
@@ -18,9 +19,21 @@ pub(super) fn Controls(map: MapState) -> impl IntoView {
     let text = RwSignal::new(String::new());
     let editing = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
+    // The window in the axis' coordinates: the edited genome's when the axis shows them, so that
+    // the box, the label and the ruler agree.
     let window_label = Memo::new(move |_| {
         let v = app.view.get()?;
-        app.genome.with(|g| g.as_ref().map(|r| v.label(r.genome())))
+        let edited = app.axis.get() == Axis::Edited;
+        app.genome.with(|g| {
+            g.as_ref().map(|r| {
+                if edited {
+                    app.design
+                        .with(|d| edited_window(r.genome(), d, &v).label(r.genome()))
+                } else {
+                    v.label(r.genome())
+                }
+            })
+        })
     });
     let window_width = move || app.view.get().map(|v| length_words(v.width()));
     let go = move |ev: web_sys::SubmitEvent| {
@@ -33,11 +46,37 @@ pub(super) fn Controls(map: MapState) -> impl IntoView {
         } else {
             window_label.get_untracked().unwrap_or_default()
         };
-        match Viewport::parse(ready.genome(), &typed) {
-            Ok(v) => {
+        let g = ready.genome();
+        // A region typed in the axis' coordinates; one past the sequence's end is moved inside,
+        // and said.
+        let parsed = if app.axis.get_untracked() == Axis::Edited {
+            app.design
+                .with_untracked(|d| parse_edited(g, d, &typed))
+                .map(|(v, past)| (v, past.map(|(name, len)| (name, len, "edited "))))
+        } else {
+            Viewport::parse(g, &typed).map(|v| {
+                let past = match parse_region(g, &typed) {
+                    Err(LocusError::PastEnd { seqid, length, .. }) => Some((seqid, length, "")),
+                    _ => None,
+                };
+                (v, past)
+            })
+        };
+        match parsed {
+            Ok((v, past)) => {
                 app.view.set(Some(v));
                 error.set(None);
                 editing.set(false);
+                if let Some((name, len, which)) = past {
+                    app.notify(
+                        false,
+                        format!(
+                            "{name} has {} {which}bases: “{}” ends past it, so the window shows its end.",
+                            crate::core::coord::thousands(len),
+                            typed.trim()
+                        ),
+                    );
+                }
             }
             Err(e) => error.set(Some(e.to_string())),
         }

@@ -1,5 +1,7 @@
-//! Share links: the design packed into the URL's fragment with the map's window
-//! (`#design=…&at=II:10001-30000`), opened at start-up and on `hashchange` as a new, unsaved design.
+//! Share links: the design packed into the URL's fragment with the map's window and, when the
+//! axis shows edited coordinates, that choice (`#design=…&at=II:10001-30000&axis=edited`: the
+//! window is always given in reference coordinates, as the map keeps it), opened at start-up and
+//! on `hashchange` as a new, unsaved design.
 
 use leptos::prelude::*;
 
@@ -13,6 +15,8 @@ use crate::view::viewport::Viewport;
 const FRAGMENT: &str = "#design=";
 /// Separates the map's window from the design in a share link: `#design=…&at=II:10001-30000`.
 const AT: &str = "&at=";
+/// Ends a share link whose map showed edited coordinates.
+const EDITED_AXIS: &str = "&axis=edited";
 
 /// A link that reproduces the design (under the name it has here) and the map's window: on this page, or — given `page`, an
 /// embedded element's `embed.html` beside its assets — on that page (a host page would ignore it).
@@ -35,9 +39,14 @@ pub fn share_link(app: &AppState, page: Option<&str>) -> Option<String> {
         .and_then(|v| window_locus(app, &v))
         .map(|w| format!("{AT}{w}"))
         .unwrap_or_default();
+    let axis = if app.axis.get_untracked() == crate::ui::state::Axis::Edited {
+        EDITED_AXIS
+    } else {
+        ""
+    };
     let given = super::context::given_name();
     Some(format!(
-        "{base}{FRAGMENT}{}{at}",
+        "{base}{FRAGMENT}{}{at}{axis}",
         packed_design(app, given.as_deref())?
     ))
 }
@@ -51,6 +60,10 @@ pub(super) fn open_link(app: &AppState, persist: Persist) -> bool {
         .unwrap_or_default();
     let Some(rest) = hash.strip_prefix(FRAGMENT) else {
         return false;
+    };
+    let (rest, edited_axis) = match rest.strip_suffix(EDITED_AXIS) {
+        Some(r) => (r, true),
+        None => (rest, false),
     };
     let (packed, at) = match rest.split_once(AT) {
         Some((p, a)) => (p, Some(a)),
@@ -82,6 +95,11 @@ pub(super) fn open_link(app: &AppState, persist: Persist) -> bool {
             if let Some(v) = at.and_then(|a| Viewport::parse(ready.genome(), &a).ok()) {
                 app.view.set(Some(v));
             }
+            app.axis.set(if edited_axis {
+                crate::ui::state::Axis::Edited
+            } else {
+                crate::ui::state::Axis::Reference
+            });
         }
         Err(e) => app.notify(
             true,

@@ -14,9 +14,11 @@
 //! tab's save is also noticed at once through the `storage` event.
 //!
 //! Files: `context.rs` ([`Persist`]), `store.rs` (keys, reading and writing), `save.rs`
-//! (autosave, other tabs), `session.rs` (what a reload brings back), `entries.rs` (open, rename,
+//! (autosave, other tabs), `banner.rs` (the lasting "not saved" banner and the prompt on leaving
+//! during a conflict), `session.rs` (what a reload brings back), `entries.rs` (open, rename,
 //! duplicate, delete), `link.rs` (share links); this file installs them and restores after a load.
 
+mod banner;
 mod context;
 mod entries;
 mod link;
@@ -28,6 +30,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+pub use banner::ConflictBanner;
 pub use context::{Persist, given_name, use_persist};
 pub use entries::{delete_entry, duplicate_entry, new_design, open_entry, rename_entry};
 pub use link::share_link;
@@ -70,7 +73,8 @@ pub fn install(app: AppState) -> Persist {
             }
             save_session(&app, persist);
         });
-        let listeners = StoredValue::new_local(Some((storage, hide)));
+        let leave = banner::guard_leaving(&window, persist);
+        let listeners = StoredValue::new_local(Some((storage, hide, leave)));
         on_cleanup(move || listeners.set_value(None));
     }
     persist

@@ -7,7 +7,7 @@ use crate::core::coord::{Pos, Span};
 use crate::core::design::Design;
 use crate::core::genome::Genome;
 use crate::core::lift::edited::{EditedGenome, SourcePos};
-use crate::view::viewport::Viewport;
+use crate::view::viewport::{LocusError, Viewport, range_ends};
 
 /// The reference window `view` in edited coordinates: as many edited bases as the reference window
 /// has bases, from where its first gap lands (bases inserted there included) — so that panning
@@ -85,4 +85,40 @@ pub fn reference_fraction(genome: &Genome, design: &Design, view: &Viewport, fra
     let q = e.span.start().get() as f64 + fraction.clamp(0.0, 1.0) * e.width() as f64;
     let p = reference_of(genome, design, view.contig, q.floor() as u64) as f64;
     ((p - view.span.start().get() as f64) / view.width().max(1) as f64).clamp(0.0, 1.0)
+}
+
+/// What the locus box reads while the axis shows edited coordinates: a region typed as
+/// `III:90,000-95,000` (1-based, inclusive) is in the edited genome's positions, and becomes the
+/// reference window whose [`edited_window`] starts there and is as wide — so the ruler shows what
+/// was typed. A gene name, a contig name or a centre position reads as [`Viewport::parse`] reads
+/// it. Also returns, for a region that ends past the edited contig's end, that contig's name and
+/// edited length (the window is moved inside, and the caller says so).
+pub fn parse_edited(
+    genome: &Genome,
+    design: &Design,
+    text: &str,
+) -> Result<(Viewport, Option<(String, u64)>), LocusError> {
+    let t = text.trim();
+    let region = t.rsplit_once(':').and_then(|(name, range)| {
+        let c = genome.contig_by_name(name.trim())?;
+        Some((c, range_ends(t, range.trim())?))
+    });
+    let Some((contig, ends)) = region else {
+        return Viewport::parse(genome, t).map(|v| (v, None));
+    };
+    let (a, b) = ends?;
+    let len = EditedGenome::new(genome, design).contig_len(contig).max(1);
+    let past = (b > len).then(|| (genome.contig(contig).name.to_string(), len));
+    let width = (b - a + 1).min(len);
+    let start = (a - 1).min(len - width);
+    let from = reference_of(genome, design, contig, start);
+    Ok((
+        Viewport::clamped(
+            genome,
+            contig,
+            i128::from(from),
+            i128::from(from) + i128::from(width),
+        ),
+        past,
+    ))
 }

@@ -21,7 +21,7 @@ pub enum InsertKind {
     /// gene.
     Cds,
     /// The coding part of a selectable marker: the CDS of a cassette that replaces reference
-    /// bases (`ade2Δ::kanMX4`'s kan) or that follows a fused tag (kanMX6's kanR).
+    /// bases (`ade2Δ::kanMX4`'s kan) or that follows a fused tag (kanMX6's kan).
     Marker,
     /// A terminator part.
     Terminator,

@@ -60,13 +60,6 @@ pub fn chromosome_number(name: &str) -> Option<u32> {
     u32::try_from(total).ok().filter(|&n| n > 0)
 }
 
-/// Whether a contig name is a mitochondrial genome's (`Mito`, `chrM`, `chrmt`, `MT`).
-fn is_mitochondrial(name: &str) -> bool {
-    let l = name.trim().to_ascii_lowercase();
-    let l = l.strip_prefix("chr").unwrap_or(&l);
-    matches!(l, "m" | "mt" | "mito" | "mitochondrion" | "mitochondrial")
-}
-
 /// The order the overview shows contigs in: karyotype order (I, II, …, IX, X, then the
 /// mitochondrion) when every other contig is named as a numbered chromosome, else the file's
 /// order. Never sorted as text.
@@ -74,7 +67,7 @@ pub fn display_order(genome: &Genome) -> Vec<ContigId> {
     let ids: Vec<ContigId> = (0..genome.contigs().len() as u32).map(ContigId).collect();
     let key = |c: &ContigId| {
         let name = &genome.contig(*c).name;
-        if is_mitochondrial(name) {
+        if crate::core::genome::contig::is_mitochondrial(name) {
             Some(u32::MAX)
         } else {
             chromosome_number(name)

@@ -315,6 +315,22 @@ pub fn at_both_sizes(app: &Session, mut check: impl FnMut(u32, u32)) {
     app.set_viewport(1440, 900);
 }
 
+/// Opens a header panel as a user does at this width: its header button (`#about-button`), or
+/// — below 66rem, where that button gives way — the More menu's item for it (`#more-about`).
+pub fn open_from_header(app: &Session, button: &str, item: &str) {
+    let shown = app.eval_js_with(
+        "const e = document.querySelector(arguments[0]); return !!e && e.getBoundingClientRect().width > 0;",
+        vec![json!(button)],
+    ) == json!(true);
+    if shown {
+        app.click(button);
+    } else {
+        app.click("#more-menu > summary");
+        app.wait_for(&format!("#more-menu[open] {item}"));
+        app.click(item);
+    }
+}
+
 /// An element's box in the viewport: `[left, top, right, bottom]` (CSS px).
 pub fn rect(app: &Session, css: &str) -> [f64; 4] {
     app.wait_for(css);
