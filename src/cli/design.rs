@@ -72,6 +72,7 @@ pub(crate) fn run(a: &DesignArgs) -> Result<(), String> {
             "--zygosity {z}: zygosity applies to diploid backgrounds (BY4743); {background}"
         ));
     }
+    let essential = crate::cli::validate::essentiality()?;
     for v in &a.delete {
         let (name, cassette) = match v.split_once('=') {
             Some((n, c)) => (n, Some(c)),
@@ -92,8 +93,16 @@ pub(crate) fn run(a: &DesignArgs) -> Result<(), String> {
         }
         let designation = p.perturbation.designation.clone();
         let note = crate::core::genetics::compose::deletion_extent_note(&p.perturbation);
+        // The other genes the deletion reaches (a neighbour trimmed, MATα1 in YCR041W's), as the
+        // browser's preview lists them.
+        let also: Vec<String> = crate::view::preview::preview(g, &design, &p, &essential)
+            .map(|pv| pv.also().map(|x| x.sentence()).collect())
+            .unwrap_or_default();
         apply(g, &mut design, p).map_err(|e| format!("{what}: {e}"))?;
         eprintln!("genoforge: {designation}");
+        for a in &also {
+            eprintln!("    also {a}");
+        }
         if let Some(n) = note {
             eprintln!("    note: {n}");
         }
@@ -208,7 +217,7 @@ pub(crate) fn run(a: &DesignArgs) -> Result<(), String> {
         &design,
         &ReferenceSpec::of(g),
         &now_rfc3339(),
-        &crate::cli::validate::essentiality()?,
+        &essential,
     );
     let text = spec_json::to_string(&spec);
     match &a.out_spec {

@@ -62,7 +62,7 @@ pub fn Editor() -> impl IntoView {
         if embedded && can_edit.get_untracked() {
             super::edit_list::undo_keys(app, &ev);
         }
-        if ev.key() != "Escape" {
+        if ev.key() != "Escape" || ev.default_prevented() {
             return;
         }
         let mut closed = false;
@@ -87,6 +87,26 @@ pub fn Editor() -> impl IntoView {
             ev.prevent_default();
         }
     };
+    // The whole page is this app: Escape pressed with the focus on no element of it (the page's
+    // body, after a click on an empty area or once the focused button was hidden by a narrower
+    // layout) closes its menus and panels too. An embedded element listens on itself only.
+    if !embedded && let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        let listener = gloo_events::EventListener::new(&document, "keydown", move |ev| {
+            let Some(ev) = ev.dyn_ref::<web_sys::KeyboardEvent>() else {
+                return;
+            };
+            let outside = root.get_untracked().is_none_or(|r| {
+                ev.target()
+                    .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+                    .is_none_or(|t| !r.contains(Some(&t)))
+            });
+            if outside {
+                on_keydown(ev.clone());
+            }
+        });
+        let keep = StoredValue::new_local(Some(listener));
+        on_cleanup(move || keep.set_value(None));
+    }
     // A press outside the open header panel (and outside the header's buttons) closes it.
     let on_pointerdown = move |ev: web_sys::PointerEvent| {
         if tabs.popover.get_untracked().is_none() {

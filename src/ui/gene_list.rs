@@ -187,8 +187,9 @@ pub fn GeneListPanel() -> impl IntoView {
                         <p>
                             <strong>{format!("{} resolved", thousands(l.resolved.len() as u64))}</strong>
                             {format!(
-                                "{}{}{}",
-                                if l.unknown.is_empty() { String::new() } else { format!(", {} unknown", l.unknown.len()) },
+                                "{}{}{}{}",
+                                if unknown.is_empty() { String::new() } else { format!(", {} unknown", unknown.len()) },
+                                if r.unannotated.is_empty() { String::new() } else { format!(", {} not in the annotation", r.unannotated.len()) },
                                 if l.ambiguous.is_empty() { String::new() } else { format!(", {} ambiguous", l.ambiguous.len()) },
                                 if l.duplicates.is_empty() { String::new() } else { format!(", {} repeated", l.duplicates.len()) },
                             )}
@@ -198,6 +199,12 @@ pub fn GeneListPanel() -> impl IntoView {
                         })}
                         {(!unknown.is_empty()).then(|| view! {
                             <p class="refusal small" id="gene-list-unknown">{format!("Unknown: {}", some(&unknown, ", "))}</p>
+                        })}
+                        {(!r.unannotated.is_empty()).then(|| view! {
+                            <p class="muted small" id="gene-list-unannotated">{format!(
+                                "In SGD's feature table but not in this annotation, so not deleted: {}",
+                                some(&r.unannotated, "; ")
+                            )}</p>
                         })}
                         {(!r.ambiguous.is_empty()).then(|| view! {
                             <p class="refusal small" id="gene-list-ambiguous">{format!("Ambiguous: {}", some(&r.ambiguous, "; "))}</p>

@@ -177,7 +177,12 @@ pub async fn install(app: AppState, ready: Shared<Ready>) {
     app.selected_insert.set(None);
     app.selected_edit.set(None);
     app.forget_reference();
-    let first = crate::core::genome::contig::ContigId(0);
+    // The first contig as the overview orders them (karyotype order when the names allow it),
+    // not the file's first.
+    let first = crate::view::map::overview::display_order(ready.genome())
+        .first()
+        .copied()
+        .unwrap_or(crate::core::genome::contig::ContigId(0));
     app.view.set(
         (!ready.genome().contigs().is_empty())
             .then(|| crate::view::viewport::Viewport::clamped(ready.genome(), first, 0, 60_000)),

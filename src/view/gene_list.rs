@@ -33,6 +33,9 @@ pub struct ListReport {
     pub resolutions: Vec<String>,
     /// Names no gene has, each with up to three suggestions (standard names as written).
     pub unknown: Vec<(String, Vec<String>)>,
+    /// Names SGD's feature table has but the annotation does not (blocked reading frames:
+    /// `YER109C (FLO8): blocked_reading_frame`): not misspelt, so no "did you mean".
+    pub unannotated: Vec<String>,
     /// Names several genes share: `name (names 2 genes: A, B)`.
     pub ambiguous: Vec<String>,
     /// Names repeating a gene already listed.
@@ -91,6 +94,17 @@ pub fn report(
         }
     }
     for (k, name) in list.unknown.iter().enumerate() {
+        if let Some(row) = genome.unannotated(name) {
+            let std = row
+                .standard
+                .as_deref()
+                .map_or(String::new(), |s| format!(" ({s})"));
+            let line = format!("{}{std}: {}", row.systematic, row.feature_type);
+            if !out.unannotated.contains(&line) {
+                out.unannotated.push(line);
+            }
+            continue;
+        }
         let suggestions = if k < SUGGEST_MAX {
             let mut seen = BTreeSet::new();
             genome

@@ -331,6 +331,15 @@ pub fn submit(genome: &Genome, query: &str, hits: &[SearchHit]) -> Submit {
                 .collect::<Vec<_>>()
                 .join(", ")
         )),
+        // A name SGD's feature table has but the annotation lacks (a blocked reading frame):
+        // said, with whatever else matches.
+        Lookup::NotFound if genome.unannotated(q).is_some() => {
+            let why = genome.unannotated_sentence(q).unwrap_or_default();
+            Submit::List(match counts.total() {
+                0 => format!("{why}."),
+                _ => format!("{why}; {} — {choose}.", counts.sentence()),
+            })
+        }
         Lookup::NotFound => Submit::List(match hits.first().map(|h| h.kind) {
             None => format!("No gene is named or described “{q}”."),
             Some(MatchKind::Similar) => format!(

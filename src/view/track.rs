@@ -111,7 +111,8 @@ pub fn gene_class(genome: &Genome, gene: FeatureIdx) -> GeneClass {
     match (&f.kind, biotype.as_deref()) {
         (FeatureKind::Pseudogene, _) => GeneClass::Pseudogene,
         (FeatureKind::TransposableElementGene, _) => GeneClass::TransposableElement,
-        (_, Some("tRNA")) => GeneClass::Trna,
+        // SGD's GFF3 types tRNA genes `tRNA_gene`, with no biotype.
+        (FeatureKind::TrnaGene, _) | (_, Some("tRNA")) => GeneClass::Trna,
         (FeatureKind::NcRnaGene, _) | (_, Some("ncRNA" | "rRNA" | "snRNA" | "snoRNA")) => {
             GeneClass::NcRna
         }

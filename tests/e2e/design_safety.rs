@@ -239,6 +239,8 @@ fn named_designs_open_rename_duplicate_and_delete() {
     // Duplicate: a second entry, opened (the panel closes to show it).
     app.click("#design-library .design-entry.current .design-duplicate");
     app.wait_until("!document.querySelector('#design-library')");
+    // …and said: the copy is what is open now.
+    app.wait_until("[...document.querySelectorAll('.notice')].some(n => n.textContent.includes('Duplicated “tfc3 screen” as “tfc3 screen copy”, now open'))");
     app.click("#designs-button");
     app.wait_until("document.querySelectorAll('#design-library .design-entry').length === 2");
     app.wait_until("(document.querySelector('#design-library .design-entry.current')?.textContent ?? '').includes('copy')");

@@ -143,6 +143,17 @@ fn share_link_autosave_reload_and_downloads_equal_the_cli() {
         &p("views"),
     ]);
     let read = |n: &str| std::fs::read(cli.join(n)).unwrap();
+    // The views are named as the browser names its downloads (the design's name, else its
+    // strain's): found by what they hold.
+    let view_file = |suffix: &str| {
+        let dir = cli.join("views");
+        let name = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .find(|n| n.ends_with(suffix))
+            .unwrap_or_else(|| panic!("no *{suffix} in {}", dir.display()));
+        std::fs::read(dir.join(name)).unwrap()
+    };
     assert!(
         read("edited.fa") == fasta_dl,
         "FASTA differs between browser and CLI"
@@ -156,11 +167,11 @@ fn share_link_autosave_reload_and_downloads_equal_the_cli() {
         "spec differs between browser and CLI"
     );
     assert!(
-        read("views/gene_nodes.csv") == nodes_dl,
+        view_file("gene_nodes.csv") == nodes_dl,
         "gene nodes differ between browser and CLI"
     );
     assert!(
-        read("views/sequence_windows.jsonl") == windows_dl,
+        view_file("sequence_windows.jsonl") == windows_dl,
         "sequence windows differ between browser and CLI"
     );
     let errors = app.js_errors();

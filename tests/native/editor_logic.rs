@@ -124,6 +124,22 @@ fn track_packs_genes_into_rows_and_classes_them() {
     assert_eq!(class("TFC3"), GeneClass::Verified);
     assert_eq!(class("YAL019W-A"), GeneClass::Dubious);
     assert_eq!(class("tA(UGC)A"), GeneClass::Trna);
+    // SGD's own GFF3 types a tRNA gene `tRNA_gene`, with no biotype and, opened without the
+    // feature table, no class from it: still a tRNA (drawn and in the legend as one).
+    let gff = b"##gff-version 3\nchrA\tSGD\ttRNA_gene\t10\t81\t.\t+\t.\tID=t1;Name=tX(YYY)A\n\
+chrA\tSGD\tgene\t101\t400\t.\t+\t.\tID=g1;Name=G1\n";
+    let own = genoforge::io::load::load(genoforge::io::load::LoadRequest {
+        gff: Some(genoforge::io::load::InputFile::new("t.gff3", gff.to_vec())),
+        fasta: None,
+        feature_table: None,
+    })
+    .unwrap();
+    let og = &own.genome;
+    assert_eq!(
+        gene_class(og, resolve_gene(og, "tX(YYY)A").unwrap()),
+        GeneClass::Trna
+    );
+    assert!(genoforge::view::track::classes_present(og).contains(&GeneClass::Trna));
     // Whole chromosome IV: ~800 genes, laid out quickly.
     let iv = Viewport::parse(g, "IV").unwrap();
     let placed = layout(g, &iv, 200);

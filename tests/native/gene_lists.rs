@@ -319,3 +319,31 @@ fn submitting_a_search_opens_only_a_gene_the_query_names() {
         matches!(go("zzzzqqq"), Submit::List(w) if w.contains("No gene is named or described"))
     );
 }
+
+#[test]
+fn names_the_feature_table_has_but_the_annotation_lacks_are_explained() {
+    let g = genome();
+    // FLO8 (YER109C) is a blocked reading frame in SGD_features.tab, not a gene of Ensembl's GFF3.
+    let row = g.unannotated("flo8").expect("FLO8 in the feature table");
+    assert_eq!(&*row.systematic, "YER109C");
+    assert!(g.unannotated("TFC3").is_none() && g.unannotated("NOT_A_GENE").is_none());
+    let Submit::List(why) = submit(g, "FLO8", &search(g, "FLO8", 12)) else {
+        panic!("FLO8 opened a gene")
+    };
+    assert!(
+        why.starts_with(
+            "FLO8 (YER109C) is in SGD's feature table as a blocked_reading_frame, not a feature of this annotation"
+        ),
+        "{why}"
+    );
+    // A pasted list says so too, without a "did you mean".
+    // (Its two names, the same row: said once.)
+    let list = resolve(g, "TFC3 YER109C FLO8 NOTAGENE1");
+    let r = report(g, &Design::new(), &list, &Default::default());
+    assert_eq!(
+        r.unannotated,
+        vec!["YER109C (FLO8): blocked_reading_frame".to_owned()]
+    );
+    assert_eq!(r.unknown.len(), 1, "{:?}", r.unknown);
+    assert_eq!(r.unknown[0].0, "NOTAGENE1");
+}

@@ -151,7 +151,7 @@ fn a_neighbour_the_collections_own_viable_deletion_reaches_is_a_caution_not_a_le
 }
 
 #[test]
-fn an_insertion_into_an_essential_gene_disrupts_it_rather_than_deleting_its_inside() {
+fn a_tag_changing_only_an_essential_neighbours_last_codon_is_a_caution_not_a_lethal_claim() {
     let g = &common::default_genome().genome;
     let table = common::essentiality();
     let lib = common::library();
@@ -165,10 +165,72 @@ fn an_insertion_into_an_essential_gene_disrupts_it_rather_than_deleting_its_insi
         .iter()
         .find(|f| f.message.contains("CWC25"))
         .unwrap_or_else(|| panic!("CWC25 named: {w:?}"));
-    assert!(
-        f.message.contains("disrupts CWC25 (") && !f.message.contains("deletes the inside"),
+    // Only CWC25's Tyr179 and stop codon are changed (a new stop follows from the inserted
+    // bases): a caution that says so, not a lethal claim.
+    assert_eq!(
+        f.kind,
+        FindingKind::EssentialNeighbourTrimmed,
         "{}",
         f.message
+    );
+    assert!(
+        f.message.contains("changes the last")
+            && f.message
+                .contains("coding bases of CWC25 (YNL245C), its stop codon among them")
+            && f.message.contains("its first 178 of 179 residues are kept")
+            && !f.message.contains("not viable"),
+        "{}",
+        f.message
+    );
+    // An insertion reaching further into an essential gene than its end "disrupts" it.
+    assert_eq!(
+        genoforge::core::genetics::finding::essential_finding_words(
+            genoforge::core::design::genotype::GeneDamage::Disrupted
+        ),
+        "disrupts"
+    );
+}
+
+#[test]
+fn the_cli_names_the_other_genes_a_gene_deletion_reaches() {
+    // YCR041W's deletion trims MATα1 and TAF2's 3′ end; the CLI says so, as the preview does.
+    let out = common::on_default_genome(
+        "design",
+        &[
+            "--library",
+            "public/cassettes.json",
+            "--delete",
+            "YCR041W=kanMX4",
+            "--delete",
+            "PDR5=natMX4",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    let also: Vec<&str> = err
+        .lines()
+        .filter(|l| l.trim_start().starts_with("also "))
+        .collect();
+    assert!(
+        also.iter().any(|l| l.contains("TAF2"))
+            && also
+                .iter()
+                .any(|l| l.contains("MATALPHA1") || l.contains("MATα1") || l.contains("YCR040W")),
+        "{err}"
+    );
+    // The collection's alleles are kanMX4's: a natMX4 deletion's note does not cite them.
+    let notes: Vec<&str> = err
+        .lines()
+        .filter(|l| l.contains("note: Modelled as"))
+        .collect();
+    assert_eq!(notes.len(), 2, "{err}");
+    assert!(
+        notes[0].contains("yfgΔ::kanMX4") && !notes[1].contains("yfgΔ::kanMX4"),
+        "{err}"
     );
 }
 

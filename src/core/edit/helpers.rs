@@ -16,7 +16,10 @@ use crate::core::strand::Strand;
 pub fn resolve_gene(genome: &Genome, name: &str) -> Result<FeatureIdx, EditError> {
     match genome.lookup(name) {
         Lookup::Found(hit) => Ok(hit.feature),
-        Lookup::NotFound => Err(EditError::Gene(format!("no gene is named '{name}'"))),
+        Lookup::NotFound => Err(EditError::Gene(match genome.unannotated_sentence(name) {
+            Some(why) => format!("no gene is named '{name}': {why}"),
+            None => format!("no gene is named '{name}'"),
+        })),
         Lookup::Ambiguous(hits) => Err(EditError::Gene(format!(
             "'{name}' names {} genes; give one of their systematic names: {}",
             hits.len(),

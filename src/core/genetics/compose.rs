@@ -134,9 +134,16 @@ pub fn deletion_extent_note(p: &Perturbation) -> Option<String> {
         return None;
     }
     let marker = p.designation.split("::").nth(1).unwrap_or("the marker");
-    Some(format!(
-        "Modelled as the ORF from its start codon to its stop codon replaced by {marker}; the deletion collection's yfgΔ::kanMX4 strains keep both codons and carry UPTAG/DNTAG barcodes (Winzeler et al. 1999), which are not modelled."
-    ))
+    let model =
+        format!("Modelled as the ORF from its start codon to its stop codon replaced by {marker}");
+    // The deletion collection's alleles are kanMX4's; a natMX or hphMX deletion is the lab's own.
+    Some(if p.perturbation_type == PerturbationType::KanmxDeletion {
+        format!(
+            "{model}; the deletion collection's yfgΔ::kanMX4 strains keep both codons and carry UPTAG/DNTAG barcodes (Winzeler et al. 1999), which are not modelled."
+        )
+    } else {
+        format!("{model}.")
+    })
 }
 
 /// Deletes a gene (see [`plan_delete_gene`]).

@@ -92,9 +92,11 @@ pub(crate) fn collateral_essential(
             {
                 continue;
             }
-            let start_codon = resolve_gene(genome, &d.systematic_gene_name)
+            let orf = resolve_gene(genome, &d.systematic_gene_name)
                 .ok()
-                .and_then(|g| Orf::of(genome, g).ok())
+                .and_then(|g| Orf::of(genome, g).ok());
+            let start_codon = orf
+                .as_ref()
                 .and_then(|o| o.ref_pos(0))
                 .is_some_and(|at| e.span.contains(at));
             let neighbour = gene_label(&d.perturbed_gene_name, &d.systematic_gene_name);
@@ -103,6 +105,24 @@ pub(crate) fn collateral_essential(
                 f.message =
                     f.message
                         .replacen(" deletes an end of ", " deletes the start codon of ", 1);
+            }
+            // Only the last few codons and the stop replaced (VPS75's C-terminal tag takes
+            // CWC25's Tyr179 and stop): the protein is kept but for its end — not a lethal claim.
+            if let Some(n) = orf
+                .as_ref()
+                .filter(|_| !start_codon)
+                .and_then(|o| three_prime_bases(o, e))
+            {
+                f.kind = FindingKind::EssentialNeighbourTrimmed;
+                let o = orf.as_ref().map_or(0, |o| o.coding.len() as u64);
+                let (kept, total) = ((o - n) / 3, o.saturating_sub(3) / 3);
+                f.message = format!(
+                    "{} changes the last {n} coding bases of {neighbour}, its stop codon among them, essential in the {}: its first {kept} of {total} residues are kept and its new C-terminus is read from the bases put there, so it likely keeps its function",
+                    p.designation,
+                    crate::core::genetics::essential::SOURCE,
+                );
+                out.push(f);
+                continue;
             }
             if let Some(viable) =
                 collection_viable(genome, essential, p, &d.systematic_gene_name, &neighbour)
@@ -167,4 +187,18 @@ pub fn collection_viable(
             "that allele keeps the start and stop codons (codon 2 to the last sense codon replaced) and does not reach {label}'s coding sequence; this design deletes the whole ORF, more than the collection's allele"
         )
     })
+}
+
+/// How many coding bases of `orf`, counted from the first the edit `e` covers to its end, when
+/// `e` reaches only its 3′ end — its stop codon and at most 9 codons before it — else `None`.
+fn three_prime_bases(orf: &Orf, e: &Edit) -> Option<u64> {
+    let n = orf.coding.len() as u64;
+    if orf.contig != e.contig || n < 6 {
+        return None;
+    }
+    let covered: Vec<u64> = (0..n)
+        .filter(|&i| orf.ref_pos(i).is_some_and(|at| e.span.contains(at)))
+        .collect();
+    let (first, last) = (*covered.first()?, *covered.last()?);
+    (n - first <= 30 && last >= n - 3).then_some(n - first)
 }

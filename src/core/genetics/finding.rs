@@ -195,14 +195,20 @@ pub(crate) fn gene_label(standard: &str, systematic: &str) -> String {
     }
 }
 
-/// A finding that `designation` deletes (or trims, or disrupts) the essential `gene` on every
-/// copy, citing the deletion project ([`SOURCE`]).
-pub(crate) fn essential_finding(designation: &str, gene: &str, damage: GeneDamage) -> Finding {
-    let how = match damage {
+/// The verb of an essential-gene finding for a kind of damage: `deletes`, `deletes an end of`,
+/// `disrupts` (its inside removed, or bases inserted into it).
+pub fn essential_finding_words(damage: GeneDamage) -> &'static str {
+    match damage {
         GeneDamage::Deleted => "deletes",
         GeneDamage::Trimmed => "deletes an end of",
         GeneDamage::Disrupted => "disrupts",
-    };
+    }
+}
+
+/// A finding that `designation` deletes (or trims, or disrupts) the essential `gene` on every
+/// copy, citing the deletion project ([`SOURCE`]).
+pub(crate) fn essential_finding(designation: &str, gene: &str, damage: GeneDamage) -> Finding {
+    let how = essential_finding_words(damage);
     Finding {
         kind: FindingKind::EssentialGeneDeleted,
         perturbation: None,

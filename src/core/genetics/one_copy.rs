@@ -57,7 +57,13 @@ fn effects(genome: &Genome, changes: &[Change<'_>], own: Option<&str>) -> Vec<St
                 ElementKind::Telomere => "telomere",
                 ElementKind::Ltr => "Ty long terminal repeat",
             };
-            out.push(format!("{how} {kind} {}", place(genome, el)));
+            // A homolog without its centromere is lost: said, as the haploid finding says it.
+            let consequence = if el.kind == ElementKind::Centromere {
+                ": that homolog is lost at mitosis, leaving one copy of the chromosome (2n−1)"
+            } else {
+                ""
+            };
+            out.push(format!("{how} {kind} {}{consequence}", place(genome, el)));
         }
     }
     out

@@ -61,11 +61,11 @@ pub enum Refusal {
         what: &'static str,
     },
     /// A cassette without the coding part a tag needs.
-    #[error("'{cassette}' cannot be a {terminus} tag: {why}")]
+    #[error("'{cassette}' cannot be {terminus} tag: {why}")]
     NotATag {
         /// The cassette.
         cassette: String,
-        /// `C-terminal` or `N-terminal`.
+        /// `a C-terminal` or `an N-terminal`, with its article.
         terminus: &'static str,
         /// What is missing.
         why: String,

@@ -58,13 +58,21 @@ fn terminus_word(t: Terminus) -> &'static str {
     }
 }
 
+/// The terminus with its article, for a sentence: `a C-terminal`, `an N-terminal`.
+fn terminus_with_article(t: Terminus) -> &'static str {
+    match t {
+        Terminus::C => "a C-terminal",
+        Terminus::N => "an N-terminal",
+    }
+}
+
 /// The tag's coding bases `[0, len)` within the cassette (C-terminal: through its stop codon)
 /// and the tag's name.
 fn tag_coding(c: &Cassette, terminus: Terminus) -> Result<(u64, String), Refusal> {
     let seq = c.sequence.to_ascii_uppercase().into_bytes();
     let refuse = |why: String| Refusal::NotATag {
         cassette: c.name.clone(),
-        terminus: terminus_word(terminus),
+        terminus: terminus_with_article(terminus),
         why,
     };
     let part = c
@@ -210,7 +218,7 @@ pub fn plan_tag(
             if cas.len() as u64 > coding_len {
                 return Err(Refusal::NotATag {
                     cassette: cassette.name.clone(),
-                    terminus: "N-terminal",
+                    terminus: "an N-terminal",
                     why: format!(
                         "it has {} bp beyond its coding part (a marker or terminator), which would sit inside the gene; N-terminal tags are inserted seamlessly",
                         cas.len() as u64 - coding_len
@@ -220,7 +228,7 @@ pub fn plan_tag(
             if body.is_empty() {
                 return Err(Refusal::NotATag {
                     cassette: cassette.name.clone(),
-                    terminus: "N-terminal",
+                    terminus: "an N-terminal",
                     why: "it has no codons besides a start and a stop".to_owned(),
                 });
             }

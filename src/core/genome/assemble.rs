@@ -154,6 +154,8 @@ pub fn assemble(
         intervals,
         names: NameIndex::default(),
         gene_table: Vec::new(),
+        unannotated: FxHashMap::default(),
+        unannotated_rows: Vec::new(),
         gene_info: FxHashMap::default(),
         elements: Elements::default(),
         contig_names,
@@ -424,6 +426,14 @@ fn index_names(genome: &mut Genome, table: Option<Vec<GeneInfo>>, diags: &mut Ve
         }
         genome.gene_table = kept;
         genome.elements = Elements::new(elements);
+        for (i, row) in unmatched.iter().enumerate() {
+            for name in std::iter::once(&row.systematic).chain(row.standard.as_ref()) {
+                genome
+                    .unannotated
+                    .entry(name.to_uppercase().into_boxed_str())
+                    .or_insert(i as u32);
+            }
+        }
         if !unmatched.is_empty() {
             let examples: Vec<String> = unmatched
                 .iter()
@@ -440,6 +450,7 @@ fn index_names(genome: &mut Genome, table: Option<Vec<GeneInfo>>, diags: &mut Ve
                 ),
             ));
         }
+        genome.unannotated_rows = unmatched;
     }
     names.finish();
     genome.names = names;

@@ -46,6 +46,11 @@ pub struct Genome {
     pub(crate) names: NameIndex,
     pub(crate) gene_table: Vec<GeneInfo>,
     pub(crate) gene_info: FxHashMap<FeatureIdx, u32>,
+    /// Feature-table rows with no feature in the annotation (SGD's blocked reading frames,
+    /// `FLO8`/YER109C among them, are not genes of Ensembl's GFF3), by upper-cased systematic and
+    /// standard name: so that a name the annotation lacks is explained, not only "unknown".
+    pub(crate) unannotated: FxHashMap<Box<str>, u32>,
+    pub(crate) unannotated_rows: Vec<GeneInfo>,
     /// Centromeres, ARS, telomeres and LTRs from the feature table.
     pub(crate) elements: Elements,
     /// Lower-cased names and aliases → contig (names fitting one contig only).
@@ -149,6 +154,32 @@ impl Genome {
         self.gene_info
             .get(&idx)
             .map(|&r| &self.gene_table[r as usize])
+    }
+
+    /// The feature-table row of a name (systematic or standard, any case) that has no feature in
+    /// the annotation: `FLO8` → YER109C, a `blocked_reading_frame` in SGD_features.tab that
+    /// Ensembl's GFF3 does not annotate. `None` for annotated genes and unknown names.
+    pub fn unannotated(&self, name: &str) -> Option<&GeneInfo> {
+        self.unannotated
+            .get(name.trim().to_uppercase().as_str())
+            .map(|&r| &self.unannotated_rows[r as usize])
+    }
+
+    /// `“FLO8” (YER109C) is in SGD's feature table as a blocked_reading_frame, not a gene of this
+    /// annotation` — why a name the annotation lacks is not found; `None` when the table does not
+    /// know it either.
+    pub fn unannotated_sentence(&self, name: &str) -> Option<String> {
+        let row = self.unannotated(name)?;
+        let names = match row.standard.as_deref() {
+            Some(s) if !s.eq_ignore_ascii_case(&row.systematic) => {
+                format!("{s} ({})", row.systematic)
+            }
+            _ => row.systematic.to_string(),
+        };
+        Some(format!(
+            "{names} is in SGD's feature table as a {}, not a feature of this annotation",
+            row.feature_type
+        ))
     }
 
     /// The names a gene is written with: (systematic, standard-or-systematic). The standard name

@@ -89,9 +89,21 @@ pub fn duplicate_entry(app: &AppState, persist: Persist, id: &str) -> Result<(),
             .set_item(&design_key(&fp, &new), &v)
             .map_err(|_| "the browser's storage is full")?;
     }
+    let (from, to) = (
+        library.get(id).map(|e| e.name.clone()).unwrap_or_default(),
+        library
+            .get(&new)
+            .map(|e| e.name.clone())
+            .unwrap_or_default(),
+    );
     write_library(app, &fp, &library);
     persist.library.set(library);
     open_entry(app, persist, &new);
+    // Said, since the copy (not the original) is now the design on screen.
+    app.notify(
+        false,
+        format!("Duplicated “{from}” as “{to}”, now open; “{from}” stays as it was."),
+    );
     Ok(())
 }
 
