@@ -28,7 +28,7 @@ pub struct GeneEffect {
     pub essentiality: Essentiality,
     /// For an essential neighbour of a gene deletion whose own haploid deletion the project found
     /// viable: what that allele did to it
-    /// ([`crate::core::genetics::essential_hit::collection_viable`]) — said instead of the lethal
+    /// ([`crate::core::genetics::collection_allele::collection_viable`]) — said instead of the lethal
     /// claim.
     pub collection_viable: Option<String>,
 }
@@ -149,7 +149,7 @@ pub fn preview(
     for g in genes.iter_mut().skip(1) {
         if g.essentiality == Essentiality::Essential {
             let label = crate::core::genetics::finding::gene_label(&g.name, &g.systematic);
-            g.collection_viable = crate::core::genetics::essential_hit::collection_viable(
+            g.collection_viable = crate::core::genetics::collection_allele::collection_viable(
                 genome,
                 essentiality,
                 &plan.perturbation,

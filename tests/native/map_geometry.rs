@@ -826,3 +826,35 @@ fn a_tags_parts_are_coloured_by_kind_the_tag_apart_from_its_marker() {
     let css: std::collections::HashSet<&str> = InsertKind::PARTS.iter().map(|k| k.css()).collect();
     assert_eq!(css.len(), InsertKind::PARTS.len());
 }
+
+#[test]
+fn the_locus_box_reads_the_axis_coordinates_and_says_a_window_past_the_end() {
+    use genoforge::view::map::edited_window::go_to;
+    let g = &common::default_genome().genome;
+    // TFC3 deleted (3,573 bp) on I: edited I:160,001–170,000 is reference 163,574–173,573.
+    let mut d = Design::new();
+    genoforge::core::genetics::compose::delete_gene(g, &mut d, common::gene(g, "TFC3"), None)
+        .unwrap();
+    let (v, said) = go_to(g, &d, "I:160,001-170,000", true).unwrap();
+    assert_eq!(said, None);
+    assert_eq!(v.span, common::span0(163_573, 173_573));
+    assert_eq!(
+        edited_window(g, &d, &v).span,
+        common::span0(160_000, 170_000)
+    );
+    // In reference coordinates the same text is the reference window.
+    let (r, _) = go_to(g, &d, "I:160,001-170,000", false).unwrap();
+    assert_eq!(r.span, common::span0(160_000, 170_000));
+    // Past the end: moved inside, and said in the axis' terms.
+    let (_, said) = go_to(g, &d, "I:300,000-400,000", true).unwrap();
+    assert_eq!(
+        said.as_deref(),
+        Some(
+            "I has 226,645 edited bases: “I:300,000-400,000” ends past it, so the window shows its end."
+        )
+    );
+    let (_, said) = go_to(g, &d, "I:300,000-400,000", false).unwrap();
+    assert!(said.unwrap().starts_with("I has 230,218 bases"));
+    // A gene name is a name on either axis.
+    assert!(go_to(g, &d, "PHO5", true).unwrap().1.is_none());
+}

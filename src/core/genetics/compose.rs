@@ -10,6 +10,7 @@ use crate::core::edit::helpers::{
 };
 use crate::core::edit::{EditError, EditId, EditRequest, InsertedFeature};
 use crate::core::genetics::cassette::Cassette;
+pub use crate::core::genetics::collection_allele::deletion_extent_note;
 use crate::core::genetics::nomenclature::deletion_designation;
 use crate::core::genetics::strain::{StrainDef, allele, allele_edit};
 use crate::core::genome::Genome;
@@ -117,33 +118,6 @@ pub fn plan_delete_gene(genome: &Genome, gene: FeatureIdx, cassette: Option<&Cas
             zygosity: Zygosity::Haploid,
         },
     }
-}
-
-/// What a gene deletion by a marker cassette models, for its preview and the CLI: the ORF from its
-/// start codon to its stop codon replaced by the cassette — while the deletion collection's
-/// `yfgΔ::kanMX4` strains keep both codons (codon 2 to the last sense codon replaced) and carry
-/// their UPTAG/DNTAG barcodes (Winzeler et al. 1999, Science 285:901,
-/// doi:10.1126/science.285.5429.901), which the model leaves out. `None` for other perturbations.
-pub fn deletion_extent_note(p: &Perturbation) -> Option<String> {
-    if !matches!(
-        p.perturbation_type,
-        PerturbationType::KanmxDeletion
-            | PerturbationType::NatmxDeletion
-            | PerturbationType::HphmxDeletion
-    ) {
-        return None;
-    }
-    let marker = p.designation.split("::").nth(1).unwrap_or("the marker");
-    let model =
-        format!("Modelled as the ORF from its start codon to its stop codon replaced by {marker}");
-    // The deletion collection's alleles are kanMX4's; a natMX or hphMX deletion is the lab's own.
-    Some(if p.perturbation_type == PerturbationType::KanmxDeletion {
-        format!(
-            "{model}; the deletion collection's yfgΔ::kanMX4 strains keep both codons and carry UPTAG/DNTAG barcodes (Winzeler et al. 1999), which are not modelled."
-        )
-    } else {
-        format!("{model}.")
-    })
 }
 
 /// Deletes a gene (see [`plan_delete_gene`]).

@@ -7,7 +7,7 @@ use crate::core::design::Design;
 use crate::core::design::genotype::{GeneDamage, Perturbation, PerturbationType};
 use crate::core::edit::Edit;
 use crate::core::edit::helpers::resolve_gene;
-use crate::core::genetics::essential::{Essentiality, EssentialityTable};
+use crate::core::genetics::essential::EssentialityTable;
 use crate::core::genetics::finding::{Finding, FindingKind, essential_finding, gene_label};
 use crate::core::genetics::orf::Orf;
 use crate::core::genetics::region::damaged_genes;
@@ -124,9 +124,13 @@ pub(crate) fn collateral_essential(
                 out.push(f);
                 continue;
             }
-            if let Some(viable) =
-                collection_viable(genome, essential, p, &d.systematic_gene_name, &neighbour)
-            {
+            if let Some(viable) = crate::core::genetics::collection_allele::collection_viable(
+                genome,
+                essential,
+                p,
+                &d.systematic_gene_name,
+                &neighbour,
+            ) {
                 f.kind = FindingKind::EssentialNeighbourTrimmed;
                 f.message = format!(
                     "{}; yet the project's own haploid deletion of {} was viable — {viable}",
@@ -139,54 +143,6 @@ pub(crate) fn collateral_essential(
         }
     }
     out
-}
-
-/// When `p` deletes a gene the deletion project found viable, what its own deletion allele did to
-/// the essential `neighbour` (systematic name; `label` as written): the collection's `yfgΔ::kanMX4` replaced codon 2
-/// to the last sense codon (Winzeler et al. 1999, Science 285:901; the start and stop codons
-/// stay, as the project's UP45/DN45 primers show), so its viable haploid either removed the same
-/// part of the neighbour — which then keeps its function (a later in-frame start, say) — or spared
-/// it, and this design's whole-ORF deletion takes more than the collection's allele. `None` for
-/// other perturbations, or a gene essential or not tested.
-pub fn collection_viable(
-    genome: &Genome,
-    essential: &EssentialityTable,
-    p: &Perturbation,
-    neighbour: &str,
-    label: &str,
-) -> Option<String> {
-    if !matches!(
-        p.perturbation_type,
-        PerturbationType::Deletion
-            | PerturbationType::KanmxDeletion
-            | PerturbationType::NatmxDeletion
-            | PerturbationType::HphmxDeletion
-    ) || essential.of(&p.systematic_gene_name) != Essentiality::Viable
-    {
-        return None;
-    }
-    let own = resolve_gene(genome, &p.systematic_gene_name)
-        .ok()
-        .and_then(|g| Orf::of(genome, g).ok())?;
-    let n = own.coding.len() as u64;
-    let (a, b) = (own.ref_pos(3)?, own.ref_pos(n.checked_sub(4)?)?);
-    let kept = crate::core::coord::Span::from_raw(a.get().min(b.get()), a.get().max(b.get()) + 1);
-    let other = resolve_gene(genome, neighbour)
-        .ok()
-        .and_then(|g| Orf::of(genome, g).ok())?;
-    let reached = other
-        .parts
-        .iter()
-        .any(|part| other.contig == own.contig && part.overlaps(&kept));
-    Some(if reached {
-        format!(
-            "that allele (codon 2 to the last sense codon replaced) reaches {label}'s coding sequence too, so the essential gene likely keeps its function"
-        )
-    } else {
-        format!(
-            "that allele keeps the start and stop codons (codon 2 to the last sense codon replaced) and does not reach {label}'s coding sequence; this design deletes the whole ORF, more than the collection's allele"
-        )
-    })
 }
 
 /// How many coding bases of `orf`, counted from the first the edit `e` covers to its end, when

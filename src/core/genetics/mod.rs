@@ -9,6 +9,7 @@ pub mod c_terminal_signal;
 pub mod cassette;
 pub mod cis_trans;
 pub mod codons;
+pub mod collection_allele;
 pub mod compose;
 pub mod consistency;
 pub mod elements_hit;

@@ -6,10 +6,10 @@ use leptos::prelude::*;
 use super::{MapState, PAN_STEP, ZOOM_STEP};
 use crate::ui::state::Axis;
 use crate::view::map::axis::length_words;
-use crate::view::map::edited_window::{edited_window, parse_edited};
+use crate::view::map::edited_window::{edited_window, go_to};
 use crate::view::map::insert_shape::InsertKind;
 use crate::view::track::{GeneClass, classes_present};
-use crate::view::viewport::{LocusError, Viewport, parse_region};
+use crate::view::viewport::Viewport;
 
 /// Locus box, buttons, axis toggle and the window label.
 #[component]
@@ -49,33 +49,14 @@ pub(super) fn Controls(map: MapState) -> impl IntoView {
         let g = ready.genome();
         // A region typed in the axis' coordinates; one past the sequence's end is moved inside,
         // and said.
-        let parsed = if app.axis.get_untracked() == Axis::Edited {
-            app.design
-                .with_untracked(|d| parse_edited(g, d, &typed))
-                .map(|(v, past)| (v, past.map(|(name, len)| (name, len, "edited "))))
-        } else {
-            Viewport::parse(g, &typed).map(|v| {
-                let past = match parse_region(g, &typed) {
-                    Err(LocusError::PastEnd { seqid, length, .. }) => Some((seqid, length, "")),
-                    _ => None,
-                };
-                (v, past)
-            })
-        };
-        match parsed {
+        let edited = app.axis.get_untracked() == Axis::Edited;
+        match app.design.with_untracked(|d| go_to(g, d, &typed, edited)) {
             Ok((v, past)) => {
                 app.view.set(Some(v));
                 error.set(None);
                 editing.set(false);
-                if let Some((name, len, which)) = past {
-                    app.notify(
-                        false,
-                        format!(
-                            "{name} has {} {which}bases: “{}” ends past it, so the window shows its end.",
-                            crate::core::coord::thousands(len),
-                            typed.trim()
-                        ),
-                    );
+                if let Some(said) = past {
+                    app.notify(false, said);
                 }
             }
             Err(e) => error.set(Some(e.to_string())),

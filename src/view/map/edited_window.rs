@@ -122,3 +122,34 @@ pub fn parse_edited(
         past,
     ))
 }
+
+/// What the locus box does with `text` on the axis' coordinates (`edited`: the edited genome's,
+/// [`parse_edited`]; else the reference's, [`Viewport::parse`]): the window to show, and — for a
+/// region ending past its sequence, which is moved inside — the sentence that says so
+/// (`I has 225,146 edited bases: “I:300,000-400,000” ends past it, so the window shows its end.`).
+pub fn go_to(
+    genome: &Genome,
+    design: &Design,
+    text: &str,
+    edited: bool,
+) -> Result<(Viewport, Option<String>), LocusError> {
+    let (view, past) = if edited {
+        let (v, past) = parse_edited(genome, design, text)?;
+        (v, past.map(|(name, len)| (name, len, "edited ")))
+    } else {
+        let v = Viewport::parse(genome, text)?;
+        let past = match crate::view::viewport::parse_region(genome, text) {
+            Err(LocusError::PastEnd { seqid, length, .. }) => Some((seqid, length, "")),
+            _ => None,
+        };
+        (v, past)
+    };
+    let said = past.map(|(name, len, which)| {
+        format!(
+            "{name} has {} {which}bases: “{}” ends past it, so the window shows its end.",
+            crate::core::coord::thousands(len),
+            text.trim()
+        )
+    });
+    Ok((view, said))
+}
