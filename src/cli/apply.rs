@@ -96,10 +96,9 @@ pub(crate) fn run(a: &ApplyArgs) -> Result<(), Failure> {
     let skipped = design.edits().len() - applied;
     eprintln!(
         "genoforge: applied {applied} edit(s), skipped {skipped} disabled (enabled: false; a diploid's heterozygous edits are recorded so); {} feature line(s) affected",
-        lifted
-            .effects()
+        report::rows(genome, &design, &lifted)
             .iter()
-            .map(|e| e.feature)
+            .map(|r| r.1)
             .collect::<std::collections::BTreeSet<_>>()
             .len()
     );

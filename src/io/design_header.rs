@@ -122,12 +122,13 @@ fn not_in_sequence(design: &Design) -> String {
             });
         }
     }
-    out.extend(
-        g.perturbations
-            .iter()
-            .filter(|p| absent(&p.edit_ids))
-            .map(nomenclature::perturbation_token),
-    );
+    let absent_perturbations: Vec<_> = g
+        .perturbations
+        .iter()
+        .filter(|p| absent(&p.edit_ids))
+        .cloned()
+        .collect();
+    out.extend(nomenclature::perturbation_tokens(&absent_perturbations));
     out.join(" ")
 }
 

@@ -49,6 +49,47 @@ pub fn write_tsv<W: Write>(
     lifted: &Lifted,
 ) -> io::Result<()> {
     writeln!(out, "{HEADER}")?;
+    for (id, feature, word) in rows(genome, design, lifted) {
+        let Some(edit) = design.edit(id) else {
+            continue;
+        };
+        let f = genome.feature(feature);
+        let l = lifted.feature(feature);
+        let (rs, re) = f.span.one_based();
+        let (es, ee) = match (l.status.is_gone(), l.span) {
+            (false, Some(s)) => {
+                let (a, b) = s.one_based();
+                (a.to_string(), b.to_string())
+            }
+            _ => (".".into(), ".".into()),
+        };
+        let gene = genome.feature(genome.top_ancestor(feature)).display_name();
+        let gene = tsv_field(&gene);
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{gene}\t{rs}\t{re}\t{word}\t{es}\t{ee}\t{}",
+            edit.id.0,
+            tsv_field(&Design::describe(genome, edit, false).to_string()),
+            tsv_field(&genome.contig(f.contig).name),
+            f.source_line.line,
+            tsv_field(f.kind.as_str()),
+            tsv_field(f.id.as_deref().unwrap_or(".")),
+            tsv_field(f.name.as_deref().unwrap_or(".")),
+            l.phase.map_or(".".to_owned(), |p| p.to_string()),
+        )?;
+    }
+    Ok(())
+}
+
+/// The report's rows, in edit then feature-line order: (edit, reference feature line, effect
+/// word), one per line an enabled edit changed — the lift-over's effects, the genes whose promoter
+/// a swap replaced and those whose promoter an edit took. What [`write_tsv`] writes and what the
+/// CLI's `apply` counts ("N feature line(s) affected": the distinct lines here).
+pub fn rows(
+    genome: &Genome,
+    design: &Design,
+    lifted: &Lifted,
+) -> Vec<(EditId, FeatureIdx, &'static str)> {
     let mut rows: Vec<(EditId, FeatureIdx, &'static str)> = Vec::new();
     for group in lifted
         .effects()
@@ -105,34 +146,5 @@ pub fn write_tsv<W: Write>(
         }
     }
     crate::core::sort::sort_by_key(&mut rows, |r| (r.0, r.1));
-    for (id, feature, word) in rows {
-        let Some(edit) = design.edit(id) else {
-            continue;
-        };
-        let f = genome.feature(feature);
-        let l = lifted.feature(feature);
-        let (rs, re) = f.span.one_based();
-        let (es, ee) = match (l.status.is_gone(), l.span) {
-            (false, Some(s)) => {
-                let (a, b) = s.one_based();
-                (a.to_string(), b.to_string())
-            }
-            _ => (".".into(), ".".into()),
-        };
-        let gene = genome.feature(genome.top_ancestor(feature)).display_name();
-        let gene = tsv_field(&gene);
-        writeln!(
-            out,
-            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{gene}\t{rs}\t{re}\t{word}\t{es}\t{ee}\t{}",
-            edit.id.0,
-            tsv_field(&Design::describe(genome, edit, false).to_string()),
-            tsv_field(&genome.contig(f.contig).name),
-            f.source_line.line,
-            tsv_field(f.kind.as_str()),
-            tsv_field(f.id.as_deref().unwrap_or(".")),
-            tsv_field(f.name.as_deref().unwrap_or(".")),
-            l.phase.map_or(".".to_owned(), |p| p.to_string()),
-        )?;
-    }
-    Ok(())
+    rows
 }

@@ -99,8 +99,91 @@ pub fn format(g: &Genotype) -> String {
             parts.push(allele_token(&a.name, b.ploidy, a.zygosity, a.copy));
         }
     }
-    parts.extend(g.perturbations.iter().map(perturbation_token));
+    parts.extend(perturbation_tokens(&g.perturbations));
     parts.join(" ")
+}
+
+/// The perturbations as a genotype string writes them, in their order: each by
+/// [`perturbation_token`], except that point mutations of one gene on the same copies (haploid,
+/// or homozygous in a diploid) are one allele with its changes in residue order, at the place of
+/// the first (`gal4-K17A,K23A` for K23A then K17A). Heterozygous ones stay apart: their phase is
+/// not recorded (`cis_trans.rs`), and one token would claim they are in cis.
+pub fn perturbation_tokens(perturbations: &[Perturbation]) -> Vec<String> {
+    let same_allele = |p: &Perturbation, q: &Perturbation| {
+        p.perturbation_type == PerturbationType::PointMutation
+            && q.perturbation_type == PerturbationType::PointMutation
+            && p.zygosity != Zygosity::Heterozygous
+            && p.zygosity == q.zygosity
+            && p.systematic_gene_name == q.systematic_gene_name
+    };
+    let mut out = Vec::new();
+    for (i, p) in perturbations.iter().enumerate() {
+        if perturbations[..i].iter().any(|q| same_allele(p, q)) {
+            continue;
+        }
+        let mut changes: Vec<&str> = perturbations[i..]
+            .iter()
+            .filter(|q| std::ptr::eq(*q, p) || same_allele(p, q))
+            .filter_map(|q| q.designation.rsplit_once('-').map(|(_, c)| c))
+            .collect();
+        if changes.len() < 2 {
+            out.push(perturbation_token(p));
+            continue;
+        }
+        changes.sort_by_key(|c| residue_of(c));
+        let gene = p.designation.rsplit_once('-').map_or("", |(g, _)| g);
+        let allele = format!("{gene}-{}", changes.join(","));
+        out.push(match p.zygosity {
+            Zygosity::Homozygous => format!("{allele}/{allele}"),
+            _ => allele,
+        });
+    }
+    out
+}
+
+/// The residue a point change names, for ordering an allele's changes: `23` of `K23A`, the codon
+/// of a coding base (`c.70A>G` is in residue 24).
+fn residue_of(change: &str) -> u64 {
+    let (coding, digits) = match change.strip_prefix("c.") {
+        Some(rest) => (true, rest),
+        None => (
+            false,
+            change.trim_start_matches(|c: char| c.is_ascii_alphabetic()),
+        ),
+    };
+    let n: u64 = digits
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect::<String>()
+        .parse()
+        .unwrap_or(0);
+    if coding { n.div_ceil(3) } else { n }
+}
+
+/// One allele with several point changes, `gal4-K17A,K23A`, as one designation per change
+/// (`gal4-K17A`, `gal4-K23A`); commas inside a coding change's consequence
+/// (`c.67_72delinsGCTGTT(K23A,L24V)`) do not split. `None` for any other token.
+fn split_changes(token: &str) -> Option<Vec<String>> {
+    if token.starts_with("Δ(") || token.contains("::") || token.contains('@') {
+        return None;
+    }
+    // The last hyphen: a systematic name has its own (`ydr374w-a-K17A,K23A`), a change none.
+    let (gene, changes) = token.rsplit_once('-')?;
+    let mut parts = Vec::new();
+    let (mut depth, mut start) = (0i32, 0);
+    for (i, c) in changes.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ',' if depth == 0 => {
+                parts.push(&changes[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&changes[start..]);
+    (parts.len() > 1).then(|| parts.iter().map(|c| format!("{gene}-{c}")).collect())
 }
 
 /// One perturbation as a genotype string writes it: its designation, in a diploid with both
@@ -185,6 +268,27 @@ pub fn parse(genome: &Genome, text: &str) -> GenotypeSketch {
         let token = normalise_delta(raw);
         if let Some(m) = MatingType::parse(&token) {
             out.mating_type = Some(m);
+            continue;
+        }
+        // One allele with several changes: each change is read as its own perturbation.
+        let (a, b) = token
+            .split_once('/')
+            .map_or((token.as_str(), None), |(a, b)| (a, Some(b)));
+        if let Some(changes) = split_changes(a) {
+            for change in changes {
+                let read = match b {
+                    Some(b) if b == a => perturbation(genome, &change).map(|mut p| {
+                        p.zygosity = Zygosity::Homozygous;
+                        p
+                    }),
+                    Some(b) => perturbation_pair(genome, &change, b),
+                    None => perturbation(genome, &change),
+                };
+                match read {
+                    Ok(p) => out.perturbations.push(p),
+                    Err(why) => out.unknown.push((raw.to_owned(), why)),
+                }
+            }
             continue;
         }
         // Background alleles, haploid or diploid.

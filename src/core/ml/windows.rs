@@ -50,7 +50,8 @@ pub struct SequenceWindow {
     pub strand: char,
     /// Window start on the edited contig, 1-based.
     pub start: u64,
-    /// Window end, 1-based inclusive.
+    /// Window end, 1-based inclusive. A window across the origin of a circular contig (the
+    /// mitochondrial genome) has `end < start`: it reads `start`..the contig's end, then 1..`end`.
     pub end: u64,
     /// What `cds_start`–`cds_end` spans: `cds` for a protein-coding gene (its CDS lines), else the
     /// gene's own kind word — the reference's `biotype` (`tRNA`, `snoRNA`, `ncRNA`, `rRNA`,
@@ -60,7 +61,8 @@ pub struct SequenceWindow {
     pub cds_start: u64,
     /// Its end, 1-based inclusive.
     pub cds_end: u64,
-    /// Upstream bases actually in the window (fewer at a contig end).
+    /// Upstream bases actually in the window (fewer at a linear contig's end; none for an inserted
+    /// feature that is not a gene — a cassette, promoter or tag — whose window is its own bases).
     pub upstream: u64,
     /// Downstream bases actually in the window.
     pub downstream: u64,
@@ -98,17 +100,60 @@ fn cds_extents(genome: &Genome, lifted: Option<&Lifted>) -> FxHashMap<FeatureIdx
     cds
 }
 
-/// The window around `body` (0-based, half-open) on a contig of `len` bases: (start, end).
-fn window(body: (u64, u64), reverse: bool, flanks: Flanks, len: u64) -> (u64, u64) {
+/// The window around `body` (0-based, half-open) on a contig of `len` bases, in the contig's
+/// unrolled coordinates: on a circular contig (the mitochondrial genome) it may start before 0 or
+/// end after `len`, reading across the origin, as long as it is shorter than the molecule; on a
+/// linear one it stops at the ends.
+fn window(body: (u64, u64), reverse: bool, flanks: Flanks, len: u64, circular: bool) -> (i64, i64) {
     let (left, right) = if reverse {
         (flanks.downstream, flanks.upstream)
     } else {
         (flanks.upstream, flanks.downstream)
     };
-    (
-        body.0.saturating_sub(left),
-        body.1.saturating_add(right).min(len),
-    )
+    // Flanks longer than any molecule are the molecule (no overflow).
+    let (left, right) = (left.min(len) as i64, right.min(len) as i64);
+    let (start, end) = (body.0 as i64 - left, body.1 as i64 + right);
+    if circular && end - start < len as i64 {
+        (start, end)
+    } else {
+        (start.max(0), end.min(len as i64))
+    }
+}
+
+/// The bases of an unrolled window `(start, end)` ([`window`]) on a contig of `len` bases, read
+/// by `read` in at most two pieces (the part before the origin first).
+fn unrolled<T: AsRef<[u8]>>(
+    (start, end): (i64, i64),
+    len: u64,
+    read: impl Fn(Span) -> Option<T>,
+) -> Option<Vec<u8>> {
+    let len = len as i64;
+    let pieces = if start < 0 {
+        vec![(len + start, len), (0, end)]
+    } else if end > len {
+        vec![(start, len), (0, end - len)]
+    } else {
+        vec![(start, end)]
+    };
+    let mut out = Vec::new();
+    for (a, b) in pieces {
+        out.extend_from_slice(read(Span::from_raw(a as u64, b as u64))?.as_ref());
+    }
+    Some(out)
+}
+
+/// Whether a gene node's window has flanks: every gene, and an inserted feature (or part) that is
+/// a gene; a cassette, promoter or tag that is not (its window is its own bases, `body` its kind:
+/// a marker cassette's window is not its ORF's again, nor a tag's a gene's).
+fn flanked(design: &Design, node: &crate::core::ml::gene_nodes::GeneNode) -> bool {
+    let Some(r) = &node.inserted else {
+        return true;
+    };
+    design
+        .edit(r.edit)
+        .and_then(|e| e.feature.as_ref())
+        // A part has a row only when it is a gene or an ORF the GFF3 writes as one (`kan`).
+        .is_some_and(|feat| r.part.is_some() || feat.kind.is_gene_like())
 }
 
 /// An inserted gene's CDS extent (edited, 0-based half-open): the CDS parts below it (through its
@@ -175,8 +220,17 @@ pub fn sequence_windows(
         };
         let reverse = node.strand == '-';
         let whole = (start - 1, end);
+        let circular = genome.contig(contig).is_circular();
+        let node_flanks = if flanked(design, &node) {
+            flanks
+        } else {
+            Flanks {
+                upstream: 0,
+                downstream: 0,
+            }
+        };
         // The body (CDS or whole feature) and its word; the reference window's bases.
-        let (body, word, reference) = match (node.feature, node.inserted) {
+        let (body, word, reference) = match (node.feature, node.inserted.as_ref()) {
             (Some(g), _) => {
                 let (body, word) = cds
                     .get(&g)
@@ -186,10 +240,15 @@ pub fn sequence_windows(
                     .get(&g)
                     .copied()
                     .unwrap_or((f.span.start().get(), f.span.end().get()));
-                let (rs, re) = window(ref_body, reverse, flanks, genome.contig(contig).length);
-                (body, word, genome.sequence(contig, Span::from_raw(rs, re)))
+                let ref_len = genome.contig(contig).length;
+                let w = window(ref_body, reverse, node_flanks, ref_len, circular);
+                (
+                    body,
+                    word,
+                    unrolled(w, ref_len, |s| genome.sequence(contig, s)),
+                )
             }
-            (None, Some(r)) => {
+            (None, Some(r)) if node_flanks.upstream + node_flanks.downstream > 0 => {
                 let coding = design
                     .edit(r.edit)
                     .and_then(|e| e.feature.as_ref())
@@ -202,11 +261,11 @@ pub fn sequence_windows(
             _ => (whole, node.kind.clone(), None),
         };
         let len = edited.contig_len(contig);
-        let (ws, we) = window(body, reverse, flanks, len);
-        let Some(bases) = edited.sequence(contig, Span::from_raw(ws, we)) else {
+        let (ws, we) = window(body, reverse, node_flanks, len, circular);
+        let Some(bases) = unrolled((ws, we), len, |s| edited.sequence(contig, s)) else {
             continue;
         };
-        let (cs, ce) = body;
+        let (cs, ce) = (body.0 as i64, body.1 as i64);
         let (up, down) = if reverse {
             (we - ce, cs - ws)
         } else {
@@ -214,18 +273,20 @@ pub fn sequence_windows(
         };
         let window_changed = reference.is_none_or(|r| !r.eq_ignore_ascii_case(&bases));
         let seq = if reverse { revcomp(&bases) } else { bases };
+        // 1-based on the contig; across the origin of a circular one, start > end.
+        let on_contig = |x: i64| x.rem_euclid(len as i64) as u64;
         out.push(SequenceWindow {
             id: node.id,
             name: node.name,
             contig: node.contig,
             strand: if reverse { '-' } else { '+' },
-            start: ws + 1,
-            end: we,
+            start: on_contig(ws) + 1,
+            end: on_contig(we - 1) + 1,
             body: word,
-            cds_start: cs + 1,
-            cds_end: ce,
-            upstream: up,
-            downstream: down,
+            cds_start: body.0 + 1,
+            cds_end: body.1,
+            upstream: up as u64,
+            downstream: down as u64,
             status: node.status,
             window_changed,
             sequence: String::from_utf8_lossy(&seq).into_owned(),

@@ -17,7 +17,11 @@
 //!   read from the edited sequence of the CDS's surviving parts in coding direction, in the frame
 //!   the first surviving part's (recomputed) phase gives — a CDS whose 5′ end a deletion removed is
 //!   read in its original frame, and has lost its start — with the reasons when false: `frameshift=True` (length not a whole number of codons),
-//!   `missing_start_codon=True`, `missing_stop_codon=True`, `inframe_stop_codon=True`.
+//!   `missing_start_codon=True`, `missing_stop_codon=True`, `inframe_stop_codon=True`. The lines
+//!   stay lifted, not re-annotated; with an in-frame stop, `first_stop_codon=START-END` (edited,
+//!   1-based, inclusive, on the line's sequence) says where the edited ORF read from its first
+//!   codon now ends — CWC25's beside `VPS75-GFP(S65T)::kanMX6`, whose last codon the cassette
+//!   replaced, ends in the cassette.
 //!
 //! Stops are read with the gene's code ([`GeneticCode::of_contig`]): the yeast mitochondrial code
 //! (NCBI table 3: TGA = Trp) on the mitochondrial genome, the standard code elsewhere.
@@ -96,6 +100,14 @@ impl OrfCheck {
         }
         out
     }
+}
+
+/// The offset in `coding` of its first stop codon read in frame from `phase` (its first base).
+fn first_stop(coding: &[u8], phase: u8, code: GeneticCode) -> Option<usize> {
+    let skip = usize::from(phase);
+    (skip..coding.len().saturating_sub(2))
+        .step_by(3)
+        .find(|&i| code.is_stop(&coding[i..i + 3].to_ascii_uppercase()))
 }
 
 /// The attributes to append to each changed line (`;`-joined, without a leading `;`).
@@ -206,14 +218,31 @@ impl EditNotes {
                 plus_parts.first()
             }
             .map_or(0, |p| p.2);
+            // Each coding base's edited position (0-based), in coding order.
+            let mut at: Vec<u64> = plus_parts
+                .iter()
+                .flat_map(|(start, b, _)| *start..*start + b.len() as u64)
+                .collect();
             let plus: Vec<u8> = plus_parts.into_iter().flat_map(|p| p.1).collect();
-            let coding = if reverse { revcomp(&plus) } else { plus };
-            let check = OrfCheck::of(
-                &coding,
-                phase,
-                GeneticCode::of_contig(&genome.contig(first.contig).name),
-            );
-            let attrs = check.attributes();
+            let coding = if reverse {
+                at.reverse();
+                revcomp(&plus)
+            } else {
+                plus
+            };
+            let code = GeneticCode::of_contig(&genome.contig(first.contig).name);
+            let check = OrfCheck::of(&coding, phase, code);
+            let mut attrs = check.attributes();
+            if check.inframe_stop
+                && let Some((a, b)) = first_stop(&coding, phase, code).map(|i| (at[i], at[i + 2]))
+            {
+                // The lines stay lifted (as Liftoff lifts them); where the edited ORF now ends.
+                attrs.push_str(&format!(
+                    ";first_stop_codon={}-{}",
+                    a.min(b) + 1,
+                    a.max(b) + 1
+                ));
+            }
             let mut lines: Vec<FeatureIdx> = group.to_vec();
             lines.extend(group.iter().flat_map(|&l| genome.parents(l)));
             for l in lines {
