@@ -16,7 +16,7 @@ use crate::io::cassette::{parse_file, parse_text};
 use crate::view::compose_form::{
     Action, Site, Sizes, parse_after_base, plan_for, site_next_to_insert,
 };
-use crate::view::edit_rows::edits_named;
+use crate::view::edit_rows::{as_listed, edits_named};
 use crate::view::gene_card::gene_card;
 use crate::view::insert_card::{InsertCard, insert_card};
 use crate::view::preview::{Preview, preview};
@@ -412,7 +412,7 @@ pub fn Composer() -> impl IntoView {
                         None => ().into_any(),
                         Some(Err(e)) => view! {
                             <p class="refusal" id="preview-refused" role="alert">
-                                {format!("This edit would be refused: {e}")}
+                                {format!("This edit would be refused: {}", as_listed(&e.to_string()))}
                             </p>
                         }
                         .into_any(),
@@ -480,7 +480,7 @@ fn PreviewView(p: Preview, sizes: Option<Sizes>) -> impl IntoView {
     view! {
         <p class="designation" id="preview-designation">{p.designation.clone()}</p>
         <ul class="preview-edits" id="preview-edits">
-            {p.edits.iter().map(|e| view! { <li class="mono">{e.to_string()}</li> }).collect_view()}
+            {p.edits.iter().map(|e| view! { <li class="mono">{as_listed(&e.to_string())}</li> }).collect_view()}
         </ul>
         <p id="preview-length">
             "Length change: "

@@ -14,7 +14,7 @@ use super::virtual_rows::window;
 use crate::core::coord::thousands;
 use crate::core::edit::EditId;
 use crate::core::genetics::nomenclature;
-use crate::view::edit_rows::{EditRow, edit_rows, row_of, signed, view_of_edit};
+use crate::view::edit_rows::{EditRow, edit_rows, row_of, signed, spec_id_words, view_of_edit};
 
 /// Row height in CSS pixels (`.edit-row` in panels.css has the same height).
 const ROW_PX: f64 = 56.0;
@@ -319,7 +319,7 @@ fn EditRowView(id: EditId, rows: Memo<Vec<EditRow>>, can_edit: Signal<bool>) -> 
                 <button class="remove" hidden=move || !can_edit.get() on:click=remove aria-label=move || format!("Remove edit {id} ({})", name())>"×"</button>
             </div>
             <div class="edit-coords small">
-                <span class="mono ref">{move || row.with(|r| r.as_ref().map(|r| format!("{id} {}", r.reference)).unwrap_or_default())}</span>
+                <span class="mono ref" title=format!("Edit {id} is {} in the spec, the edits JSON and the report", spec_id_words(id))>{move || row.with(|r| r.as_ref().map(|r| format!("{id} {}", r.reference)).unwrap_or_default())}</span>
                 <span class="mono edited">
                     {move || row.with(|r| r.as_ref().map(|r| match &r.edited {
                         Some(e) => format!("→ {e}"),

@@ -9,7 +9,7 @@ use super::state::use_app;
 use crate::core::coord::thousands;
 use crate::core::design::genotype::Zygosity;
 use crate::core::genetics::compose::apply;
-use crate::view::edit_rows::edits_named;
+use crate::view::edit_rows::{as_listed, edits_named};
 use crate::view::gene_edit_form::{Form, Kind, gene_gone, plan, waiting_for};
 use crate::view::preview::preview;
 
@@ -187,7 +187,7 @@ pub fn GeneEdits() -> impl IntoView {
                 {move || match (hint(), planned.get()) {
                     (Some(h), _) => view! { <p class="muted" id="gene-edit-hint">{h}</p> }.into_any(),
                     (None, None) => view! { <p class="muted">"Loading…"</p> }.into_any(),
-                    (None, Some(Err(e))) => view! { <p class="refusal" id="gene-edit-refusal">{e}</p> }.into_any(),
+                    (None, Some(Err(e))) => view! { <p class="refusal" id="gene-edit-refusal">{as_listed(&e.to_string())}</p> }.into_any(),
                     (None, Some(Ok(p))) => {
                         let pv = shown.get();
                         view! {
@@ -203,14 +203,14 @@ pub fn GeneEdits() -> impl IntoView {
                                     )).collect();
                                     view! {
                                         <ul class="small" id="gene-edit-edits">
-                                            {pv.edits.iter().map(|e| view! { <li class="mono">{e.to_string()}</li> }).collect_view()}
+                                            {pv.edits.iter().map(|e| view! { <li class="mono">{as_listed(&e.to_string())}</li> }).collect_view()}
                                         </ul>
                                         <p class="small" id="gene-edit-length">{format!("Length change: {} bp", crate::view::edit_rows::signed(pv.length_change))}</p>
                                         <p class="small" id="gene-edit-touches">{pv.genes.iter().map(|g| g.sentence()).collect::<Vec<_>>().join("; ")}</p>
                                         {essential.into_iter().map(|w| view! { <p class="warning" role="alert">{w}</p> }).collect_view()}
                                     }.into_any()
                                 }
-                                Some(Err(e)) => view! { <p class="refusal" id="gene-edit-refusal">{e}</p> }.into_any(),
+                                Some(Err(e)) => view! { <p class="refusal" id="gene-edit-refusal">{as_listed(&e.to_string())}</p> }.into_any(),
                                 None => view! { <span></span> }.into_any(),
                             }}
                             <div class="actions confirm-row">

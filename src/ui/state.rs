@@ -315,7 +315,8 @@ impl AppState {
         text: impl Into<String>,
         actions: Vec<NoticeAction>,
     ) -> u64 {
-        let text = text.into();
+        // The UI's one number for an edit: core's `edit #4 (id 3)` reads `edit #4` here.
+        let text = crate::view::edit_rows::as_listed(&text.into());
         let id = self.next_notice.get_value();
         self.next_notice.set_value(id + 1);
         self.notices.update(|n| {

@@ -80,7 +80,7 @@ pub fn design_warnings(
                 .perturbation
                 .and_then(|i| perturbations.get(i))
                 .map(|p| p.designation.clone()),
-            message: f.message,
+            message: crate::view::edit_rows::as_listed(&f.message),
         })
         .collect()
 }

@@ -204,6 +204,47 @@ pub fn edits_named(ids: &[EditId]) -> String {
     }
 }
 
+/// A message as the UI says it: core's and the CLI's citation of an edit by both numbers,
+/// `edit #4 (id 3)` ([`EditId::cited`]), names it by the edit list's number alone, `edit #4` —
+/// the one number the UI shows for an edit; the spec's `id` is in the edit list row's details
+/// ([`spec_id_words`]). Only a `#N (id N−1)` pair is shortened; any other text stays as it is.
+/// O(length).
+pub fn as_listed(message: &str) -> String {
+    const ID: &str = " (id ";
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(at) = rest.find(ID) {
+        let (before, after) = rest.split_at(at);
+        out.push_str(before);
+        let number = before
+            .rsplit_once('#')
+            .map(|(_, n)| n)
+            .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|n| n.parse::<u64>().ok());
+        let tail = &after[ID.len()..];
+        let digits = tail.bytes().take_while(u8::is_ascii_digit).count();
+        let id = tail[..digits].parse::<u64>().ok();
+        let closed = tail[digits..].starts_with(')');
+        match (number, id) {
+            (Some(n), Some(id)) if closed && id.checked_add(1) == Some(n) => {
+                rest = &tail[digits + 1..];
+            }
+            _ => {
+                out.push_str(ID);
+                rest = tail;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Where the edit list says an edit's spec id, for a pipeline user (`spec id 3`: the `id` of the
+/// spec, the edits JSON and the report).
+pub fn spec_id_words(id: EditId) -> String {
+    format!("spec id {}", id.0)
+}
+
 /// A count with its noun in the right number, the count with thousands separators: `1 edit`,
 /// `4,111 genes`.
 pub fn counted(n: usize, one: &str, many: &str) -> String {

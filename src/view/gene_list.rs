@@ -12,6 +12,7 @@ use crate::core::genetics::gene_list::GeneList;
 use crate::core::genome::Genome;
 use crate::core::genome::feature::FeatureIdx;
 use crate::core::genome::names::NameKind;
+use crate::view::edit_rows::as_listed;
 
 /// Unknown names for which suggestions are looked for at most (each costs a pass over the names).
 pub const SUGGEST_MAX: usize = 20;
@@ -141,7 +142,7 @@ pub fn report(
         let line = format!(
             "{} {}",
             gene_label(genome, *gene),
-            clash_words(genome, design, clash)
+            as_listed(&clash_words(genome, design, clash))
         );
         match clash {
             Clash::AlreadyDeleted(_) => out.already_deleted.push(line),

@@ -330,3 +330,93 @@ fn undo_history_and_the_map_window_survive_a_reload() {
     let errors = app.js_errors();
     assert!(errors.is_empty(), "JavaScript errors: {errors:#?}");
 }
+
+/// The text of the library's entry marked open (its panel opened and closed again).
+fn open_entry_text(app: &Session) -> String {
+    app.click("#designs-button");
+    app.wait_for("#design-library .design-entry.current");
+    let text = app.text_of("#design-library .design-entry.current");
+    app.click("#designs-button");
+    app.wait_until("!document.querySelector('#design-library')");
+    text
+}
+
+/// Opens a tiny genome of one's own from the header, in the current tab.
+fn open_tiny_genome(app: &Session) {
+    crate::support::app::open_own_genome(
+        app,
+        "back_to_s288c",
+        "tiny",
+        "##gff-version 3\nchrA\ttest\tgene\t101\t400\t.\t+\t.\tID=g1;Name=ONE\n",
+        &format!(">chrA\n{}\n", "ACGT".repeat(300)),
+        1,
+    );
+    edits_are(app, 0);
+}
+
+/// Back to the bundled S288C from the Open panel.
+fn back_to_s288c(app: &Session) {
+    app.click(".open-button");
+    app.click("#open-default");
+    app.wait_until("document.querySelectorAll('#map-overview .ov-contig').length === 17");
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run by .ci/test (trunk build --release, then -- --ignored)"]
+fn back_on_s288c_after_another_tab_saved_a_design_this_tabs_design_is_open_again() {
+    let app = Session::start();
+    // Tab A: a named design with two edits on S288C.
+    let mut d = deletions(&["TFC3", "PHO5"]);
+    d.genotype_mut().name = Some("phosphate screen".to_owned());
+    open_link(&app, &d);
+    app.wait_until("Object.keys(localStorage).some(k => k.startsWith('genoforge.design.v1:'))");
+    assert!(open_entry_text(&app).contains("phosphate screen"));
+    let first = app.current_window();
+    // A second tab opens the page and starts a design of its own there (saved, untitled: the
+    // library's most recent one now).
+    let second = app.open_tab();
+    app.goto("/");
+    app.wait_for("#genome-summary");
+    edits_are(&app, 2);
+    app.click("#designs-button");
+    app.click("#design-new");
+    app.wait_until("!document.querySelector('#design-library')");
+    edits_are(&app, 0);
+    delete_in_composer(&app, "ADE2", 1);
+    app.wait_until(
+        "Object.keys(localStorage).filter(k => k.startsWith('genoforge.design.v1:')).length === 2",
+    );
+    // Tab A opens the user's own genome, then goes back to S288C.
+    app.switch_to(first.clone());
+    edits_are(&app, 2);
+    open_tiny_genome(&app);
+    back_to_s288c(&app);
+    app.screenshot("back_to_s288c_after_second_tab");
+    // The design this tab had is open again, under its name — not the other tab's "Untitled
+    // design".
+    edits_are(&app, 2);
+    assert!(app.text_of("#design-label").contains("tfc3Δ"));
+    let open = open_entry_text(&app);
+    assert!(open.contains("phosphate screen"), "open: {open}");
+
+    // While this tab is away on its own genome again, the other tab changes this design: coming
+    // back opens it as the other tab saved it, and says so.
+    open_tiny_genome(&app);
+    app.switch_to(second.clone());
+    app.click("#designs-button");
+    app.wait_for("#design-library");
+    app.eval_js(
+        "[...document.querySelectorAll('#design-library .design-entry')].find(e => e.textContent.includes('phosphate screen')).querySelector('.design-open').click(); return 0;",
+    );
+    edits_are(&app, 2);
+    delete_in_composer(&app, "URA3", 3);
+    app.switch_to(first);
+    back_to_s288c(&app);
+    edits_are(&app, 3);
+    app.wait_until("[...document.querySelectorAll('.notice')].some(n => n.textContent.includes('phosphate screen') && n.textContent.includes('another tab'))");
+    app.screenshot("back_to_s288c_changed_in_second_tab");
+    assert!(open_entry_text(&app).contains("phosphate screen"));
+    app.switch_to(second);
+    let errors = app.js_errors();
+    assert!(errors.is_empty(), "JavaScript errors: {errors:#?}");
+}

@@ -23,6 +23,7 @@ mod persist;
 
 // Issue 12: the editor as users found it.
 mod design_safety;
+mod edit_numbers;
 mod edited_map;
 mod from_scratch;
 mod gene_lists;

@@ -431,3 +431,58 @@ fn a_users_genome_keeps_its_contig_order_its_legend_and_a_way_back() {
     let errors = app.js_errors();
     assert!(errors.is_empty(), "JavaScript errors: {errors:#?}");
 }
+
+/// The overview's contig labels as shown: for each contig, its name, the label's text if it is
+/// visible (`null` when left out), whether that text is cut, and its tooltip and accessible name.
+fn overview_labels(app: &Session) -> Vec<Value> {
+    let labels = app.eval_js(
+        "return [...document.querySelectorAll('#map-overview .ov-contig')].map(c => {
+           const b = c.querySelector('.ov-name');
+           const shown = [...b.querySelectorAll('*'), b].every(e => getComputedStyle(e).visibility !== 'hidden' && getComputedStyle(e).display !== 'none')
+             && b.innerText.trim() !== '';
+           return { name: c.dataset.contig, text: shown ? b.innerText.trim() : null,
+                    cut: shown && b.scrollWidth > b.clientWidth + 0.5,
+                    title: b.title ?? '', label: b.getAttribute('aria-label') ?? '' };
+         });",
+    );
+    serde_json::from_value(labels).unwrap()
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run by .ci/test (trunk build --release, then -- --ignored)"]
+fn overview_labels_are_whole_contig_names_or_left_out_at_375_and_1440() {
+    let app = Session::start();
+    app.goto("/");
+    app.wait_for("#genome-summary");
+    app.wait_until("document.querySelectorAll('#map-overview .ov-contig').length === 17");
+    for (w, h) in [(375, 812), (1440, 900)] {
+        app.set_viewport(w, h);
+        std::thread::sleep(std::time::Duration::from_millis(400));
+        app.screenshot(&format!("overview_labels_{w}"));
+        let labels = overview_labels(&app);
+        assert_eq!(labels.len(), 17, "{w}px");
+        for l in &labels {
+            let name = l["name"].as_str().unwrap();
+            // Never a cut name ("I" of "III"): a label shown is the whole name, fully in view.
+            if let Some(text) = l["text"].as_str() {
+                assert_eq!(text, name, "{w}px: {l}");
+                assert_eq!(l["cut"], json!(false), "{w}px: {l}");
+            }
+            // The whole name stays in the tooltip and the accessible name.
+            assert!(
+                l["title"].as_str().unwrap().contains(name)
+                    && l["label"].as_str().unwrap().contains(name),
+                "{w}px: {l}"
+            );
+        }
+        let shown = labels.iter().filter(|l| l["text"].is_string()).count();
+        if w == 1440 {
+            assert_eq!(shown, 17, "every name at 1440 px: {labels:?}");
+        } else {
+            // At a phone's width the short names still show (I, V, X), the others give way.
+            assert!(shown >= 3, "{w}px: {labels:?}");
+        }
+    }
+    let errors = app.js_errors();
+    assert!(errors.is_empty(), "JavaScript errors: {errors:#?}");
+}

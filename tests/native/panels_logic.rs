@@ -639,3 +639,44 @@ fn messages_name_edits_by_the_lists_numbers_and_count_in_words() {
     assert_eq!(counted(4_111, "gene", "genes"), "4,111 genes");
     assert_eq!(counted(0, "edit", "edits"), "0 edits");
 }
+
+/// Issue 12 (leftovers): the UI cites an edit by the edit list's number alone; core's refusals,
+/// which cite both (`edit #3 (id 2)`, the CLI's and the spec's words), are shortened at the view
+/// layer, and only a matching `#N (id N−1)` pair is.
+#[test]
+fn ui_messages_name_an_edit_by_the_edit_lists_number() {
+    use genoforge::core::edit::EditId;
+    use genoforge::core::edit::helpers::delete_gene;
+    use genoforge::view::edit_rows::{as_listed, spec_id_words};
+    let g = &common::default_genome().genome;
+    let mut d = Design::new();
+    let pho5 = resolve_gene(g, "PHO5").unwrap();
+    let first = d.add(g, delete_gene(g, pho5, None)).unwrap();
+    d.set_enabled(g, first, false).unwrap();
+    d.add(g, delete_gene(g, pho5, None)).unwrap();
+    let core = d.set_enabled(g, first, true).unwrap_err().to_string();
+    assert!(core.contains("edit #2 (id 1)"), "{core}");
+    let ui = as_listed(&core);
+    assert!(ui.contains("overlaps edit #2 delete II:"), "{ui}");
+    assert!(!ui.contains("(id "), "{ui}");
+    assert_eq!(
+        as_listed(&format!(
+            "edits {}, {}",
+            EditId(0).cited(),
+            EditId(9).cited()
+        )),
+        "edits #1, #10"
+    );
+    // Anything else stays: a mismatched pair, a label in brackets, an unclosed one, no number.
+    for same in [
+        "edit #4 (id 2) is not a citation",
+        "gene (id 3)",
+        "#4 (id 3",
+        "#x (id 3)",
+        "(id 3) at the start",
+        "",
+    ] {
+        assert_eq!(as_listed(same), same);
+    }
+    assert_eq!(spec_id_words(EditId(3)), "spec id 3");
+}

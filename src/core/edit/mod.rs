@@ -27,7 +27,8 @@ pub use validate::{EditDesc, EditError, check_sequence};
 /// first edit, by `Display` — the number the edit list shows. A message that names an edit
 /// (a refusal, the CLI, an export's fallback name) cites both with [`EditId::cited`],
 /// `#4 (id 3)`, so the reader of a spec finds the edit by its `id` and the user of the edit list
-/// by its number (ARCHITECTURE.md, invariants).
+/// by its number; the browser's UI shows the number alone (`view::edit_rows::as_listed`;
+/// ARCHITECTURE.md, invariants).
 #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct EditId(pub u32);

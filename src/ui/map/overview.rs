@@ -1,5 +1,8 @@
 //! The overview: every contig as a bar to scale, with marks where the design has edits and the
-//! current window outlined. A contig's name shows all of it; a click on its bar goes there.
+//! current window outlined. A contig's name shows all of it; a click on its bar goes there. A name
+//! is shown whole or not at all: one its column is too narrow for ("III" at a phone's width) is
+//! left out rather than cut into another name ("I"); it stays in the tooltip and the accessible
+//! name.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -24,8 +27,22 @@ pub(super) fn Overview(map: MapState) -> impl IntoView {
         let ready = app.genome.get()?;
         Some(app.design.with(|d| contigs(ready.genome(), d, BAR_PX)))
     });
+    let nav = NodeRef::<leptos::html::Nav>::new();
+    // Whenever the contigs, the column widths (the track's width follows the same column) or the
+    // current contig (its name is bold) change: measured after the browser laid them out.
+    Effect::new(move |_| {
+        all.track();
+        map.width.track();
+        app.view.with(|v| v.map(|v| v.contig));
+        leptos::task::spawn_local(async move {
+            crate::ui::browser::next_frame().await;
+            if let Some(nav) = nav.get_untracked() {
+                leave_out_cut_names(&nav);
+            }
+        });
+    });
     view! {
-        <nav class="overview" aria-label="Chromosomes" id="map-overview">
+        <nav class="overview" aria-label="Chromosomes" id="map-overview" node_ref=nav>
             {move || {
                 all.get()
                     .unwrap_or_default()
@@ -34,6 +51,27 @@ pub(super) fn Overview(map: MapState) -> impl IntoView {
                     .collect_view()
             }}
         </nav>
+    }
+}
+
+/// Marks each contig name wider than its button `data-left-out` (the stylesheet hides it): a
+/// name shows whole or not at all. Hiding keeps the text's width, so a wider column shows it again.
+fn leave_out_cut_names(nav: &web_sys::HtmlElement) {
+    let Ok(names) = nav.query_selector_all(".ov-name") else {
+        return;
+    };
+    for i in 0..names.length() {
+        let Some(el) = names
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let _ = if el.scroll_width() > el.client_width() {
+            el.set_attribute("data-left-out", "")
+        } else {
+            el.remove_attribute("data-left-out")
+        };
     }
 }
 
@@ -81,10 +119,11 @@ fn contig_view(map: MapState, c: OverviewContig) -> impl IntoView {
                 type="button"
                 class="ov-name"
                 aria-label=format!("Show all of {} ({} bp{edits})", c.name, thousands(c.length))
+                title=c.name.clone()
                 aria-current=move || current().then_some("true")
                 on:click=whole
             >
-                {c.name.clone()}
+                <span class="ov-label">{c.name.clone()}</span>
             </button>
             <div
                 class="ov-bar"

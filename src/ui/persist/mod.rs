@@ -6,8 +6,10 @@
 //! - local storage `genoforge.library.v1:<fp>`: the library's index (JSON);
 //! - local storage `genoforge.design.v1:<fp>:<id>`: each design, a packed spec (`io::packed`);
 //!   the single design of earlier versions (`genoforge.design.v1:<fp>`) is adopted on first use;
-//! - session storage `genoforge.session.v1:<fp>` (this tab only): the open design's id and the
-//!   revision this tab last read or wrote, its undo history (bounded), the map's window and axis.
+//! - session storage `genoforge.session.v1:<fp>` (this tab only, written on leaving the page or
+//!   the genome): the open design's id and the revision this tab last read or wrote, its undo
+//!   history (bounded), the map's window and axis — so a reload or coming back from another
+//!   genome reopens this tab's design, not the library's most recent (maybe another tab's).
 //!
 //! Every save re-reads the index first: if another tab saved the open design since this tab read
 //! it, nothing is written and the user chooses (load theirs, or keep this one as a copy). Another
@@ -15,7 +17,7 @@
 //!
 //! Files: `context.rs` ([`Persist`]), `store.rs` (keys, reading and writing), `save.rs`
 //! (autosave, other tabs), `banner.rs` (the lasting "not saved" banner and the prompt on leaving
-//! during a conflict), `session.rs` (what a reload brings back), `entries.rs` (open, rename,
+//! during a conflict), `session.rs` (what a reload or coming back brings back), `entries.rs` (open, rename,
 //! duplicate, delete), `link.rs` (share links); this file installs them and restores after a load.
 
 mod banner;
@@ -82,7 +84,10 @@ pub fn install(app: AppState) -> Persist {
 
 /// Before another genome replaces this one: a pending save is written; a design another tab
 /// changed meanwhile (autosave stopped) is kept as a copy in this genome's library, and the user
-/// told (the notice stays with the next genome), so switching genomes never loses it.
+/// told (the notice stays with the next genome), so switching genomes never loses it. Which
+/// design this tab had open (with its history and window) is written to this tab's session, so
+/// coming back to this genome reopens it — not the library's most recently saved design, which
+/// may be another tab's.
 fn before_switch(app: &AppState, persist: Persist) {
     if persist.conflict.get_untracked() {
         if let Some(name) = save::copy_of_design(app, persist) {
@@ -96,11 +101,13 @@ fn before_switch(app: &AppState, persist: Persist) {
     } else if persist.pending() {
         save_now(app, persist);
     }
+    save_session(app, persist);
 }
 
 /// Restores after a genome loaded: a share link in the URL wins (opened as a new design), else
-/// this tab's open design (after a reload, with its undo history and window), else the library's
-/// most recently saved design. A stored design that cannot be read is set aside and reported.
+/// this tab's open design (after a reload or coming back from another genome, with its undo
+/// history and window; said when another tab saved it meanwhile), else the library's most
+/// recently saved design. A stored design that cannot be read is set aside and reported.
 pub fn restore(app: &AppState, persist: Persist) {
     let Some(fp) = fingerprint(app) else { return };
     let mut library = read_library(app, &fp);
@@ -127,8 +134,19 @@ pub fn restore(app: &AppState, persist: Persist) {
             app.design.set(design);
             persist.current.set(Some(id.clone()));
             persist.known.set_value(revision);
-            if n > 0 {
-                let name = library.get(&id).map(|e| e.name.clone()).unwrap_or_default();
+            let name = library.get(&id).map(|e| e.name.clone()).unwrap_or_default();
+            let this_tabs = session_state.current.as_deref() == Some(id.as_str());
+            if this_tabs && session_state.known < revision {
+                // Another tab saved it since this tab last had it open (before a reload or a
+                // genome switch): what is open is that tab's version, said.
+                app.notify(
+                    false,
+                    format!(
+                        "Restored “{name}” as another tab saved it since this tab left it ({}).",
+                        crate::view::edit_rows::counted(n, "edit", "edits")
+                    ),
+                );
+            } else if n > 0 {
                 app.notify(
                     false,
                     format!(
@@ -138,9 +156,7 @@ pub fn restore(app: &AppState, persist: Persist) {
                 );
             }
             // A reload of this tab: its history and window, if the design is still the one it led to.
-            if session_state.current.as_deref() == Some(id.as_str())
-                && session_state.known == revision
-            {
+            if this_tabs && session_state.known == revision {
                 restore_session(app, &session_state);
             }
         }

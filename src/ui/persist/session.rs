@@ -1,5 +1,5 @@
-//! This tab's session in session storage: what a reload brings back — the open entry, its undo
-//! history (bounded) and the map's window and axis.
+//! This tab's session in session storage, per genome: what a reload or coming back from another
+//! genome brings back — the open entry, its undo history (bounded) and the map's window and axis.
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -34,7 +34,7 @@ pub(super) struct Session {
     edited_axis: bool,
 }
 
-/// Writes this tab's session (on leaving the page): the open entry, the undo history newest
+/// Writes this tab's session (on leaving the page or the genome): the open entry, the undo history newest
 /// first until [`HISTORY_STEPS`] or [`HISTORY_BYTES`], the window.
 pub(super) fn save_session(app: &AppState, persist: Persist) {
     let Some(fp) = fingerprint(app) else { return };
