@@ -143,16 +143,19 @@ pub(crate) fn run(a: &DesignArgs) -> Result<(), String> {
         ));
     }
     for v in &a.mutate {
-        let (gene, change) = split("mutate", v)?;
-        ops.push((
-            format!("--mutate {v}"),
-            Form {
-                kind: Kind::Point,
-                change: change.to_owned(),
-                ..base.clone()
-            },
-            Some(gene.to_owned()),
-        ));
+        let (gene, changes) = split("mutate", v)?;
+        // Several changes of one allele (`GAL4=K17A,K23A`): one point mutation each.
+        for change in crate::core::genetics::nomenclature::change_list(changes) {
+            ops.push((
+                format!("--mutate {gene}={change}"),
+                Form {
+                    kind: Kind::Point,
+                    change: change.to_owned(),
+                    ..base.clone()
+                },
+                Some(gene.to_owned()),
+            ));
+        }
     }
     for v in &a.promoter {
         let (gene, p) = split("promoter", v)?;

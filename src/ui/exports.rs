@@ -52,22 +52,26 @@ pub fn export_now(app: &AppState, kind: ExportKind) {
     };
     let created = now_iso();
     let essential = app.essential.get_untracked();
-    let bytes = app.design.with_untracked(|design| {
-        render(
-            kind,
-            &ExportInput {
-                genome: ready.genome(),
-                design,
-                lifted: &lifted,
-                reference: &reference,
-                created: &created,
-                flanks: app.flanks.get_untracked(),
-                essential: Some(&*essential.0),
-            },
-        )
-    });
-    // The name the user gave the design in the library (an embedded element has none).
+    // The name the user gave the design in the library (an embedded element has none): the
+    // spec's `name` and the GFF3's and FASTA's design headers carry it, so an imported spec opens
+    // under it again.
     let given = super::persist::given_name();
+    let mut named = app.design.get_untracked();
+    if let Some(n) = &given {
+        named.genotype_mut().name = Some(n.clone());
+    }
+    let bytes = render(
+        kind,
+        &ExportInput {
+            genome: ready.genome(),
+            design: &named,
+            lifted: &lifted,
+            reference: &reference,
+            created: &created,
+            flanks: app.flanks.get_untracked(),
+            essential: Some(&*essential.0),
+        },
+    );
     let stem = app
         .design
         .with_untracked(|d| design_stem(given.as_deref(), d.genotype()));

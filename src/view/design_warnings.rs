@@ -50,6 +50,7 @@ pub fn heading(kind: FindingKind) -> &'static str {
         FindingKind::OneCopyEffects => "On one copy",
         FindingKind::MitochondrialGenomeEdited => "Mitochondrial genome",
         FindingKind::HeterozygousSameGene => "Cis or trans",
+        FindingKind::AllelesExceedCopies => "More alleles than copies",
         FindingKind::EssentialNeighbourTrimmed => "Essential neighbour",
         FindingKind::GeneNotTouched
         | FindingKind::UnknownGene

@@ -857,4 +857,30 @@ fn the_locus_box_reads_the_axis_coordinates_and_says_a_window_past_the_end() {
     assert!(said.unwrap().starts_with("I has 230,218 bases"));
     // A gene name is a name on either axis.
     assert!(go_to(g, &d, "PHO5", true).unwrap().1.is_none());
+    // In edited coordinates a gene's window takes in what the design inserted into it: PHO5's
+    // C-terminal tag (2.4 kb at its stop, its left end on −) does not push its body out of view.
+    let lib = common::library();
+    let pho5 = common::gene(g, "PHO5");
+    let (plan, _) = genoforge::core::genetics::tag::plan_tag(
+        g,
+        pho5,
+        lib.get("GFP(S65T)-kanMX6").unwrap(),
+        genoforge::core::edit::Terminus::C,
+    )
+    .unwrap();
+    genoforge::core::genetics::compose::apply(g, &mut d, plan).unwrap();
+    let (v, _) = go_to(g, &d, "PHO5", true).unwrap();
+    let shown = edited_window(g, &d, &v).span;
+    let reference = g.feature(pho5).span;
+    let inserted: u64 = d
+        .edits()
+        .iter()
+        .filter(|e| e.contig == g.feature(pho5).contig)
+        .map(|e| e.sequence.len() as u64)
+        .sum::<u64>()
+        - 3;
+    assert!(
+        shown.len() >= reference.len() + inserted,
+        "{shown:?} does not hold PHO5 ({reference:?}) and its {inserted} inserted bases"
+    );
 }

@@ -174,7 +174,10 @@ fn a_tag_changing_only_an_essential_neighbours_last_codon_is_a_caution_not_a_let
         f.message
     );
     assert!(
-        f.message.contains("changes the last")
+        f.message.contains("replaces 3 of the last 4 coding bases")
+            && f.message.contains(
+                "a stop codon follows at once from the bases put there (residue 179, Y, is lost)"
+            )
             && f.message
                 .contains("coding bases of CWC25 (YNL245C), its stop codon among them")
             && f.message.contains("its first 178 of 179 residues are kept")

@@ -67,6 +67,28 @@ fn two_changes_in_one_gene_are_one_allele_and_read_back_as_two() {
     assert_eq!(back.perturbations.len(), 2);
     assert_eq!(&back.perturbations[0].designation, first);
 
+    // The composer's and the CLI's input takes one allele's changes the same way.
+    assert_eq!(
+        genoforge::core::genetics::nomenclature::change_list(
+            "K17A, c.67_72delinsGCTGTT(K23A,L24V)"
+        ),
+        ["K17A", "c.67_72delinsGCTGTT(K23A,L24V)"]
+    );
+    let out = common::on_default_genome("design", &["--mutate", "GAL4=K17A,K23A"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let spec: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let names: Vec<&str> = spec["perturbations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["designation"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["gal4-K17A", "gal4-K23A"]);
+
     // Diploid: homozygous changes are one allele on both copies; heterozygous ones stay apart
     // (their phase is not recorded).
     let mut homo = Design::new();

@@ -2,7 +2,9 @@
 //! cis, `pGAL1-PHO5-GFP(S65T)::kanMX6/PHO5`) or on the two copies (in trans,
 //! `PHO5-GFP(S65T)::kanMX6/pGAL1-PHO5`) is not recorded — a second transformation of a
 //! heterozygote lands on either copy — so the genotype writes each against a wild-type copy, and
-//! this says so instead of leaving the string to be read as two loci.
+//! this says so instead of leaving the string to be read as two loci. And a diploid has two
+//! copies: perturbations of one gene that need more (a homozygous deletion beside any other
+//! allele of the gene, three heterozygous deletions) are said ([`copies_findings`]).
 
 use crate::core::design::genotype::{Genotype, Zygosity};
 use crate::core::genetics::finding::{Finding, FindingKind, gene_label};
@@ -39,6 +41,73 @@ pub(crate) fn cis_trans_findings(g: &Genotype) -> Vec<Finding> {
                 "{} are each heterozygous at {}: whether they lie on the same copy (in cis) or on the two copies (in trans) is not recorded, so the genotype writes each against a wild-type copy; say which in the design's description",
                 same.join(" and "),
                 gene_label(&p.perturbed_gene_name, &p.systematic_gene_name)
+            ),
+        });
+    }
+    out
+}
+
+/// One finding per gene of a diploid whose perturbations need more than its two copies: the
+/// copies a gene-removing perturbation takes (2 homozygous, 1 heterozygous) exceed two, or are
+/// two while another perturbation of the gene is recorded (it has no copy left to be on:
+/// `cdc28Δ::natMX4/CDC28` then `cdc28Δ::kanMX4/cdc28Δ::kanMX4`). About the last of them. Caution.
+pub(crate) fn copies_findings(g: &Genotype) -> Vec<Finding> {
+    if g.background.as_ref().is_none_or(|b| b.ploidy != 2) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut done: Vec<String> = Vec::new();
+    for p in g
+        .perturbations
+        .iter()
+        .filter(|p| !p.systematic_gene_name.is_empty())
+    {
+        let key = p.systematic_gene_name.to_ascii_uppercase();
+        if done.contains(&key) {
+            continue;
+        }
+        done.push(key.clone());
+        let same: Vec<(usize, &crate::core::design::genotype::Perturbation)> = g
+            .perturbations
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| q.systematic_gene_name.eq_ignore_ascii_case(&key))
+            .collect();
+        let removed: u32 = same
+            .iter()
+            .filter(|(_, q)| q.perturbation_type.removes_gene())
+            .map(|(_, q)| {
+                if q.zygosity == Zygosity::Homozygous {
+                    2
+                } else {
+                    1
+                }
+            })
+            .sum();
+        let others = same
+            .iter()
+            .filter(|(_, q)| !q.perturbation_type.removes_gene())
+            .count();
+        if removed < 2 || (removed == 2 && others == 0) {
+            continue;
+        }
+        let (last, _) = same[same.len() - 1];
+        let alleles: Vec<String> = same
+            .iter()
+            .map(|(_, q)| crate::core::genetics::nomenclature::perturbation_token(q))
+            .collect();
+        out.push(Finding {
+            kind: FindingKind::AllelesExceedCopies,
+            perturbation: Some(last),
+            message: format!(
+                "{} at {} need more than the diploid's two copies: the gene's deletions take {removed} of them{}; no strain carries all of these, so make an edit heterozygous or remove one",
+                alleles.join(" and "),
+                gene_label(&p.perturbed_gene_name, &p.systematic_gene_name),
+                if others > 0 {
+                    " and no copy is left for its other alleles"
+                } else {
+                    ""
+                }
             ),
         });
     }

@@ -23,7 +23,7 @@ use crate::core::design::genotype::{GeneDamage, Perturbation, PerturbationType};
 use crate::core::edit::Edit;
 use crate::core::edit::helpers::resolve_gene;
 use crate::core::genetics::c_terminal_signal;
-use crate::core::genetics::cis_trans::cis_trans_findings;
+use crate::core::genetics::cis_trans::{cis_trans_findings, copies_findings};
 use crate::core::genetics::elements_hit::element_findings;
 use crate::core::genetics::essential::{EssentialityTable, SOURCE};
 use crate::core::genetics::essential_hit::{collateral_essential, unnamed_essential};
@@ -281,6 +281,7 @@ fn findings(
     out.extend(element_findings(genome, design));
     out.extend(one_copy_findings(genome, design));
     out.extend(cis_trans_findings(g));
+    out.extend(copies_findings(g));
     out.extend(reused_markers(g).into_iter().map(|message| Finding {
         kind: FindingKind::MarkerReused,
         perturbation: None,

@@ -108,18 +108,34 @@ pub(crate) fn collateral_essential(
             }
             // Only the last few codons and the stop replaced (VPS75's C-terminal tag takes
             // CWC25's Tyr179 and stop): the protein is kept but for its end — not a lethal claim.
-            if let Some(n) = orf
+            if let Some(t) = orf
                 .as_ref()
                 .filter(|_| !start_codon)
-                .and_then(|o| three_prime_bases(o, e))
+                .and_then(|o| three_prime_change(o, e))
             {
                 f.kind = FindingKind::EssentialNeighbourTrimmed;
-                let o = orf.as_ref().map_or(0, |o| o.coding.len() as u64);
-                let (kept, total) = ((o - n) / 3, o.saturating_sub(3) / 3);
+                let after = match &t.new_residues {
+                    Some(r) if r.is_empty() => format!(
+                        "a stop codon follows at once from the bases put there (residue {}, {}, is lost)",
+                        t.kept + 1,
+                        t.lost
+                    ),
+                    Some(r) => format!(
+                        "{} residue(s) read from the bases put there follow before a stop ({r})",
+                        r.chars().count()
+                    ),
+                    None => {
+                        "it reads on into the bases put there without meeting a stop".to_owned()
+                    }
+                };
                 f.message = format!(
-                    "{} changes the last {n} coding bases of {neighbour}, its stop codon among them, essential in the {}: its first {kept} of {total} residues are kept and its new C-terminus is read from the bases put there, so it likely keeps its function",
+                    "{} replaces {} of the last {} coding bases of {neighbour}, its stop codon among them, essential in the {}: its first {} of {} residues are kept and {after}; it likely keeps its function",
                     p.designation,
+                    t.covered,
+                    t.from_end,
                     crate::core::genetics::essential::SOURCE,
+                    t.kept,
+                    t.total,
                 );
                 out.push(f);
                 continue;
@@ -145,9 +161,25 @@ pub(crate) fn collateral_essential(
     out
 }
 
-/// How many coding bases of `orf`, counted from the first the edit `e` covers to its end, when
-/// `e` reaches only its 3′ end — its stop codon and at most 9 codons before it — else `None`.
-fn three_prime_bases(orf: &Orf, e: &Edit) -> Option<u64> {
+/// What an edit reaching only an ORF's 3′ end (its stop codon and at most 9 codons before it)
+/// does to the protein, read from the ORF's bases with the edit's in their place, in the ORF's
+/// orientation and code. `None` when the edit reaches further in.
+struct ThreePrimeChange {
+    /// Coding bases the edit replaces.
+    covered: u64,
+    /// Coding bases from the first it replaces to the ORF's end.
+    from_end: u64,
+    /// Residues kept from the start (the reference protein's prefix).
+    kept: usize,
+    /// The reference protein's length (without the stop).
+    total: usize,
+    /// The first residue not kept (one-letter).
+    lost: char,
+    /// Residues after the kept ones up to the first stop; `None`: no stop in the bases read.
+    new_residues: Option<String>,
+}
+
+fn three_prime_change(orf: &Orf, e: &Edit) -> Option<ThreePrimeChange> {
     let n = orf.coding.len() as u64;
     if orf.contig != e.contig || n < 6 {
         return None;
@@ -156,5 +188,33 @@ fn three_prime_bases(orf: &Orf, e: &Edit) -> Option<u64> {
         .filter(|&i| orf.ref_pos(i).is_some_and(|at| e.span.contains(at)))
         .collect();
     let (first, last) = (*covered.first()?, *covered.last()?);
-    (n - first <= 30 && last >= n - 3).then_some(n - first)
+    if n - first > 30 || last < n - 3 {
+        return None;
+    }
+    let inserted = if orf.is_reverse() {
+        crate::core::seq::revcomp(&e.sequence)
+    } else {
+        e.sequence.to_vec()
+    };
+    let mut edited = orf.coding[..first as usize].to_vec();
+    edited.extend_from_slice(&inserted);
+    edited.extend_from_slice(&orf.coding[last as usize + 1..]);
+    let read = orf.code.translate(&edited);
+    let reference = orf.protein();
+    let new_protein = read.split('*').next().unwrap_or("");
+    let kept = reference
+        .chars()
+        .zip(new_protein.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    Some(ThreePrimeChange {
+        covered: covered.len() as u64,
+        from_end: n - first,
+        kept,
+        total: reference.chars().count(),
+        lost: reference.chars().nth(kept).unwrap_or('*'),
+        new_residues: read
+            .contains('*')
+            .then(|| new_protein.chars().skip(kept).collect()),
+    })
 }

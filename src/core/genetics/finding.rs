@@ -71,6 +71,9 @@ pub enum FindingKind {
     /// Two or more heterozygous perturbations of one gene in a diploid, their copies (cis or
     /// trans) not recorded (`cis_trans.rs`). A note.
     HeterozygousSameGene,
+    /// Perturbations of one gene in a diploid that need more than its two copies (a homozygous
+    /// deletion beside another allele of the gene; `cis_trans.rs`). Caution.
+    AllelesExceedCopies,
     /// A gene deletion trims an essential neighbour's CDS, yet the deletion project's own haploid
     /// deletion of the gene was viable (`essential_hit.rs`): not the lethal claim of
     /// [`Self::EssentialGeneDeleted`]. Caution.
@@ -112,6 +115,7 @@ impl FindingKind {
                 | Self::OneCopyEffects
                 | Self::MitochondrialGenomeEdited
                 | Self::HeterozygousSameGene
+                | Self::AllelesExceedCopies
                 | Self::EssentialNeighbourTrimmed
         )
     }
@@ -131,6 +135,7 @@ impl FindingKind {
             | Self::OriginRemoved
             | Self::TelomereRemoved
             | Self::MitochondrialGenomeEdited
+            | Self::AllelesExceedCopies
             | Self::EssentialNeighbourTrimmed => Concern::Caution,
             Self::LtrRemoved
             | Self::ElementsUnchecked
@@ -168,6 +173,7 @@ impl FindingKind {
             Self::OneCopyEffects => "one_copy_effects",
             Self::MitochondrialGenomeEdited => "mitochondrial_genome_edited",
             Self::HeterozygousSameGene => "heterozygous_same_gene",
+            Self::AllelesExceedCopies => "alleles_exceed_copies",
             Self::EssentialNeighbourTrimmed => "essential_neighbour_trimmed",
         }
     }

@@ -141,6 +141,27 @@ pub fn perturbation_tokens(perturbations: &[Perturbation]) -> Vec<String> {
     out
 }
 
+/// The changes of one allele, `K17A,K23A` → `K17A`, `K23A` (what the composer and the CLI's
+/// `--mutate GAL4=K17A,K23A` take); commas inside a coding change's consequence
+/// (`c.67_72delinsGCTGTT(K23A,L24V)`) do not split.
+pub fn change_list(changes: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let (mut depth, mut start) = (0i32, 0);
+    for (i, c) in changes.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ',' if depth == 0 => {
+                parts.push(changes[start..i].trim());
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(changes[start..].trim());
+    parts
+}
+
 /// The residue a point change names, for ordering an allele's changes: `23` of `K23A`, the codon
 /// of a coding base (`c.70A>G` is in residue 24).
 fn residue_of(change: &str) -> u64 {
@@ -169,20 +190,7 @@ fn split_changes(token: &str) -> Option<Vec<String>> {
     }
     // The last hyphen: a systematic name has its own (`ydr374w-a-K17A,K23A`), a change none.
     let (gene, changes) = token.rsplit_once('-')?;
-    let mut parts = Vec::new();
-    let (mut depth, mut start) = (0i32, 0);
-    for (i, c) in changes.char_indices() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth -= 1,
-            ',' if depth == 0 => {
-                parts.push(&changes[start..i]);
-                start = i + 1;
-            }
-            _ => {}
-        }
-    }
-    parts.push(&changes[start..]);
+    let parts = change_list(changes);
     (parts.len() > 1).then(|| parts.iter().map(|c| format!("{gene}-{c}")).collect())
 }
 

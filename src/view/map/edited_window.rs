@@ -104,7 +104,10 @@ pub fn parse_edited(
         Some((c, range_ends(t, range.trim())?))
     });
     let Some((contig, ends)) = region else {
-        return Viewport::parse(genome, t).map(|v| (v, None));
+        // A gene's name: its reference window, grown by what the design inserts into it (a tag,
+        // a cassette), as the search does, so the gene is drawn whole in edited coordinates.
+        return Viewport::parse(genome, t)
+            .map(|v| (reference_view_showing(genome, design, &v), None));
     };
     let (a, b) = ends?;
     let len = EditedGenome::new(genome, design).contig_len(contig).max(1);
