@@ -437,7 +437,7 @@ impl Genotype {
             .map(|p| p.systematic_gene_name.trim().to_ascii_uppercase())
             .filter(|s| !s.is_empty())
             .collect();
-        genes.sort_unstable();
+        crate::core::sort::sort(&mut genes);
         genes.dedup();
         genes
     }
