@@ -368,7 +368,7 @@ impl Provenance {
 }
 
 /// The genetic meaning of a design: background, perturbations, gene set, provenance.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Genotype {
     /// The strain background.
     pub background: Option<Background>,
