@@ -295,7 +295,7 @@ fn read_record(lines: &[&str], start: usize) -> Result<(GbRecord, usize), Genban
 pub fn parse_location(text: &str) -> Result<Location, &'static str> {
     let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     let mut loc = parse_inner(&t)?;
-    loc.segments.sort_unstable();
+    crate::core::sort::sort(&mut loc.segments);
     Ok(loc)
 }
 

@@ -36,12 +36,12 @@ pub fn App() -> impl IntoView {
     provide_context(app);
     provide_context(Tabs::new());
     provide_context(super::host::PagePanels {
-        datasets: || view! { <super::datasets::panel::DatasetsPanel /> }.into_any(),
+        datasets: || view! { <super::datasets_loader::DatasetsTab /> }.into_any(),
         library: || view! { <DesignLibrary /> }.into_any(),
     });
     super::persist::install(app);
-    // Datasets: bundled lists now, imported ones read back from the browser's storage.
-    super::datasets::install(app);
+    // Datasets: the tab's own wasm, imported when the tab opens or a design selects datasets.
+    super::datasets_loader::install(app);
     leptos::task::spawn_local(load_default(app, String::new()));
     leptos::task::spawn_local(super::loading::load_resources(app, String::new()));
     view! { <Editor /> }

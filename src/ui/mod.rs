@@ -6,6 +6,7 @@ pub mod browser;
 pub mod composer;
 pub mod coords;
 pub mod datasets;
+pub mod datasets_loader;
 pub mod designs;
 pub mod edit_list;
 #[cfg(feature = "embed")]

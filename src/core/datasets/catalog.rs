@@ -46,7 +46,7 @@ impl GeneFilter {
             .map(|n| n.trim().to_ascii_uppercase())
             .collect();
         upper.retain(|n| !n.is_empty());
-        upper.sort_unstable();
+        crate::core::sort::sort(&mut upper);
         upper.dedup();
         for n in &upper {
             if let Some(g) = interner.genes.get(n) {

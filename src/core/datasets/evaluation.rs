@@ -59,7 +59,7 @@ pub fn key_names(k: u64, interner: &Interner) -> (Vec<&str>, &str) {
         .into_iter()
         .map(|g| interner.genes.name(g))
         .collect();
-    names.sort_unstable();
+    crate::core::sort::sort_short(&mut names);
     (names, interner.environments.label(key::environment(k)))
 }
 
@@ -100,7 +100,7 @@ pub fn checksum(keys: &KeySet, kind: KeyKind, interner: &Interner) -> String {
     for &k in keys.as_slice() {
         names.clear();
         key::for_each_gene(k, interner, |g| names.push(interner.genes.name(g)));
-        names.sort_unstable();
+        crate::core::sort::sort_short(&mut names);
         let mut h = 0xcbf2_9ce4_8422_2325u64;
         for (i, n) in names.iter().enumerate() {
             if i > 0 {

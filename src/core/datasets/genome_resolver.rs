@@ -19,7 +19,7 @@ impl GeneResolver for Genome {
             Lookup::Ambiguous(hits) => {
                 let mut names: Vec<String> =
                     hits.iter().map(|h| systematic(self, h.feature)).collect();
-                names.sort_unstable();
+                crate::core::sort::sort(&mut names);
                 names.dedup();
                 match names.len() {
                     1 => Resolved::Found(names.remove(0)),

@@ -96,7 +96,7 @@ pub fn measured_in(systematic: &[String], catalog: &Catalog, examples: usize) ->
         .map(|s| s.trim().to_ascii_uppercase())
         .filter(|s| !s.is_empty())
         .collect();
-    names.sort_unstable();
+    crate::core::sort::sort(&mut names);
     names.dedup();
     let ids: Option<Vec<GeneId>> = names.iter().map(|n| interner.genes.get(n)).collect();
     let target = ids.and_then(|mut ids| {
@@ -188,7 +188,7 @@ fn coverage(gene: GeneId, keys: &[u64], interner: &Interner, examples: usize) ->
                 .into_iter()
                 .map(|id| interner.genes.name(id).to_owned())
                 .collect();
-            genes.sort_unstable();
+            crate::core::sort::sort_short(&mut genes);
             GenotypeCount {
                 genes,
                 environments: n,

@@ -368,7 +368,7 @@ impl Provenance {
 }
 
 /// The genetic meaning of a design: background, perturbations, gene set, provenance.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Genotype {
     /// The strain background.
     pub background: Option<Background>,
@@ -437,7 +437,7 @@ impl Genotype {
             .map(|p| p.systematic_gene_name.trim().to_ascii_uppercase())
             .filter(|s| !s.is_empty())
             .collect();
-        genes.sort_unstable();
+        crate::core::sort::sort(&mut genes);
         genes.dedup();
         genes
     }

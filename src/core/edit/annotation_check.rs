@@ -169,7 +169,7 @@ pub fn cds_part_phases(children: &[SubFeature], reverse: bool) -> Vec<Option<Pha
         .filter(|c| c.kind == FeatureKind::Cds)
         .map(|c| c.parent.as_deref())
         .collect();
-    parents.sort_unstable();
+    crate::core::sort::sort(&mut parents);
     parents.dedup();
     for parent in parents {
         let chain: Vec<usize> = (0..children.len())

@@ -145,7 +145,7 @@ fn shared_runs(m: &[u8], h: &[u8]) -> Vec<(usize, usize, usize)> {
             }
         }
     }
-    runs.sort_unstable();
+    crate::core::sort::sort(&mut runs);
     runs
 }
 

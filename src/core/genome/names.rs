@@ -65,7 +65,7 @@ impl NameIndex {
     /// Finishes building (sorts keys for [`NameIndex::suggest`]).
     pub fn finish(&mut self) {
         self.sorted = self.map.keys().cloned().collect();
-        self.sorted.sort_unstable();
+        crate::core::sort::sort(&mut self.sorted);
         for hits in self.map.values_mut() {
             crate::core::sort::sort_by_key(hits, |h| (h.kind, h.feature));
         }

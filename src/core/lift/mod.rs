@@ -259,7 +259,7 @@ impl Lifted {
         geometry::orphans(genome, &mut self.features, &mut self.effects);
         fusion::apply(genome, design, &mut self.features, &mut self.effects);
         self.splits = phase::recompute(genome, design, &mut self.features, &mut self.effects);
-        self.effects.sort_unstable();
+        crate::core::sort::sort(&mut self.effects);
         self.effects.dedup();
     }
 

@@ -34,7 +34,7 @@ pub(super) fn recompute(
         })
         .map(|e| (e.feature, e.edit))
         .collect();
-    touched_by.sort_unstable();
+    crate::core::sort::sort(&mut touched_by);
 
     // The chain (its parent group) that first gave each line its phase.
     let mut first_parent: rustc_hash::FxHashMap<FeatureIdx, Option<u32>> = Default::default();

@@ -82,7 +82,7 @@ pub fn genotypes_csv(
         let k = keys[pos];
         names.clear();
         key::for_each_gene(k, interner, |g| names.push(interner.genes.name(g)));
-        names.sort_unstable();
+        crate::core::sort::sort_short(&mut names);
         genes.clear();
         for (i, n) in names.iter().enumerate() {
             if i > 0 {

@@ -16,14 +16,14 @@ const EXAMPLES: usize = 5;
 #[component]
 pub fn Measured() -> impl IntoView {
     let ds = use_datasets();
-    let genes = Memo::new(move |_| ds.app.design.with(|d| d.genotype().perturbed_genes()));
+    let genes = Memo::new(move |_| ds.app.design.with(|d| d.genotype.perturbed_genes()));
     let measured = Memo::new(move |_| {
         let g = genes.get();
         Shared::new(ds.catalog.with(|c| measured_in(&g, c, EXAMPLES)))
     });
     let view_model = Memo::new(move |_| {
         let m = measured.get();
-        ds.app.design.with(|d| measured_view(d.genotype(), &m))
+        ds.app.design.with(|d| measured_view(&d.genotype, &m))
     });
     let recorded = Memo::new(move |_| {
         ds.record

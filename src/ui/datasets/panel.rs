@@ -82,7 +82,7 @@ fn Toolbar() -> impl IntoView {
     });
     let design_set = Memo::new(move |_| {
         ds.app.design.with(|d| {
-            d.genotype()
+            d.genotype
                 .gene_set
                 .as_ref()
                 .map(|s| format!("the design's gene set ({} genes)", s.genes.len()))

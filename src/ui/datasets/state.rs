@@ -10,12 +10,13 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use super::derived::Derived;
+use super::host::Host;
 use super::queue::Jobs;
 use crate::core::datasets::catalog::{Catalog, GeneFilter};
 use crate::core::datasets::evaluation::Evaluation;
 use crate::core::datasets::selection::Selection;
 use crate::core::design::dataset_selection::DatasetSelection;
-use crate::ui::state::{AppState, Ready, Shared};
+use crate::ui::state::Shared;
 use crate::view::datasets_import::FileReport;
 
 /// Where the bundled lists stand.
@@ -76,14 +77,11 @@ pub struct ReportEntry {
     pub store_problem: bool,
 }
 
-/// A genome's name table as JSON, with the genome it was built for.
-pub type NameTable = (Shared<Ready>, Rc<String>);
-
 /// The Datasets state (see the module documentation).
 #[derive(Clone, Copy)]
 pub struct DatasetsState {
-    /// The app.
-    pub app: AppState,
+    /// The page's app: the design part the tab reads, notices, design changes.
+    pub app: Host,
     /// Registry, bundled lists and imported data.
     pub catalog: RwSignal<Catalog>,
     /// The design's dataset selection.
@@ -110,19 +108,16 @@ pub struct DatasetsState {
     pub bundled_files: StoredValue<Option<BundledFiles>, LocalStorage>,
     /// The worker and its jobs.
     pub jobs: StoredValue<Jobs, LocalStorage>,
-    /// The genome's name table as JSON, built once per genome (for the worker).
-    pub names: StoredValue<Option<NameTable>, LocalStorage>,
 }
 
 impl DatasetsState {
     /// Builds the state and provides it as context (`super::install` then starts reading the
     /// stored datasets back; the bundled lists come when first needed, [`super::bundled`]).
-    pub fn new(app: AppState) -> Self {
+    pub fn new(app: Host) -> Self {
         let catalog = RwSignal::new(Catalog::with_registry());
-        let record = Memo::new(move |_| app.design.with(|d| d.dataset_selection().clone()));
+        let record = Memo::new(move |_| app.design.with(|d| d.selection.clone()));
         let selection = Memo::new(move |_| record.with(|r| catalog.with(|c| r.to_selection(c))));
-        let design_gene_set =
-            Memo::new(move |_| app.design.with(|d| d.genotype().gene_set.clone()));
+        let design_gene_set = Memo::new(move |_| app.design.with(|d| d.genotype.gene_set.clone()));
         let filter = Memo::new(move |_| {
             record.with(|r| {
                 catalog.with(|c| {
@@ -179,7 +174,6 @@ impl DatasetsState {
             bundled: RwSignal::new(BundledStatus::Idle),
             bundled_files: StoredValue::new_local(None),
             jobs: StoredValue::new_local(Jobs::default()),
-            names: StoredValue::new_local(None),
         };
         provide_context(state);
         state
@@ -188,9 +182,8 @@ impl DatasetsState {
     /// Selects or deselects the catalog's dataset at `index` (a design change).
     pub fn select(&self, index: usize, on: bool) {
         let catalog = self.catalog;
-        let result = self.app.commit(|_, d| {
-            catalog.with_untracked(|c| d.dataset_selection_mut().select(c, index, on));
-            Ok(())
+        let result = self.app.change_selection(true, |r| {
+            catalog.with_untracked(|c| r.select(c, index, on));
         });
         if let Err(e) = result {
             self.app
@@ -208,13 +201,12 @@ impl DatasetsState {
         });
         let (Some(a), Some(b)) = ids else { return };
         let mut refused = None;
-        let result = self.app.commit(|_, d| {
-            if let Err(e) = d.dataset_selection_mut().toggle(&a, &b) {
+        let result = self.app.change_selection(true, |r| {
+            if let Err(e) = r.toggle(&a, &b) {
                 refused = Some(e.to_string());
             }
-            Ok(())
         });
-        if let Some(e) = refused.or(result.err().map(|e| e.to_string())) {
+        if let Some(e) = refused.or(result.err()) {
             self.app
                 .notify(true, format!("The join did not change: {e}"));
         }
@@ -222,10 +214,7 @@ impl DatasetsState {
 
     /// Changes the record in some other way (key kind, gene set, measured_in): a design change.
     pub fn change(&self, f: impl FnOnce(&mut DatasetSelection)) {
-        if let Err(e) = self.app.commit(|_, d| {
-            f(d.dataset_selection_mut());
-            Ok(())
-        }) {
+        if let Err(e) = self.app.change_selection(true, f) {
             self.app
                 .notify(true, format!("The selection did not change: {e}"));
         }
@@ -234,19 +223,23 @@ impl DatasetsState {
     /// Brings the record's file lists up to date after imports (not an undo step of its own);
     /// `replaced` names a dataset whose data the user replaced or removed, recorded as it is now.
     pub fn refresh_sources(&self, replaced: Option<&str>) {
-        let mut next = self.app.design.get_untracked();
-        let changed = self.catalog.with_untracked(|c| {
-            let r = next.dataset_selection_mut();
-            let forced = replaced.is_some_and(|id| r.set_sources(c, id));
-            r.refresh_sources(c) || forced
+        let catalog = self.catalog;
+        let result = self.app.change_selection(false, |r| {
+            catalog.with_untracked(|c| {
+                let forced = replaced.is_some_and(|id| r.set_sources(c, id));
+                r.refresh_sources(c) || forced
+            });
         });
-        if changed {
-            self.app.replace_design(next, false);
+        if let Err(e) = result {
+            self.app.notify(
+                true,
+                format!("The selection's file lists did not change: {e}"),
+            );
         }
     }
 }
 
 /// The Datasets state from context.
 pub fn use_datasets() -> DatasetsState {
-    use_context::<DatasetsState>().expect("DatasetsState is provided by App")
+    use_context::<DatasetsState>().expect("DatasetsState is provided where the tab is mounted")
 }
