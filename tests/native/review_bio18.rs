@@ -263,3 +263,34 @@ fn a_cds_an_edit_gave_an_earlier_stop_says_where_its_orf_now_ends() {
         .protein();
     assert_eq!(protein[..178], cwc25[..178]);
 }
+
+#[test]
+fn an_inserted_marker_and_its_orf_carry_their_perturbations_zygosity() {
+    use genoforge::core::genetics::compose::plan_delete_gene;
+    use genoforge::core::lift::Lifted;
+    use genoforge::core::ml::gene_nodes;
+    let g = &common::default_genome().genome;
+    let lib = common::library();
+    let mut d = Design::new();
+    set_background(g, &mut d, strain("BY4743").unwrap()).unwrap();
+    let ade2 = resolve_gene(g, "ADE2").unwrap();
+    let mut plan = plan_delete_gene(g, ade2, lib.get("hphMX4"));
+    plan.perturbation.zygosity = Zygosity::Homozygous;
+    apply(g, &mut d, plan).unwrap();
+    let nodes = gene_nodes(g, &d, &Lifted::new(g, &d));
+    let inserted: Vec<_> = nodes
+        .iter()
+        .filter(|n| n.inserted.is_some() && n.id.contains("YOR128C"))
+        .collect();
+    assert_eq!(inserted.len(), 2, "the cassette and its hph ORF");
+    assert!(
+        inserted
+            .iter()
+            .all(|n| n.zygosity == Some(Zygosity::Homozygous)),
+        "{:?}",
+        inserted
+            .iter()
+            .map(|n| (&n.id, n.zygosity))
+            .collect::<Vec<_>>()
+    );
+}

@@ -373,9 +373,19 @@ pub fn gene_nodes(genome: &Genome, design: &Design, lifted: &Lifted) -> Vec<Gene
                     span: (u64, u64),
                     strand: char,
                     part: Option<usize>| {
-            let (zygosity, mut perturbations) = about(&id);
+            let (mut zygosity, mut perturbations) = about(&id);
             if perturbations.is_empty() {
                 perturbations.extend(designation.clone());
+            }
+            // An inserted cassette and its ORF are on the copies its perturbation is on
+            // (`ade2Δ::hphMX4/ade2Δ::hphMX4`: `hphMX4_YOR128C` and `hph` homozygous).
+            if zygosity.is_none() && diploid {
+                zygosity = g
+                    .perturbations
+                    .iter()
+                    .find(|p| p.edit_ids.contains(&e.id))
+                    .map(|p| p.zygosity)
+                    .filter(|z| *z != Zygosity::Haploid);
             }
             GeneNode {
                 in_gene_set: in_set(&id),
