@@ -56,10 +56,7 @@ pub fn export_now(app: &AppState, kind: ExportKind) {
     // spec's `name` and the GFF3's and FASTA's design headers carry it, so an imported spec opens
     // under it again.
     let given = super::persist::given_name();
-    let mut named = app.design.get_untracked();
-    if let Some(n) = &given {
-        named.genotype_mut().name = Some(n.clone());
-    }
+    let named = super::persist::named_design(app, given.as_deref());
     let bytes = render(
         kind,
         &ExportInput {

@@ -38,7 +38,7 @@ pub use entries::{delete_entry, duplicate_entry, new_design, open_entry, rename_
 pub use link::share_link;
 pub use save::{load_other_tab, save_copy, save_now};
 pub use session::{HISTORY_BYTES, HISTORY_STEPS};
-pub use store::{now_iso, packed_design, window_locus};
+pub use store::{named_design, now_iso, packed_design, window_locus};
 
 use crate::ui::state::AppState;
 use link::{open_link, open_links_on_hashchange};

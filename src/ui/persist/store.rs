@@ -53,14 +53,20 @@ pub(super) fn spec_text(app: &AppState, design: &Design) -> Option<String> {
     Some(spec_json::to_string(&spec))
 }
 
-/// The design packed as a spec, as small as possible (for links), carrying the name the user gave
-/// it in the library (`name`, else the design's own), so the link opens under that name.
-pub fn packed_design(app: &AppState, name: Option<&str>) -> Option<String> {
+/// The current design carrying the name the user gave it in the library (`name`, else the
+/// design's own): what a share link and a download write, so either opens under that name.
+pub fn named_design(app: &AppState, name: Option<&str>) -> crate::core::design::Design {
     let mut d = app.design.get_untracked();
     if let Some(n) = name {
         d.genotype_mut().name = Some(n.to_owned());
     }
-    spec_text(app, &d).map(|t| pack(t.as_bytes()))
+    d
+}
+
+/// The design packed as a spec, as small as possible (for links), under its library name
+/// ([`named_design`]).
+pub fn packed_design(app: &AppState, name: Option<&str>) -> Option<String> {
+    spec_text(app, &named_design(app, name)).map(|t| pack(t.as_bytes()))
 }
 
 /// Reads the library index from local storage (an unreadable one is set aside and reported).
