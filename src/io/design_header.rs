@@ -20,7 +20,7 @@ pub fn gff3_lines(genome: &Genome, design: &Design) -> Vec<String> {
         return Vec::new();
     }
     let g = design.genotype();
-    let genotype = nomenclature::format(g);
+    let genotype = nomenclature::format(&design.genotype_in_effect());
     let md5 = design_md5(genome, design);
     let name = g.display_name();
     let mut lines = vec![
@@ -168,22 +168,23 @@ pub fn changes_contig(design: &Design, contig: crate::core::genome::contig::Cont
 }
 
 /// A contig's FASTA description under `design`: the reference's header with `[strain=…]` naming
-/// the design's strain, and `[genotype=…]`, `[not_in_sequence=…]` (when some of the genotype is
-/// recorded, not applied), `[design=…]` added. Unchanged for an empty design.
+/// the design's strain, and `[genotype=…]` (the perturbations in effect,
+/// [`Design::genotype_in_effect`]), `[not_in_sequence=…]` (when some of the genotype is recorded,
+/// not applied), `[sequence=…]`, the accession and `[design=…]` added. Unchanged for an empty
+/// design.
 ///
-/// The reference's accession stays only on a sequence the design leaves as it is (`changed`
-/// false: still RefSeq's bases). On a changed one the id (`ref|NC_001133|`) is taken out and
-/// `[derived_from=NC_001133]` written instead, so no tool takes an edited chromosome for the
-/// accession's; the record's name (the GFF3 seqid, [`changes_contig`]) is never renamed.
+/// Every record of an edited genome has the same shape, changed or not: the reference's id
+/// (`ref|NC_001133|`) is taken out of the description and written as an attribute, so no tool
+/// takes an edited chromosome for the accession's — `[sequence=reference] [accession=NC_001133]`
+/// on a sequence the design leaves as it is (`changed` false: still RefSeq's bases),
+/// `[sequence=edited] [derived_from=NC_001135]` on a changed one. The record's name (the GFF3
+/// seqid, [`changes_contig`]) is never renamed.
 pub fn fasta_description(reference_header: &str, design: &Design, changed: bool) -> String {
     if design.is_empty() {
         return reference_header.to_owned();
     }
-    let derived = changed
-        .then(|| reference_accession(reference_header))
-        .flatten()
-        .map(str::to_owned);
-    let reference_header = match &derived {
+    let accession = reference_accession(reference_header).map(str::to_owned);
+    let reference_header = match &accession {
         Some(_) => reference_header
             .trim_start()
             .split_once(char::is_whitespace)
@@ -195,7 +196,7 @@ pub fn fasta_description(reference_header: &str, design: &Design, changed: bool)
         .background
         .as_ref()
         .map_or_else(|| "S288C-derived design".to_owned(), |b| b.name.clone());
-    let genotype = nomenclature::format(g);
+    let genotype = nomenclature::format(&design.genotype_in_effect());
     let mut out = String::new();
     let mut replaced = false;
     let mut rest = reference_header;
@@ -217,8 +218,14 @@ pub fn fasta_description(reference_header: &str, design: &Design, changed: bool)
     if !missing.is_empty() {
         out.push_str(&format!(" [not_in_sequence={missing}]"));
     }
-    if let Some(acc) = derived {
-        out.push_str(&format!(" [derived_from={acc}]"));
+    out.push_str(if changed {
+        " [sequence=edited]"
+    } else {
+        " [sequence=reference]"
+    });
+    if let Some(acc) = accession {
+        let key = if changed { "derived_from" } else { "accession" };
+        out.push_str(&format!(" [{key}={acc}]"));
     }
     out.push_str(&format!(" [design={}]", g.display_name()));
     out.trim().to_owned()

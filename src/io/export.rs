@@ -160,7 +160,7 @@ pub fn render(kind: ExportKind, x: &ExportInput<'_>) -> std::io::Result<Vec<u8>>
             )?;
         }
         ExportKind::Genotype => {
-            out = nomenclature::format(x.design.genotype()).into_bytes();
+            out = nomenclature::format(&x.design.genotype_in_effect()).into_bytes();
             out.push(b'\n');
         }
     }

@@ -277,7 +277,7 @@ fn DesignLabel() -> impl IntoView {
     let text = Memo::new(move |_| {
         app.design.with(|d| {
             let n = d.edits().len();
-            let genotype = crate::core::genetics::nomenclature::format(d.genotype());
+            let genotype = crate::core::genetics::nomenclature::format(&d.genotype_in_effect());
             match (n, genotype.is_empty()) {
                 (0, true) => "no edits".to_owned(),
                 (n, true) => counted(n, "edit", "edits"),

@@ -84,7 +84,10 @@ pub fn EditList() -> impl IntoView {
             (range.start, ids)
         })
     });
-    let genotype = Memo::new(move |_| app.design.with(|d| nomenclature::format(d.genotype())));
+    let genotype = Memo::new(move |_| {
+        app.design
+            .with(|d| nomenclature::format(&d.genotype_in_effect()))
+    });
     // The design's biology warnings (`view::design_warnings`): an essential gene deleted, a
     // promoter swap reaching a neighbour, a selectable marker used twice (the lab cannot select
     // for the second), an N-terminal tag before a likely signal peptide.

@@ -309,3 +309,20 @@ pub fn span0(a: u64, b: u64) -> genoforge::core::coord::Span {
     )
     .unwrap()
 }
+
+/// The spec of a design on `g` (created 2026-01-01, no essentiality claims), and its JSON as
+/// written.
+pub fn exported_spec(
+    g: &genoforge::core::genome::Genome,
+    d: &genoforge::core::design::Design,
+) -> (genoforge::core::spec::GenotypeSpec, serde_json::Value) {
+    let spec = genoforge::core::spec::export(
+        g,
+        d,
+        &genoforge::core::spec::ReferenceSpec::of(g),
+        "2026-01-01T00:00:00Z",
+        &genoforge::core::genetics::essential::EssentialityTable::default(),
+    );
+    let json = serde_json::from_str(&genoforge::io::spec_json::to_string(&spec)).unwrap();
+    (spec, json)
+}

@@ -1,6 +1,6 @@
-//! An edited genome's exports keep the reference's accession only on sequences that are still the
-//! reference's (issue 13): a changed chromosome's FASTA record says `[derived_from=NC_001135]`
-//! instead of `ref|NC_001135|`, the GFF3 says the same per seqid and renames Ensembl's
+//! An edited genome's exports give the reference's accession only to sequences that are still the
+//! reference's (issue 13): a changed chromosome's FASTA record says `[derived_from=NC_001135]`,
+//! an unchanged one `[accession=NC_001133]` (one header shape for both, issue 12's tryout), the GFF3 says the same per seqid and renames Ensembl's
 //! `#!genome-build-accession`, and seqids stay the records' names in both files.
 
 use crate::common;
@@ -38,9 +38,13 @@ fn changed_sequences_lose_the_accession_and_say_what_they_derive_from() {
     assert!(!iii.contains("NC_001135|"), "{iii}");
     assert!(iii.contains(" [derived_from=NC_001135]"), "{iii}");
     assert!(iii.contains("[strain=BY4741]"), "{iii}");
-    // Chromosome I is untouched: still RefSeq's sequence, accession kept.
+    // Chromosome I is untouched: still RefSeq's sequence, accession kept (as an attribute).
     let i = header(&fa, "I");
-    assert!(i.starts_with(">I ref|NC_001133| "), "{i}");
+    assert!(i.starts_with(">I [org="), "{i}");
+    assert!(
+        i.contains(" [sequence=reference] [accession=NC_001133]"),
+        "{i}"
+    );
     assert!(!i.contains("derived_from"), "{i}");
     // The GFF3 names the same sequences the same way, and only the changed ones.
     let derived: Vec<&str> = gff
@@ -115,4 +119,15 @@ fn accessions_are_read_from_ncbi_and_plain_ids_only() {
     );
     assert_eq!(reference_accession("chromosome I"), None);
     assert_eq!(reference_accession(""), None);
+}
+
+#[test]
+fn the_spec_names_the_assembly_and_its_accession() {
+    let g = &common::default_genome().genome;
+    let r = genoforge::core::spec::ReferenceSpec::of(g);
+    // Ensembl's name for R64 (the GFF3's #!genome-version); the R64-2-1 FASTA has its bases.
+    assert_eq!(r.assembly.as_deref(), Some("R64-1-1"));
+    assert_eq!(r.assembly_accession.as_deref(), Some("GCA_000146045.2"));
+    let json = serde_json::to_value(&r).unwrap();
+    assert_eq!(json["assembly_accession"], "GCA_000146045.2");
 }

@@ -25,6 +25,7 @@ mod datasets_support;
 mod design_library;
 mod design_md5_recipe;
 mod design_warnings;
+mod disabled_edits;
 mod edit_engine_props;
 mod editor_logic;
 mod edits_real_genome;

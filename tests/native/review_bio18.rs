@@ -294,3 +294,37 @@ fn an_inserted_marker_and_its_orf_carry_their_perturbations_zygosity() {
             .collect::<Vec<_>>()
     );
 }
+
+/// The spec keeps a record per change (each its edit) and gives both the allele the genotype
+/// writes; the gene nodes name the gene's allele once, as the genotype string does.
+#[test]
+fn the_spec_and_the_gene_nodes_name_the_allele_the_genotype_writes() {
+    use genoforge::core::lift::Lifted;
+    use genoforge::core::ml::gene_nodes::gene_nodes;
+    let g = &common::default_genome().genome;
+    let second = pho5_second_change(g);
+    let mut d = Design::new();
+    mutate(g, &mut d, &second, None);
+    mutate(g, &mut d, "K24E", None);
+    let allele = format!("pho5-K24E,{second}");
+    assert_eq!(format(d.genotype()), allele);
+    let (_, json) = common::exported_spec(g, &d);
+    for p in json["perturbations"].as_array().unwrap() {
+        assert_eq!(p["allele"], allele.as_str(), "{p}");
+    }
+    assert!(common::spec_errors(&common::spec_validator(), &json).is_empty());
+    let pho5 = resolve_gene(g, "PHO5").unwrap();
+    let nodes = gene_nodes(g, &d, &Lifted::new(g, &d));
+    let node = nodes.iter().find(|n| n.feature == Some(pho5)).unwrap();
+    assert_eq!(node.perturbations, [allele]);
+
+    // With one of its edits disabled the other change is an allele alone: no `allele`.
+    let first_edit = d.genotype().perturbations[0].edit_ids[0];
+    d.set_enabled(g, first_edit, false).unwrap();
+    let (spec, _) = common::exported_spec(g, &d);
+    assert!(spec.perturbations.iter().all(|p| p.allele.is_none()));
+    assert_eq!(format(&d.genotype_in_effect()), "pho5-K24E");
+    let nodes = gene_nodes(g, &d, &Lifted::new(g, &d));
+    let node = nodes.iter().find(|n| n.feature == Some(pho5)).unwrap();
+    assert_eq!(node.perturbations, ["pho5-K24E"]);
+}

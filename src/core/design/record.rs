@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::core::design::dataset_selection::DatasetSelection;
-use crate::core::design::genotype::Genotype;
+use crate::core::design::genotype::{Genotype, Perturbation, Zygosity};
 use crate::core::edit::annotation_check::{check_feature, check_label};
 use crate::core::edit::layout::ContigLayout;
 use crate::core::edit::validate::{Conflict, EditDesc, find_conflict};
@@ -36,6 +36,27 @@ impl Design {
     /// What the design means genetically (background, perturbations, gene set).
     pub fn genotype(&self) -> &Genotype {
         &self.genotype
+    }
+
+    /// Whether a perturbation of this design's genotype is in effect: heterozygous (its edits are
+    /// kept disabled on purpose: they describe the other copy, recorded and not applied), or every
+    /// edit that realises it enabled. A perturbation whose edit the user disabled is not: the
+    /// genotype string, the headers of the exports and the gene nodes leave it out, and the spec
+    /// marks it `"in_effect": false` (it stays in the design, and comes back with its edit).
+    pub fn in_effect(&self, p: &Perturbation) -> bool {
+        p.zygosity == Zygosity::Heterozygous || p.edit_ids.iter().all(|&id| self.is_enabled(id))
+    }
+
+    /// The genotype with only the perturbations [in effect](Self::in_effect): what the edited
+    /// genome is (the genotype string shown and exported). Background alleles are all kept.
+    pub fn genotype_in_effect(&self) -> Genotype {
+        Genotype {
+            perturbations: (self.genotype.perturbations.iter())
+                .filter(|p| self.in_effect(p))
+                .cloned()
+                .collect(),
+            ..self.genotype.clone()
+        }
     }
 
     /// Changes the genetic description. The edits are untouched.

@@ -109,36 +109,59 @@ pub fn format(g: &Genotype) -> String {
 /// the first (`gal4-K17A,K23A` for K23A then K17A). Heterozygous ones stay apart: their phase is
 /// not recorded (`cis_trans.rs`), and one token would claim they are in cis.
 pub fn perturbation_tokens(perturbations: &[Perturbation]) -> Vec<String> {
-    let same_allele = |p: &Perturbation, q: &Perturbation| {
-        p.perturbation_type == PerturbationType::PointMutation
-            && q.perturbation_type == PerturbationType::PointMutation
-            && p.zygosity != Zygosity::Heterozygous
-            && p.zygosity == q.zygosity
-            && p.systematic_gene_name == q.systematic_gene_name
-    };
     let mut out = Vec::new();
     for (i, p) in perturbations.iter().enumerate() {
         if perturbations[..i].iter().any(|q| same_allele(p, q)) {
             continue;
         }
-        let mut changes: Vec<&str> = perturbations[i..]
-            .iter()
-            .filter(|q| std::ptr::eq(*q, p) || same_allele(p, q))
-            .filter_map(|q| q.designation.rsplit_once('-').map(|(_, c)| c))
-            .collect();
-        if changes.len() < 2 {
-            out.push(perturbation_token(p));
-            continue;
-        }
-        changes.sort_by_key(|c| residue_of(c));
-        let gene = p.designation.rsplit_once('-').map_or("", |(g, _)| g);
-        let allele = format!("{gene}-{}", changes.join(","));
-        out.push(match p.zygosity {
-            Zygosity::Homozygous => format!("{allele}/{allele}"),
-            _ => allele,
+        out.push(match allele_from(perturbations, i) {
+            Some(allele) if p.zygosity == Zygosity::Homozygous => format!("{allele}/{allele}"),
+            Some(allele) => allele,
+            None => perturbation_token(p),
         });
     }
     out
+}
+
+/// The allele perturbation `i` of `perturbations` is part of, when it is a point mutation merged
+/// with others of its gene on the same copies as [`perturbation_tokens`] writes them: the
+/// allele's designation without its copies, `gal4-K17A,K23A` for either change. `None` when it
+/// stands alone (or `i` is out of range): its own designation is the allele. The spec's
+/// `allele` and the gene nodes' `perturbations` use it, so they name what the genotype names.
+pub fn allele_of(perturbations: &[Perturbation], i: usize) -> Option<String> {
+    let p = perturbations.get(i)?;
+    let first = perturbations[..i]
+        .iter()
+        .position(|q| same_allele(p, q))
+        .unwrap_or(i);
+    allele_from(perturbations, first)
+}
+
+/// Whether two perturbations are changes of one allele: point mutations of one gene on the same
+/// copies, not heterozygous (their phase is not recorded).
+fn same_allele(p: &Perturbation, q: &Perturbation) -> bool {
+    p.perturbation_type == PerturbationType::PointMutation
+        && q.perturbation_type == PerturbationType::PointMutation
+        && p.zygosity != Zygosity::Heterozygous
+        && p.zygosity == q.zygosity
+        && p.systematic_gene_name == q.systematic_gene_name
+}
+
+/// The allele whose first change is perturbation `first`, with its changes in residue order;
+/// `None` unless it has two or more.
+fn allele_from(perturbations: &[Perturbation], first: usize) -> Option<String> {
+    let p = &perturbations[first];
+    let mut changes: Vec<&str> = perturbations[first..]
+        .iter()
+        .filter(|q| std::ptr::eq(*q, p) || same_allele(p, q))
+        .filter_map(|q| q.designation.rsplit_once('-').map(|(_, c)| c))
+        .collect();
+    if changes.len() < 2 {
+        return None;
+    }
+    changes.sort_by_key(|c| residue_of(c));
+    let gene = p.designation.rsplit_once('-').map_or("", |(g, _)| g);
+    Some(format!("{gene}-{}", changes.join(",")))
 }
 
 /// The changes of one allele, `K17A,K23A` → `K17A`, `K23A` (what the composer and the CLI's

@@ -133,15 +133,17 @@ pub struct GeneNode {
     pub inserted: Option<InsertedRef>,
 }
 
-/// What the design's genotype says of each gene (systematic name, upper case): designations and
+/// What the design's genotype says of each gene (systematic name, upper case): designations (an
+/// allele of several point changes as one, [`allele_of`](crate::core::genetics::nomenclature::allele_of)) and
 /// zygosity, from perturbations (a region deletion's damaged genes too) and background alleles
 /// (the MATa allele of a MATa/α diploid touches MAT's α genes).
 fn touched(g: &Genotype) -> BTreeMap<String, Vec<(String, Zygosity)>> {
     let mut out: BTreeMap<String, Vec<(String, Zygosity)>> = BTreeMap::new();
     let mut add = |gene: &str, designation: &str, z: Zygosity| {
-        out.entry(gene.trim().to_ascii_uppercase())
-            .or_default()
-            .push((designation.to_owned(), z));
+        let touches = out.entry(gene.trim().to_ascii_uppercase()).or_default();
+        if !touches.iter().any(|(d, _)| d == designation) {
+            touches.push((designation.to_owned(), z));
+        }
     };
     if let Some(b) = &g.background {
         for a in &b.alleles {
@@ -154,9 +156,16 @@ fn touched(g: &Genotype) -> BTreeMap<String, Vec<(String, Zygosity)>> {
             }
         }
     }
-    for p in &g.perturbations {
+    for (i, p) in g.perturbations.iter().enumerate() {
         if p.genes.is_empty() {
-            add(&p.systematic_gene_name, &p.designation, p.zygosity);
+            // A change merged into an allele with others of its gene is named by the allele,
+            // once, as the genotype string writes it (`gal4-K17A,K23A`).
+            let allele = crate::core::genetics::nomenclature::allele_of(&g.perturbations, i);
+            add(
+                &p.systematic_gene_name,
+                allele.as_deref().unwrap_or(&p.designation),
+                p.zygosity,
+            );
         }
         for d in &p.genes {
             add(&d.systematic_gene_name, &p.designation, p.zygosity);
@@ -273,7 +282,7 @@ pub fn gene_nodes(genome: &Genome, design: &Design, lifted: &Lifted) -> Vec<Gene
     let set = g.gene_set.as_ref();
     let in_set = |id: &str| set.map(|s| s.genes.iter().any(|g| g.eq_ignore_ascii_case(id)));
     let diploid = g.background.as_ref().is_some_and(|b| b.ploidy == 2);
-    let touched = touched(g);
+    let touched = touched(&design.genotype_in_effect());
     let about = |id: &str| {
         let t = touched
             .get(&id.to_ascii_uppercase())

@@ -56,8 +56,16 @@ pub struct ReferenceSpec {
     pub species: Option<String>,
     /// Strain, from the FASTA headers (`[strain=…]`).
     pub strain: Option<String>,
-    /// Assembly, from the GFF3 (`#!genome-version`, `##genome-build`).
+    /// Assembly, from the GFF3 (`#!genome-version`, `##genome-build`): `R64-1-1` for the bundled
+    /// genome, Ensembl's name for the R64 assembly. SGD's R64-2-1 FASTA (the bundled sequence
+    /// file) has the same bases — SGD's R64-x-y releases change the annotation, not the R64
+    /// sequence (Engel et al. 2014, G3 4:389, doi 10.1534/g3.113.008995) — which each contig's
+    /// `md5`/`sha512t24u` pins whatever the file is called.
     pub assembly: Option<String>,
+    /// The assembly's INSDC accession, from the GFF3 (`#!genome-build-accession`):
+    /// `GCA_000146045.2` for R64. Absent when the annotation does not say (and in older specs).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assembly_accession: Option<String>,
     /// The annotation.
     pub annotation: AnnotationSpec,
     /// Every contig.
@@ -75,6 +83,13 @@ impl ReferenceSpec {
                 Some(h[from..to].trim().to_owned())
             })
         };
+        let accession = genome.document().iter().find_map(|d| match d {
+            DocItem::Comment(c) => c
+                .strip_prefix("#!genome-build-accession")
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty()),
+            _ => None,
+        });
         let assembly = genome.document().iter().find_map(|d| match d {
             DocItem::Comment(c) => c
                 .strip_prefix("#!genome-version")
@@ -93,6 +108,7 @@ impl ReferenceSpec {
             species: tag("org"),
             strain: tag("strain"),
             assembly,
+            assembly_accession: accession,
             annotation: AnnotationSpec {
                 features: genome.features().len(),
                 md5: md5_hex(&lines),
@@ -138,6 +154,19 @@ pub struct PerturbationSpec {
     /// `homozygous` or `heterozygous` in a diploid; absent in a haploid.
     #[serde(default = "haploid", skip_serializing_if = "is_haploid")]
     pub zygosity: Zygosity,
+    /// `false` when the user disabled an edit that realises it (`enabled: false` on the edit): it
+    /// is kept in the design, but not in the edited genome, the genotype string or the gene nodes
+    /// ([`Design::in_effect`]). Absent (`true`) otherwise — a heterozygous perturbation's edits
+    /// are disabled on purpose and it is in effect. Derived on export; read and ignored on
+    /// restore (the edits' `enabled` decide).
+    #[serde(default = "in_effect", skip_serializing_if = "is_in_effect")]
+    pub in_effect: bool,
+    /// The allele a point change is part of with the other changes of its gene on the same copies,
+    /// as the genotype string writes it (`gal4-K17A,K23A` on both `gal4-K17A` and `gal4-K23A`):
+    /// the spec keeps one record per change (each its edit) and this groups them. Absent for a
+    /// change that is an allele alone, and for other kinds. Derived on export; ignored on restore.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allele: Option<String>,
     /// A region deletion's genes: each gene the region overlaps, with its systematic and standard
     /// names and `damage`: `deleted` (whole), `trimmed` (an end removed) or `disrupted` (its
     /// inside removed) — the GFF3's `edit_status` and the gene nodes' status for that gene.
@@ -167,6 +196,14 @@ pub struct PerturbationWarning {
     pub message: String,
 }
 
+fn in_effect() -> bool {
+    true
+}
+
+fn is_in_effect(b: &bool) -> bool {
+    *b
+}
+
 fn haploid() -> Zygosity {
     Zygosity::Haploid
 }
@@ -189,6 +226,8 @@ impl From<&Perturbation> for PerturbationSpec {
             description: p.perturbation_type.description().to_owned(),
             edit_ids: p.edit_ids.clone(),
             zygosity: p.zygosity,
+            in_effect: true,
+            allele: None,
             genes: p.genes.clone(),
             warnings: Vec::new(),
         }
@@ -271,8 +310,7 @@ pub fn export(
     essential: &EssentialityTable,
 ) -> GenotypeSpec {
     let g = design.genotype();
-    let mut perturbations: Vec<PerturbationSpec> =
-        g.perturbations.iter().map(PerturbationSpec::from).collect();
+    let mut perturbations = perturbation_specs(design);
     for (i, f) in perturbation_warnings(genome, design, essential) {
         if let Some(p) = perturbations.get_mut(i) {
             p.warnings.push(PerturbationWarning {
@@ -505,11 +543,35 @@ fn restored_genes(genome: &Genome, design: &Design, p: &PerturbationSpec) -> Vec
 /// own key order (serde's field order).
 pub fn design_md5(genome: &Genome, design: &Design) -> String {
     let g = design.genotype();
-    let perturbations: Vec<PerturbationSpec> =
-        g.perturbations.iter().map(PerturbationSpec::from).collect();
+    let perturbations = perturbation_specs(design);
     let edits = edit_specs(genome, design);
     let json = serde_json::to_string(&(&g.background, &perturbations, &edits)).unwrap_or_default();
     md5_hex(&[json.as_bytes()])
+}
+
+/// The perturbations of a design as the spec writes them (without warnings), in their order, each
+/// marked when not [in effect](Design::in_effect), and a point change merged with others of its
+/// gene given the allele the genotype string writes
+/// ([`allele_of`](crate::core::genetics::nomenclature::allele_of), among those in effect).
+fn perturbation_specs(design: &Design) -> Vec<PerturbationSpec> {
+    let in_effect = design.genotype_in_effect();
+    let mut k = 0;
+    (design.genotype().perturbations.iter())
+        .map(|p| {
+            let on = design.in_effect(p);
+            let allele = on
+                .then(|| {
+                    crate::core::genetics::nomenclature::allele_of(&in_effect.perturbations, k)
+                })
+                .flatten();
+            k += usize::from(on);
+            PerturbationSpec {
+                in_effect: on,
+                allele,
+                ..PerturbationSpec::from(p)
+            }
+        })
+        .collect()
 }
 
 /// Every edit of a design as the spec writes it, in id order.

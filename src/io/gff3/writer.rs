@@ -459,14 +459,14 @@ fn write_inserted<W: Write>(
             }
             // A gene-like part stands alone (genes are top-level lines); other parts belong to
             // the part they name, else to the inserted feature.
-            // (A tag's coding part, a `CDS_region`, part_of CDS in SO, under an insertion that is
-            // no gene names the fused CDS as its Parent — gt's `-typecheck so` refuses it under an
-            // `insertion` —, the tag written inside the CDS's `###`-closed block; lone only when
+            // (A tag's coding part, a `CDS_region`, part_of CDS in SO, names the fused CDS as its
+            // Parent, with a marker (under a `gene_cassette`) or without (under an `insertion`,
+            // where gt's `-typecheck so` refuses it): one place for the tag's coding parts
+            // whatever follows them; written inside the CDS's `###`-closed block; lone only when
             // that CDS has no ID.)
             let lone_tag_region = feat.fusion.is_some()
                 && child.kind.as_str() == "CDS_region"
-                && !feat.kind.is_gene_like()
-                && feat.kind.as_str() != "gene_cassette";
+                && !feat.kind.is_gene_like();
             let fused_cds = || {
                 feat.fusion
                     .as_ref()
