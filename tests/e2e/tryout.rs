@@ -104,6 +104,20 @@ fn notices_float_over_the_page_and_never_move_the_map() {
             json!([]),
             "map controls under a notice at {w}×{h}"
         );
+        // Nor over the contig overview: no notice's box meets it.
+        let overview = rect(&app, "#map-overview");
+        let over = app.eval_js_with(
+            "const o = arguments[0];
+             return [...document.querySelectorAll('.notices .notice')].map(n => n.getBoundingClientRect())
+               .filter(r => r.left < o[2] && r.right > o[0] && r.top < o[3] && r.bottom > o[1])
+               .map(r => [r.left, r.top, r.right, r.bottom]);",
+            vec![json!(overview)],
+        );
+        assert_eq!(
+            over,
+            json!([]),
+            "notices over the overview {overview:?} at {w}×{h}"
+        );
         // The Export menu opens over the notices.
         app.click("#export-menu > summary");
         app.wait_for("#export-menu[open] ul");
@@ -458,4 +472,50 @@ fn an_import_error_and_the_composers_applied_go_when_the_next_import_succeeds() 
         "{:?}",
         notices(&app)
     );
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run by .ci/test (trunk build --release, then -- --ignored)"]
+fn edit_rows_show_whole_coordinates_at_1440() {
+    // The last gene of IV (past 1.5 Mb) replaced by kanMX4: the longest coordinates of the genome.
+    let g = genome();
+    let iv = g.contig_by_name("IV").unwrap();
+    let last = g
+        .genes()
+        .filter(|&f| g.feature(f).contig == iv && g.feature(f).parents.is_empty())
+        .filter(|&f| {
+            plan_delete_gene(g, f, cassette_library().get("kanMX4"))
+                .requests
+                .len()
+                == 1
+        })
+        .max_by_key(|&f| g.extent(f).start())
+        .unwrap();
+    let mut d = Design::new();
+    apply(
+        g,
+        &mut d,
+        plan_delete_gene(g, last, cassette_library().get("kanMX4")),
+    )
+    .unwrap();
+    let app = open_with_design(&d);
+    app.set_viewport(1440, 900);
+    show_edits(&app);
+    app.wait_for("#edit-list .edit-row .edit-coords .edited");
+    std::thread::sleep(std::time::Duration::from_millis(150));
+    app.screenshot("tryout_edit_row_coordinates_1440x900");
+    let spans = app.eval_js(
+        "return [...document.querySelectorAll('#edit-list .edit-row .edit-coords span')]
+           .map(s => [s.textContent, s.scrollWidth, s.clientWidth]);",
+    );
+    let spans = spans.as_array().unwrap();
+    assert_eq!(spans.len(), 2, "{spans:?}");
+    let reference = spans[0][0].as_str().unwrap();
+    assert!(reference.contains("IV:1,5"), "{reference}");
+    for s in spans {
+        assert!(
+            s[1].as_f64() <= s[2].as_f64(),
+            "coordinates cut short: {s:?}"
+        );
+    }
 }
