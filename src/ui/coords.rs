@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::state::use_app;
 use crate::core::coord::thousands;
-use crate::view::coord_rows::{CoordRow, CoordTable, for_names, in_view};
+use crate::view::coord_rows::{CoordRow, CoordTable, for_names, in_view, view_scope};
 use crate::view::edit_rows::signed;
 use crate::view::position::{Direction, lift_position, parse_position};
 
@@ -38,9 +38,14 @@ pub fn CoordinatesTable() -> impl IntoView {
         let ready = app.genome.get()?;
         let t = table.get()?;
         let scope = if filter.with(|f| f.trim().is_empty()) {
+            // In the map axis's coordinates: the edited window on the Edited axis.
+            let edited = app.axis.get() == crate::ui::state::Axis::Edited;
             app.view
                 .get()
-                .map(|v| format!("in view, {}", v.label(ready.genome())))
+                .map(|v| {
+                    app.design
+                        .with(|d| view_scope(ready.genome(), d, &v, edited))
+                })
                 .unwrap_or_default()
         } else {
             "named in the filter".to_owned()

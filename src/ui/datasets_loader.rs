@@ -34,8 +34,11 @@ fn import_module(url: &str) -> Result<js_sys::Promise, String> {
         .map_err(|_| "import() gave no promise".to_owned())
 }
 
-/// The module's files, beside the page (Trunk does not hash a `data-type="worker"` target's names).
+/// The module's files, beside the page (Trunk does not hash a `data-type="worker"` target's names:
+/// both are fetched under the version query, [`crate::ui::asset_version`]).
 const MODULE_JS: &str = "genoforge-datasets.js";
+/// The module's wasm, which its glue would otherwise fetch by its stable name.
+const MODULE_WASM: &str = "genoforge-datasets_bg.wasm";
 
 /// A genome's name table as JSON, with the genome it was built for.
 type NameTable = (Shared<Ready>, Rc<String>);
@@ -130,11 +133,15 @@ impl DatasetsModule {
     }
 
     async fn import(self) -> Result<js_sys::Object, String> {
-        let url = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.base_uri().ok().flatten())
-            .and_then(|base| web_sys::Url::new_with_base(MODULE_JS, &base).ok())
-            .map_or_else(|| MODULE_JS.to_owned(), |u| u.href());
+        use crate::ui::asset_version::versioned;
+        let beside = |file: &str| {
+            web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.base_uri().ok().flatten())
+                .and_then(|base| web_sys::Url::new_with_base(file, &base).ok())
+                .map_or_else(|| file.to_owned(), |u| u.href())
+        };
+        let url = versioned(&beside(MODULE_JS));
         let ns = wasm_bindgen_futures::JsFuture::from(import_module(&url)?)
             .await
             .map_err(|e| format!("{url}: {}", js_text(&e)))?;
@@ -144,8 +151,14 @@ impl DatasetsModule {
         }
         let ns: js_sys::Object = ns.unchecked_into();
         // wasm-bindgen's `--target web` glue: the default export fetches and instantiates the wasm
-        // beside the script.
-        let init = call(&ns, "default", &[]).map_err(|e| js_text(&e))?;
+        // it is given (beside the script, under the version query too).
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(
+            &options,
+            &JsValue::from_str("module_or_path"),
+            &JsValue::from_str(&versioned(&beside(MODULE_WASM))),
+        );
+        let init = call(&ns, "default", &[options.into()]).map_err(|e| js_text(&e))?;
         let init: js_sys::Promise = init.dyn_into().map_err(|_| "no init".to_owned())?;
         wasm_bindgen_futures::JsFuture::from(init)
             .await

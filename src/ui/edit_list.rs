@@ -16,10 +16,11 @@ use crate::core::edit::EditId;
 use crate::core::genetics::nomenclature;
 use crate::view::edit_rows::{EditRow, edit_rows, row_of, signed, spec_id_words, view_of_edit};
 
-/// Row height in CSS pixels (`.edit-row` in panels.css has the same height).
-const ROW_PX: f64 = 56.0;
+/// Row height in CSS pixels (`.edit-row` in panels.css has the same height): the name line, then
+/// the reference and edited coordinates on a line each, so neither is cut short.
+const ROW_PX: f64 = 68.0;
 /// Height of the list's scroll box before it is first measured.
-const VIEW_PX: f64 = 336.0;
+const VIEW_PX: f64 = 340.0;
 /// The scroll box's least height (four rows), when the window has less room below its top.
 const MIN_PX: f64 = 4.0 * ROW_PX;
 /// Room left under the scroll box at the window's bottom (CSS px).

@@ -2,6 +2,7 @@
 //! derived from them with memos. Domain logic lives in `core`.
 
 pub mod app;
+pub mod asset_version;
 pub mod browser;
 pub mod composer;
 pub mod coords;

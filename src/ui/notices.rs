@@ -1,6 +1,6 @@
-//! Messages for the user, floating over the top right of the map under the header (an overlay:
-//! appearing or going, they never move the page; the side column's tabs and the map's controls
-//! stay uncovered): errors
+//! Messages for the user, floating over the top right of the map's track, under its controls (an
+//! overlay: appearing or going, they never move the page; the side column's tabs, the contig
+//! overview and the map's controls stay uncovered): errors
 //! and information, a few at most, each dismissible, announced to screen readers, with the
 //! buttons a notice offers (undo, show the problems, show the link, resolve a design changed in
 //! another tab).
@@ -10,13 +10,16 @@ use leptos::prelude::*;
 use super::state::{AppState, Notice, NoticeAction, use_app};
 use super::tabs::use_tabs;
 
-/// The least height the notices keep when the map's controls are close under the header (CSS px:
-/// one notice of one line).
+/// The least height the notices keep (CSS px: one notice of one line).
 const MIN_ROOM_PX: f64 = 48.0;
 
-/// Keeps the notices above the map's controls, then tells the app how tall they are (`--notices-height` on their parent, the app's root),
-/// after the browser has laid them out: the header's panels open below them, so neither hides
-/// the other.
+/// Gap between the map's controls and the first notice (CSS px).
+const GAP_PX: f64 = 4.0;
+
+/// Places the notices just under the map's controls, after the browser has laid them out: the
+/// contig overview, the Go-to box, zoom and the Reference/Edited switch above stay uncovered, and
+/// the notices lie over the track's top right. More than fit scroll within the list, the newest in
+/// view. Without the map (a genome that did not load) they stay under the header (CSS).
 fn make_room(list: web_sys::Element) {
     use wasm_bindgen::JsCast;
     leptos::task::spawn_local(async move {
@@ -28,20 +31,22 @@ fn make_room(list: web_sys::Element) {
         ) else {
             return;
         };
-        // They stop above the map's controls (Go to, zoom, Reference/Edited), which stay usable
-        // however many notices there are: the rest scroll within the list, the newest in view.
-        if let Some(controls) = root.query_selector(".map-controls").ok().flatten() {
-            let room = controls.get_bounding_client_rect().top()
-                - list.get_bounding_client_rect().top()
-                - 4.0;
-            let _ = list
-                .style()
-                .set_property("max-height", &format!("{}px", room.max(MIN_ROOM_PX)));
-            list.set_scroll_top(list.scroll_height());
-        }
-        let _ = root
+        let Some(controls) = root.query_selector(".map-controls").ok().flatten() else {
+            let _ = list.style().remove_property("top");
+            return;
+        };
+        let below = controls.get_bounding_client_rect().bottom();
+        let top = below - root.get_bounding_client_rect().top() + GAP_PX;
+        let _ = list.style().set_property("top", &format!("{top}px"));
+        let window_h = web_sys::window()
+            .and_then(|w| w.inner_height().ok())
+            .and_then(|h| h.as_f64())
+            .unwrap_or(800.0);
+        let room = window_h - below - 2.0 * GAP_PX;
+        let _ = list
             .style()
-            .set_property("--notices-height", &format!("{}px", list.offset_height()));
+            .set_property("max-height", &format!("{}px", room.max(MIN_ROOM_PX)));
+        list.set_scroll_top(list.scroll_height());
     });
 }
 
@@ -56,6 +61,13 @@ pub fn Notices() -> impl IntoView {
             make_room(ul.into());
         }
     });
+    // The controls move when the window is resized (the layout reflows): the notices follow.
+    let resize = window_event_listener(leptos::ev::resize, move |_| {
+        if let Some(ul) = list.get_untracked() {
+            make_room(ul.into());
+        }
+    });
+    on_cleanup(move || resize.remove());
     view! {
         <ul class="notices" aria-live="polite" node_ref=list>
             <For each=move || app.notices.get() key=|n| n.id let(n)>

@@ -8,7 +8,7 @@ use crate::core::coord::thousands;
 use crate::core::genome::feature::FeatureIdx;
 use crate::view::gene_card::{EditedLocation, GeneCard, edited_location, gene_card};
 use crate::view::insert_card::{InsertCard, insert_card};
-use crate::view::search::{MatchKind, SearchHit, Submit, match_counts, search, submit};
+use crate::view::search::{Listing, MatchKind, SearchHit, Submit, match_counts, search, submit};
 use crate::view::viewport::Viewport;
 
 /// Matches listed at most.
@@ -43,7 +43,15 @@ fn open_gene(app: &AppState, gene: FeatureIdx) {
 pub fn GeneSearch() -> impl IntoView {
     let app = use_app();
     let (query, set_query) = signal(String::new());
-    let (message, set_message) = signal(None::<String>);
+    // What the last submit said, in its style: an error only when nothing matched.
+    let (message, set_message) = signal(None::<(&'static str, String)>);
+    // The query a submit could not open, while the card still shows the gene opened before it.
+    let unopened = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        app.selected.track();
+        app.selected_insert.track();
+        unopened.set(None);
+    });
     // The list shows while the user is choosing: it closes once a gene is opened.
     let listing = RwSignal::new(true);
     let hits = Memo::new(move |_| {
@@ -77,13 +85,14 @@ pub fn GeneSearch() -> impl IntoView {
         let found = hits.get_untracked();
         match submit(ready.genome(), &query.get_untracked(), &found) {
             Submit::Open(gene, note) => {
-                set_message.set(note);
+                set_message.set(note.map(|n| (Listing::Matches.css(), n)));
                 listing.set(false);
                 open_gene(&app, gene);
             }
-            Submit::List(why) => {
-                set_message.set(Some(why));
+            Submit::List(kind, why) => {
+                set_message.set(Some((kind.css(), why)));
                 listing.set(true);
+                unopened.set(Some(query.get_untracked().trim().to_owned()));
             }
         }
     };
@@ -138,7 +147,7 @@ pub fn GeneSearch() -> impl IntoView {
             />
             <button type="submit">"Search"</button>
         </form>
-        {move || message.get().map(|m| view! { <p class="not-found" role="status">{m}</p> })}
+        {move || message.get().map(|(class, m)| view! { <p class=class role="status">{m}</p> })}
         <Show when=move || listing.get() && !hits.with(Vec::is_empty)>
             <ul class="search-results" id="search-results" aria-label="Matches">
                 <For each=move || hits.get() key=|h| (h.gene, h.kind) let(h)>
@@ -151,9 +160,25 @@ pub fn GeneSearch() -> impl IntoView {
             </ul>
             {move || more.get().map(|m| view! { <p class="hint" id="search-more">{m}</p> })}
         </Show>
-        {move || card.get().map(|c| match c {
-            Card::Gene(card, edited) => view! { <GeneCardView card edited /> }.into_any(),
-            Card::Insert(card) => view! { <InsertCardView card /> }.into_any(),
+        {move || card.get().map(|c| {
+            // A search that opened nothing leaves the card of what was open: said, so it is not
+            // read as the card of the name searched for.
+            let before = unopened.get().map(|q| {
+                let name = match &c {
+                    Card::Gene(card, _) => card.standard.clone(),
+                    Card::Insert(card) => card.name.clone(),
+                };
+                view! {
+                    <p class="card-before muted small" id="gene-card-before">
+                        {format!("Still showing {name}, opened before “{q}”:")}
+                    </p>
+                }
+            });
+            let card = match c {
+                Card::Gene(card, edited) => view! { <GeneCardView card edited /> }.into_any(),
+                Card::Insert(card) => view! { <InsertCardView card /> }.into_any(),
+            };
+            view! { {before} {card} }
         })}
     }
 }
@@ -204,6 +229,8 @@ pub fn GeneCardView(card: GeneCard, edited: Option<EditedLocation>) -> impl Into
     };
     let aliases =
         (!card.aliases.is_empty()).then(|| format!("Aliases: {}", card.aliases.join(", ")));
+    let proteins = (!card.protein_names.is_empty())
+        .then(|| format!("Protein: {}", card.protein_names.join("; ")));
     view! {
         <article class="gene-card" id="gene-card" aria-label="Gene">
             <h3>{title}</h3>
@@ -220,6 +247,7 @@ pub fn GeneCardView(card: GeneCard, edited: Option<EditedLocation>) -> impl Into
                 <dd>{format!("{} ({}), {} bp", card.class, card.kind, thousands(card.length))}</dd>
             </dl>
             {aliases.map(|a| view! { <p class="aliases">{a}</p> })}
+            {proteins.map(|p| view! { <p class="aliases protein-names">{p}</p> })}
             {card.description.clone().map(|d| {
                 let full = d.clone();
                 view! { <p class="description" title=full>{d}</p> }

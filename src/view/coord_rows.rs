@@ -14,6 +14,21 @@ use crate::core::strand::Strand;
 use crate::view::edit_rows::edit_name;
 use crate::view::viewport::Viewport;
 
+/// The caption's scope when the table lists the map's window, in the map axis's coordinates and
+/// said which: `in view, reference I:1,001–2,000`, or on the Edited axis the window the map
+/// draws, `in view, edited I:1,001–2,000 (reference I:801–1,800)`.
+pub fn view_scope(genome: &Genome, design: &Design, view: &Viewport, edited_axis: bool) -> String {
+    let reference = view.label(genome);
+    if !edited_axis {
+        return format!("in view, reference {reference}");
+    }
+    let edited = crate::view::map::edited_window::edited_window(genome, design, view);
+    format!(
+        "in view, edited {} (reference {reference})",
+        edited.label(genome)
+    )
+}
+
 /// What a row shows.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RowKey {

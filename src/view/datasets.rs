@@ -114,16 +114,19 @@ pub enum CellState {
     Union,
     /// Two selected datasets joined by intersection.
     Intersection,
+    /// Two selected datasets whose own pair is ∪ but which intersection pairs through other
+    /// datasets put in one group (A∩B and A∩C: B and C are intersected too).
+    ImpliedIntersection,
     /// A pair with at least one unselected dataset.
     Inactive,
 }
 
 impl CellState {
-    /// `∪`, `∩`, or empty.
+    /// `∪`, `∩` (an implied one too: the group's join), or empty.
     pub fn mark(self) -> &'static str {
         match self {
             Self::Union => "∪",
-            Self::Intersection => "∩",
+            Self::Intersection | Self::ImpliedIntersection => "∩",
             _ => "",
         }
     }
@@ -173,6 +176,8 @@ pub fn matrix_grid(
                         CellState::Inactive
                     } else if selection.join(r, c) == Join::Intersection {
                         CellState::Intersection
+                    } else if selection.in_one_group(r, c) {
+                        CellState::ImpliedIntersection
                     } else {
                         CellState::Union
                     };
@@ -193,6 +198,13 @@ pub fn matrix_grid(
                             shade.unwrap_or(0.0)
                         ),
                         (false, None) => format!("{} · {}: no data", id(r), id(c)),
+                    };
+                    let title = if state == CellState::ImpliedIntersection {
+                        format!(
+                            "{title}. Intersected through their group (∩ with the same datasets); click to set ∩ for this pair too"
+                        )
+                    } else {
+                        title
                     };
                     MatrixCell {
                         row: r,

@@ -14,8 +14,12 @@ pub struct GeneCard {
     pub systematic: String,
     /// Standard name (`TFC3`), or the systematic name.
     pub standard: String,
-    /// Aliases from the feature table.
+    /// Aliases from the feature table that name the gene (`MET15`, `FUN21`).
     pub aliases: Vec<String>,
+    /// Protein names from the same column of the feature table (`protein phosphatase regulator
+    /// GIP4`): they describe the gene, so they are not shown as aliases
+    /// ([`crate::view::search::is_protein_name`]).
+    pub protein_names: Vec<String>,
     /// Locus, 1-based with separators: `I:147,594–151,166`.
     pub locus: String,
     /// `+` or `-`.
@@ -53,13 +57,17 @@ pub fn gene_card(genome: &Genome, gene: FeatureIdx) -> GeneCard {
                 d.split(" [Source:").next().unwrap_or(&d).to_owned()
             })
         });
+    let (protein_names, aliases): (Vec<String>, Vec<String>) = info
+        .map(|i| i.aliases.iter().map(|a| a.to_string()).collect::<Vec<_>>())
+        .unwrap_or_default()
+        .into_iter()
+        .partition(|a| crate::view::search::is_protein_name(a));
     GeneCard {
         gene,
         systematic,
         standard,
-        aliases: info
-            .map(|i| i.aliases.iter().map(|a| a.to_string()).collect())
-            .unwrap_or_default(),
+        aliases,
+        protein_names,
         locus: format!("{}:{extent}", genome.contig(f.contig).name),
         strand: f.strand.symbol(),
         kind: f.kind.to_string(),

@@ -6,10 +6,33 @@
 //! with it; then genes whose description contains every word of the query as the start
 //! of a word; only when nothing matches, names within a typo or two ("did you mean"). Case is
 //! ignored for matching; names are shown as the genome writes them (PHO5).
+//!
+//! SGD's alias column mixes gene-name aliases (`MET15`, `FUN21`) with protein names
+//! (`phosphatase`, `acid phosphatase PHO11`): a protein name ([`is_protein_name`]) describes the
+//! gene rather than names it, so a match on one is a description match — ranked, counted and
+//! labelled as one, never as an alias.
 
 use crate::core::genome::Genome;
 use crate::core::genome::feature::FeatureIdx;
 use crate::core::genome::names::NameKind;
+
+/// Whether an entry of SGD's alias column is a protein name (`phosphatase`, `gamma-tubulin`,
+/// `acid phosphatase PHO11`) rather than another name of the gene (`MET15`, `FUN21`, `phoR`,
+/// `rp55a`, `ogg2`): it holds a space, or it has no capital letter and a run of four or more
+/// letters (a word, not a short old name).
+pub fn is_protein_name(alias: &str) -> bool {
+    if alias.chars().any(char::is_whitespace) {
+        return true;
+    }
+    if alias.chars().any(|c| c.is_uppercase()) {
+        return false;
+    }
+    let mut run = 0;
+    alias.chars().any(|c| {
+        run = if c.is_alphabetic() { run + 1 } else { 0 };
+        run >= 4
+    })
+}
 
 /// How a gene matched the query. Earlier variants rank first.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -23,7 +46,8 @@ pub enum MatchKind {
     Prefix,
     /// One of its aliases starts with the query.
     Alias,
-    /// Its description contains the query's words.
+    /// Its description contains the query's words, or one of SGD's protein names for it starts
+    /// with the query ([`is_protein_name`]).
     Description,
     /// Nothing else matched: one of its names is within a typo or two of the query ("did you
     /// mean", [`crate::core::genome::names::NameIndex::similar`]).
@@ -55,7 +79,8 @@ pub struct SearchHit {
     pub systematic: String,
     /// How it matched.
     pub kind: MatchKind,
-    /// What matched, when it is not the name shown: the alias, or a stretch of the description.
+    /// What matched, when it is not the name shown: the alias, the protein name, or a stretch of
+    /// the description.
     pub via: Option<String>,
 }
 
@@ -144,6 +169,11 @@ pub fn search(genome: &Genome, query: &str, limit: usize) -> Vec<SearchHit> {
     for key in names.suggest(&q, 400) {
         for hit in names.all(key) {
             let kind = match (hit.kind, key == q) {
+                (NameKind::Alias, _)
+                    if written_alias(genome, hit.feature, key).is_some_and(is_protein_name) =>
+                {
+                    MatchKind::Description
+                }
                 (NameKind::Alias, true) => MatchKind::ExactAlias,
                 (NameKind::Alias, false) => MatchKind::Alias,
                 (_, true) => MatchKind::Exact,
@@ -158,12 +188,11 @@ pub fn search(genome: &Genome, query: &str, limit: usize) -> Vec<SearchHit> {
             continue;
         }
         let (systematic, standard) = genome.gene_names(gene);
-        let via = matches!(kind, MatchKind::Alias | MatchKind::ExactAlias).then(|| {
-            genome
-                .gene_info(gene)
-                .and_then(|i| i.aliases.iter().find(|a| a.to_lowercase() == key))
-                .map_or(key.clone(), |a| a.to_string())
-        });
+        let via = matches!(
+            kind,
+            MatchKind::Alias | MatchKind::ExactAlias | MatchKind::Description
+        )
+        .then(|| written_alias(genome, gene, &key).map_or(key.clone(), str::to_owned));
         hits.push(SearchHit {
             gene,
             standard,
@@ -224,6 +253,16 @@ pub fn search(genome: &Genome, query: &str, limit: usize) -> Vec<SearchHit> {
     hits
 }
 
+/// The alias of `gene` whose lower case is `key`, as SGD's table writes it.
+fn written_alias<'g>(genome: &'g Genome, gene: FeatureIdx, key: &str) -> Option<&'g str> {
+    genome
+        .gene_info(gene)?
+        .aliases
+        .iter()
+        .find(|a| a.to_lowercase() == key)
+        .map(|a| &**a)
+}
+
 /// Where the first query word starts a word of `text`, when every query word starts one.
 fn word_match(text: &str, words: &[&str]) -> Option<usize> {
     let lower = text.to_lowercase();
@@ -266,8 +305,31 @@ pub enum Submit {
     /// Open the gene, with a note to show when it was found by an alias (`“MET15” is an alias of
     /// MET17 (YLR303W).`).
     Open(FeatureIdx, Option<String>),
-    /// Open nothing: say why and let the user choose from the list of matches.
-    List(String),
+    /// Open nothing: say why (in the words' [`Listing`] style) and let the user choose from the
+    /// list of matches.
+    List(Listing, String),
+}
+
+/// What a submitted query that opened nothing found: how its message is shown.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Listing {
+    /// No gene is named or described so (at most names within a typo): the search failed, said
+    /// as an error.
+    NotFound,
+    /// Genes match it — by a prefix, a word-like alias, a description or protein name, or a name
+    /// several genes share —: the counts and a list to choose from, information rather than an
+    /// error.
+    Matches,
+}
+
+impl Listing {
+    /// The message's CSS class: `not-found` (the error style) only when nothing matched.
+    pub fn css(self) -> &'static str {
+        match self {
+            Self::NotFound => "not-found",
+            Self::Matches => "search-note",
+        }
+    }
 }
 
 /// Whether an alias is written like a gene name (`MET15`, `BAS2`: letters and digits, no space),
@@ -281,8 +343,9 @@ fn name_like(alias: &str) -> bool {
 
 /// What submitting `query` does, given its ranked `hits` ([`search`]): a systematic or standard
 /// name (or ID) opens its gene; an alias written like a gene name opens its gene, saying so; an
-/// alias that is a word, a description word, a prefix or a name several genes share opens nothing
-/// and lists the matches (never a silent jump to a gene the query does not name).
+/// alias that is a word, a protein name or description word, a prefix or a name several genes
+/// share opens nothing and lists the matches (never a silent jump to a gene the query does not
+/// name).
 pub fn submit(genome: &Genome, query: &str, hits: &[SearchHit]) -> Submit {
     use crate::core::genome::names::Lookup;
     let q = query.trim();
@@ -305,51 +368,77 @@ pub fn submit(genome: &Genome, query: &str, hits: &[SearchHit]) -> Submit {
         "choose one below".to_owned()
     };
     let listed = || format!("No gene is named “{q}”; {} — {choose}.", counts.sentence());
+    // A protein name (`phosphatase`) is a description of its gene, not a name of it.
+    let protein_name =
+        |f: FeatureIdx| written_alias(genome, f, &q.to_lowercase()).is_some_and(is_protein_name);
     match genome.lookup(q) {
         Lookup::Found(hit) if hit.kind != NameKind::Alias => Submit::Open(hit.feature, None),
+        Lookup::Found(hit) if protein_name(hit.feature) => Submit::List(Listing::Matches, listed()),
         Lookup::Found(hit) if name_like(q) => Submit::Open(
             hit.feature,
             Some(format!("“{q}” is an alias of {}.", names_of(hit.feature))),
         ),
-        Lookup::Found(hit) => Submit::List(format!(
-            "No gene is named “{q}”: it is an alias of {} and {} — {choose}.",
-            names_of(hit.feature),
-            match counts.total().saturating_sub(1) {
-                0 => "no other gene matches".to_owned(),
-                n => format!(
-                    "{} also {}",
-                    crate::view::edit_rows::counted(n, "other gene", "other genes"),
-                    if n == 1 { "matches" } else { "match" }
-                ),
-            }
-        )),
-        Lookup::Ambiguous(all) => Submit::List(format!(
-            "“{q}” names {} genes: {}. Choose one below.",
-            all.len(),
-            all.iter()
-                .map(|h| genome.gene_names(h.feature).0)
-                .collect::<Vec<_>>()
-                .join(", ")
-        )),
+        Lookup::Found(hit) => Submit::List(
+            Listing::Matches,
+            format!(
+                "No gene is named “{q}”: it is an alias of {} and {} — {choose}.",
+                names_of(hit.feature),
+                match counts.total().saturating_sub(1) {
+                    0 => "no other gene matches".to_owned(),
+                    n => format!(
+                        "{} also {}",
+                        crate::view::edit_rows::counted(n, "other gene", "other genes"),
+                        if n == 1 { "matches" } else { "match" }
+                    ),
+                }
+            ),
+        ),
+        Lookup::Ambiguous(all)
+            if all
+                .iter()
+                .all(|h| h.kind == NameKind::Alias && protein_name(h.feature)) =>
+        {
+            Submit::List(Listing::Matches, listed())
+        }
+        Lookup::Ambiguous(all) => Submit::List(
+            Listing::Matches,
+            format!(
+                "“{q}” names {} genes: {}. Choose one below.",
+                all.len(),
+                all.iter()
+                    .map(|h| genome.gene_names(h.feature).0)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        ),
         // A name SGD's feature table has but the annotation lacks (a blocked reading frame):
         // said, with whatever else matches.
         Lookup::NotFound if genome.unannotated(q).is_some() => {
             let why = genome.unannotated_sentence(q).unwrap_or_default();
-            Submit::List(match counts.total() {
-                0 => format!("{why}."),
-                _ => format!("{why}; {} — {choose}.", counts.sentence()),
-            })
+            match counts.total() {
+                0 => Submit::List(Listing::NotFound, format!("{why}.")),
+                _ => Submit::List(
+                    Listing::Matches,
+                    format!("{why}; {} — {choose}.", counts.sentence()),
+                ),
+            }
         }
-        Lookup::NotFound => Submit::List(match hits.first().map(|h| h.kind) {
-            None => format!("No gene is named or described “{q}”."),
-            Some(MatchKind::Similar) => format!(
-                "No gene is named or described “{q}”. Did you mean {}?",
-                hits.iter()
-                    .map(|h| names_of(h.gene))
-                    .collect::<Vec<_>>()
-                    .join(" or ")
+        Lookup::NotFound => match hits.first().map(|h| h.kind) {
+            None => Submit::List(
+                Listing::NotFound,
+                format!("No gene is named or described “{q}”."),
             ),
-            Some(_) => listed(),
-        }),
+            Some(MatchKind::Similar) => Submit::List(
+                Listing::NotFound,
+                format!(
+                    "No gene is named or described “{q}”. Did you mean {}?",
+                    hits.iter()
+                        .map(|h| names_of(h.gene))
+                        .collect::<Vec<_>>()
+                        .join(" or ")
+                ),
+            ),
+            Some(_) => Submit::List(Listing::Matches, listed()),
+        },
     }
 }

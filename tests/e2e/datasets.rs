@@ -763,3 +763,92 @@ fn import_a_million_rows_restore_share_and_meet_the_design() {
     let errors = app.js_errors();
     assert!(errors.is_empty(), "JavaScript errors: {errors:#?}");
 }
+
+/// Elements (by `css`) whose text breaks inside a word: two letters or digits in a row on
+/// different lines.
+fn broken_words(app: &Session, css: &str) -> Value {
+    app.eval_js_with(
+        "const bad = [];
+         for (const el of document.querySelectorAll(arguments[0])) {
+           const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+           let prev = null;
+           for (let n; (n = walk.nextNode()); ) {
+             for (let i = 0; i < n.length; i++) {
+               const r = document.createRange();
+               r.setStart(n, i);
+               r.setEnd(n, i + 1);
+               const box = r.getClientRects()[0];
+               if (!box) continue;
+               const ch = n.data[i];
+               if (prev && /[A-Za-z0-9]/.test(ch) && /[A-Za-z0-9]/.test(prev.ch) && box.top > prev.top + 2) {
+                 bad.push(el.textContent);
+               }
+               prev = { top: box.top, ch };
+             }
+           }
+         }
+         return bad;",
+        vec![json!(css)],
+    )
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run by .ci/test (trunk build --release, then -- --ignored)"]
+fn registry_names_wrap_between_words_and_the_tabs_files_are_versioned() {
+    let app = open_app();
+    app.set_viewport(1024, 700);
+    app.wait_for("#genome-summary");
+    open_datasets(&app);
+    app.wait_for("#dataset-registry tbody tr td.name-cell");
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    app.screenshot("datasets_registry_names_1024x700");
+    // Names and ids wrap only between words and after an id's underscores ("Costanz/o" never).
+    let names = "#dataset-registry td.name-cell strong, #dataset-registry td.name-cell .dataset-id";
+    assert!(app.text_of("#dataset-registry").contains("Costanzo"));
+    assert!(app.count(names) > 10);
+    assert_eq!(
+        broken_words(&app, names),
+        json!([]),
+        "names broken mid-word"
+    );
+
+    // The tab's module and wasm, whose names Trunk does not hash, are fetched under the version
+    // query, so a browser never runs a cached old one after an update.
+    let fetched: Vec<String> = serde_json::from_value(app.eval_js(
+        "return performance.getEntriesByType('resource').map(e => e.name)
+           .filter(n => n.includes('genoforge-datasets'));",
+    ))
+    .unwrap();
+    for file in ["genoforge-datasets.js?v=", "genoforge-datasets_bg.wasm?v="] {
+        assert!(
+            fetched.iter().any(|u| u.contains(file)),
+            "{file}: {fetched:?}"
+        );
+    }
+    assert!(
+        fetched.iter().all(|u| u.contains("?v=")),
+        "fetched without the version: {fetched:?}"
+    );
+    // The worker, started from its versioned files, imports a table.
+    let dir = artifacts_dir().join("e2e-datasets-versioned");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("my_screen.csv"),
+        "strain,gene_a,gene_b,condition,growth\ns1,TFC3,YBR188C,30C,0.9\n",
+    )
+    .unwrap();
+    app.type_into(
+        "#dataset-files",
+        dir.join("my_screen.csv").to_str().unwrap(),
+    );
+    app.wait_for("#import-mapping");
+    crate::support::app::choose(&app, "#import-target", "new");
+    app.clear("#import-name");
+    app.type_into("#import-name", "My screen");
+    app.type_into("#import-phenotype", "growth");
+    crate::support::app::choose(&app, "#import-level", "global");
+    app.click("#import-start");
+    app.wait_for("#dataset-row-my_screen .status-imported");
+    let errors = app.js_errors();
+    assert!(errors.is_empty(), "JavaScript errors: {errors:#?}");
+}

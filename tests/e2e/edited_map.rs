@@ -281,3 +281,62 @@ fn in_edited_coordinates_the_locus_box_the_label_and_the_ruler_agree() {
     let errors = app.js_errors();
     assert!(errors.is_empty(), "JavaScript errors: {errors:#?}");
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run by .ci/test (trunk build --release, then -- --ignored)"]
+fn a_point_mutation_is_substituted_bases_and_the_coordinates_tab_says_edited() {
+    use genoforge::core::genetics::point::{parse_change, plan_point_mutation};
+    use genoforge::view::coord_rows::view_scope;
+    use genoforge::view::viewport::Viewport;
+    let g = genome();
+    let mut d = design();
+    let (plan, _) =
+        plan_point_mutation(g, common::gene(g, "GAL4"), &parse_change("K23A").unwrap()).unwrap();
+    compose::apply(g, &mut d, plan).unwrap();
+    let app = open_with_design(&d);
+    // The Coordinates tab's window, on the Edited axis, in edited coordinates and said so.
+    go_to(&app, "I:160,001-170,000");
+    app.wait_until("document.querySelector('#map-track').dataset.start === '160001'");
+    app.click("#tab-coordinates");
+    app.wait_until(
+        "(document.querySelector('#coords-caption')?.textContent ?? '').includes('in view, reference I:160,001–170,000')",
+    );
+    app.click("#axis-edited");
+    let view = Viewport::parse(g, "I:160,001-170,000").unwrap();
+    let scope = view_scope(g, &d, &view, true);
+    assert!(
+        scope.starts_with("in view, edited I:") && !scope.starts_with("in view, edited I:160,001")
+    );
+    app.wait_until(&format!(
+        "(document.querySelector('#coords-caption')?.textContent ?? '').includes({})",
+        json!(scope)
+    ));
+    app.screenshot("edited_map_coordinates_edited_axis");
+    // gal4-K23A on the Edited axis: bases changed in place, in the reference axis's substitution
+    // colour, with its legend entry — not an inserted sequence.
+    go_to(&app, "GAL4");
+    app.wait_for("#map-track .inserted.substitution");
+    let colours = app.eval_js(
+        "const path = document.querySelector('#map-track .inserted.substitution path');
+         const swatch = document.querySelector('.map-legend .insert-swatch.substitution');
+         const whole = document.querySelector('.map-legend .insert-swatch.whole');
+         return [getComputedStyle(path).fill, getComputedStyle(swatch).backgroundColor,
+                 getComputedStyle(whole).boxShadow];",
+    );
+    app.screenshot("edited_map_point_mutation");
+    assert_eq!(
+        colours[0], colours[1],
+        "legend matches the drawing: {colours:?}"
+    );
+    assert!(
+        !colours[2]
+            .as_str()
+            .unwrap()
+            .contains(colours[0].as_str().unwrap()),
+        "{colours:?}"
+    );
+    assert!(
+        app.text_of(".map-legend")
+            .contains("substituted bases (in place)")
+    );
+}

@@ -77,6 +77,12 @@ fn default_genome_loads_shows_its_summary_and_finds_genes() {
     app.type_into("#gene-search", "NOT_A_GENE");
     app.click("form.search button[type=submit]");
     app.wait_for(".not-found");
+    // The card left on screen is said to be the gene opened before, not the name searched for.
+    let before = app.text_of("#gene-card-before");
+    assert!(
+        before.contains("MET17") && before.contains("NOT_A_GENE"),
+        "{before}"
+    );
     // A typo of a systematic name: "did you mean", with the gene to click.
     app.clear("#gene-search");
     app.type_into("#gene-search", "YAL001X");
@@ -98,12 +104,24 @@ fn default_genome_loads_shows_its_summary_and_finds_genes() {
     );
     app.click("form.search button[type=submit]");
     app.wait_until(
-        "(document.querySelector('.not-found')?.textContent ?? '').includes('genes have a name starting with it')",
+        "(document.querySelector('.search-note')?.textContent ?? '').includes('genes have a name starting with it')",
     );
     assert!(
-        app.text_of(".not-found")
+        app.text_of(".search-note")
             .contains("the first 12 are listed below")
     );
+    // Counts are information: not the error style of a name nothing matches.
+    assert!(!app.exists(".not-found"));
+    let colours = app.eval_js(
+        "const note = getComputedStyle(document.querySelector('.search-note')).color;
+         const probe = document.createElement('p');
+         probe.className = 'not-found';
+         document.querySelector('.search').after(probe);
+         const error = getComputedStyle(probe).color;
+         probe.remove();
+         return [note, error];",
+    );
+    assert_ne!(colours[0], colours[1], "the counts in the error colour");
     app.screenshot("genome_search_prefix_counts");
 
     let errors = app.js_errors();

@@ -23,7 +23,7 @@ use genoforge::io::datasets::import::{ImportOptions, import_bytes};
 use genoforge::view::datasets_import::{
     FileReport, MappingForm, dataset_id_for, missing_lines, progress_text,
 };
-use genoforge::view::datasets_measured::measured_view;
+use genoforge::view::datasets_measured::{StrainFit, measured_view};
 
 #[test]
 fn the_workers_interner_merges_back_and_its_keys_mean_the_same_genes() {
@@ -196,6 +196,74 @@ fn files_to_import_again_are_listed_with_their_sha256() {
 }
 
 #[test]
+fn a_point_mutation_or_promoter_swap_never_meets_deletion_strains_as_a_match() {
+    use genoforge::core::genetics::compose::apply;
+    use genoforge::core::genetics::point::{parse_change, plan_point_mutation};
+    use genoforge::core::genetics::promoter::{Upstream, plan_promoter_swap, promoter_of_gene};
+    let g = &common::default_genome().genome;
+    let gal4 = resolve_gene(g, "GAL4").unwrap();
+    let mut d = Design::new();
+    let (plan, _) = plan_point_mutation(g, gal4, &parse_change("K23A").unwrap()).unwrap();
+    apply(g, &mut d, plan).unwrap();
+    let mut c = Catalog::with_registry();
+    genoforge::io::datasets::bundled::load_bundled(&mut c).unwrap();
+    let genes = d.genotype().perturbed_genes();
+    assert_eq!(genes, ["YPL248C"]);
+    let m = measured_in(&genes, &c, 5);
+    // The deletion collection holds {YPL248C}: as gal4Δ::kanMX4 strains, not gal4-K23A.
+    assert!(
+        m.exact.iter().any(|e| e.id == "yeast_deletion_collection"),
+        "{:?}",
+        m.exact
+    );
+    let v = measured_view(d.genotype(), &m, &c);
+    assert!(
+        !v.exact
+            .iter()
+            .any(|e| e.starts_with("yeast_deletion_collection")),
+        "{:?}",
+        v.exact
+    );
+    let other = v
+        .other_alleles
+        .iter()
+        .find(|e| e.starts_with("yeast_deletion_collection"))
+        .expect("said as another allele");
+    assert!(
+        other.contains("gal4-K23A, a point mutation") && other.contains("kanmx deletion"),
+        "{other}"
+    );
+    let row = &v.genes[0];
+    assert!(!row.datasets.is_empty());
+    assert!(
+        row.datasets.iter().all(|c| c.fit == StrainFit::Differs),
+        "{:?}",
+        row.datasets
+    );
+    // A second perturbation of the gene (a promoter swap): the gene is headed by both.
+    let pgal1 = promoter_of_gene(
+        g,
+        resolve_gene(g, "GAL1").unwrap(),
+        Upstream::ToPreviousFeature,
+    )
+    .unwrap();
+    let (plan, _) = plan_promoter_swap(g, gal4, &pgal1, Upstream::Bases(200)).unwrap();
+    apply(g, &mut d, plan).unwrap();
+    let v = measured_view(d.genotype(), &measured_in(&genes, &c, 5), &c);
+    let label = &v.genes[0].label;
+    assert!(
+        label.contains("gal4-K23A") && label.contains("pGAL1") && label.ends_with("(YPL248C)"),
+        "{label}"
+    );
+    assert!(
+        v.genes[0]
+            .datasets
+            .iter()
+            .all(|c| c.fit == StrainFit::Differs)
+    );
+}
+
+#[test]
 fn a_tfc3_design_meets_costanzo_data() {
     let g = &common::default_genome().genome;
     let mut d = Design::new();
@@ -215,7 +283,7 @@ fn a_tfc3_design_meets_costanzo_data() {
     let f = import(costanzo_small().as_bytes(), &mut c.interner);
     c.add_data(i, f.data);
     let m = measured_in(&genes, &c, 5);
-    let v = measured_view(d.genotype(), &m);
+    let v = measured_view(d.genotype(), &m, &c);
     assert_eq!(v.genotype, "{YAL001C}");
     assert!(
         v.how
@@ -231,6 +299,14 @@ fn a_tfc3_design_meets_costanzo_data() {
     );
     let row = &v.genes[0];
     assert_eq!(row.label, "tfc3Δ::kanMX4 (YAL001C)");
+    // A marker deletion is a gene loss: the deletion collection's strains are of its kind.
+    let collection = row
+        .datasets
+        .iter()
+        .find(|c| c.id == "yeast_deletion_collection")
+        .unwrap();
+    assert_eq!(collection.fit, StrainFit::Matches, "{collection:?}");
+    assert!(v.other_alleles.is_empty(), "{:?}", v.other_alleles);
     let costanzo = row
         .datasets
         .iter()
@@ -293,4 +369,38 @@ fn derived_keys_are_kept_between_evaluations_and_equal_a_full_evaluation() {
     c.entries[i].data = Some(g.data);
     let full = Evaluation::new(&c, &Selection::new(c.len()), KeyKind::Genotype, None);
     assert_eq!(d.evaluate(&c, KeyKind::Genotype, None), full);
+}
+
+#[test]
+fn files_trunk_does_not_hash_are_fetched_under_the_version_query() {
+    use genoforge::ui::asset_version::{ASSET_VERSION, versioned, worker_script};
+    // The crate's version and a hash of the sources (build.rs).
+    let (version, hash) = ASSET_VERSION.split_once('-').unwrap();
+    assert_eq!(version, env!("CARGO_PKG_VERSION"));
+    assert!(
+        hash.len() == 8 && hash.chars().all(|c| c.is_ascii_hexdigit()),
+        "{ASSET_VERSION}"
+    );
+    assert_eq!(
+        versioned("https://example.org/app/genoforge-datasets.js"),
+        format!("https://example.org/app/genoforge-datasets.js?v={ASSET_VERSION}")
+    );
+    assert_eq!(
+        versioned("genoforge-datasets_bg.wasm?x=1"),
+        format!("genoforge-datasets_bg.wasm?x=1&v={ASSET_VERSION}")
+    );
+    // The worker's start script fetches its glue and wasm beside the page, both versioned.
+    let script = worker_script("https://example.org/app/");
+    assert!(
+        script.contains(&format!(
+            "importScripts(\"https://example.org/app/genoforge-worker.js?v={ASSET_VERSION}\")"
+        )),
+        "{script}"
+    );
+    assert!(
+        script.contains(&format!(
+            "\"https://example.org/app/genoforge-worker_bg.wasm?v={ASSET_VERSION}\""
+        )),
+        "{script}"
+    );
 }

@@ -331,6 +331,24 @@ fn bundled_data_and_the_panel_model() {
         result_line(&c, &ev),
         "Training set: unknown (no data for costanzo2016_dmf) in 2 groups: {costanzo2016_smf ∩ essential_genes}, {costanzo2016_dmf}"
     );
+    // A pair intersected only through its group (smf ∩ essential and smf ∩ dmf: essential and
+    // dmf are in one group) shows the group's join, marked as implied, not ∪.
+    s.set_join(smf, dmf, Join::Intersection).unwrap();
+    let ev = Evaluation::new(&c, &s, KeyKind::Gene, None);
+    assert_eq!(s.join(ess, dmf), Join::Union);
+    assert_eq!(s.groups().len(), 1);
+    let grid = matrix_grid(&c, &s, &ev, &shown);
+    assert_eq!(grid[1][2].state, CellState::ImpliedIntersection);
+    assert_eq!(grid[2][1].state, CellState::ImpliedIntersection);
+    assert_eq!(grid[1][2].state.mark(), "∩");
+    assert!(grid[1][2].clickable);
+    assert_eq!(grid[0][2].state, CellState::Intersection);
+    // The SVG figure marks the pairs alike: three ∩ pairs (two set, one through the group) each
+    // written twice (both triangles), no ∪.
+    let svg = genoforge::io::datasets::figure::selection_svg(&c, &s, &ev);
+    let marks = |m: &str| svg.matches(&format!(">{m}</text>")).count();
+    assert_eq!((marks("∩"), marks("∪")), (6, 0), "{svg}");
+    s.set_join(smf, dmf, Join::Union).unwrap();
     s.select(dmf, false).unwrap();
     let ev = Evaluation::new(&c, &s, KeyKind::Gene, None);
     assert_eq!(

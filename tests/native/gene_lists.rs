@@ -10,7 +10,7 @@ use genoforge::core::genetics::gene_list::resolve;
 use genoforge::core::genome::Genome;
 use genoforge::core::lift::Lifted;
 use genoforge::view::gene_list::report;
-use genoforge::view::search::{MatchKind, Submit, search, submit};
+use genoforge::view::search::{Listing, MatchKind, Submit, search, submit};
 
 fn genome() -> &'static Genome {
     &common::default_genome().genome
@@ -127,7 +127,7 @@ fn search_ranks_exact_then_prefix_then_alias_then_description() {
     );
     assert!(typo.iter().any(|h| h.systematic == "YAL001C"), "{typo:?}");
     match submit(g, "yal001x", &typo) {
-        Submit::List(why) => assert!(
+        Submit::List(Listing::NotFound, why) => assert!(
             why.contains("Did you mean") && why.contains("TFC3 (YAL001C)"),
             "{why}"
         ),
@@ -269,7 +269,7 @@ fn the_costanzo_list_goes_through_by_skipping_or_merging_overlaps() {
 
 #[test]
 fn submitting_a_search_opens_only_a_gene_the_query_names() {
-    use genoforge::view::search::{Submit, submit};
+    use genoforge::view::search::{Submit, is_protein_name, submit};
     let g = genome();
     let go = |q: &str| submit(g, q, &search(g, q, 12));
     let pho5 = common::gene(g, "PHO5");
@@ -282,19 +282,57 @@ fn submitting_a_search_opens_only_a_gene_the_query_names() {
     };
     assert_eq!(met17, common::gene(g, "MET17"));
     assert!(note.contains("alias of MET17"), "{note}");
-    // A word (an alias of one gene and in many descriptions) lists the matches.
+    // A protein name in SGD's alias column (PSR1's "phosphatase") and a word of many
+    // descriptions: listed as description matches, counted and labelled as such — never as an
+    // alias — and said as information, not as an error.
     let hits = search(g, "phosphatase", 12);
     assert!(hits.len() > 1, "{hits:?}");
+    assert!(
+        hits.iter()
+            .all(|h| h.kind == MatchKind::Description && h.via.is_some()),
+        "{hits:?}"
+    );
+    let psr1 = hits.iter().find(|h| h.standard == "PSR1").expect("PSR1");
+    assert_eq!(psr1.via.as_deref(), Some("phosphatase"));
+    let counts = genoforge::view::search::match_counts(g, "phosphatase");
+    assert_eq!((counts.names, counts.aliases), (0, 0), "{counts:?}");
+    assert!(counts.descriptions > 12, "{counts:?}");
     match go("phosphatase") {
-        Submit::List(why) => assert!(
-            why.contains("147 other genes also match")
-                && why.contains("the first 12 are listed below"),
+        Submit::List(Listing::Matches, why) => assert!(
+            why.contains(&format!(
+                "{} genes mention it in their description",
+                counts.descriptions
+            )) && why.contains("the first 12 are listed below")
+                && !why.contains("alias"),
             "{why}"
         ),
         other => panic!("jumped: {other:?}"),
     }
+    // A protein name with a space ranks as a description too, a gene-name alias as an alias.
+    assert!(
+        search(g, "acid phosphatase PHO11", 5)
+            .iter()
+            .all(|h| h.kind != MatchKind::Alias && h.kind != MatchKind::ExactAlias)
+    );
+    assert!(
+        search(g, "FUN21", 5)
+            .iter()
+            .any(|h| h.standard == "GIP4" && h.kind == MatchKind::ExactAlias)
+    );
+    assert!(is_protein_name("phosphatase") && is_protein_name("acid phosphatase PHO11"));
+    assert!(is_protein_name("gamma-tubulin"));
+    for name in ["MET15", "FUN21", "phoR", "rp55a", "ogg2", "DcpS"] {
+        assert!(!is_protein_name(name), "{name}");
+    }
+    // The gene card lists them apart: aliases, and the protein's names.
+    let gip4 = genoforge::view::gene_card::gene_card(g, common::gene(g, "GIP4"));
+    assert_eq!(gip4.aliases, ["FUN21"]);
+    assert_eq!(gip4.protein_names, ["protein phosphatase regulator GIP4"]);
     // Description words and prefixes list too.
-    assert!(matches!(go("repressible phosphatase"), Submit::List(_)));
+    assert!(matches!(
+        go("repressible phosphatase"),
+        Submit::List(Listing::Matches, _)
+    ));
     // A prefix lists the first few and counts every match by how it matched (every PHO gene, not
     // the twelve listed).
     let counts = genoforge::view::search::match_counts(g, "pho");
@@ -307,7 +345,7 @@ fn submitting_a_search_opens_only_a_gene_the_query_names() {
         .count();
     assert_eq!(counts.names, pho_named);
     assert!(pho_named > 12, "{pho_named}");
-    let Submit::List(w) = go("pho") else {
+    let Submit::List(Listing::Matches, w) = go("pho") else {
         panic!("{:?}", go("pho"))
     };
     assert!(
@@ -316,7 +354,7 @@ fn submitting_a_search_opens_only_a_gene_the_query_names() {
         "{w}"
     );
     assert!(
-        matches!(go("zzzzqqq"), Submit::List(w) if w.contains("No gene is named or described"))
+        matches!(go("zzzzqqq"), Submit::List(Listing::NotFound, w) if w.contains("No gene is named or described"))
     );
 }
 
@@ -327,7 +365,7 @@ fn names_the_feature_table_has_but_the_annotation_lacks_are_explained() {
     let row = g.unannotated("flo8").expect("FLO8 in the feature table");
     assert_eq!(&*row.systematic, "YER109C");
     assert!(g.unannotated("TFC3").is_none() && g.unannotated("NOT_A_GENE").is_none());
-    let Submit::List(why) = submit(g, "FLO8", &search(g, "FLO8", 12)) else {
+    let Submit::List(_, why) = submit(g, "FLO8", &search(g, "FLO8", 12)) else {
         panic!("FLO8 opened a gene")
     };
     assert!(

@@ -825,6 +825,39 @@ fn a_tags_parts_are_coloured_by_kind_the_tag_apart_from_its_marker() {
     // Each part kind has a colour of its own.
     let css: std::collections::HashSet<&str> = InsertKind::PARTS.iter().map(|k| k.css()).collect();
     assert_eq!(css.len(), InsertKind::PARTS.len());
+    // The tagging module as a whole is an inserted sequence.
+    assert!(
+        inserts
+            .items
+            .iter()
+            .any(|i| i.what.part.is_none() && i.kind == InsertKind::Whole)
+    );
+}
+
+#[test]
+fn a_point_mutation_is_drawn_as_bases_changed_in_place_not_as_an_insert() {
+    use genoforge::core::genetics::compose::apply;
+    use genoforge::core::genetics::point::{parse_change, plan_point_mutation};
+    use genoforge::view::map::edited::build;
+    use genoforge::view::map::insert_shape::InsertKind;
+    let g = genome();
+    let mut d = Design::new();
+    let (plan, _) =
+        plan_point_mutation(g, gene(g, "GAL4"), &parse_change("K23A").unwrap()).unwrap();
+    let ids = apply(g, &mut d, plan).unwrap();
+    let lifted = Lifted::new(g, &d);
+    let view = Viewport::parse(g, "GAL4").unwrap();
+    let s = Scale::for_view(None, &edited_window(g, &d, &view), WIDTH).unwrap();
+    let (_, inserts) = build(g, &lifted, &d, &s, &TrackStyle::default());
+    let drawn: Vec<_> = inserts
+        .items
+        .iter()
+        .filter(|i| i.what.edit == ids[0])
+        .collect();
+    assert_eq!(drawn.len(), 1, "{drawn:?}");
+    assert_eq!(drawn[0].kind, InsertKind::Substitution);
+    assert_eq!(drawn[0].kind.css(), "substitution");
+    assert_ne!(drawn[0].kind.css(), InsertKind::Whole.css());
 }
 
 #[test]
@@ -882,5 +915,37 @@ fn the_locus_box_reads_the_axis_coordinates_and_says_a_window_past_the_end() {
     assert!(
         shown.len() >= reference.len() + inserted,
         "{shown:?} does not hold PHO5 ({reference:?}) and its {inserted} inserted bases"
+    );
+}
+
+#[test]
+fn the_coordinate_tables_window_is_said_in_the_map_axiss_coordinates() {
+    use genoforge::view::coord_rows::view_scope;
+    let g = genome();
+    let mut d = Design::new();
+    // tfc3Δ::kanMX4 before the window: edited coordinates there are shifted.
+    genoforge::core::genetics::compose::delete_gene(
+        g,
+        &mut d,
+        gene(g, "TFC3"),
+        Some(&common::kanmx4()),
+    )
+    .unwrap();
+    let view = Viewport::parse(g, "I:160,001-170,000").unwrap();
+    let edited = edited_window(g, &d, &view);
+    assert_ne!(
+        edited.span, view.span,
+        "the window is shifted on the Edited axis"
+    );
+    assert_eq!(
+        view_scope(g, &d, &view, false),
+        "in view, reference I:160,001–170,000"
+    );
+    assert_eq!(
+        view_scope(g, &d, &view, true),
+        format!(
+            "in view, edited {} (reference I:160,001–170,000)",
+            edited.label(g)
+        )
     );
 }

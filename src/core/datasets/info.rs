@@ -151,6 +151,15 @@ impl PerturbationKind {
         }
     }
 
+    /// Whether strains of this kind lack the gene: a deletion (with a marker or not, SGA's
+    /// query and array strains, CRISPR's). DAmP, ts and other alleles keep a form of it.
+    pub fn removes_gene(self) -> bool {
+        matches!(
+            self,
+            Self::Deletion | Self::KanmxDeletion | Self::SgaNatmxDeletion | Self::CrisprDeletion
+        )
+    }
+
     /// The kind of an SGA strain id's tag (`YBR188C_sn1898` → `sn` → NatMX deletion); `None` for an
     /// unknown tag.
     pub fn from_sga_tag(tag: &str) -> Option<Self> {

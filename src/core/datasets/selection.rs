@@ -185,6 +185,18 @@ impl Selection {
         }
         groups
     }
+
+    /// Whether `i` and `j` are distinct selected datasets in one group: intersected, by their own
+    /// pair or through others (A∩B and A∩C put B and C in one group although B·C is ∪).
+    pub fn in_one_group(&self, i: usize, j: usize) -> bool {
+        i != j
+            && self.is_selected(i)
+            && self.is_selected(j)
+            && self
+                .groups()
+                .iter()
+                .any(|g| g.contains(&i) && g.contains(&j))
+    }
 }
 
 /// `|K_i ∩ K_j|` for every pair of datasets with data.

@@ -165,14 +165,11 @@ pub fn selection_svg(catalog: &Catalog, selection: &Selection, ev: &Evaluation) 
                 text
             );
             if i != j && selection.is_selected(i) && selection.is_selected(j) {
-                let mark = match selection.join(i, j) {
-                    Join::Union => "∪",
-                    Join::Intersection => "∩",
-                };
-                let weight = if mark == "∩" {
-                    " font-weight=\"bold\""
-                } else {
-                    ""
+                // A pair in one group is intersected, by its own ∩ (bold) or through the group's.
+                let (mark, weight) = match selection.join(i, j) {
+                    Join::Intersection => ("∩", " font-weight=\"bold\""),
+                    Join::Union if selection.in_one_group(i, j) => ("∩", ""),
+                    Join::Union => ("∪", ""),
                 };
                 let _ = writeln!(
                     s,

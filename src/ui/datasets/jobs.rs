@@ -2,8 +2,9 @@
 //! the catalog's interner taken when the job starts), applying its replies to the catalog, and
 //! cancelling (the worker is ended and a fresh one started for the next job).
 //!
-//! The worker's script is `genoforge-worker_loader.js` beside the page (Trunk's worker build); an
-//! embedding page serving the app elsewhere sets [`WORKER_URL`]'s location relative to its base.
+//! The worker runs `genoforge-worker.js` and its wasm from beside the page (Trunk's worker build),
+//! started from a small script of its own ([`crate::ui::asset_version::worker_script`]) that
+//! fetches both under the version query: Trunk does not hash their names.
 
 use std::rc::Rc;
 
@@ -21,11 +22,27 @@ use crate::core::datasets::data::{DataStatus, DatasetData};
 use crate::core::datasets::mirror::Mark;
 use crate::ui::browser::{now_ms, yield_now};
 
-/// The worker's script, relative to the page.
-pub const WORKER_URL: &str = "./genoforge-worker_loader.js";
+/// A Blob URL of the worker's start script, its glue and wasm beside the page's base.
+fn worker_url() -> Result<String, String> {
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .and_then(|b| web_sys::Url::new_with_base("./", &b).ok())
+        .map(|u| u.href())
+        .ok_or("no base URL")?;
+    let script = crate::ui::asset_version::worker_script(&base);
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(&script));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/javascript");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|e| format!("{e:?}"))?;
+    web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))
+}
 
 fn start_worker(state: DatasetsState) -> Result<(), String> {
-    let worker = Worker::new(WORKER_URL).map_err(|e| format!("{e:?}"))?;
+    // The Blob URL is kept (a few hundred bytes per start): the worker may fetch it after this
+    // returns.
+    let worker = Worker::new(&worker_url()?).map_err(|e| format!("{e:?}"))?;
     let on_message = EventListener::new(&worker, "message", move |e| {
         if let Some(e) = e.dyn_ref::<MessageEvent>() {
             queue_reply(state, e.data());

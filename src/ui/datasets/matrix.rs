@@ -55,6 +55,7 @@ fn state_name(s: CellState) -> &'static str {
         CellState::Diagonal { selected: false } => "unselected",
         CellState::Union => "union",
         CellState::Intersection => "intersection",
+        CellState::ImpliedIntersection => "implied-intersection",
         CellState::Inactive => "inactive",
     }
 }
@@ -226,7 +227,7 @@ pub fn Matrix() -> impl IntoView {
                     </tbody>
                 </table>
                 <p class="muted small matrix-legend">
-                    "Cell: overlap count, shaded by Jaccard (white 0 → dark blue 1). Click (or Enter) a cell of two selected datasets to switch ∪ (union) / ∩ (intersection); the diagonal selects. Arrow keys move between cells."
+                    "Cell: overlap count, shaded by Jaccard (white 0 → dark blue 1). Click (or Enter) a cell of two selected datasets to switch ∪ (union) / ∩ (intersection); a faint ∩ is implied by the pair's group (both ∩ with the same datasets); the diagonal selects. Arrow keys move between cells."
                 </p>
             </Show>
         </div>

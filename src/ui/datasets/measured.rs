@@ -23,7 +23,8 @@ pub fn Measured() -> impl IntoView {
     });
     let view_model = Memo::new(move |_| {
         let m = measured.get();
-        ds.app.design.with(|d| measured_view(&d.genotype, &m))
+        ds.catalog
+            .with(|c| ds.app.design.with(|d| measured_view(&d.genotype, &m, c)))
     });
     let recorded = Memo::new(move |_| {
         ds.record
@@ -58,6 +59,14 @@ pub fn Measured() -> impl IntoView {
                             format!("Measured exactly (key genotype) in: {}.", v.exact.join("; "))
                         }}
                     </p>
+                    {(!v.other_alleles.is_empty()).then(|| view! {
+                        <p id="measured-other-alleles">
+                            {format!(
+                                "Holding the genes, in strains of another kind (not the design's alleles): {}.",
+                                v.other_alleles.join("; ")
+                            )}
+                        </p>
+                    })}
                     <ul class="measured-genes">
                         {v.genes
                             .into_iter()
@@ -73,6 +82,7 @@ pub fn Measured() -> impl IntoView {
                                                     <thead>
                                                         <tr>
                                                             <th scope="col">"dataset"</th>
+                                                            <th scope="col">"its strains"</th>
                                                             <th scope="col">"genotypes containing it (key gene)"</th>
                                                             <th scope="col">"measurements"</th>
                                                             <th scope="col">"first genotypes"</th>
@@ -83,8 +93,9 @@ pub fn Measured() -> impl IntoView {
                                                             .into_iter()
                                                             .map(|c| {
                                                                 view! {
-                                                                    <tr data-dataset=c.id.clone()>
+                                                                    <tr data-dataset=c.id.clone() data-fit=c.fit.css() class=format!("fit-{}", c.fit.css())>
                                                                         <td class="mono">{c.id.clone()}</td>
+                                                                        <td class="small fit">{c.fit_words.clone()}</td>
                                                                         <td>{c.counts}</td>
                                                                         <td>{c.records}</td>
                                                                         <td class="mono small examples">

@@ -240,11 +240,14 @@ fn RegistryTable() -> impl IntoView {
                                             on:change=move |ev| ds.select(index, event_target_checked(&ev))
                                         />
                                     </td>
-                                    <td>
+                                    <td class="name-cell">
                                         <label for=checkbox_id>
                                             <strong>{r.note_name.clone()}</strong>
                                             <br />
-                                            <span class="mono small">{r.id.clone()}</span>
+                                            // Ids wrap after an underscore only (`costanzo2016_` `smf`).
+                                            <span class="mono small dataset-id">
+                                                {r.id.split_inclusive('_').map(|part| view! { {part.to_owned()}<wbr /> }).collect_view()}
+                                            </span>
                                         </label>
                                     </td>
                                     <td class="small study-cell">

@@ -190,6 +190,7 @@ pub(super) fn Legend() -> impl IntoView {
             <Show when=edited>
                 <ul aria-label="Edited genome">
                     <li><span class="swatch insert-swatch whole" aria-hidden="true"></span>"inserted sequence"</li>
+                    <li><span class="swatch insert-swatch substitution" aria-hidden="true"></span>"substituted bases (in place)"</li>
                     {InsertKind::PARTS.into_iter().map(|k| view! {
                         <li><span class=format!("swatch insert-swatch {}", k.css()) aria-hidden="true"></span>{k.label()}</li>
                     }).collect_view()}

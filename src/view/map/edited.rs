@@ -87,7 +87,7 @@ fn shapes(
                 edit: edit.id,
                 part: None,
             },
-            kind: InsertKind::Whole,
+            kind: InsertKind::of_whole(edit),
             span,
             strand,
             name: whole.clone(),

@@ -14,6 +14,10 @@ use crate::core::strand::Strand;
 pub enum InsertKind {
     /// The inserted (or replacing) sequence as a whole.
     Whole,
+    /// Bases changed in place: an edit that replaces reference bases by as many others and
+    /// inserts no feature (a point mutation, a codon substitution) — drawn in the substitution
+    /// style of the reference axis's replaced bases, not as an insert.
+    Substitution,
     /// A promoter part.
     Promoter,
     /// A coding part for the protein the insert is made for: a tag fused in frame (the tag's
@@ -54,6 +58,7 @@ impl InsertKind {
     pub fn css(self) -> &'static str {
         match self {
             Self::Whole => "whole",
+            Self::Substitution => "substitution",
             Self::Promoter => "promoter",
             Self::Cds => "cds",
             Self::Marker => "marker",
@@ -66,11 +71,25 @@ impl InsertKind {
     pub fn label(self) -> &'static str {
         match self {
             Self::Whole => "inserted sequence",
+            Self::Substitution => "substituted bases",
             Self::Promoter => "promoter",
             Self::Cds => "CDS or tag",
             Self::Marker => "marker",
             Self::Terminator => "terminator",
             Self::OtherPart => "part",
+        }
+    }
+
+    /// The kind of an edit's sequence as a whole: bases changed in place
+    /// ([`InsertKind::Substitution`]) or an inserted (or replacing) sequence.
+    pub fn of_whole(edit: &Edit) -> Self {
+        if edit.feature.is_none()
+            && !edit.span.is_empty()
+            && edit.span.len() == edit.sequence.len() as u64
+        {
+            Self::Substitution
+        } else {
+            Self::Whole
         }
     }
 
