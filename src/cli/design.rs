@@ -20,7 +20,7 @@ use crate::core::genetics::compose::{apply, plan_delete_gene, set_background};
 use crate::core::genetics::strain::strain as strain_def;
 use crate::core::spec::{ReferenceSpec, export};
 use crate::io::spec_json;
-use crate::view::gene_edit_form::{Form, Kind, plan};
+use crate::view::gene_edit_form::{Form, Kind, UpstreamChoice, plan};
 
 fn split<'a>(flag: &str, v: &'a str) -> Result<(&'a str, &'a str), String> {
     v.split_once('=')
@@ -159,13 +159,10 @@ pub(crate) fn run(a: &DesignArgs) -> Result<(), String> {
     }
     for v in &a.promoter {
         let (gene, p) = split("promoter", v)?;
-        let (name, upstream) = match p.split_once('@') {
-            Some((n, "previous")) => (n, String::new()),
-            Some((n, b)) => (n, b.to_owned()),
-            None => (
-                p,
-                crate::core::genetics::promoter::DEFAULT_UPSTREAM.to_string(),
-            ),
+        let (name, upstream, upstream_choice) = match p.split_once('@') {
+            Some((n, "previous")) => (n, String::new(), UpstreamChoice::ToPreviousFeature),
+            Some((n, b)) => (n, b.to_owned(), UpstreamChoice::Length),
+            None => (p, String::new(), UpstreamChoice::Length),
         };
         ops.push((
             format!("--promoter {v}"),
@@ -173,6 +170,7 @@ pub(crate) fn run(a: &DesignArgs) -> Result<(), String> {
                 kind: Kind::Promoter,
                 promoter: name.to_owned(),
                 upstream,
+                upstream_choice,
                 ..base.clone()
             },
             Some(gene.to_owned()),

@@ -16,10 +16,20 @@ use crate::io::cassette::{parse_file, parse_text};
 use crate::view::compose_form::{
     Action, Site, Sizes, parse_after_base, plan_for, site_next_to_insert,
 };
-use crate::view::edit_rows::{as_listed, edits_named};
+use crate::view::edit_rows::{described, edits_named};
 use crate::view::gene_card::gene_card;
 use crate::view::insert_card::{InsertCard, insert_card};
 use crate::view::preview::{Preview, preview};
+use crate::view::refusal::{Refused, refused};
+
+/// A refusal's words ending as a sentence (core's end without a full stop, the panels' with one).
+fn sentence(text: &str) -> String {
+    if text.ends_with('.') {
+        text.to_owned()
+    } else {
+        format!("{text}.")
+    }
+}
 
 /// Where an insertion goes, as the form holds it.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -148,16 +158,15 @@ pub fn Composer() -> impl IntoView {
         };
         Some(plan_for(genome, gene, act, ins.as_ref(), where_))
     });
-    let shown = Memo::new(move |_| -> Option<Result<Preview, String>> {
-        let p = plan.get()?.ok()?;
-        let ready = app.genome.get()?;
-        let essential = app.essential.get();
-        Some(
-            app.design
-                .with(|d| preview(ready.genome(), d, &p, &essential))
-                .map_err(|e| e.to_string()),
-        )
-    });
+    let shown =
+        Memo::new(move |_| -> Option<Result<Preview, Refused>> {
+            let p = plan.get()?.ok()?;
+            let ready = app.genome.get()?;
+            let essential = app.essential.get();
+            Some(app.design.with(|d| {
+                preview(ready.genome(), d, &p, &essential).map_err(|e| refused(d, &p, &e))
+            }))
+        });
     let sizes = Memo::new(move |_| {
         plan.with(|p| match p {
             Some(Ok(p)) => Some(Sizes::of(p)),
@@ -241,7 +250,8 @@ pub fn Composer() -> impl IntoView {
             }
             Err(e) => {
                 own_change.set_value(false);
-                let msg = format!("Refused: {e}. Nothing was changed.");
+                let why = app.design.with_untracked(|d| refused(d, &p, &e));
+                let msg = format!("Refused: {} Nothing was changed.", sentence(&why.text));
                 refusal_notice.set_value(Some(app.notify_id(true, msg.clone())));
                 refusal.set(Some((p, msg)));
             }
@@ -410,9 +420,9 @@ pub fn Composer() -> impl IntoView {
                     Some(Err(why)) => view! { <p class="hint" id="preview-hint">{why}</p> }.into_any(),
                     Some(Ok(_)) => match shown.get() {
                         None => ().into_any(),
-                        Some(Err(e)) => view! {
-                            <p class="refusal" id="preview-refused" role="alert">
-                                {format!("This edit would be refused: {}", as_listed(&e.to_string()))}
+                        Some(Err(r)) => view! {
+                            <p class="refusal" id="preview-refused" role="alert" title=r.detail>
+                                {format!("This edit would be refused: {}", r.text)}
                             </p>
                         }
                         .into_any(),
@@ -480,7 +490,7 @@ fn PreviewView(p: Preview, sizes: Option<Sizes>) -> impl IntoView {
     view! {
         <p class="designation" id="preview-designation">{p.designation.clone()}</p>
         <ul class="preview-edits" id="preview-edits">
-            {p.edits.iter().map(|e| view! { <li class="mono">{as_listed(&e.to_string())}</li> }).collect_view()}
+            {p.edits.iter().map(|e| view! { <li class="mono">{described(e)}</li> }).collect_view()}
         </ul>
         <p id="preview-length">
             "Length change: "

@@ -202,26 +202,25 @@ pub fn EditList() -> impl IntoView {
             </button>
             {move || {
                 let all = warnings.get();
+                if all.is_empty() {
+                    return ().into_any();
+                }
                 let line = |w: crate::view::design_warnings::DesignWarning| {
                     let class = class_of(&w);
-                    view! { <p class=class><strong>{w.heading}". "</strong>{w.message}</p> }
+                    view! { <p class=class><strong>{w.title}". "</strong>{w.message}</p> }
                 };
-                // One line however many there are, so the edit rows stay in reach (a 4,000-gene
-                // design has hundreds): the first warning cut to a line (whole on hover), all of
-                // them whole when opened.
-                let Some(first) = all.first().cloned() else {
-                    return ().into_any();
-                };
-                let more = match all.len() {
-                    1 => String::new(),
-                    n => format!(" (+{} more)", n - 1),
-                };
-                let class = format!("{} one-line", class_of(&first));
-                let title = first.message.clone();
+                // Closed, every heading with its count, so the edit rows stay in reach (a
+                // 4,000-gene design has hundreds of warnings) and no kind is hidden behind the
+                // first; opened, every warning whole.
+                let groups = crate::view::design_warnings::groups(&all);
                 view! {
                     <details class="design-warnings" role="alert">
-                        <summary class=class title=title>
-                            <strong>{first.heading}". "</strong>{first.message}{more}
+                        <summary class="warning small warning-groups">
+                            {groups.into_iter().map(|g| view! {
+                                <span class=if g.concern == crate::core::genetics::finding::Concern::Severe { "warning-group severe" } else { "warning-group" }>
+                                    {g.label()}
+                                </span>
+                            }).collect_view()}
                         </summary>
                         {all.into_iter().map(line).collect_view()}
                     </details>

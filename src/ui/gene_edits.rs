@@ -9,9 +9,12 @@ use super::state::use_app;
 use crate::core::coord::thousands;
 use crate::core::design::genotype::Zygosity;
 use crate::core::genetics::compose::apply;
-use crate::view::edit_rows::{as_listed, edits_named};
-use crate::view::gene_edit_form::{Form, Kind, gene_gone, plan, waiting_for};
+use crate::view::edit_rows::{as_listed, described, edits_named};
+use crate::view::gene_edit_form::{
+    Form, Kind, UpstreamChoice, gene_gone, plan, upstream_label, waiting_for,
+};
 use crate::view::preview::preview;
+use crate::view::refusal::refused;
 
 /// The panel.
 #[component]
@@ -55,11 +58,18 @@ pub fn GeneEdits() -> impl IntoView {
         let p = planned.get()?.ok()?;
         let ready = app.genome.get()?;
         let ess = app.essential.get();
-        Some(
-            app.design
-                .with(|d| preview(ready.genome(), d, &p.plan, &ess))
-                .map_err(|e| e.to_string()),
-        )
+        Some(app.design.with(|d| {
+            preview(ready.genome(), d, &p.plan, &ess).map_err(|e| refused(d, &p.plan, &e))
+        }))
+    });
+    // The latest selection is what the panel acts on: a gene or an inserted sequence selected
+    // after a region was dragged replaces the region (and its band on the map).
+    Effect::new(move |_| {
+        let picked =
+            app.selected.with(Option::is_some) || app.selected_insert.with(Option::is_some);
+        if picked && app.region.with_untracked(Option::is_some) {
+            app.region.set(None);
+        }
     });
     let set = move |f: fn(&mut Form, String)| {
         move |ev: leptos::ev::Event| {
@@ -75,16 +85,23 @@ pub fn GeneEdits() -> impl IntoView {
             return;
         };
         let designation = p.plan.perturbation.designation.clone();
-        match app.commit(move |g, d| apply(g, d, p.plan)) {
+        let attempt = p.plan.clone();
+        // A region dragged on the map, deleted: its selection (and band) has done its work.
+        let dragged = form.with_untracked(|f| f.kind == Kind::Region && f.locus.trim().is_empty());
+        match app.commit(move |g, d| apply(g, d, attempt)) {
             Ok(ids) => {
                 problem.set(None);
+                if dragged {
+                    app.region.set(None);
+                }
                 app.notify(
                     false,
                     format!("Added {designation} ({}).", edits_named(&ids)),
                 );
             }
             Err(e) => {
-                let msg = format!("{designation} was refused: {e}");
+                let why = app.design.with_untracked(|d| refused(d, &p.plan, &e));
+                let msg = format!("{designation} was refused: {}", why.text);
                 app.notify(true, msg.clone());
                 problem.set(Some(msg));
             }
@@ -156,10 +173,26 @@ pub fn GeneEdits() -> impl IntoView {
                             prop:value=move || form.with(|f| f.promoter.clone()) on:input=set(|f, v| f.promoter = v) />
                     </div>
                     <div class="field">
-                        <label for="gene-edit-upstream">"Bases replaced 5′ of the ATG (empty: up to the previous feature)"</label>
+                        <label for="gene-edit-upstream">{upstream_label()}</label>
                         <input id="gene-edit-upstream" class="mono" inputmode="numeric"
+                            placeholder=crate::core::genetics::promoter::DEFAULT_UPSTREAM.to_string()
+                            disabled=move || form.with(|f| f.upstream_choice == UpstreamChoice::ToPreviousFeature)
                             prop:value=move || form.with(|f| f.upstream.clone()) on:input=set(|f, v| f.upstream = v) />
                     </div>
+                    <label class="small">
+                        <input type="checkbox" id="gene-edit-upstream-previous"
+                            prop:checked=move || form.with(|f| f.upstream_choice == UpstreamChoice::ToPreviousFeature)
+                            on:change=move |ev| {
+                                let choice = if event_target_checked(&ev) {
+                                    UpstreamChoice::ToPreviousFeature
+                                } else {
+                                    UpstreamChoice::Length
+                                };
+                                form.update(|f| f.upstream_choice = choice);
+                                problem.set(None);
+                            } />
+                        " Up to the previous feature instead"
+                    </label>
                 }.into_any(),
                 Kind::Region => view! {
                     <div class="field">
@@ -180,6 +213,8 @@ pub fn GeneEdits() -> impl IntoView {
                                 app.view.set(Some(crate::view::viewport::Viewport { contig: c, span: s }));
                             }
                         }>"View this region"</button>
+                    <button id="gene-edit-clear-region" disabled=move || app.region.with(Option::is_none)
+                        on:click=move |_| app.region.set(None)>"Clear the dragged region"</button>
                 }.into_any(),
             }}
             <super::zygosity::ZygosityChoice app zygosity id="gene-edit-zygosity" />
@@ -203,14 +238,14 @@ pub fn GeneEdits() -> impl IntoView {
                                     )).collect();
                                     view! {
                                         <ul class="small" id="gene-edit-edits">
-                                            {pv.edits.iter().map(|e| view! { <li class="mono">{as_listed(&e.to_string())}</li> }).collect_view()}
+                                            {pv.edits.iter().map(|e| view! { <li class="mono">{described(e)}</li> }).collect_view()}
                                         </ul>
                                         <p class="small" id="gene-edit-length">{format!("Length change: {} bp", crate::view::edit_rows::signed(pv.length_change))}</p>
                                         <p class="small" id="gene-edit-touches">{pv.genes.iter().map(|g| g.sentence()).collect::<Vec<_>>().join("; ")}</p>
                                         {essential.into_iter().map(|w| view! { <p class="warning" role="alert">{w}</p> }).collect_view()}
                                     }.into_any()
                                 }
-                                Some(Err(e)) => view! { <p class="refusal" id="gene-edit-refusal">{as_listed(&e.to_string())}</p> }.into_any(),
+                                Some(Err(r)) => view! { <p class="refusal" id="gene-edit-refusal" title=r.detail>{r.text}</p> }.into_any(),
                                 None => view! { <span></span> }.into_any(),
                             }}
                             <div class="actions confirm-row">

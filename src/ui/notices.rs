@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use super::state::{AppState, Notice, NoticeAction, use_app};
 use super::tabs::use_tabs;
+use crate::view::library::{LOAD_OTHER_TAB, SAVE_MINE_AS_COPY};
 
 /// The least height the notices keep (CSS px: one notice of one line).
 const MIN_ROOM_PX: f64 = 48.0;
@@ -93,8 +94,8 @@ fn NoticeView(n: Notice, app: AppState, list: NodeRef<leptos::html::Ul>) -> impl
                 NoticeAction::Undo => ("notice-undo", "Undo"),
                 NoticeAction::ShowProblems => ("notice-show-problems", "See the list"),
                 NoticeAction::ShowLink(_) => ("notice-show-link", "Show link"),
-                NoticeAction::LoadOtherTab => ("notice-load-other", "Load theirs"),
-                NoticeAction::SaveCopy => ("notice-save-copy", "Keep mine as a copy"),
+                NoticeAction::LoadOtherTab => ("notice-load-other", LOAD_OTHER_TAB),
+                NoticeAction::SaveCopy => ("notice-save-copy", SAVE_MINE_AS_COPY),
             };
             let run = move |_| match &a {
                 NoticeAction::Undo => {

@@ -20,8 +20,12 @@ use crate::core::lift::Lifted;
 pub struct DesignWarning {
     /// What it is about (typed; [`FindingKind::word`] is the exports' word).
     pub kind: FindingKind,
-    /// A short heading for it (`Essential gene`, `Signal peptide`, …).
+    /// A short heading for its kind, the group it is listed under (`Essential gene`, `Signal
+    /// peptide`, …).
     pub heading: &'static str,
+    /// Its own title: the heading, or what it says of this warning where the heading cannot
+    /// (`kanMX4 used in 5 edits`).
+    pub title: String,
     /// How much it weighs: severe (likely lethal, a chromosome lost), caution, note.
     pub concern: Concern,
     /// The sentence, naming the perturbation or edit, the gene and the claim's source.
@@ -35,7 +39,7 @@ pub struct DesignWarning {
 pub fn heading(kind: FindingKind) -> &'static str {
     match kind {
         FindingKind::EssentialGeneDeleted => "Essential gene",
-        FindingKind::MarkerReused => "Marker used twice",
+        FindingKind::MarkerReused => "Marker reused",
         FindingKind::PromoterReachesFeature => "Promoter swap reaches a neighbour",
         FindingKind::SignalPeptideTagged => "Signal peptide",
         FindingKind::SignalAnchorTagged => "Signal-anchor",
@@ -76,6 +80,7 @@ pub fn design_warnings(
         .map(|f| DesignWarning {
             kind: f.kind,
             heading: heading(f.kind),
+            title: title(f.kind, &f.message),
             concern: f.kind.concern(),
             designation: f
                 .perturbation
@@ -84,4 +89,68 @@ pub fn design_warnings(
             message: crate::view::edit_rows::as_listed(&f.message),
         })
         .collect()
+}
+
+/// A warning's own title: a reused marker says which and how many edits use it (`kanMX4 used in
+/// 5 edits`, `kanMX4 and kanMX6 used in 3 edits`, from the finding's `… used by N edits (…`);
+/// any other warning its kind's [`heading`].
+pub fn title(kind: FindingKind, message: &str) -> String {
+    let counted = || {
+        let (markers, rest) = message.split_once(" used by ")?;
+        let n: usize = rest.split_once(" edits")?.0.parse().ok()?;
+        Some(format!("{markers} used in {n} edits"))
+    };
+    match kind {
+        FindingKind::MarkerReused => counted().unwrap_or_else(|| heading(kind).to_owned()),
+        _ => heading(kind).to_owned(),
+    }
+}
+
+/// The warnings of one heading, as a collapsed list still shows them: the heading, how many,
+/// and the weightiest concern among them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WarningGroup {
+    /// The heading ([`heading`]).
+    pub heading: &'static str,
+    /// Warnings under it.
+    pub count: usize,
+    /// The weightiest concern among them.
+    pub concern: Concern,
+}
+
+impl WarningGroup {
+    /// `Essential gene (3)`.
+    pub fn label(&self) -> String {
+        format!("{} ({})", self.heading, self.count)
+    }
+}
+
+/// Every heading of `warnings` with its count, in the order the headings first appear.
+pub fn groups(warnings: &[DesignWarning]) -> Vec<WarningGroup> {
+    let mut out: Vec<WarningGroup> = Vec::new();
+    for w in warnings {
+        match out.iter_mut().find(|g| g.heading == w.heading) {
+            Some(g) => {
+                g.count += 1;
+                if weight(w.concern) > weight(g.concern) {
+                    g.concern = w.concern;
+                }
+            }
+            None => out.push(WarningGroup {
+                heading: w.heading,
+                count: 1,
+                concern: w.concern,
+            }),
+        }
+    }
+    out
+}
+
+/// How much a concern weighs, for the weightiest of a group.
+fn weight(c: Concern) -> u8 {
+    match c {
+        Concern::Severe => 2,
+        Concern::Caution => 1,
+        Concern::Note => 0,
+    }
 }

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use crate::core::coord::{Span, thousands};
 use crate::core::design::Design;
+use crate::core::edit::EditDesc;
 use crate::core::edit::{Edit, EditId, EditOp};
 use crate::core::genome::Genome;
 use crate::core::genome::contig::ContigId;
@@ -40,8 +41,35 @@ pub fn edit_name(design: &Design, e: &Edit) -> String {
 pub fn reference_text(genome: &Genome, e: &Edit) -> String {
     let contig = &genome.contig(e.contig).name;
     match e.op {
-        EditOp::Insert => format!("insert after {contig}:{}", thousands(e.gap().get())),
+        EditOp::Insert => insert_after(contig, e.gap().get()),
         op => format!("{op} {contig}:{}", e.span),
+    }
+}
+
+/// Where an insertion goes, as the UI says it everywhere: after the reference base it follows
+/// (1-based), `insert after VI:53,259` — an N-terminal tag right after its gene's ATG.
+fn insert_after(contig: &str, base: u64) -> String {
+    format!("insert after {contig}:{}", thousands(base))
+}
+
+/// An edit a preview or a message describes ([`EditDesc`]), in the edit list's words: an
+/// insertion `insert after VI:53,259 (label)`, as [`reference_text`] says it, where core's
+/// description says `insert at`; any other edit as core describes it, numbered as the list
+/// numbers it ([`as_listed`]).
+pub fn described(d: &EditDesc) -> String {
+    match d.op {
+        EditOp::Insert => {
+            let mut out = String::new();
+            if let Some(id) = d.id {
+                out.push_str(&format!("edit {id} "));
+            }
+            out.push_str(&insert_after(&d.contig, d.start));
+            if let Some(l) = &d.label {
+                out.push_str(&format!(" ({l})"));
+            }
+            out
+        }
+        _ => as_listed(&d.to_string()),
     }
 }
 

@@ -68,6 +68,22 @@ impl Kind {
     }
 }
 
+/// How much of a gene's upstream region a promoter swap replaces, as the panel offers it.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub enum UpstreamChoice {
+    /// The number of bases in the length field ([`Form::upstream`]; empty: the default,
+    /// [`DEFAULT_UPSTREAM`]).
+    #[default]
+    Length,
+    /// Everything up to the previous annotated feature (the length field is not used).
+    ToPreviousFeature,
+}
+
+/// The promoter swap's length field's label: what an empty field means is what it does.
+pub fn upstream_label() -> String {
+    format!("Bases replaced 5′ of the ATG (default {DEFAULT_UPSTREAM})")
+}
+
 /// The panel's inputs.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Form {
@@ -79,8 +95,10 @@ pub struct Form {
     pub change: String,
     /// Promoter: a gene name (its own upstream region) or a library cassette's name.
     pub promoter: String,
-    /// Bases upstream to replace; empty = up to the previous feature.
+    /// Bases upstream to replace; empty = [`DEFAULT_UPSTREAM`].
     pub upstream: String,
+    /// The typed length, or up to the previous feature.
+    pub upstream_choice: UpstreamChoice,
     /// Region: a locus (`IV:100,001-101,000`); empty = the region dragged on the map.
     pub locus: String,
     /// Copies in a diploid background.
@@ -95,6 +113,7 @@ impl Default for Form {
             change: String::new(),
             promoter: "GAL1".to_owned(),
             upstream: DEFAULT_UPSTREAM.to_string(),
+            upstream_choice: UpstreamChoice::Length,
             locus: String::new(),
             zygosity: Zygosity::Heterozygous,
         }
@@ -115,8 +134,9 @@ pub struct Planned {
 }
 
 /// What the form still waits for before it can plan anything — a gene for tags, point mutations
-/// and promoter swaps, a region typed or dragged for a region deletion — in words for a hint
-/// (not a refusal: nothing was asked yet). `None` when the form can plan.
+/// and promoter swaps, a change typed for a point mutation, a promoter named for a swap, a region
+/// typed or dragged for a region deletion — in words for a hint (not a refusal: nothing was
+/// asked yet; what is typed is refused if it must be). `None` when the form can plan.
 pub fn waiting_for(
     form: &Form,
     gene: Option<FeatureIdx>,
@@ -130,6 +150,12 @@ pub fn waiting_for(
         _ if gene.is_none() => Some(
             "Select a gene (search, or click the map) to tag it, mutate it or swap its promoter.",
         ),
+        Kind::Point if form.change.trim().is_empty() => Some(
+            "Type a change: K23A (the residue's most frequent yeast codon), K23A:GCC, or a change of bases, c.69A>G.",
+        ),
+        Kind::Promoter if form.promoter.trim().is_empty() => {
+            Some("Type a promoter: a gene's (GAL1, TEF1) or a library part's name.")
+        }
         _ => None,
     }
 }
@@ -206,9 +232,10 @@ pub fn plan(
         }
         Kind::Promoter => {
             let p = promoter_by_name(genome, library, &form.promoter).map_err(|e| e.to_string())?;
-            let upstream = match form.upstream.trim() {
-                "" => Upstream::ToPreviousFeature,
-                t => Upstream::Bases(
+            let upstream = match (form.upstream_choice, form.upstream.trim()) {
+                (UpstreamChoice::ToPreviousFeature, _) => Upstream::ToPreviousFeature,
+                (UpstreamChoice::Length, "") => Upstream::Bases(DEFAULT_UPSTREAM),
+                (UpstreamChoice::Length, t) => Upstream::Bases(
                     t.replace([',', '_'], "")
                         .parse()
                         .map_err(|_| format!("“{t}” is not a number of bases"))?,

@@ -30,6 +30,13 @@ pub struct Entry {
     pub revision: u64,
 }
 
+/// The choice a two-tab conflict offers, in the same words in its notice and its banner: replace
+/// this tab's design by the version another tab saved…
+pub const LOAD_OTHER_TAB: &str = "Load the other tab's version";
+
+/// …or keep this tab's design as a new design of the library (the other tab's stays as it was).
+pub const SAVE_MINE_AS_COPY: &str = "Save mine as a copy";
+
 /// The name autosave gives a design the user has not named (`Untitled design`, then
 /// `Untitled design 2`, … as [`DesignLibrary::unique_name`] makes it unique).
 pub const UNTITLED: &str = "Untitled design";

@@ -23,6 +23,7 @@ pub mod library;
 pub mod map;
 pub mod position;
 pub mod preview;
+pub mod refusal;
 pub mod search;
 pub mod seq_lines;
 pub mod strain_notes;

@@ -5,7 +5,7 @@
 
 use crate::common;
 
-use crate::support::app::{edits_are, search};
+use crate::support::app::{edits_are, hold_frames, release_frames, search};
 use crate::support::{Session, artifacts_dir, open_app};
 use genoforge::core::design::Design;
 use genoforge::core::genetics::compose;
@@ -60,7 +60,8 @@ fn delete_in_composer(app: &Session, name: &str, edits_after: usize) {
 }
 
 /// Opens TFC3Δ PHO5Δ from a link in this tab, then a second tab on the same saved design that adds
-/// ADE2Δ (saved); returns (this tab, the second tab), with the second one current.
+/// ADE2Δ (saved); returns (this tab, the second tab), with the second one current. This tab has
+/// nothing of its own unsaved: it follows the second tab's save.
 fn second_tab_changes_the_design(
     app: &Session,
 ) -> (fantoccini::wd::WindowHandle, fantoccini::wd::WindowHandle) {
@@ -73,6 +74,40 @@ fn second_tab_changes_the_design(
     edits_are(app, 2);
     delete_in_composer(app, "ADE2", 3);
     (first, second)
+}
+
+/// As [`second_tab_changes_the_design`], but this tab first deletes URA3 and has not saved it yet
+/// when the second tab saves (its frames held, as a browser holds a hidden tab's: autosave waits
+/// for the next frame) — a change of its own that the second tab's save would overwrite. This
+/// tab's frames stay held: [`release_frames`] once the conflict is told.
+fn second_tab_saves_over_an_unsaved_change(
+    app: &Session,
+) -> (fantoccini::wd::WindowHandle, fantoccini::wd::WindowHandle) {
+    open_link(app, &deletions(&["TFC3", "PHO5"]));
+    app.wait_until("Object.keys(localStorage).some(k => k.startsWith('genoforge.design.v1:'))");
+    let first = app.current_window();
+    hold_frames(app);
+    delete_in_composer(app, "URA3", 3);
+    let second = app.open_tab();
+    app.goto("/");
+    app.wait_for("#genome-summary");
+    edits_are(app, 2);
+    delete_in_composer(app, "ADE2", 3);
+    (first, second)
+}
+
+/// The stored designs (packed specs) of the library.
+fn stored_designs(app: &Session) -> Vec<String> {
+    serde_json::from_value(app.eval_js(
+        "return Object.entries(localStorage).filter(([k]) => k.startsWith('genoforge.design.v1:')).map(([, v]) => v);",
+    ))
+    .unwrap()
+}
+
+/// Whether a notice offering to resolve a two-tab conflict (load the other tab's version, save
+/// mine as a copy) is on screen.
+fn conflict_notice_shown(app: &Session) -> bool {
+    app.exists(".notice button.notice-load-other") || app.exists(".notice button.notice-save-copy")
 }
 
 const FIVE: [&str; 5] = ["TFC3", "PHO5", "ADE2", "URA3", "LEU2"];
@@ -100,28 +135,25 @@ fn importing_a_spec_over_a_design_says_what_it_replaced_and_can_be_undone() {
 #[ignore = "needs dist/ and Chromium: run by .ci/test (trunk build --release, then -- --ignored)"]
 fn a_design_changed_in_another_tab_is_detected_and_never_overwritten_silently() {
     let app = Session::start();
-    // The second tab opens the same saved design and changes it.
-    let (first, second) = second_tab_changes_the_design(&app);
+    // The second tab opens the same saved design and changes it while this tab has a change of
+    // its own, not saved yet.
+    let (first, second) = second_tab_saves_over_an_unsaved_change(&app);
     app.screenshot("two_tabs_second");
-    let saved_by_second = app.eval_js(
-        "return Object.entries(localStorage).filter(([k]) => k.startsWith('genoforge.design.v1:')).map(([, v]) => v);",
-    );
+    let saved_by_second = stored_designs(&app);
 
     // The first tab is told, and keeps its own design on screen.
     app.switch_to(first.clone());
     app.wait_until("[...document.querySelectorAll('.notice')].some(n => n.textContent.includes('another tab'))");
-    edits_are(&app, 2);
+    edits_are(&app, 3);
+    assert!(app.text_of("#design-label").contains("ura3Δ"));
     app.screenshot("two_tabs_first_told");
-    // An edit in the first tab does not overwrite what the second saved.
-    delete_in_composer(&app, "URA3", 3);
+    // Its held save, and a further edit, do not overwrite what the second saved.
+    release_frames(&app);
+    delete_in_composer(&app, "LEU2", 4);
     std::thread::sleep(std::time::Duration::from_millis(500));
-    let now = app.eval_js(
-        "return Object.entries(localStorage).filter(([k]) => k.startsWith('genoforge.design.v1:')).map(([, v]) => v);",
-    );
-    let saved: Vec<String> = serde_json::from_value(saved_by_second).unwrap();
-    let now: Vec<String> = serde_json::from_value(now).unwrap();
+    let now = stored_designs(&app);
     assert!(
-        saved.iter().all(|s| now.contains(s)),
+        saved_by_second.iter().all(|s| now.contains(s)),
         "the other tab's design is still stored"
     );
     // The user chooses: keep theirs as a copy in the library; both designs now exist.
@@ -140,18 +172,92 @@ fn a_design_changed_in_another_tab_is_detected_and_never_overwritten_silently() 
 
 #[test]
 #[ignore = "needs dist/ and Chromium: run by .ci/test (trunk build --release, then -- --ignored)"]
-fn a_conflict_stays_said_after_its_notice_is_closed_and_leaving_asks_first() {
+fn a_tab_with_nothing_unsaved_follows_another_tabs_save_quietly() {
     let app = Session::start();
-    let (first, _second) = second_tab_changes_the_design(&app);
+    let (first, second) = second_tab_changes_the_design(&app);
+    // The first tab had nothing of its own to lose: it shows the second tab's design, with no
+    // error and no "not saved" banner.
+    app.switch_to(first.clone());
+    edits_are(&app, 3);
+    assert!(app.text_of("#design-label").contains("ade2Δ"));
+    app.screenshot("two_tabs_follows");
+    assert!(
+        !app.exists(".notice.error"),
+        "{:?}",
+        crate::support::app::notices(&app)
+    );
+    assert!(!app.exists("#unsaved-banner"));
+    assert!(!conflict_notice_shown(&app));
+    // It goes on editing and saving the same design, and the second tab follows in turn — once:
+    // following saves nothing, so the tabs do not echo each other's saves.
+    delete_in_composer(&app, "URA3", 4);
+    app.wait_until("Object.entries(localStorage).filter(([k]) => k.startsWith('genoforge.library.v1:')).some(([, v]) => JSON.parse(v).entries.some(e => e.edits === 4))");
+    assert_eq!(stored_designs(&app).len(), 1, "one design, saved in place");
+    app.switch_to(second);
+    edits_are(&app, 4);
+    assert!(!app.exists(".notice.error"));
+    assert!(!app.exists("#unsaved-banner"));
+    let revision = || {
+        app.eval_js(
+            "return Object.entries(localStorage).filter(([k]) => k.startsWith('genoforge.library.v1:')).map(([, v]) => JSON.parse(v).entries[0].revision)[0];",
+        )
+    };
+    let before = revision();
+    std::thread::sleep(std::time::Duration::from_millis(1000));
+    assert_eq!(revision(), before, "no save echoes between the tabs");
+    let errors = app.js_errors();
+    assert!(errors.is_empty(), "JavaScript errors: {errors:#?}");
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run by .ci/test (trunk build --release, then -- --ignored)"]
+fn a_conflict_resolved_from_the_banner_leaves_no_notice_to_repeat_it() {
+    let app = Session::start();
+    let (first, _second) = second_tab_saves_over_an_unsaved_change(&app);
     app.switch_to(first);
     app.wait_until("[...document.querySelectorAll('.notice')].some(n => n.textContent.includes('another tab'))");
+    app.wait_for("#unsaved-banner");
+    release_frames(&app);
+    // One wording for the one choice, in the notice and in the banner.
+    assert_eq!(
+        app.text_of(".notice button.notice-load-other"),
+        app.text_of("#unsaved-load-other")
+    );
+    assert_eq!(
+        app.text_of(".notice button.notice-save-copy"),
+        app.text_of("#unsaved-save-copy")
+    );
+    app.screenshot("two_tabs_notice_and_banner");
+    // Resolved through the banner: the banner and the notice both go…
+    app.click("#unsaved-save-copy");
+    app.wait_until("!document.querySelector('#unsaved-banner')");
+    app.wait_until("!document.querySelector('.notice button.notice-save-copy')");
+    assert!(!conflict_notice_shown(&app));
+    // …and the library holds the two versions, once each.
+    assert_eq!(stored_designs(&app).len(), 2);
+    app.click("#designs-button");
+    app.wait_for("#design-library");
+    assert_eq!(app.count("#design-library .design-entry"), 2);
+    app.screenshot("two_tabs_resolved");
+    let errors = app.js_errors();
+    assert!(errors.is_empty(), "JavaScript errors: {errors:#?}");
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run by .ci/test (trunk build --release, then -- --ignored)"]
+fn a_conflict_stays_said_after_its_notice_is_closed_and_leaving_asks_first() {
+    let app = Session::start();
+    let (first, _second) = second_tab_saves_over_an_unsaved_change(&app);
+    app.switch_to(first);
+    app.wait_until("[...document.querySelectorAll('.notice')].some(n => n.textContent.includes('another tab'))");
+    release_frames(&app);
     // The user closes the notice and goes on editing: the banner stays, the change is not saved,
     // and leaving the page asks first (a cancelled `beforeunload`).
     app.eval_js(
         "[...document.querySelectorAll('.notice')].filter(n => n.textContent.includes('another tab')).forEach(n => n.querySelector('button.dismiss').click()); return null;",
     );
     app.wait_until("![...document.querySelectorAll('.notice')].some(n => n.textContent.includes('another tab'))");
-    delete_in_composer(&app, "URA3", 3);
+    delete_in_composer(&app, "LEU2", 4);
     app.wait_for("#unsaved-banner");
     assert!(app.text_of("#unsaved-banner").contains("Not saved"));
     app.screenshot("two_tabs_unsaved_banner");
@@ -174,11 +280,12 @@ fn a_conflict_stays_said_after_its_notice_is_closed_and_leaving_asks_first() {
 #[ignore = "needs dist/ and Chromium: run by .ci/test (trunk build --release, then -- --ignored)"]
 fn switching_genomes_during_a_two_tab_conflict_keeps_this_tabs_design_as_a_copy() {
     let app = Session::start();
-    let (first, second) = second_tab_changes_the_design(&app);
+    // This tab's own change (URA3), not saved when the other tab saved…
+    let (first, second) = second_tab_saves_over_an_unsaved_change(&app);
     app.switch_to(first);
     app.wait_until("[...document.querySelectorAll('.notice')].some(n => n.textContent.includes('another tab'))");
-    // This tab's own change, not saved (autosave stops in a conflict)…
-    delete_in_composer(&app, "URA3", 3);
+    release_frames(&app);
+    edits_are(&app, 3);
     // …then another genome is opened: this tab's design must not be lost.
     let dir = artifacts_dir().join("switch_genome");
     std::fs::create_dir_all(&dir).unwrap();

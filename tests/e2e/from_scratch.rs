@@ -9,8 +9,8 @@ use serde_json::json;
 
 use crate::common;
 use crate::support::app::{
-    at_both_sizes, confirm, edits_are, id_problems, notice_with, pick_kind, ready_deletion, search,
-    set_value, show_compose, show_edits, sticking_out,
+    at_both_sizes, confirm, edits_are, hold_frames, id_problems, notice_with, pick_kind,
+    ready_deletion, release_frames, search, set_value, show_compose, show_edits, sticking_out,
 };
 use crate::support::open_app;
 
@@ -42,11 +42,11 @@ fn gene_edit_fields_fit_their_panel_and_every_label_names_its_control() {
         app.screenshot(&format!("from_scratch_promoter_fields_{w}x{h}"));
     });
     // The promoter's field takes typing (its label's control is the input, not the kind button),
-    // and the upstream field can be emptied to mean "up to the previous feature".
+    // and "up to the previous feature" can be chosen instead of the length field's bases.
     app.click("label[for='gene-edit-promoter-name']");
     app.clear("#gene-edit-promoter-name");
     app.type_into("#gene-edit-promoter-name", "TEF1");
-    set_value(&app, "#gene-edit-upstream", "");
+    crate::support::app::up_to_previous_feature(&app);
     app.wait_until(
         "document.querySelector('#gene-edit-designation')?.textContent === 'pTEF1-GAL80'",
     );
@@ -83,6 +83,12 @@ fn another_tabs_change_is_told_over_an_open_designs_panel() {
     app.wait_for("#genome-summary");
     ready_deletion(&app, "CAN1", None);
     confirm(&app, "#composer-confirm", 1);
+    app.wait_until("Object.keys(localStorage).some(k => k.startsWith('genoforge.design.v1:'))");
+    // A change of this tab's own, not saved yet when the other tab saves (a tab with nothing
+    // unsaved would simply follow the other tab).
+    hold_frames(&app);
+    ready_deletion(&app, "URA3", None);
+    confirm(&app, "#composer-confirm", 2);
     app.click("#designs-button");
     app.wait_for("#design-library .design-entry");
     let entry = app.text_of("#design-library .design-entry");
@@ -99,6 +105,7 @@ fn another_tabs_change_is_told_over_an_open_designs_panel() {
     confirm(&app, "#composer-confirm", 2);
     app.switch_to(first);
     notice_with(&app, "another tab");
+    release_frames(&app);
     at_both_sizes(&app, |w, h| {
         assert!(app.exists("#design-library"), "the panel stays open");
         // The notice is on top where it is drawn: its centre and its buttons are its own.

@@ -144,14 +144,73 @@ fn a_marker_used_by_two_edits_is_warned_in_the_edit_list() {
     ready_deletion(&app, "PDR5", Some("kanMX4"));
     confirm(&app, "#composer-confirm", 2);
     show_edits(&app);
+    // Closed, the warnings box says the heading; opened, the warning.
+    app.wait_until(
+        "document.querySelector('.design-warnings summary')?.textContent.includes('Marker reused (1)')",
+    );
+    app.click(".design-warnings summary");
     app.wait_for(".marker-reused");
     let w = app.text_of(".marker-reused");
     assert!(
-        w.contains("kanMX4 used by 2 edits")
+        w.starts_with("kanMX4 used in 2 edits. ")
+            && w.contains("kanMX4 used by 2 edits")
             && w.contains("far1Δ::kanMX4")
             && w.contains("pdr5Δ::kanMX4")
             && w.contains("G418"),
         "{w}"
     );
     app.screenshot("marker_reused");
+}
+
+/// Shows `IV:100,001-110,000` in the track, the page at its top.
+fn show_iv_window(app: &Session) {
+    app.eval_js("window.scrollTo(0, 0); return null;");
+    app.clear("#locus-input");
+    app.type_into("#locus-input", "IV:100,001-110,000");
+    app.click(".locus-form button[type=submit]");
+    app.wait_until(
+        "(() => { const t = document.querySelector('#map-track');
+           return t && t.dataset.contig === 'IV' && t.dataset.start === '100001' && t.dataset.end === '110000'; })()",
+    );
+}
+
+/// Waits until no region is selected on the map: no band drawn, none in the track's data.
+fn no_region(app: &Session) {
+    app.wait_until(
+        "!document.querySelector('#map-region') && document.querySelector('#map-track')?.getAttribute('data-region') === null",
+    );
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run by .ci/test (trunk build --release, then -- --ignored)"]
+fn a_dragged_region_goes_once_its_deletion_is_applied_or_another_selection_is_made() {
+    let app = open_app();
+    app.wait_for(SUMMARY);
+    search(&app, "PHO5");
+    app.wait_until("document.querySelector('#composer-target')?.textContent.includes('PHO5')");
+    show_iv_window(&app);
+    let (region, _) = shift_drag(&app, 0.3, 0.5);
+    // The latest selection is the region: the composer no longer acts on PHO5.
+    app.wait_until("!document.querySelector('#composer-target')?.textContent.includes('PHO5')");
+    pick_kind(&app, "region");
+    designation_is(&app, &format!("Δ(IV:{region})"));
+    app.click("#gene-edit-confirm");
+    edits_are(&app, 1);
+    // Applied: its band goes from the map.
+    no_region(&app);
+    app.screenshot("region_applied_band_gone");
+    // Another drag, cancelled from the panel (back on the window first: confirming scrolled
+    // the page to the panel's Confirm).
+    show_iv_window(&app);
+    shift_drag(&app, 0.6, 0.7);
+    app.click("#gene-edit-clear-region");
+    no_region(&app);
+    // Another drag, then a gene selected: the gene is the latest selection, the region goes.
+    show_iv_window(&app);
+    shift_drag(&app, 0.6, 0.7);
+    search(&app, "GAL4");
+    no_region(&app);
+    app.wait_until("document.querySelector('#composer-target')?.textContent.includes('GAL4')");
+    let errors = app.js_errors();
+    assert!(errors.is_empty(), "JavaScript errors: {errors:#?}");
 }

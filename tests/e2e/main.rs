@@ -15,6 +15,7 @@ mod editor;
 mod embed;
 mod embed_layout;
 mod embed_teardown;
+mod gene_edit_messages;
 mod gene_edits;
 mod genome;
 mod map;

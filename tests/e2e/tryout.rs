@@ -224,7 +224,7 @@ fn confirm_is_on_screen_with_the_preview() {
             |app| {
                 app.clear("#gene-edit-promoter-name");
                 app.type_into("#gene-edit-promoter-name", "TEF1");
-                set_value(app, "#gene-edit-upstream", "");
+                crate::support::app::up_to_previous_feature(app);
             },
             "pTEF1-GAL80",
         );

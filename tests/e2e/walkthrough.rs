@@ -149,7 +149,7 @@ fn a_yeast_geneticist_from_scratch() {
     let tef1 = |app: &Session| {
         app.clear("#gene-edit-promoter-name");
         app.type_into("#gene-edit-promoter-name", "TEF1");
-        set_value(app, "#gene-edit-upstream", "");
+        crate::support::app::up_to_previous_feature(app);
     };
     ready_gene_edit(&app, Some("GAL80"), "promoter", tef1, "pTEF1-GAL80");
     shot(&app, "11_promoter_preview");

@@ -102,12 +102,12 @@ fn a_swap_up_to_the_previous_gene_says_it_takes_that_genes_3_prime_region() {
 
 #[test]
 fn the_preview_and_validate_say_what_a_swap_reaches() {
-    use genoforge::view::gene_edit_form::{Form, Kind, WARNING, plan};
+    use genoforge::view::gene_edit_form::{Form, Kind, UpstreamChoice, WARNING, plan};
     let g = &common::default_genome().genome;
     let form = Form {
         kind: Kind::Promoter,
         promoter: "GAL1".to_owned(),
-        upstream: String::new(),
+        upstream_choice: UpstreamChoice::ToPreviousFeature,
         ..Form::default()
     };
     let p = plan(
@@ -277,4 +277,45 @@ fn design_and_apply_warn_of_essential_genes_and_reused_markers_as_validate_does(
         essential(&err) && err.contains("disrupts TFC3 (YAL001C)"),
         "{err}"
     );
+}
+
+#[test]
+fn a_reused_marker_is_titled_with_its_count_and_every_heading_is_grouped() {
+    use genoforge::view::design_warnings::{design_warnings, groups};
+    let g = &common::default_genome().genome;
+    let lib = common::library();
+    let kan = lib.get("kanMX4").unwrap();
+    let mut d = Design::new();
+    for name in ["TFC3", "FAR1", "PDR5", "CAN1", "ADE2"] {
+        delete_gene(g, &mut d, resolve_gene(g, name).unwrap(), Some(kan)).unwrap();
+    }
+    let w = design_warnings(g, &d, &common::essentiality(), None);
+    let marker = w
+        .iter()
+        .find(|w| w.kind == FindingKind::MarkerReused)
+        .unwrap();
+    assert_eq!(marker.title, "kanMX4 used in 5 edits");
+    assert_eq!(marker.heading, "Marker reused");
+    let essential = w
+        .iter()
+        .find(|w| w.kind == FindingKind::EssentialGeneDeleted)
+        .unwrap();
+    assert_eq!(essential.title, essential.heading);
+    let labels: Vec<String> = groups(&w).iter().map(|g| g.label()).collect();
+    // ADE2's deletion removes a replication origin: three headings, in the warnings' order.
+    assert_eq!(
+        labels,
+        [
+            "Essential gene (1)",
+            "Replication origin (1)",
+            "Marker reused (1)"
+        ]
+    );
+    // Two more essential genes: one heading, its count.
+    for name in ["CDC28", "ACT1"] {
+        delete_gene(g, &mut d, resolve_gene(g, name).unwrap(), None).unwrap();
+    }
+    let w = design_warnings(g, &d, &common::essentiality(), None);
+    let labels: Vec<String> = groups(&w).iter().map(|g| g.label()).collect();
+    assert_eq!(labels[0], "Essential gene (3)");
 }

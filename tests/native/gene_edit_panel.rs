@@ -76,7 +76,15 @@ fn the_form_waits_for_a_gene_or_a_region_before_it_plans() {
                 .unwrap()
                 .contains("Select a gene")
         );
-        assert_eq!(waiting_for(&f, pho5, None), None);
+        // With a gene, a point mutation still waits for its change (a hint, not a refusal).
+        match kind {
+            Kind::Point => assert!(
+                waiting_for(&f, pho5, None)
+                    .unwrap()
+                    .contains("Type a change")
+            ),
+            _ => assert_eq!(waiting_for(&f, pho5, None), None),
+        }
         // What the hint stands for is what `plan` refuses without a gene.
         assert!(plan(g, &lib, None, None, &f, false).is_err());
     }
@@ -195,4 +203,123 @@ fn a_gene_the_design_removed_is_not_offered_for_tagging_mutating_or_a_promoter()
     assert_eq!(gene_gone(g, &d, gal80, Kind::CTag), None);
     assert_eq!(gene_gone(g, &d, pho5, Kind::Region), None);
     assert_eq!(gene_gone(g, &Design::new(), pho5, Kind::CTag), None);
+}
+
+#[test]
+fn an_empty_change_or_promoter_is_a_hint_and_the_length_field_means_its_label() {
+    use genoforge::view::gene_edit_form::{UpstreamChoice, upstream_label};
+    let g = &common::default_genome().genome;
+    let lib = common::library();
+    let gal4 = resolve_gene(g, "GAL4").ok();
+    // Nothing typed yet: a hint, not a refusal; typed, what it is.
+    let point = |change: &str| Form {
+        kind: Kind::Point,
+        change: change.to_owned(),
+        ..Form::default()
+    };
+    assert!(waiting_for(&point(""), gal4, None).is_some_and(|h| h.contains("K23A")));
+    assert!(waiting_for(&point("  "), gal4, None).is_some());
+    assert_eq!(waiting_for(&point("Q"), gal4, None), None);
+    assert!(plan(g, &lib, gal4, None, &point("Q"), false).is_err());
+    let promoter = Form {
+        kind: Kind::Promoter,
+        promoter: String::new(),
+        ..Form::default()
+    };
+    assert!(waiting_for(&promoter, gal4, None).is_some());
+    // The length field: empty is the default its label names; up to the previous feature is a
+    // choice of its own.
+    assert!(upstream_label().contains("default 500"));
+    let pho5 = resolve_gene(g, "PHO5").ok();
+    let swap = |upstream: &str, upstream_choice| Form {
+        kind: Kind::Promoter,
+        upstream: upstream.to_owned(),
+        upstream_choice,
+        ..Form::default()
+    };
+    let replaced = |f: &Form| {
+        plan(g, &lib, pho5, None, f, false)
+            .unwrap()
+            .details
+            .into_iter()
+            .find(|d| d.starts_with("Replaces "))
+            .unwrap()
+    };
+    let empty = replaced(&swap("", UpstreamChoice::Length));
+    assert!(empty.ends_with("(500 bp)."), "{empty}");
+    assert_eq!(empty, replaced(&swap("500", UpstreamChoice::Length)));
+    let previous = replaced(&swap("500", UpstreamChoice::ToPreviousFeature));
+    assert_ne!(previous, empty);
+    assert_eq!(
+        previous,
+        replaced(&swap("", UpstreamChoice::ToPreviousFeature))
+    );
+}
+
+#[test]
+fn a_second_swap_of_one_promoter_is_refused_in_the_users_terms() {
+    use genoforge::core::genetics::compose::apply;
+    use genoforge::view::preview::preview;
+    use genoforge::view::refusal::refused;
+    let g = &common::default_genome().genome;
+    let lib = common::library();
+    let pho5 = resolve_gene(g, "PHO5").ok();
+    let swap = Form {
+        kind: Kind::Promoter,
+        ..Form::default()
+    };
+    let mut d = Design::new();
+    let p = plan(g, &lib, pho5, None, &swap, false).unwrap().plan;
+    apply(g, &mut d, p.clone()).unwrap();
+    let e = preview(g, &d, &p, &Default::default()).unwrap_err();
+    let r = refused(&d, &p, &e);
+    assert_eq!(
+        r.text,
+        "PHO5 already has pGAL1 from edit #1 (pGAL1-PHO5): remove or change that edit first."
+    );
+    let detail = r.detail.unwrap();
+    assert!(
+        detail.contains("pGAL1_YBR093C") && !detail.contains("(id "),
+        "{detail}"
+    );
+    // Another refusal is said as core says it, numbered as the list numbers edits.
+    let other = apply(g, &mut d.clone(), p.clone()).unwrap_err();
+    assert_eq!(refused(&d, &p, &other).text, r.text);
+}
+
+#[test]
+fn an_insertion_is_described_after_the_base_it_follows_as_the_edit_list_says_it() {
+    use genoforge::core::design::Design as D;
+    use genoforge::core::genetics::compose::apply;
+    use genoforge::view::edit_rows::{described, reference_text};
+    let g = &common::default_genome().genome;
+    let lib = common::library();
+    let tdh3 = resolve_gene(g, "TDH3").ok();
+    let n_tag = Form {
+        kind: Kind::NTag,
+        tag: "GFP(S65T)".to_owned(),
+        ..Form::default()
+    };
+    let p = plan(g, &lib, tdh3, None, &n_tag, false).unwrap().plan;
+    let mut d = Design::new();
+    let ids = apply(g, &mut d, p).unwrap();
+    let e = d.edit(ids[0]).unwrap();
+    let listed = reference_text(g, e);
+    let previewed = described(&D::describe(g, e, false));
+    assert!(listed.starts_with("insert after "), "{listed}");
+    assert!(previewed.starts_with(&listed), "{previewed} / {listed}");
+    // Right after the ATG: TDH3 (YGR192C) is on the reverse strand, its ATG the gene's last three
+    // reference bases, so the tag follows the base before them.
+    let gene = g.feature(resolve_gene(g, "TDH3").unwrap());
+    assert_eq!(
+        listed,
+        format!(
+            "insert after {}:{}",
+            g.contig(gene.contig).name,
+            genoforge::core::coord::thousands(gene.span.end().get() - 3)
+        )
+    );
+    // Numbered as the list numbers it when the edit is cited.
+    let cited = described(&D::describe(g, e, true));
+    assert!(cited.starts_with("edit #1 insert after "), "{cited}");
 }

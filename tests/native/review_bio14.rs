@@ -398,7 +398,7 @@ fn one_view_function_gives_every_design_warning_with_its_perturbation() {
                 "Replication origin",
                 Some("tfc3Δ::kanMX4")
             ),
-            (FindingKind::MarkerReused, "Marker used twice", None),
+            (FindingKind::MarkerReused, "Marker reused", None),
         ]
     );
     // The same as the CLI's (core) warnings, sentence for sentence; without a lift-over given,

@@ -281,14 +281,14 @@ impl TrackInput {
                 let w = r.width().max(1.0);
                 let frac = |x: f64| (x - r.left()) / w;
                 let x1 = f64::from(ev.client_x());
-                self.map
-                    .app
-                    .region
-                    .set(crate::view::gene_edit_form::dragged_region(
-                        &view,
-                        frac(x0),
-                        frac(x1),
-                    ));
+                let region = crate::view::gene_edit_form::dragged_region(&view, frac(x0), frac(x1));
+                // The region is the latest selection: a gene or insert selected before is not
+                // what the panels act on any more.
+                if region.is_some() {
+                    self.map.app.selected.set(None);
+                    self.map.app.selected_insert.set(None);
+                }
+                self.map.app.region.set(region);
             }
             return;
         }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::context::Persist;
 use super::save::{load_other_tab, save_copy};
 use crate::ui::state::use_app;
+use crate::view::library::{LOAD_OTHER_TAB, SAVE_MINE_AS_COPY};
 
 /// The "not saved" banner; nothing without a library (an embedded element) or a conflict.
 #[component]
@@ -23,10 +24,10 @@ pub fn ConflictBanner() -> impl IntoView {
                         "This design was changed in another tab, so changes made here are kept on screen only."
                     </span>
                     <button id="unsaved-load-other" on:click=move |_| load_other_tab(&app, persist)>
-                        "Load the other tab's"
+                        {LOAD_OTHER_TAB}
                     </button>
                     <button class="primary" id="unsaved-save-copy" on:click=move |_| save_copy(&app, persist)>
-                        "Save mine as a copy"
+                        {SAVE_MINE_AS_COPY}
                     </button>
                 </div>
             }

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::core::design::Design;
 use crate::view::library::DesignLibrary;
 
 /// What this app instance keeps about the library: provided as context by `persist::install`.
@@ -20,6 +21,10 @@ pub struct Persist {
     /// The latest requested save and the latest written (older pending saves are skipped).
     pub(super) requested: StoredValue<u64>,
     pub(super) written: StoredValue<u64>,
+    /// The design as the library holds it for the open entry at the revision this tab knows
+    /// (`(id, revision, design)`, as last read or written): a tab whose design on screen is this
+    /// one has nothing of its own unsaved.
+    stored: StoredValue<Option<(String, u64, Design)>>,
 }
 
 impl Persist {
@@ -32,7 +37,28 @@ impl Persist {
             conflict: RwSignal::new(false),
             requested: StoredValue::new(0),
             written: StoredValue::new(0),
+            stored: StoredValue::new(None),
         }
+    }
+
+    /// Records that the library holds `design` for entry `id` at `revision` (just read or
+    /// written), and that this tab knows that revision.
+    pub(super) fn mark_stored(&self, id: &str, revision: u64, design: Design) {
+        self.known.set_value(revision);
+        self.stored
+            .set_value(Some((id.to_owned(), revision, design)));
+    }
+
+    /// Whether `design` is the open entry's as stored at the revision this tab knows: nothing of
+    /// this tab's own is unsaved. `false` when unsure (nothing recorded, another entry).
+    pub(super) fn unchanged(&self, design: &Design) -> bool {
+        let (Some(id), known) = (self.current.get_untracked(), self.known.get_value()) else {
+            return false;
+        };
+        self.stored.with_value(|s| {
+            s.as_ref()
+                .is_some_and(|(i, r, d)| *i == id && *r == known && d == design)
+        })
     }
 
     /// Whether a save was requested and not yet written.

@@ -27,12 +27,12 @@ pub fn open_entry(app: &AppState, persist: Persist, id: &str) {
     };
     match read_design(app, &fp, id) {
         Ok(design) => {
+            persist.current.set(Some(id.to_owned()));
+            persist.mark_stored(id, entry.revision, design.clone());
             app.design.set(design);
             app.history.set(History::default());
             app.selected_edit.set(None);
             app.clear_info();
-            persist.current.set(Some(id.to_owned()));
-            persist.known.set_value(entry.revision);
             persist.conflict.set(false);
             persist.library.set(library);
             app.notify(false, format!("Opened “{}”.", entry.name));

@@ -12,8 +12,9 @@
 //!   genome reopens this tab's design, not the library's most recent (maybe another tab's).
 //!
 //! Every save re-reads the index first: if another tab saved the open design since this tab read
-//! it, nothing is written and the user chooses (load theirs, or keep this one as a copy). Another
-//! tab's save is also noticed at once through the `storage` event.
+//! it, nothing is written and the user chooses (load the other tab's version, or save this one as
+//! a copy). Another tab's save is also noticed at once through the `storage` event: a tab with
+//! nothing of its own unsaved simply follows it.
 //!
 //! Files: `context.rs` ([`Persist`]), `store.rs` (keys, reading and writing), `save.rs`
 //! (autosave, other tabs), `banner.rs` (the lasting "not saved" banner and the prompt on leaving
@@ -131,9 +132,9 @@ pub fn restore(app: &AppState, persist: Persist) {
     match read_design(app, &fp, &id) {
         Ok(design) => {
             let n = design.edits().len();
+            persist.mark_stored(&id, revision, design.clone());
             app.design.set(design);
             persist.current.set(Some(id.clone()));
-            persist.known.set_value(revision);
             let name = library.get(&id).map(|e| e.name.clone()).unwrap_or_default();
             let this_tabs = session_state.current.as_deref() == Some(id.as_str());
             if this_tabs && session_state.known < revision {

@@ -1,6 +1,8 @@
 //! Saving the open design: autosave after each change (coalesced, after the browser painted),
-//! never over another tab's newer save — that tab's save is noticed (storage event or on saving)
-//! and the user chooses to load it or keep this design as a copy.
+//! never over another tab's newer save. That tab's save is noticed (storage event or on saving):
+//! a tab with nothing of its own unsaved follows it (shows it, says so); a tab with changes of its
+//! own is asked — load the other tab's version or save its own as a copy — once, and every notice
+//! of that conflict goes when it is resolved.
 
 use leptos::prelude::*;
 
@@ -11,7 +13,7 @@ use super::store::{
 };
 use crate::core::design::Design;
 use crate::io::packed::pack_fast;
-use crate::ui::state::{AppState, NoticeAction};
+use crate::ui::state::{AppState, Notice, NoticeAction};
 use crate::view::library::{DesignLibrary, SyncState, UNTITLED, check};
 
 /// Saves the design after the browser has painted the change, coalescing quick successions of
@@ -46,6 +48,9 @@ pub fn save_now(app: &AppState, persist: Persist) {
     let mut library = read_library(app, &fp);
     let id = match persist.current.get_untracked() {
         Some(id) => match check(&library, &id, persist.known.get_value()) {
+            // Already stored as it is (a design loaded from the library, another tab's followed):
+            // writing it again would only raise its revision for the other tabs.
+            SyncState::InStep if persist.unchanged(&design) => return,
             SyncState::InStep => id,
             other => {
                 persist.library.set(library);
@@ -77,7 +82,7 @@ pub fn save_now(app: &AppState, persist: Persist) {
         return;
     }
     if let Ok(rev) = library.saved(&id, &now_iso(), design.edits().len()) {
-        persist.known.set_value(rev);
+        persist.mark_stored(&id, rev, design);
     }
     write_library(app, &fp, &library);
     persist.library.set(library);
@@ -113,6 +118,8 @@ fn report_conflict(app: &AppState, persist: Persist, state: SyncState) {
     }
 }
 
+/// Another tab wrote the library: a save of the open design is followed when this tab has
+/// nothing of its own unsaved, else the user is asked ([`report_conflict`]).
 pub(super) fn on_storage(
     app: &AppState,
     persist: Persist,
@@ -127,15 +134,59 @@ pub(super) fn on_storage(
         .and_then(|v| DesignLibrary::parse(&v).ok())
         .unwrap_or_default();
     if let Some(id) = persist.current.get_untracked() {
-        let state = check(&library, &id, persist.known.get_value());
-        report_conflict(app, persist, state);
+        match check(&library, &id, persist.known.get_value()) {
+            SyncState::ChangedElsewhere(entry)
+                if !persist.conflict.get_untracked()
+                    && app.design.with_untracked(|d| persist.unchanged(d)) =>
+            {
+                follow(app, persist, &fp, entry);
+            }
+            state => report_conflict(app, persist, state),
+        }
     }
     persist.library.set(library);
 }
 
+/// Shows another tab's save of the open design in this tab, which had nothing of its own
+/// unsaved: nothing can be lost, so nothing is asked (an undoable step, said in a note).
+fn follow(app: &AppState, persist: Persist, fp: &str, entry: crate::view::library::Entry) {
+    match read_design(app, fp, &entry.id) {
+        Ok(design) => {
+            persist.mark_stored(&entry.id, entry.revision, design.clone());
+            app.replace_design(design, true);
+            app.notify(
+                false,
+                format!(
+                    "“{}” was changed in another tab; this tab now shows it ({}).",
+                    entry.name,
+                    crate::view::edit_rows::counted(entry.edits, "edit", "edits")
+                ),
+            );
+        }
+        Err(_) => report_conflict(app, persist, SyncState::ChangedElsewhere(entry)),
+    }
+}
+
+/// Ends a conflict with another tab: autosave resumes, and every notice offering to resolve it
+/// goes (a second choice could only make a second copy).
+fn end_conflict(app: &AppState, persist: Persist) {
+    persist.conflict.set(false);
+    let resolves = |n: &Notice| {
+        n.actions
+            .iter()
+            .any(|a| matches!(a, NoticeAction::LoadOtherTab | NoticeAction::SaveCopy))
+    };
+    if app.notices.with_untracked(|all| all.iter().any(resolves)) {
+        app.notices.update(|all| all.retain(|n| !resolves(n)));
+    }
+}
+
 /// Replaces the design on screen by the stored one of the open entry (another tab's), as an
-/// undoable step.
+/// undoable step, ending the conflict. Nothing once the conflict has ended.
 pub fn load_other_tab(app: &AppState, persist: Persist) {
+    if !persist.conflict.get_untracked() {
+        return;
+    }
     let (Some(fp), Some(id)) = (fingerprint(app), persist.current.get_untracked()) else {
         return;
     };
@@ -146,8 +197,8 @@ pub fn load_other_tab(app: &AppState, persist: Persist) {
     };
     match read_design(app, &fp, &id) {
         Ok(design) => {
-            persist.known.set_value(entry.revision);
-            persist.conflict.set(false);
+            persist.mark_stored(&id, entry.revision, design.clone());
+            end_conflict(app, persist);
             persist.library.set(library);
             app.replace_design(design, true);
             app.notify_with(
@@ -160,8 +211,12 @@ pub fn load_other_tab(app: &AppState, persist: Persist) {
     }
 }
 
-/// Keeps the design on screen as a new entry (the other tab's version stays as it was).
+/// Keeps the design on screen as a new entry (the other tab's version stays as it was), ending
+/// the conflict. Nothing once the conflict has ended: a second copy is never made.
 pub fn save_copy(app: &AppState, persist: Persist) {
+    if !persist.conflict.get_untracked() {
+        return;
+    }
     if let Some(name) = copy_of_design(app, persist) {
         app.notify(
             false,
@@ -190,7 +245,7 @@ pub(super) fn copy_of_design(app: &AppState, persist: Persist) -> Option<String>
     write_library(app, &fp, &library);
     persist.current.set(Some(id));
     persist.known.set_value(0);
-    persist.conflict.set(false);
+    end_conflict(app, persist);
     save_now(app, persist);
     Some(name)
 }

@@ -456,3 +456,34 @@ pub fn open_own_genome(
         "document.querySelectorAll('#map-overview .ov-contig').length === {contigs}"
     ));
 }
+
+/// Holds this tab's animation frames, as a browser holds a hidden tab's: autosave, which waits
+/// for the next frame, waits too — a change made meanwhile is this tab's own, not yet saved —
+/// until [`release_frames`].
+pub fn hold_frames(app: &Session) {
+    app.eval_js(
+        "window.__heldFrames = []; window.__ownFrame = window.requestAnimationFrame;
+         window.requestAnimationFrame = cb => window.__heldFrames.push(cb);
+         return null;",
+    );
+}
+
+/// Gives this tab its animation frames back and runs the ones [`hold_frames`] held.
+pub fn release_frames(app: &Session) {
+    app.eval_js(
+        "if (window.__ownFrame) { window.requestAnimationFrame = window.__ownFrame; }
+         const held = window.__heldFrames || []; window.__heldFrames = [];
+         held.forEach(cb => cb(performance.now()));
+         return null;",
+    );
+}
+
+/// Chooses, in the gene-edit panel's promoter swap, to replace everything up to the previous
+/// feature (instead of the length field's bases).
+pub fn up_to_previous_feature(app: &Session) {
+    app.wait_for("#gene-edit-upstream-previous");
+    app.eval_js(
+        "const c = document.querySelector('#gene-edit-upstream-previous'); if (!c.checked) { c.click(); } return null;",
+    );
+    app.wait_until("document.querySelector('#gene-edit-upstream').disabled");
+}
