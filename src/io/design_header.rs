@@ -108,7 +108,8 @@ fn one_line(s: &str) -> String {
 /// genotype string writes them (`MATa/α LYS2/lys2Δ0 met15Δ0/MET15 tfc3Δ::kanMX4/TFC3` for
 /// BY4743 with a heterozygous deletion): those none of whose edits is enabled — heterozygous
 /// ones (recorded, not applied: the sequence is the copy without them), MATa where MAT could not
-/// be modelled, edits the user disabled. Empty when the sequence carries the whole genotype.
+/// be modelled. A perturbation whose edit the user disabled is not the strain's
+/// ([`Design::in_effect`]) and is not listed. Empty when the sequence carries the whole genotype.
 fn not_in_sequence(design: &Design) -> String {
     let g = design.genotype();
     let absent = |ids: &[crate::core::edit::EditId]| !ids.iter().any(|&id| design.is_enabled(id));
@@ -125,7 +126,7 @@ fn not_in_sequence(design: &Design) -> String {
     let absent_perturbations: Vec<_> = g
         .perturbations
         .iter()
-        .filter(|p| absent(&p.edit_ids))
+        .filter(|p| absent(&p.edit_ids) && design.in_effect(p))
         .cloned()
         .collect();
     out.extend(nomenclature::perturbation_tokens(&absent_perturbations));

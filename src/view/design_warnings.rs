@@ -55,6 +55,7 @@ pub fn heading(kind: FindingKind) -> &'static str {
         FindingKind::MitochondrialGenomeEdited => "Mitochondrial genome",
         FindingKind::HeterozygousSameGene => "Cis or trans",
         FindingKind::AllelesExceedCopies => "More alleles than copies",
+        FindingKind::HeterozygousApplied => "Heterozygous edit applied",
         FindingKind::EssentialNeighbourTrimmed => "Essential neighbour",
         FindingKind::GeneNotTouched
         | FindingKind::UnknownGene

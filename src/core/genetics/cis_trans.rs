@@ -6,6 +6,7 @@
 //! copies: perturbations of one gene that need more (a homozygous deletion beside any other
 //! allele of the gene, three heterozygous deletions) are said ([`copies_findings`]).
 
+use crate::core::design::Design;
 use crate::core::design::genotype::{Genotype, Zygosity};
 use crate::core::genetics::finding::{Finding, FindingKind, gene_label};
 
@@ -25,13 +26,20 @@ pub(crate) fn cis_trans_findings(g: &Genotype) -> Vec<Finding> {
         if done.contains(&key) {
             continue;
         }
-        let same: Vec<&str> = het
+        let same_genes: Vec<&crate::core::design::genotype::Perturbation> = het
             .iter()
             .filter(|(_, q)| q.systematic_gene_name.eq_ignore_ascii_case(&key))
-            .map(|(_, q)| q.designation.as_str())
+            .map(|(_, q)| *q)
             .collect();
+        let same: Vec<&str> = same_genes.iter().map(|q| q.designation.as_str()).collect();
         done.push(key);
-        if same.len() < 2 {
+        // Two that each remove the gene are in trans by necessity (`tub1Δ::kanMX4/tub1Δ::natMX4`):
+        // nothing is unrecorded. (More than two: `copies_findings`.)
+        let in_trans = same.len() == 2
+            && same_genes
+                .iter()
+                .all(|q| q.perturbation_type.removes_gene());
+        if same.len() < 2 || in_trans {
             continue;
         }
         out.push(Finding {
@@ -50,7 +58,9 @@ pub(crate) fn cis_trans_findings(g: &Genotype) -> Vec<Finding> {
 /// One finding per gene of a diploid whose perturbations need more than its two copies: the
 /// copies a gene-removing perturbation takes (2 homozygous, 1 heterozygous) exceed two, or are
 /// two while another perturbation of the gene is recorded (it has no copy left to be on:
-/// `cdc28Δ::natMX4/CDC28` then `cdc28Δ::kanMX4/cdc28Δ::kanMX4`). About the last of them. Caution.
+/// `cdc28Δ::natMX4/CDC28` then `cdc28Δ::kanMX4/cdc28Δ::kanMX4`), or a deletion of the gene sits
+/// beside a homozygous allele that keeps it (`pho5Δ::kanMX4/PHO5` with
+/// `PHO5-GFP(S65T)/PHO5-GFP(S65T)`: the tag needs both copies). About the last of them. Caution.
 pub(crate) fn copies_findings(g: &Genotype) -> Vec<Finding> {
     if g.background.as_ref().is_none_or(|b| b.ploidy != 2) {
         return Vec::new();
@@ -88,7 +98,12 @@ pub(crate) fn copies_findings(g: &Genotype) -> Vec<Finding> {
             .iter()
             .filter(|(_, q)| !q.perturbation_type.removes_gene())
             .count();
-        if removed < 2 || (removed == 2 && others == 0) {
+        // A homozygous allele that keeps the gene (a tag, a point mutation, a promoter swap) is on
+        // both copies: no copy is free for a deletion of the gene.
+        let both_kept = same.iter().any(|(_, q)| {
+            !q.perturbation_type.removes_gene() && q.zygosity == Zygosity::Homozygous
+        });
+        if !(removed > 2 || (removed == 2 && others > 0) || (removed >= 1 && both_kept)) {
             continue;
         }
         let (last, _) = same[same.len() - 1];
@@ -103,7 +118,9 @@ pub(crate) fn copies_findings(g: &Genotype) -> Vec<Finding> {
                 "{} at {} need more than the diploid's two copies: the gene's deletions take {removed} of them{}; no strain carries all of these, so make an edit heterozygous or remove one",
                 alleles.join(" and "),
                 gene_label(&p.perturbed_gene_name, &p.systematic_gene_name),
-                if others > 0 {
+                if both_kept {
+                    " and a homozygous allele that keeps the gene needs both"
+                } else if others > 0 {
                     " and no copy is left for its other alleles"
                 } else {
                     ""
@@ -112,4 +129,34 @@ pub(crate) fn copies_findings(g: &Genotype) -> Vec<Finding> {
         });
     }
     out
+}
+
+/// One finding per heterozygous perturbation of a diploid with an enabled edit (a hand-edited
+/// spec; the app and the CLI keep them disabled): the edited sequence is one copy, and this puts
+/// the other copy's allele on it. About that perturbation. Caution.
+pub(crate) fn applied_heterozygous_findings(design: &Design) -> Vec<Finding> {
+    let g = design.genotype();
+    if g.background.as_ref().is_none_or(|b| b.ploidy != 2) {
+        return Vec::new();
+    }
+    g.perturbations
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.zygosity == Zygosity::Heterozygous)
+        .filter_map(|(i, p)| {
+            let on: Vec<String> = (p.edit_ids.iter())
+                .filter(|&&id| design.is_enabled(id))
+                .map(|id| id.cited().to_string())
+                .collect();
+            (!on.is_empty()).then(|| Finding {
+                kind: FindingKind::HeterozygousApplied,
+                perturbation: Some(i),
+                message: format!(
+                    "{} is heterozygous, yet its edit {} is enabled: it is applied to the one edited sequence, which then carries this copy's allele beside the other copy's; disable it (heterozygous edits are recorded, not applied) or make the perturbation homozygous",
+                    crate::core::genetics::nomenclature::perturbation_token(p),
+                    on.join(", ")
+                ),
+            })
+        })
+        .collect()
 }

@@ -207,6 +207,28 @@ fn findings(
                         GeneDamage::Deleted,
                     ));
                 }
+                // Two heterozygous deletions of one gene are its two copies (in trans: each
+                // removes the gene), whether or not they are applied to the one edited sequence.
+                let het = crate::core::design::genotype::Zygosity::Heterozygous;
+                let first_copy = (deletes && p.zygosity == het)
+                    .then(|| {
+                        g.perturbations[..index].iter().find(|q| {
+                            q.zygosity == het
+                                && q.perturbation_type.removes_gene()
+                                && q.systematic_gene_name
+                                    .eq_ignore_ascii_case(&p.systematic_gene_name)
+                        })
+                    })
+                    .flatten();
+                if let Some(first) = first_copy
+                    && essential.is_essential(&p.systematic_gene_name)
+                {
+                    out.push(essential_finding(
+                        &format!("{}/{}", first.designation, p.designation),
+                        &name(&p.perturbed_gene_name, &p.systematic_gene_name),
+                        GeneDamage::Deleted,
+                    ));
+                }
                 if every_copy && applied {
                     let enabled: Vec<&Edit> = edits
                         .iter()
@@ -282,6 +304,7 @@ fn findings(
     out.extend(one_copy_findings(genome, design));
     out.extend(cis_trans_findings(g));
     out.extend(copies_findings(g));
+    out.extend(crate::core::genetics::cis_trans::applied_heterozygous_findings(design));
     out.extend(reused_markers(g).into_iter().map(|message| Finding {
         kind: FindingKind::MarkerReused,
         perturbation: None,

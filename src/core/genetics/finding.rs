@@ -74,6 +74,10 @@ pub enum FindingKind {
     /// Perturbations of one gene in a diploid that need more than its two copies (a homozygous
     /// deletion beside another allele of the gene; `cis_trans.rs`). Caution.
     AllelesExceedCopies,
+    /// A heterozygous perturbation of a diploid whose edit is enabled (a spec edited by hand): it
+    /// is applied to the one edited sequence, which then carries one copy's allele beside the
+    /// other copy's (`cis_trans.rs`). Caution.
+    HeterozygousApplied,
     /// A gene deletion trims an essential neighbour's CDS, yet the deletion project's own haploid
     /// deletion of the gene was viable (`essential_hit.rs`): not the lethal claim of
     /// [`Self::EssentialGeneDeleted`]. Caution.
@@ -116,6 +120,7 @@ impl FindingKind {
                 | Self::MitochondrialGenomeEdited
                 | Self::HeterozygousSameGene
                 | Self::AllelesExceedCopies
+                | Self::HeterozygousApplied
                 | Self::EssentialNeighbourTrimmed
         )
     }
@@ -136,6 +141,7 @@ impl FindingKind {
             | Self::TelomereRemoved
             | Self::MitochondrialGenomeEdited
             | Self::AllelesExceedCopies
+            | Self::HeterozygousApplied
             | Self::EssentialNeighbourTrimmed => Concern::Caution,
             Self::LtrRemoved
             | Self::ElementsUnchecked
@@ -174,6 +180,7 @@ impl FindingKind {
             Self::MitochondrialGenomeEdited => "mitochondrial_genome_edited",
             Self::HeterozygousSameGene => "heterozygous_same_gene",
             Self::AllelesExceedCopies => "alleles_exceed_copies",
+            Self::HeterozygousApplied => "heterozygous_applied",
             Self::EssentialNeighbourTrimmed => "essential_neighbour_trimmed",
         }
     }

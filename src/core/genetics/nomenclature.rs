@@ -107,12 +107,25 @@ pub fn format(g: &Genotype) -> String {
 /// [`perturbation_token`], except that point mutations of one gene on the same copies (haploid,
 /// or homozygous in a diploid) are one allele with its changes in residue order, at the place of
 /// the first (`gal4-K17A,K23A` for K23A then K17A). Heterozygous ones stay apart: their phase is
-/// not recorded (`cis_trans.rs`), and one token would claim they are in cis.
+/// not recorded (`cis_trans.rs`), and one token would claim they are in cis. Two heterozygous
+/// perturbations that each remove the gene cannot share a copy: they are the gene's two copies,
+/// one token at the place of the first (`tub1Δ::kanMX4/tub1Δ::natMX4`), read back as two.
 pub fn perturbation_tokens(perturbations: &[Perturbation]) -> Vec<String> {
     let mut out = Vec::new();
     for (i, p) in perturbations.iter().enumerate() {
         if perturbations[..i].iter().any(|q| same_allele(p, q)) {
             continue;
+        }
+        match trans_partner(perturbations, i) {
+            Some(Partner::Second) => continue,
+            Some(Partner::First(j)) => {
+                out.push(format!(
+                    "{}/{}",
+                    p.designation, perturbations[j].designation
+                ));
+                continue;
+            }
+            None => {}
         }
         out.push(match allele_from(perturbations, i) {
             Some(allele) if p.zygosity == Zygosity::Homozygous => format!("{allele}/{allele}"),
@@ -135,6 +148,40 @@ pub fn allele_of(perturbations: &[Perturbation], i: usize) -> Option<String> {
         .position(|q| same_allele(p, q))
         .unwrap_or(i);
     allele_from(perturbations, first)
+}
+
+/// A heterozygous gene-removing perturbation's partner on the other copy ([`perturbation_tokens`]):
+/// the first two such perturbations of one gene pair up (a third has no copy left: `cis_trans.rs`
+/// says so).
+enum Partner {
+    /// This one is written first; the index of the second.
+    First(usize),
+    /// This one is the second, written with the first.
+    Second,
+}
+
+fn trans_partner(perturbations: &[Perturbation], i: usize) -> Option<Partner> {
+    let null_het = |p: &Perturbation| {
+        p.zygosity == Zygosity::Heterozygous
+            && p.perturbation_type.removes_gene()
+            && !p.systematic_gene_name.is_empty()
+    };
+    let p = &perturbations[i];
+    if !null_het(p) {
+        return None;
+    }
+    let mut same = perturbations.iter().enumerate().filter(|(_, q)| {
+        null_het(q)
+            && q.systematic_gene_name
+                .eq_ignore_ascii_case(&p.systematic_gene_name)
+    });
+    let (first, _) = same.next()?;
+    let (second, _) = same.next()?;
+    match i {
+        _ if i == first => Some(Partner::First(second)),
+        _ if i == second => Some(Partner::Second),
+        _ => None,
+    }
 }
 
 /// Whether two perturbations are changes of one allele: point mutations of one gene on the same
@@ -264,6 +311,20 @@ fn perturbation_pair(genome: &Genome, a: &str, b: &str) -> Result<PerturbationSk
     }
 }
 
+/// `tub1Δ::kanMX4/tub1Δ::natMX4`: two perturbations that each remove one gene, one on each copy
+/// (each heterozygous); `None` unless both read and remove the same gene.
+fn null_pair(genome: &Genome, a: &str, b: &str) -> Option<[PerturbationSketch; 2]> {
+    let mut x = perturbation(genome, a).ok()?;
+    let mut y = perturbation(genome, b).ok()?;
+    let removes = |p: &PerturbationSketch| p.perturbation_type.removes_gene() && p.gene.is_some();
+    if !(removes(&x) && removes(&y) && x.gene == y.gene) {
+        return None;
+    }
+    x.zygosity = Zygosity::Heterozygous;
+    y.zygosity = Zygosity::Heterozygous;
+    Some([x, y])
+}
+
 /// The sketch a design's genotype corresponds to (what [`parse`] of [`format()`] must give back).
 pub fn sketch_of(genome: &Genome, g: &Genotype) -> GenotypeSketch {
     parse(genome, &format(g))
@@ -349,7 +410,10 @@ pub fn parse(genome: &Genome, text: &str) -> GenotypeSketch {
                 (None, None) => {
                     match perturbation_pair(genome, a, b) {
                         Ok(p) => out.perturbations.push(p),
-                        Err(why) => out.unknown.push((raw.to_owned(), why)),
+                        Err(why) => match null_pair(genome, a, b) {
+                            Some(pair) => out.perturbations.extend(pair),
+                            None => out.unknown.push((raw.to_owned(), why)),
+                        },
                     }
                     continue;
                 }

@@ -1,0 +1,183 @@
+//! A geneticist's eighth review, on the real S288C genome: a diploid's copies are counted across
+//! kinds (a deletion beside a homozygous tag needs three copies); two heterozygous deletions of one
+//! gene are its two copies (`tub1Δ::kanMX4/tub1Δ::natMX4`: in trans, null on both, essential);
+//! a heterozygous edit enabled by hand is said; an edit the user disabled is not listed as
+//! "not in the sequence".
+
+use crate::common;
+use genoforge::core::design::Design;
+use genoforge::core::design::genotype::{PerturbationType, Zygosity};
+use genoforge::core::edit::Terminus;
+use genoforge::core::edit::helpers::resolve_gene;
+use genoforge::core::genetics::compose::{apply, plan_delete_gene, set_background};
+use genoforge::core::genetics::consistency::check;
+use genoforge::core::genetics::finding::FindingKind;
+use genoforge::core::genetics::nomenclature::{format, parse};
+use genoforge::core::genetics::strain::strain;
+use genoforge::core::genetics::tag::plan_tag;
+use genoforge::core::genome::Genome;
+
+fn diploid(g: &Genome) -> Design {
+    let mut d = Design::new();
+    set_background(g, &mut d, strain("BY4743").unwrap()).unwrap();
+    d
+}
+
+fn delete(g: &Genome, d: &mut Design, gene: &str, marker: &str, z: Zygosity) {
+    let lib = common::library();
+    let mut plan = plan_delete_gene(
+        g,
+        resolve_gene(g, gene).unwrap(),
+        Some(lib.get(marker).unwrap()),
+    );
+    plan.perturbation.zygosity = z;
+    apply(g, d, plan).unwrap();
+}
+
+fn kinds(g: &Genome, d: &Design) -> Vec<(FindingKind, String)> {
+    check(g, d, &common::essentiality())
+        .into_iter()
+        .map(|f| (f.kind, f.message))
+        .collect()
+}
+
+#[test]
+fn a_deletion_beside_a_homozygous_tag_of_the_gene_needs_three_copies() {
+    let g = &common::default_genome().genome;
+    let mut d = diploid(g);
+    delete(g, &mut d, "PHO5", "kanMX4", Zygosity::Heterozygous);
+    let lib = common::library();
+    let (mut plan, _) = plan_tag(
+        g,
+        resolve_gene(g, "PHO5").unwrap(),
+        lib.get("GFP(S65T)").unwrap(),
+        Terminus::C,
+    )
+    .unwrap();
+    plan.perturbation.zygosity = Zygosity::Homozygous;
+    apply(g, &mut d, plan).unwrap();
+    let found = kinds(g, &d);
+    let exceed: Vec<&String> = found
+        .iter()
+        .filter(|(k, _)| *k == FindingKind::AllelesExceedCopies)
+        .map(|(_, m)| m)
+        .collect();
+    assert_eq!(exceed.len(), 1, "{found:?}");
+    assert!(
+        exceed[0].contains("pho5Δ::kanMX4/PHO5")
+            && exceed[0].contains("a homozygous allele that keeps the gene needs both"),
+        "{}",
+        exceed[0]
+    );
+}
+
+#[test]
+fn two_heterozygous_deletions_of_one_gene_are_its_two_copies() {
+    let g = &common::default_genome().genome;
+    let mut d = diploid(g);
+    delete(g, &mut d, "TUB1", "kanMX4", Zygosity::Heterozygous);
+    delete(g, &mut d, "TUB1", "natMX4", Zygosity::Heterozygous);
+    let text = format(d.genotype());
+    assert!(text.ends_with(" tub1Δ::kanMX4/tub1Δ::natMX4"), "{text}");
+    assert!(!text.contains("/TUB1"), "{text}");
+    // Read back as the two heterozygous deletions.
+    let back = parse(g, &text);
+    assert!(back.unknown.is_empty(), "{:?}", back.unknown);
+    let tub1: Vec<_> = back
+        .perturbations
+        .iter()
+        .filter(|p| p.designation.starts_with("tub1Δ"))
+        .collect();
+    assert_eq!(tub1.len(), 2);
+    assert!(tub1.iter().all(|p| p.zygosity == Zygosity::Heterozygous));
+    assert_eq!(tub1[0].perturbation_type, PerturbationType::KanmxDeletion);
+    assert_eq!(tub1[1].perturbation_type, PerturbationType::NatmxDeletion);
+    // TUB1 (YML085C) is essential in the deletion project: null on both copies.
+    let found = kinds(g, &d);
+    assert!(
+        found
+            .iter()
+            .any(|(k, m)| *k == FindingKind::EssentialGeneDeleted
+                && m.starts_with(
+                    "tub1Δ::kanMX4/tub1Δ::natMX4 deletes TUB1 (YML085C) on every copy"
+                )),
+        "{found:?}"
+    );
+    // Nothing about cis or trans is unrecorded: two deletions cannot share a copy.
+    assert!(
+        !found
+            .iter()
+            .any(|(k, _)| *k == FindingKind::HeterozygousSameGene),
+        "{found:?}"
+    );
+    // A third has no copy left.
+    delete(g, &mut d, "TUB1", "hphMX4", Zygosity::Heterozygous);
+    let found = kinds(g, &d);
+    assert!(
+        found
+            .iter()
+            .any(|(k, _)| *k == FindingKind::AllelesExceedCopies),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_heterozygous_edit_enabled_by_hand_is_said() {
+    let g = &common::default_genome().genome;
+    let mut d = diploid(g);
+    delete(g, &mut d, "TFC3", "kanMX4", Zygosity::Heterozygous);
+    assert!(
+        !kinds(g, &d)
+            .iter()
+            .any(|(k, _)| *k == FindingKind::HeterozygousApplied)
+    );
+    // The app and the CLI refuse to enable it; a spec edited by hand can.
+    let id = d.genotype().perturbations.last().unwrap().edit_ids[0];
+    assert!(d.set_enabled(g, id, true).is_err());
+    let (_, mut json) = common::exported_spec(g, &d);
+    let edit = json["edits"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|e| e["id"] == id.0)
+        .unwrap();
+    edit.as_object_mut().unwrap().remove("enabled");
+    let spec = serde_json::from_value(json).unwrap();
+    let reference = genoforge::core::spec::ReferenceSpec::of(g);
+    let (d, _) = genoforge::core::spec::restore(g, &reference, &spec).unwrap();
+    assert!(d.is_enabled(id));
+    let found = kinds(g, &d);
+    let applied: Vec<&String> = found
+        .iter()
+        .filter(|(k, _)| *k == FindingKind::HeterozygousApplied)
+        .map(|(_, m)| m)
+        .collect();
+    assert_eq!(applied.len(), 1, "{found:?}");
+    assert!(
+        applied[0].starts_with("tfc3Δ::kanMX4/TFC3 is heterozygous, yet its edit #"),
+        "{}",
+        applied[0]
+    );
+}
+
+#[test]
+fn an_edit_the_user_disabled_is_not_listed_as_not_in_the_sequence() {
+    let g = &common::default_genome().genome;
+    let mut d = diploid(g);
+    delete(g, &mut d, "TFC3", "kanMX4", Zygosity::Heterozygous);
+    delete(g, &mut d, "PDR5", "natMX4", Zygosity::Homozygous);
+    let id = d.genotype().perturbations.last().unwrap().edit_ids[0];
+    d.set_enabled(g, id, false).unwrap();
+    let fasta = common::edited_fasta(&d);
+    let header = fasta.lines().next().unwrap();
+    let from = header.find("[not_in_sequence=").unwrap();
+    let missing = &header[from..from + header[from..].find(']').unwrap()];
+    assert!(missing.contains("tfc3Δ::kanMX4/TFC3"), "{missing}");
+    assert!(!missing.contains("pdr5"), "{missing}");
+    // Nor in the genotype (the design's name, `[design=…]`, is its name and keeps it).
+    let from = header.find("[genotype=").unwrap();
+    assert!(
+        !header[from..from + header[from..].find(']').unwrap()].contains("pdr5"),
+        "{header}"
+    );
+}
