@@ -181,3 +181,42 @@ fn an_edit_the_user_disabled_is_not_listed_as_not_in_the_sequence() {
         "{header}"
     );
 }
+
+#[test]
+fn a_heterozygous_change_beside_a_homozygous_one_is_written_against_it() {
+    use genoforge::core::genetics::point::{parse_change, plan_point_mutation};
+    let g = &common::default_genome().genome;
+    let gal4 = resolve_gene(g, "GAL4").unwrap();
+    let mut d = diploid(g);
+    for (change, z) in [
+        ("K17A", Zygosity::Heterozygous),
+        ("K23A", Zygosity::Heterozygous),
+        ("S22A", Zygosity::Homozygous),
+    ] {
+        let (mut plan, _) = plan_point_mutation(g, gal4, &parse_change(change).unwrap()).unwrap();
+        plan.perturbation.zygosity = z;
+        apply(g, &mut d, plan).unwrap();
+    }
+    let text = format(d.genotype());
+    // S22A is on both copies: no wild-type GAL4 copy is left to write.
+    assert!(
+        text.ends_with(" gal4-K17A,S22A/gal4-S22A gal4-S22A,K23A/gal4-S22A"),
+        "{text}"
+    );
+    assert!(!text.contains("/GAL4"), "{text}");
+    let back = parse(g, &text);
+    assert!(back.unknown.is_empty(), "{:?}", back.unknown);
+    let read: Vec<(&str, Zygosity)> = back
+        .perturbations
+        .iter()
+        .map(|p| (p.designation.as_str(), p.zygosity))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("gal4-K17A", Zygosity::Heterozygous),
+            ("gal4-S22A", Zygosity::Homozygous),
+            ("gal4-K23A", Zygosity::Heterozygous),
+        ]
+    );
+}

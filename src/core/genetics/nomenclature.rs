@@ -116,6 +116,10 @@ pub fn perturbation_tokens(perturbations: &[Perturbation]) -> Vec<String> {
         if perturbations[..i].iter().any(|q| same_allele(p, q)) {
             continue;
         }
+        if let Some(token) = beside_homozygous(perturbations, p) {
+            out.extend(token);
+            continue;
+        }
         match trans_partner(perturbations, i) {
             Some(Partner::Second) => continue,
             Some(Partner::First(j)) => {
@@ -148,6 +152,49 @@ pub fn allele_of(perturbations: &[Perturbation], i: usize) -> Option<String> {
         .position(|q| same_allele(p, q))
         .unwrap_or(i);
     allele_from(perturbations, first)
+}
+
+/// A point change of a gene that has point changes on one copy and on both: the ones on both
+/// copies are on each copy, so a heterozygous change is written with them against them
+/// (`gal4-K17A,S22A/gal4-S22A` for K17A heterozygous beside S22A homozygous — not
+/// `gal4-K17A/GAL4`, whose wild-type copy no longer exists), and the homozygous changes are
+/// written only there (`Some(None)`). `None`: not such a change, written as usual.
+fn beside_homozygous(perturbations: &[Perturbation], p: &Perturbation) -> Option<Option<String>> {
+    let point = |q: &Perturbation| q.perturbation_type == PerturbationType::PointMutation;
+    let of_gene = |q: &Perturbation, z: Zygosity| {
+        point(q)
+            && q.zygosity == z
+            && q.systematic_gene_name
+                .eq_ignore_ascii_case(&p.systematic_gene_name)
+    };
+    if !point(p) {
+        return None;
+    }
+    let het = perturbations
+        .iter()
+        .any(|q| of_gene(q, Zygosity::Heterozygous));
+    let hom: Vec<&Perturbation> = (perturbations.iter())
+        .filter(|q| of_gene(q, Zygosity::Homozygous))
+        .collect();
+    if !het || hom.is_empty() {
+        return None;
+    }
+    if p.zygosity == Zygosity::Homozygous {
+        return Some(None);
+    }
+    fn change(q: &Perturbation) -> Option<&str> {
+        q.designation.rsplit_once('-').map(|(_, c)| c)
+    }
+    let gene = p.designation.rsplit_once('-').map_or("", |(g, _)| g);
+    let mut both: Vec<&str> = hom.iter().filter_map(|q| change(q)).collect();
+    both.sort_by_key(|c| residue_of(c));
+    let mut this: Vec<&str> = both.iter().copied().chain(change(p)).collect();
+    this.sort_by_key(|c| residue_of(c));
+    Some(Some(format!(
+        "{gene}-{}/{gene}-{}",
+        this.join(","),
+        both.join(",")
+    )))
 }
 
 /// A heterozygous gene-removing perturbation's partner on the other copy ([`perturbation_tokens`]):
@@ -367,10 +414,41 @@ pub fn parse(genome: &Genome, text: &str) -> GenotypeSketch {
             .split_once('/')
             .map_or((token.as_str(), None), |(a, b)| (a, Some(b)));
         if let Some(changes) = split_changes(a) {
+            // `gal4-K17A,S22A/gal4-S22A`: the changes on both copies are homozygous (read once),
+            // the rest heterozygous.
+            let on_both: Vec<String> = b
+                .filter(|b| *b != a)
+                .and_then(|b| {
+                    let (gene_b, rest) = b.rsplit_once('-')?;
+                    (a.rsplit_once('-').map(|(g, _)| g) == Some(gene_b)).then(|| {
+                        change_list(rest)
+                            .iter()
+                            .map(|c| format!("{gene_b}-{c}"))
+                            .collect()
+                    })
+                })
+                .unwrap_or_default();
             for change in changes {
                 let read = match b {
                     Some(b) if b == a => perturbation(genome, &change).map(|mut p| {
                         p.zygosity = Zygosity::Homozygous;
+                        p
+                    }),
+                    Some(_) if on_both.contains(&change) => {
+                        let read = out
+                            .perturbations
+                            .iter()
+                            .any(|p| p.designation == change && p.zygosity == Zygosity::Homozygous);
+                        if read {
+                            continue;
+                        }
+                        perturbation(genome, &change).map(|mut p| {
+                            p.zygosity = Zygosity::Homozygous;
+                            p
+                        })
+                    }
+                    Some(_) if !on_both.is_empty() => perturbation(genome, &change).map(|mut p| {
+                        p.zygosity = Zygosity::Heterozygous;
                         p
                     }),
                     Some(b) => perturbation_pair(genome, &change, b),
