@@ -9,6 +9,9 @@
 //!   place ([`Outputs::commit`]), and the directories are synced.
 //! - A failure on any output, dropping the transaction uncommitted, SIGINT or SIGTERM leave every
 //!   existing file as it was and remove the temporary files. Every error names the path.
+//! - An output that exists and is not a regular file (`/dev/null`, `/dev/stdout`, a named pipe)
+//!   is written straight into, never replaced: renaming a file over `/dev/null` would turn the
+//!   device into a regular file for the whole machine.
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -26,6 +29,8 @@ enum Temp {
     Unnamed,
     /// A named temporary file.
     Named(PathBuf),
+    /// The output itself, opened for writing: it is not a regular file (a device, a pipe).
+    Direct,
 }
 
 #[derive(Debug)]
@@ -55,18 +60,30 @@ impl Outputs {
         write: impl FnOnce(&mut BufWriter<&File>) -> std::io::Result<()>,
     ) -> Result<(), String> {
         let named = |e: std::io::Error| format!("{}: {e}", path.display());
-        let (file, temp) = create_temp(path).map_err(named)?;
+        let (file, temp) = if is_special(path) {
+            let f = std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .map_err(named)?;
+            (f, Temp::Direct)
+        } else {
+            create_temp(path).map_err(named)?
+        };
         self.pending.push(Pending {
             file,
             temp,
             path: path.to_owned(),
         });
-        let file = &self.pending.last().expect("just pushed").file;
-        let mut out = BufWriter::with_capacity(1 << 20, file);
+        let pending = self.pending.last().expect("just pushed");
+        let mut out = BufWriter::with_capacity(1 << 20, &pending.file);
         write(&mut out).map_err(named)?;
         out.flush().map_err(named)?;
         drop(out);
-        file.sync_all().map_err(named)
+        match pending.temp {
+            // A device or a pipe has nothing to make durable (and may refuse to sync).
+            Temp::Direct => Ok(()),
+            _ => pending.file.sync_all().map_err(named),
+        }
     }
 
     /// Moves every output into place, then syncs their directories.
@@ -76,6 +93,7 @@ impl Outputs {
         for p in std::mem::take(&mut self.pending) {
             let err = |e: std::io::Error| format!("{}: {e}", p.path.display());
             let tmp = match &p.temp {
+                Temp::Direct => continue,
                 Temp::Named(t) => t.clone(),
                 Temp::Unnamed => {
                     let t = temporary_path(&p.path);
@@ -136,7 +154,11 @@ pub(crate) fn check_paths(inputs: &[&Path], outputs: &[(&str, &Path)]) -> Result
                 path.display()
             ));
         }
-        if let Some((other, _, _, _)) = seen.iter().find(|(_, _, rr, rid)| same((rr, rid))) {
+        if let Some((other, _, _, _)) = seen
+            .iter()
+            .find(|(_, _, rr, rid)| same((rr, rid)))
+            .filter(|_| !is_special(path))
+        {
             return Err(format!(
                 "{option} {} is the same file as {other}; give each output its own file",
                 path.display()
@@ -145,6 +167,12 @@ pub(crate) fn check_paths(inputs: &[&Path], outputs: &[(&str, &Path)]) -> Result
         seen.push((option, path, r, id));
     }
     Ok(())
+}
+
+/// Whether `path` exists and is not a regular file (a device such as `/dev/null`, a named pipe):
+/// an output written straight into, not replaced.
+fn is_special(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
 }
 
 /// Device and inode of an existing file.

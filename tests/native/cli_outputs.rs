@@ -289,3 +289,44 @@ fn a_kill_mid_write_leaves_old_files_and_no_partial_ones() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// An output that is not a regular file — a named pipe here, `/dev/null` or `/dev/stdout` in
+/// use — is written straight into and stays what it was: renaming a finished temporary file over
+/// it would turn `/dev/null` into a regular file for the whole machine.
+#[cfg(unix)]
+#[test]
+fn a_pipe_or_device_output_is_written_into_not_replaced() {
+    use std::io::Read;
+    use std::os::unix::fs::FileTypeExt;
+    let dir = workdir("fifo");
+    let fifo = dir.join("out.gff3");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: mkfifo is not available");
+        return;
+    }
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || {
+            let mut text = String::new();
+            std::fs::File::open(&fifo)
+                .unwrap()
+                .read_to_string(&mut text)
+                .unwrap();
+            text
+        })
+    };
+    let out = apply_with(&dir, &["--out-gff", "out.gff3"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // (Checked before reading: a replaced pipe is never opened for writing, and its reader waits.)
+    let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+    assert!(kind.is_fifo(), "the pipe was replaced: {kind:?}");
+    let text = reader.join().unwrap();
+    assert!(text.starts_with("##gff-version 3"), "{text}");
+    assert!(text.contains("ID=g1"), "{text}");
+    // No temporary file is left beside it.
+    assert_eq!(
+        listing(&dir),
+        ["edits.json", "genes.gff3", "out.gff3", "ref.fa"]
+    );
+}
