@@ -52,25 +52,11 @@ fn insert_after(contig: &str, base: u64) -> String {
     format!("insert after {contig}:{}", thousands(base))
 }
 
-/// An edit a preview or a message describes ([`EditDesc`]), in the edit list's words: an
-/// insertion `insert after VI:53,259 (label)`, as [`reference_text`] says it, where core's
-/// description says `insert at`; any other edit as core describes it, numbered as the list
-/// numbers it ([`as_listed`]).
+/// An edit a preview or a message describes ([`EditDesc`]), in the edit list's words: as core
+/// describes it (an insertion `insert after VI:53,259 (label)`, as [`reference_text`] says it),
+/// numbered as the list numbers it ([`as_listed`]).
 pub fn described(d: &EditDesc) -> String {
-    match d.op {
-        EditOp::Insert => {
-            let mut out = String::new();
-            if let Some(id) = d.id {
-                out.push_str(&format!("edit {id} "));
-            }
-            out.push_str(&insert_after(&d.contig, d.start));
-            if let Some(l) = &d.label {
-                out.push_str(&format!(" ({l})"));
-            }
-            out
-        }
-        _ => as_listed(&d.to_string()),
-    }
+    as_listed(&d.to_string())
 }
 
 /// Where an enabled edit's bases are in the edited contig: the inserted bases `[start, end)`,

@@ -296,7 +296,7 @@ fn edits_are_bands_and_markers_and_affected_genes_are_never_merged() {
     assert_eq!(ins.inserted, 10);
     let words = |it: &genoforge::view::map::scene::EditItem| it.describe(g, &d);
     assert!(
-        words(ins).contains("insert at I:160,000 (tag): 10 bp inserted"),
+        words(ins).contains("insert after I:160,000 (tag): 10 bp inserted"),
         "{}",
         words(ins)
     );

@@ -29,7 +29,8 @@ impl fmt::Display for EditDesc {
             write!(f, "edit {} ", id.cited())?;
         }
         match self.op {
-            EditOp::Insert => write!(f, "insert at {}:{}", self.contig, thousands(self.start))?,
+            // After the base it follows (1-based), as the edit list and the previews say it.
+            EditOp::Insert => write!(f, "insert after {}:{}", self.contig, thousands(self.start))?,
             op => write!(
                 f,
                 "{op} {}:{}–{}",
