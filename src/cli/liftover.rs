@@ -10,6 +10,9 @@ pub(crate) fn run(a: &LiftoverArgs) -> Result<(), String> {
     let loaded = load_genome(&a.genome)?;
     let genome = &loaded.genome;
     let design = load_design(genome, a.edits.as_deref(), a.spec.as_deref())?;
+    if let Some(info) = unchecked_supersedes(genome, &design) {
+        eprintln!("genoforge: info: {info}");
+    }
     let edited = EditedGenome::new(genome, &design);
     let mut failures = Vec::new();
     for token in &a.positions {
@@ -42,4 +45,26 @@ pub(crate) fn run(a: &LiftoverArgs) -> Result<(), String> {
     } else {
         Err(failures.join("\n"))
     }
+}
+
+/// Without an annotation (no `--gff`), what the design's edits say they supersede (the MATa
+/// allele's `gene:YCR039C`, MATα2) is not checked against annotation IDs: the positions lift
+/// through the edits' coordinates alone. `None` when there is an annotation or nothing is
+/// superseded.
+fn unchecked_supersedes(
+    genome: &crate::core::genome::Genome,
+    design: &crate::core::design::Design,
+) -> Option<String> {
+    let ids: Vec<&str> = design
+        .edits()
+        .iter()
+        .filter_map(|e| e.feature.as_ref())
+        .flat_map(|f| f.supersedes.iter().map(String::as_str))
+        .collect();
+    (genome.features().is_empty() && !ids.is_empty()).then(|| {
+        format!(
+            "no annotation loaded (--gff): the IDs the edits supersede ({}) are not checked; positions lift through the edits' coordinates alone",
+            ids.join(", ")
+        )
+    })
 }

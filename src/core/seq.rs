@@ -96,6 +96,20 @@ impl GeneticCode {
         }
     }
 
+    /// The code's NCBI table number, as INSDC's `transl_table` qualifier writes it: 1 standard,
+    /// 3 the yeast mitochondrial code.
+    ///
+    /// ```
+    /// use genoforge::core::seq::GeneticCode;
+    /// assert_eq!(GeneticCode::of_contig("Mito").ncbi_table(), 3);
+    /// ```
+    pub fn ncbi_table(self) -> u8 {
+        match self {
+            Self::Standard => 1,
+            Self::YeastMitochondrial => 3,
+        }
+    }
+
     /// Whether a codon is a stop in this code (`TAA`, `TAG`; and `TGA` in the standard code).
     pub fn is_stop(self, codon: &[u8]) -> bool {
         codon.len() == 3 && self.translate(codon) == "*"

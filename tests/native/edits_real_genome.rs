@@ -275,6 +275,13 @@ fn by4741_and_100_kanmx4_replacements() {
         } else {
             f.source_line.text.to_string()
         };
+        // A mitochondrial CDS says its genetic code in an edited annotation (NCBI table 3).
+        let source =
+            if f.kind == genoforge::core::genome::feature::FeatureKind::Cds && cols[0] == "Mito" {
+                format!("{source};transl_table=3")
+            } else {
+                source
+            };
         if !l.is_touched() {
             assert_eq!(*line, source);
         } else {

@@ -61,6 +61,7 @@ mod review_bio16;
 mod review_bio17;
 mod review_bio18;
 mod review_bio19;
+mod review_exports_c;
 mod scale;
 mod signal_peptides;
 mod spec_roundtrip;

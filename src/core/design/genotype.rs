@@ -99,13 +99,23 @@ impl PerturbationType {
         }
     }
 
-    /// A sentence for the spec's `description`.
+    /// A sentence for the spec's `description`. A marker deletion's says what is modelled — the
+    /// ORF from its start to its stop codon replaced by the cassette — and, for KanMX, how the
+    /// deletion collection's strains differ (both codons kept, UPTAG/DNTAG barcodes; Winzeler et
+    /// al. 1999), as the CLI's and the preview's note
+    /// (`collection_allele::deletion_extent_note`) does.
     pub fn description(self) -> &'static str {
         match self {
             Self::Deletion => "Deletion of the gene",
-            Self::KanmxDeletion => "Deletion via KanMX gene replacement.",
-            Self::NatmxDeletion => "Deletion via NatMX gene replacement.",
-            Self::HphmxDeletion => "Deletion via HphMX gene replacement.",
+            Self::KanmxDeletion => {
+                "Deletion via KanMX gene replacement: modelled as the ORF from its start codon to its stop codon replaced by the cassette; the deletion collection's yfgΔ::kanMX4 strains keep both codons and carry UPTAG/DNTAG barcodes (Winzeler et al. 1999, doi:10.1126/science.285.5429.901), which are not modelled."
+            }
+            Self::NatmxDeletion => {
+                "Deletion via NatMX gene replacement: modelled as the ORF from its start codon to its stop codon replaced by the cassette."
+            }
+            Self::HphmxDeletion => {
+                "Deletion via HphMX gene replacement: modelled as the ORF from its start codon to its stop codon replaced by the cassette."
+            }
             Self::GeneReplacement => "Replacement of the gene by another sequence (not a marker)",
             Self::GeneAddition => "Addition of a gene or cassette",
             Self::SequenceVariant => "Replacement of the gene's sequence",

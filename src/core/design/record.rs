@@ -394,7 +394,13 @@ pub(super) fn check_alone(genome: &Genome, e: &Edit) -> Result<(), EditError> {
                 ));
             }
             check_feature(f, e.sequence.len() as u64).map_err(annotation)?;
-            if let Some(id) = f.supersedes.iter().find(|id| genome.by_id(id).is_empty()) {
+            // Without an annotation (a FASTA alone: lift-over needs only the edits' coordinates)
+            // there is no ID to check; the line it supersedes is simply not there.
+            if let Some(id) = f
+                .supersedes
+                .iter()
+                .find(|id| !genome.features().is_empty() && genome.by_id(id).is_empty())
+            {
                 return Err(annotation(format!(
                     "it supersedes '{id}', which is not an ID of the annotation"
                 )));

@@ -6,7 +6,9 @@
 //!
 //! Designation in yeast nomenclature: the gene in lower case (a mutant allele), a hyphen and the
 //! change — `gal4-K23A`, `pho5-c.70A>G(K24E)` (a change given by bases says what it does to the
-//! protein: `K24E`, `K24=` synonymous, `K24*` a stop). Only the bases that differ are edited (one replacement
+//! protein: `K24E`, `K24=` synonymous, `K24*` a stop, `M1?` the initiation codon changed, HGVS's
+//! `p.Met1?`; an amino-acid change of residue 1, `M1I`, is named so too, by the bases it makes:
+//! `cdc28-c.3G>T(M1?)`). Only the bases that differ are edited (one replacement
 //! per run of differing bases; a codon split by an intron gives one per part).
 
 use crate::core::design::genotype::{Perturbation, PerturbationType, Zygosity};
@@ -15,7 +17,8 @@ use crate::core::genetics::codons::most_frequent;
 use crate::core::genetics::orf::Orf;
 use crate::core::genetics::plan::Plan;
 use crate::core::genetics::point_name::{
-    aa_change_text, bases_change_with_consequence, codon_changes, point_designation,
+    aa_change_text, bases_change_with_consequence, codon_changes, differing_bases_change,
+    point_designation,
 };
 use crate::core::genetics::refusal::Refusal;
 use crate::core::genome::Genome;
@@ -77,7 +80,14 @@ pub fn plan_point_mutation(
                     encodes,
                 });
             }
-            (at, cod.into_bytes(), aa_change_text(*from, *pos, *to))
+            // The initiation codon: no protein with another first residue is made, so the
+            // change is named by the bases it makes and `M1?` (HGVS `p.Met1?`).
+            let written = if *pos == 1 && from != to {
+                differing_bases_change(orf.code, &orf.coding, at, cod.as_bytes())
+            } else {
+                aa_change_text(*from, *pos, *to)
+            };
+            (at, cod.into_bytes(), written)
         }
         Change::Bases { pos, from, to } => {
             let len = to.len() as u64;

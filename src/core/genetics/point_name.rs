@@ -2,7 +2,9 @@
 //! allele), a hyphen and the change — by amino acid `gal4-K23A` (residues 1-based from the start
 //! Met), or by coding bases in HGVS `c.` form with what they do to the protein, `pho5-c.70A>G(K24E)`
 //! or `pho5-c.67_69delinsGCT(K23A)` (coding bases 1-based from the A of the ATG; `K24=` for a
-//! synonymous change, `K24*` for a stop). [`parse_point_designation`] reads exactly what
+//! synonymous change, `K24*` for a stop, `M1?` for a changed initiation codon — HGVS's `p.Met1?`:
+//! an amino-acid change of residue 1, `M1I`, makes no Ile1 protein and is written by its bases,
+//! `cdc28-c.3G>T(M1?)`). [`parse_point_designation`] reads exactly what
 //! [`point_designation`] writes, and the change syntax the composer takes ([`parse_change`]:
 //! also `Lys23Ala` and `K23A:GCC` with a chosen codon).
 //!
@@ -201,12 +203,27 @@ pub fn codon_changes(code: GeneticCode, coding: &[u8], at: u64, new: &[u8]) -> V
         .collect()
 }
 
+/// `M1?`: the protein consequence of a change of the initiation codon that does not keep its
+/// residue, as HGVS writes it (`p.Met1?`): no protein starting with another residue is made, and
+/// which protein is made, if any, is unknown (`from` the reference's first residue).
+pub fn start_lost_text(from: char) -> String {
+    format!("{from}1?")
+}
+
 /// What a change of coding bases does to the protein, codon by codon ([`codon_changes`]), in
 /// the one-letter form of [`aa_change_text`]: `K24E` (missense), `K24=` (synonymous, HGVS's
-/// `=`), `K24*` (nonsense), several joined by commas (`K24E,L25=`). Arguments as for
-/// [`codon_changes`]. Empty when no whole codon's bases change.
+/// `=`), `K24*` (nonsense), several joined by commas (`K24E,L25=`). A change of the initiation
+/// codon's residue is `M1?` alone ([`start_lost_text`]): what follows is not translated from
+/// there. Arguments as for [`codon_changes`]. Empty when no whole codon's bases change.
 pub fn protein_consequence(code: GeneticCode, coding: &[u8], at: u64, new: &[u8]) -> String {
-    codon_changes(code, coding, at, new)
+    let changes = codon_changes(code, coding, at, new);
+    if let Some(c) = changes
+        .iter()
+        .find(|c| c.residue == 1 && c.from.1 != c.to.1)
+    {
+        return start_lost_text(c.from.1);
+    }
+    changes
         .iter()
         .map(|c| {
             let (from, to) = (c.from.1, c.to.1);
@@ -236,6 +253,40 @@ pub fn bases_change_with_consequence(
         p if p.is_empty() => text,
         p => format!("{text}({p})"),
     }
+}
+
+/// A substitution of the bases `old` by `new` (same length) at 0-based coding offset `at`, named
+/// by its differing bases only (the identical bases at either end left out, as HGVS does:
+/// `ATG` → `ATT` is `c.3G>T`) with its consequence ([`bases_change_with_consequence`]). What an
+/// amino-acid change of the initiation codon is named by: `M1I` makes no Ile1 protein, so its
+/// designation says the bases made and `M1?` (`cdc28-c.3G>T(M1?)`).
+pub fn differing_bases_change(code: GeneticCode, coding: &[u8], at: u64, new: &[u8]) -> String {
+    let Some(old) = coding.get(at as usize..at as usize + new.len()) else {
+        return bases_change_text(at + 1, "", &String::from_utf8_lossy(new));
+    };
+    let head = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+    let tail = old[head..]
+        .iter()
+        .rev()
+        .zip(new[head..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let (a, b) = (head, new.len() - tail);
+    if a >= b {
+        // Nothing differs: named as written.
+        return bases_change_text(
+            at + 1,
+            &String::from_utf8_lossy(old),
+            &String::from_utf8_lossy(new),
+        );
+    }
+    bases_change_with_consequence(
+        code,
+        coding,
+        at + a as u64,
+        &String::from_utf8_lossy(&old[a..b]),
+        &String::from_utf8_lossy(&new[a..b]),
+    )
 }
 
 /// `gal4-K23A`: the gene's name in lower case, a hyphen, the change as written by
@@ -310,6 +361,24 @@ pub fn parse_point_designation(
         designation: point_designation(
             &standard,
             &match &change {
+                // The initiation codon changed: named by its bases, as a plan names it.
+                Change::AminoAcid {
+                    from,
+                    pos: 1,
+                    to,
+                    codon,
+                } if from != to => crate::core::genetics::orf::Orf::of(genome, f)
+                    .ok()
+                    .and_then(|orf| {
+                        let cod = codon.as_deref().or(most_frequent(*to))?;
+                        Some(differing_bases_change(
+                            orf.code,
+                            &orf.coding,
+                            0,
+                            cod.as_bytes(),
+                        ))
+                    })
+                    .unwrap_or_else(|| aa_change_text(*from, 1, *to)),
                 Change::AminoAcid { from, pos, to, .. } => aa_change_text(*from, *pos, *to),
                 // Normalised with its protein consequence, as a plan names it.
                 Change::Bases { pos, to, .. } => crate::core::genetics::orf::Orf::of(genome, f)

@@ -110,6 +110,22 @@ fn first_stop(coding: &[u8], phase: u8, code: GeneticCode) -> Option<usize> {
         .find(|&i| code.is_stop(&coding[i..i + 3].to_ascii_uppercase()))
 }
 
+/// The `edit` attribute's value: each designation once, in order of first appearance (one change
+/// made of two edits — `pho5-S4P`, TCT → CCA as two substitutions — is named once), percent-encoded
+/// and comma-joined.
+fn edit_value(names: impl IntoIterator<Item = String>) -> String {
+    let mut seen: Vec<String> = Vec::new();
+    for n in names {
+        if !seen.contains(&n) {
+            seen.push(n);
+        }
+    }
+    seen.iter()
+        .map(|n| percent_encode(n).into_owned())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
 /// The attributes to append to each changed line (`;`-joined, without a leading `;`).
 #[derive(Clone, Debug, Default)]
 pub struct EditNotes {
@@ -133,7 +149,6 @@ impl EditNotes {
             if lf.status.is_gone() {
                 continue;
             }
-            let names: Vec<String> = edits.iter().map(|&e| name(e)).collect();
             let status = match lf.status {
                 FeatureStatus::Unchanged | FeatureStatus::Shifted => "phase_changed",
                 s => s.label(),
@@ -142,11 +157,7 @@ impl EditNotes {
                 line,
                 format!(
                     "edit_status={status};edit={}",
-                    names
-                        .iter()
-                        .map(|n| percent_encode(n).into_owned())
-                        .collect::<Vec<_>>()
-                        .join(",")
+                    edit_value(edits.iter().map(|&e| name(e)))
                 ),
             );
         }
@@ -182,11 +193,7 @@ impl EditNotes {
                 format!(
                     "edit_status={};edit={}",
                     GeneStatus::PromoterLost.label(),
-                    edits
-                        .iter()
-                        .map(|&e| percent_encode(&name(e)).into_owned())
-                        .collect::<Vec<_>>()
-                        .join(",")
+                    edit_value(edits.iter().map(|&e| name(e)))
                 ),
             );
         }

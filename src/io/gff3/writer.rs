@@ -1,7 +1,9 @@
 //! Writing the edited annotation as GFF3, streaming.
 //!
 //! Lines no edit touched are written byte-identical to the input (lines the reader repaired are
-//! already in canonical form); touched lines change only columns 4, 5 (coordinates), 8 (phase)
+//! already in canonical form) but for what an edited annotation says of its sequences
+//! (`SequenceFacts`: a mitochondrial CDS's `transl_table=3`, an edited chromosome's accession as
+//! `derived_from`); touched lines change only columns 4, 5 (coordinates), 8 (phase)
 //! and the `Parent` attribute, and lines an edit changed gain attributes saying so
 //! ([`super::edit_status`]). The version line, the design's header lines and `##sequence-region`
 //! lines (edited lengths) come first, comments and directives are kept, a `###` is written only
@@ -13,6 +15,7 @@ use std::io::{self, Write};
 use crate::core::design::Design;
 use crate::core::edit::annotation_check::cds_part_phases;
 use crate::core::edit::{Edit, InsertedFeature};
+use crate::core::genetics::collection_allele::deletion_extent_note;
 use crate::core::genome::attributes::percent_encode;
 use crate::core::genome::contig::ContigId;
 use crate::core::genome::feature::{Feature, FeatureKind};
@@ -51,6 +54,7 @@ pub fn write<W: Write>(
     let mut last_top: Option<(ContigId, crate::core::coord::Span)> = None;
     let notes = super::edit_status::EditNotes::new(genome, design, lifted);
     let mut inserted = Inserted::new(design);
+    let said = SequenceFacts::new(genome, design);
     for item in body_in_contig_order(genome) {
         match item {
             DocItem::GffVersion(_) | DocItem::SequenceRegion { .. } => {}
@@ -83,12 +87,13 @@ pub fn write<W: Write>(
                     }
                 }
                 if let Some(split) = lifted.phase_split(*idx) {
-                    write_split(out, genome, lifted, f, l, split)?;
+                    write_split(out, genome, lifted, f, l, split, &said)?;
                 } else if l.is_touched()
                     || notes.of(*idx).is_some()
                     || stale_phases(genome, lifted, f)
+                    || said.rewrites(genome, f)
                 {
-                    write_touched(out, genome, lifted, f, l, notes.of(*idx))?;
+                    write_touched(out, genome, lifted, f, l, notes.of(*idx), &said)?;
                 } else {
                     writeln!(out, "{}", f.source_line.text)?;
                 }
@@ -131,6 +136,9 @@ fn body_in_contig_order(genome: &Genome) -> Vec<&DocItem> {
 /// features sit in coordinate order with the rest, whatever order the document's contigs come in.
 struct Inserted<'a> {
     pending: Vec<(&'a Edit, u64, u64)>,
+    /// Per pending insert, the `Note` its line carries: what a marker deletion models
+    /// ([`deletion_extent_note`]) on the cassette that replaced the gene.
+    notes: Vec<Option<String>>,
     written: Vec<bool>,
     current: Option<ContigId>,
 }
@@ -142,8 +150,20 @@ impl<'a> Inserted<'a> {
             .filter(|(e, s, t)| e.feature.is_some() && s != t)
             .collect();
         crate::core::sort::sort_by_key(&mut pending, |(e, s, _)| (e.contig, *s));
+        let notes = pending
+            .iter()
+            .map(|(e, _, _)| {
+                design
+                    .genotype()
+                    .perturbations
+                    .iter()
+                    .filter(|p| p.edit_ids.contains(&e.id))
+                    .find_map(deletion_extent_note)
+            })
+            .collect();
         Self {
             written: vec![false; pending.len()],
+            notes,
             pending,
             current: None,
         }
@@ -165,7 +185,7 @@ impl<'a> Inserted<'a> {
                 Some(c) => Some(e.contig) == left || (e.contig == c && s <= at),
             };
             if due && !self.written[i] {
-                write_inserted(out, genome, e, s, t)?;
+                write_inserted(out, genome, e, (s, t), self.notes[i].as_deref())?;
                 if contig.is_none() {
                     writeln!(out, "###")?;
                 }
@@ -194,7 +214,7 @@ impl Inserted<'_> {
             let fusion = e.feature.as_ref().is_some_and(|f| f.fusion.is_some());
             let inside = span.start().get() <= s && s < span.end().get();
             if fusion && !self.written[i] && e.contig == contig && inside {
-                write_inserted(out, genome, e, s, t)?;
+                write_inserted(out, genome, e, (s, t), self.notes[i].as_deref())?;
                 self.written[i] = true;
             }
         }
@@ -264,6 +284,7 @@ fn write_touched<W: Write>(
     f: &Feature,
     l: &LiftedFeature,
     note: Option<&str>,
+    said: &SequenceFacts,
 ) -> io::Result<()> {
     let text = &f.source_line.text;
     let cols: Vec<&str> = text.splitn(9, '\t').collect();
@@ -288,6 +309,7 @@ fn write_touched<W: Write>(
         f.source_line.raw_attributes().to_owned()
     };
     let attributes = without_stale_phases(genome, lifted, f, attributes);
+    let attributes = said.apply(genome, f, attributes);
     let attributes = match note {
         Some(n) if attributes == "." || attributes.is_empty() => n.to_owned(),
         Some(n) => format!("{};{n}", attributes.trim_end_matches(';')),
@@ -364,6 +386,7 @@ fn write_split<W: Write>(
     f: &Feature,
     l: &LiftedFeature,
     split: &[(u32, crate::core::strand::Phase)],
+    said: &SequenceFacts,
 ) -> io::Result<()> {
     let text = &f.source_line.text;
     let cols: Vec<&str> = text.splitn(9, '\t').collect();
@@ -383,9 +406,110 @@ fn write_split<W: Write>(
             attrs = crate::core::genome::attributes::Attributes::new(&attrs)
                 .with_values("ID", &[&format!("{id}_{n}")]);
         }
+        let attrs = said.apply(genome, f, attrs);
         write_line(out, &cols, (start, end), &phase.to_string(), &attrs)?;
     }
     Ok(())
+}
+
+/// What an edited annotation says of its sequences on lines no edit changed, which the
+/// reference's lines do not say or say wrongly of an edited sequence:
+///
+/// - a CDS on a contig read with another genetic code than the standard one (the mitochondrial
+///   genome, [`GeneticCode::of_contig`]) gets `transl_table=3`, INSDC's qualifier for its NCBI
+///   table, so that a consumer translating it does not read COX2's TGA codons as stops (unless
+///   the line gives a `transl_table` itself);
+/// - the chromosome's (or region's) own line of a contig the design changes gives its
+///   accession-like `Alias` values (`BK006935.2`: the INSDC record of the reference sequence,
+///   which the edited sequence is not) as `derived_from` instead — the key of the FASTA's
+///   `[derived_from=…]` and of `#!genoforge-derived-from` — and keeps its other aliases; on an
+///   unchanged contig the line stays as it is.
+///
+/// Nothing for an empty design: its annotation is the reference's, byte for byte.
+///
+/// [`GeneticCode::of_contig`]: crate::core::seq::GeneticCode::of_contig
+struct SequenceFacts {
+    /// Whether any edit is applied (an edited export).
+    edited: bool,
+    /// Per contig, whether the design changes its sequence.
+    changed: Vec<bool>,
+}
+
+impl SequenceFacts {
+    fn new(genome: &Genome, design: &Design) -> Self {
+        let changed: Vec<bool> = (0..genome.contigs().len())
+            .map(|i| crate::io::design_header::changes_contig(design, ContigId(i as u32)))
+            .collect();
+        Self {
+            edited: changed.iter().any(|&c| c),
+            changed,
+        }
+    }
+
+    /// The NCBI table `f` is translated with, when it is a CDS read with a non-standard code and
+    /// does not say so itself.
+    fn transl_table(&self, genome: &Genome, f: &Feature) -> Option<u8> {
+        if !self.edited || f.kind != FeatureKind::Cds {
+            return None;
+        }
+        let code = crate::core::seq::GeneticCode::of_contig(&genome.contig(f.contig).name);
+        (code != crate::core::seq::GeneticCode::Standard
+            && f.attributes().get("transl_table").is_none())
+        .then(|| code.ncbi_table())
+    }
+
+    /// The accession-like `Alias` values of `f` when it is the own line of a changed contig.
+    fn derived_aliases(&self, f: &Feature) -> Vec<String> {
+        if !f.kind.is_sequence_level()
+            || !self
+                .changed
+                .get(f.contig.0 as usize)
+                .copied()
+                .unwrap_or(false)
+        {
+            return Vec::new();
+        }
+        f.attributes()
+            .all("Alias")
+            .into_iter()
+            .filter(|a| crate::io::design_header::reference_accession(a) == Some(a.as_ref()))
+            .map(|a| a.into_owned())
+            .collect()
+    }
+
+    /// Whether `f`'s column 9 changes here.
+    fn rewrites(&self, genome: &Genome, f: &Feature) -> bool {
+        self.transl_table(genome, f).is_some() || !self.derived_aliases(f).is_empty()
+    }
+
+    /// `attributes` (column 9 of `f` as otherwise written) with what this says.
+    fn apply(&self, genome: &Genome, f: &Feature, attributes: String) -> String {
+        use crate::core::genome::attributes::Attributes;
+        // `.` is no field: what is added stands alone.
+        let with = |attributes: &str, tag: &str, values: &[&str]| {
+            let a = if attributes == "." { "" } else { attributes };
+            Attributes::new(a).with_values(tag, values)
+        };
+        let mut attributes = attributes;
+        if let Some(n) = self.transl_table(genome, f) {
+            attributes = with(&attributes, "transl_table", &[&n.to_string()]);
+        }
+        let derived = self.derived_aliases(f);
+        if !derived.is_empty() {
+            let a = Attributes::new(&attributes);
+            let kept: Vec<String> = a
+                .all("Alias")
+                .into_iter()
+                .filter(|v| !derived.iter().any(|d| d == v))
+                .map(|v| v.into_owned())
+                .collect();
+            let kept: Vec<&str> = kept.iter().map(String::as_str).collect();
+            let without = a.with_values("Alias", &kept);
+            let d: Vec<&str> = derived.iter().map(String::as_str).collect();
+            attributes = with(&without, "derived_from", &d);
+        }
+        attributes
+    }
 }
 
 /// The edited coordinates (0-based, half-open) of each enabled edit's inserted bases.
@@ -405,13 +529,14 @@ pub fn inserted_spans(design: &Design) -> Vec<(&Edit, u64, u64)> {
     out
 }
 
-/// One inserted feature (and its parts) at edited `s..t` (0-based, half-open).
+/// One inserted feature (and its parts) at edited `s..t` (0-based, half-open); `note`, when
+/// given, joins the feature's own `Note` values.
 fn write_inserted<W: Write>(
     out: &mut W,
     genome: &Genome,
     e: &Edit,
-    s: u64,
-    t: u64,
+    (s, t): (u64, u64),
+    note: Option<&str>,
 ) -> io::Result<()> {
     {
         let Some(feat) = &e.feature else {
@@ -426,11 +551,18 @@ fn write_inserted<W: Write>(
         if let Some(n) = &feat.name {
             attrs.push(format!("Name={}", percent_encode(n)));
         }
+        let mut note = note;
         for (k, v) in &feat.attributes {
             if k == "ID" || k == "Name" {
                 continue;
             }
-            attrs.push(format!("{}={}", percent_encode(k), percent_encode(v)));
+            match note.filter(|_| k == "Note").and_then(|_| note.take()) {
+                Some(n) => attrs.push(format!("Note={},{}", percent_encode(v), percent_encode(n))),
+                None => attrs.push(format!("{}={}", percent_encode(k), percent_encode(v))),
+            }
+        }
+        if let Some(n) = note {
+            attrs.push(format!("Note={}", percent_encode(n)));
         }
         let attrs = if attrs.is_empty() {
             ".".to_owned()
