@@ -379,7 +379,12 @@ pub fn restore(
             )));
         }
     }
-    if spec.reference.annotation.md5 != loaded.annotation.md5 {
+    if loaded.annotation.features == 0 && spec.reference.annotation.features > 0 {
+        warnings.push(format!(
+            "no annotation is loaded (the spec was made with {} feature lines): edits apply to the sequence; what they mean for genes is not checked",
+            spec.reference.annotation.features
+        ));
+    } else if spec.reference.annotation.md5 != loaded.annotation.md5 {
         warnings.push(format!(
             "the annotation differs from the one the spec was made on ({} feature lines then, {} now); edits apply to the sequence and are kept",
             spec.reference.annotation.features, loaded.annotation.features
