@@ -104,9 +104,9 @@ fn one_line(s: &str) -> String {
         .collect()
 }
 
-/// The genotype's alleles and perturbations the one edited sequence does not carry, as the
-/// genotype string writes them (`MATa/α LYS2/lys2Δ0 met15Δ0/MET15 tfc3Δ::kanMX4/TFC3` for
-/// BY4743 with a heterozygous deletion): those none of whose edits is enabled — heterozygous
+/// The genotype's alleles and perturbations the one edited sequence does not carry — background
+/// alleles as the genotype string writes them, perturbations by their designation
+/// (`MATa/α LYS2/lys2Δ0 met15Δ0/MET15 tfc3Δ::kanMX4` for BY4743 with a heterozygous deletion): those none of whose edits is enabled — heterozygous
 /// ones (recorded, not applied: the sequence is the copy without them), MATa where MAT could not
 /// be modelled. A perturbation whose edit the user disabled is not the strain's
 /// ([`Design::in_effect`]) and is not listed. Empty when the sequence carries the whole genotype.
@@ -123,13 +123,13 @@ fn not_in_sequence(design: &Design) -> String {
             });
         }
     }
-    let absent_perturbations: Vec<_> = g
-        .perturbations
-        .iter()
-        .filter(|p| absent(&p.edit_ids) && design.in_effect(p))
-        .cloned()
-        .collect();
-    out.extend(nomenclature::perturbation_tokens(&absent_perturbations));
+    // A perturbation by its designation: the copy it is on is the one not written, and its
+    // genotype token may name the other copy's alleles (`gal4-K17A,S22A/gal4-S22A`).
+    out.extend(
+        (g.perturbations.iter())
+            .filter(|p| absent(&p.edit_ids) && design.in_effect(p))
+            .map(|p| p.designation.clone()),
+    );
     out.join(" ")
 }
 

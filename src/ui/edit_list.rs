@@ -21,8 +21,9 @@ use crate::view::edit_rows::{EditRow, edit_rows, row_of, signed, spec_id_words, 
 const ROW_PX: f64 = 68.0;
 /// Height of the list's scroll box before it is first measured.
 const VIEW_PX: f64 = 340.0;
-/// The scroll box's least height (four rows), when the window has less room below its top.
-const MIN_PX: f64 = 4.0 * ROW_PX;
+/// The scroll box's least height (three rows), when the window has less room below its top (at
+/// 1024×700 with a collapsed warnings box there are 222 px).
+const MIN_PX: f64 = 3.0 * ROW_PX;
 /// Room left under the scroll box at the window's bottom (CSS px).
 const BOTTOM_PX: f64 = 16.0;
 /// Rows rendered beyond the window each side.
@@ -159,6 +160,7 @@ pub fn EditList() -> impl IntoView {
     Effect::new(move |_| {
         tabs.side.track();
         genotype.track();
+        warnings.track();
         fit();
     });
     let resize = window_event_listener(leptos::ev::resize, move |_| fit());

@@ -635,7 +635,7 @@ fn a_diploid_export_says_which_alleles_its_one_sequence_does_not_carry() {
     let mut d = Design::new();
     set_background(g, &mut d, strain("BY4743").unwrap()).unwrap();
     kan_delete(g, &mut d, "TFC3");
-    let want = "MATa/α LYS2/lys2Δ0 met15Δ0/MET15 tfc3Δ::kanMX4/TFC3";
+    let want = "MATa/α LYS2/lys2Δ0 met15Δ0/MET15 tfc3Δ::kanMX4";
     let edited = EditedGenome::new(g, &d);
     let mut fa = Vec::new();
     fasta_writer::write(&mut fa, &edited, fasta_writer::Width::Sixty).unwrap();

@@ -33,13 +33,13 @@ pub(crate) fn cis_trans_findings(g: &Genotype) -> Vec<Finding> {
             .collect();
         let same: Vec<&str> = same_genes.iter().map(|q| q.designation.as_str()).collect();
         done.push(key);
-        // Two that each remove the gene are in trans by necessity (`tub1Δ::kanMX4/tub1Δ::natMX4`):
-        // nothing is unrecorded. (More than two: `copies_findings`.)
-        let in_trans = same.len() == 2
-            && same_genes
-                .iter()
-                .all(|q| q.perturbation_type.removes_gene());
-        if same.len() < 2 || in_trans {
+        // Two of which one removes the gene are in trans by necessity (`tub1Δ::kanMX4/
+        // tub1Δ::natMX4`, `tub1Δ::natMX4/TUB1-GFP(S65T)::kanMX6`): nothing is unrecorded; with
+        // two deletions or more among more, no copy is left (`copies_findings`).
+        let removing = (same_genes.iter())
+            .filter(|q| q.perturbation_type.removes_gene())
+            .count();
+        if same.len() < 2 || (same.len() == 2 && removing > 0) || removing >= 2 {
             continue;
         }
         out.push(Finding {

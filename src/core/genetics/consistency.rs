@@ -302,10 +302,21 @@ fn findings(
     }
     out.extend(element_findings(genome, design));
     out.extend(one_copy_findings(genome, design));
-    out.extend(cis_trans_findings(g));
-    out.extend(copies_findings(g));
+    // What needs copies or markers is what the strain carries: the perturbations in effect (a
+    // disabled edit's is not), their findings pointed back at the genotype's own indices.
+    let effect = design.genotype_in_effect();
+    let back: Vec<usize> = (0..g.perturbations.len())
+        .filter(|&i| design.in_effect(&g.perturbations[i]))
+        .collect();
+    for mut f in cis_trans_findings(&effect)
+        .into_iter()
+        .chain(copies_findings(&effect))
+    {
+        f.perturbation = f.perturbation.and_then(|i| back.get(i).copied());
+        out.push(f);
+    }
     out.extend(crate::core::genetics::cis_trans::applied_heterozygous_findings(design));
-    out.extend(reused_markers(g).into_iter().map(|message| Finding {
+    out.extend(reused_markers(&effect).into_iter().map(|message| Finding {
         kind: FindingKind::MarkerReused,
         perturbation: None,
         message,

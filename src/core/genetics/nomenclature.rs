@@ -108,8 +108,9 @@ pub fn format(g: &Genotype) -> String {
 /// or homozygous in a diploid) are one allele with its changes in residue order, at the place of
 /// the first (`gal4-K17A,K23A` for K23A then K17A). Heterozygous ones stay apart: their phase is
 /// not recorded (`cis_trans.rs`), and one token would claim they are in cis. Two heterozygous
-/// perturbations that each remove the gene cannot share a copy: they are the gene's two copies,
-/// one token at the place of the first (`tub1Δ::kanMX4/tub1Δ::natMX4`), read back as two.
+/// perturbations of a gene, one of which removes it, cannot share a copy: they are the gene's two
+/// copies, one token at the place of the first (`tub1Δ::kanMX4/tub1Δ::natMX4`,
+/// `tub1Δ::natMX4/TUB1-GFP(S65T)::kanMX6`), read back as two.
 pub fn perturbation_tokens(perturbations: &[Perturbation]) -> Vec<String> {
     let mut out = Vec::new();
     for (i, p) in perturbations.iter().enumerate() {
@@ -197,9 +198,11 @@ fn beside_homozygous(perturbations: &[Perturbation], p: &Perturbation) -> Option
     )))
 }
 
-/// A heterozygous gene-removing perturbation's partner on the other copy ([`perturbation_tokens`]):
-/// the first two such perturbations of one gene pair up (a third has no copy left: `cis_trans.rs`
-/// says so).
+/// A heterozygous perturbation's partner on the other copy ([`perturbation_tokens`]): when the
+/// first two heterozygous perturbations of a gene include one that removes it, they cannot share
+/// a copy — they are the gene's two copies, one token (`tub1Δ::kanMX4/tub1Δ::natMX4`,
+/// `tub1Δ::natMX4/TUB1-GFP(S65T)::kanMX6`). A third has no copy of its own (`cis_trans.rs` says
+/// so) and is written as usual.
 enum Partner {
     /// This one is written first; the index of the second.
     First(usize),
@@ -208,22 +211,27 @@ enum Partner {
 }
 
 fn trans_partner(perturbations: &[Perturbation], i: usize) -> Option<Partner> {
-    let null_het = |p: &Perturbation| {
-        p.zygosity == Zygosity::Heterozygous
-            && p.perturbation_type.removes_gene()
-            && !p.systematic_gene_name.is_empty()
-    };
     let p = &perturbations[i];
-    if !null_het(p) {
-        return None;
-    }
-    let mut same = perturbations.iter().enumerate().filter(|(_, q)| {
-        null_het(q)
+    let het_of_gene = |q: &Perturbation| {
+        q.zygosity == Zygosity::Heterozygous
+            && q.perturbation_type != PerturbationType::RegionDeletion
+            && q.perturbation_type != PerturbationType::GeneAddition
+            && !q.systematic_gene_name.is_empty()
             && q.systematic_gene_name
                 .eq_ignore_ascii_case(&p.systematic_gene_name)
-    });
-    let (first, _) = same.next()?;
-    let (second, _) = same.next()?;
+    };
+    if !het_of_gene(p) {
+        return None;
+    }
+    let mut same = perturbations
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| het_of_gene(q));
+    let (first, x) = same.next()?;
+    let (second, y) = same.next()?;
+    if !(x.perturbation_type.removes_gene() || y.perturbation_type.removes_gene()) {
+        return None;
+    }
     match i {
         _ if i == first => Some(Partner::First(second)),
         _ if i == second => Some(Partner::Second),
@@ -358,13 +366,13 @@ fn perturbation_pair(genome: &Genome, a: &str, b: &str) -> Result<PerturbationSk
     }
 }
 
-/// `tub1Δ::kanMX4/tub1Δ::natMX4`: two perturbations that each remove one gene, one on each copy
-/// (each heterozygous); `None` unless both read and remove the same gene.
+/// `tub1Δ::kanMX4/tub1Δ::natMX4`, `tub1Δ::natMX4/TUB1-GFP(S65T)::kanMX6`: two perturbations of
+/// one gene, one on each copy (each heterozygous), at least one removing it; `None` otherwise.
 fn null_pair(genome: &Genome, a: &str, b: &str) -> Option<[PerturbationSketch; 2]> {
     let mut x = perturbation(genome, a).ok()?;
     let mut y = perturbation(genome, b).ok()?;
-    let removes = |p: &PerturbationSketch| p.perturbation_type.removes_gene() && p.gene.is_some();
-    if !(removes(&x) && removes(&y) && x.gene == y.gene) {
+    let removes = x.perturbation_type.removes_gene() || y.perturbation_type.removes_gene();
+    if !(removes && x.gene.is_some() && x.gene == y.gene) {
         return None;
     }
     x.zygosity = Zygosity::Heterozygous;
