@@ -280,3 +280,35 @@ fn a_disabled_edit_s_marker_is_not_counted_as_reused() {
     d.set_enabled(g, id, false).unwrap();
     assert_eq!(reused(&d), 0);
 }
+
+#[test]
+fn a_marker_orf_put_into_mtdna_is_read_with_table_3() {
+    use genoforge::core::lift::Lifted;
+    let g = &common::default_genome().genome;
+    let mut d = Design::new();
+    delete(g, &mut d, "COX3", "kanMX4", Zygosity::Haploid);
+    let mut gff = Vec::new();
+    genoforge::io::gff3::writer::write(&mut gff, g, &d, &Lifted::new(g, &d)).unwrap();
+    let gff = String::from_utf8(gff).unwrap();
+    let kan: Vec<&str> = gff
+        .lines()
+        .filter(|l| l.starts_with("Mito\tgenoforge\tCDS\t"))
+        .collect();
+    assert_eq!(kan.len(), 1, "{kan:?}");
+    assert!(
+        kan[0].ends_with(";transl_table=3") || kan[0].contains(";transl_table=3;"),
+        "{}",
+        kan[0]
+    );
+    // A nuclear marker's ORF is read with the standard code: no attribute.
+    let mut n = Design::new();
+    delete(g, &mut n, "PHO5", "kanMX4", Zygosity::Haploid);
+    let mut gff = Vec::new();
+    genoforge::io::gff3::writer::write(&mut gff, g, &n, &Lifted::new(g, &n)).unwrap();
+    let gff = String::from_utf8(gff).unwrap();
+    let line = gff
+        .lines()
+        .find(|l| l.contains("\tgenoforge\tCDS\t"))
+        .unwrap();
+    assert!(!line.contains("transl_table"), "{line}");
+}

@@ -654,6 +654,11 @@ fn write_inserted<W: Write>(
             if let Some(n) = &child.name {
                 cattrs.push(format!("Name={}", percent_encode(n)));
             }
+            // An inserted CDS is read with its contig's code too (a kan ORF put into mtDNA).
+            let code = crate::core::seq::GeneticCode::of_contig(seqid);
+            if child.kind == FeatureKind::Cds && code != crate::core::seq::GeneticCode::Standard {
+                cattrs.push(format!("transl_table={}", code.ncbi_table()));
+            }
             let cattrs = if cattrs.is_empty() {
                 ".".to_owned()
             } else {
