@@ -312,3 +312,38 @@ fn a_marker_orf_put_into_mtdna_is_read_with_table_3() {
         .unwrap();
     assert!(!line.contains("transl_table"), "{line}");
 }
+
+/// RPL28's C-terminal tag inserts into YGL102C, a dubious ORF over RPL28's 3′ end that the
+/// deletion project flags inviable — because its deletion cut into RPL28. No lethal claim.
+#[test]
+fn a_tag_into_a_dubious_orf_over_the_tagged_gene_is_no_lethal_claim() {
+    let g = &common::default_genome().genome;
+    let lib = common::library();
+    let mut d = Design::new();
+    let (plan, _) = plan_tag(
+        g,
+        resolve_gene(g, "RPL28").unwrap(),
+        lib.get("GFP(S65T)-kanMX6").unwrap(),
+        Terminus::C,
+    )
+    .unwrap();
+    apply(g, &mut d, plan).unwrap();
+    let found = kinds(g, &d);
+    assert!(
+        !found
+            .iter()
+            .any(|(k, m)| *k == FindingKind::EssentialGeneDeleted && m.contains("YGL102C")),
+        "{found:?}"
+    );
+    // The flag is there; a deletion of RPL28 itself, which removes the gene, is claimed.
+    assert!(common::essentiality().is_essential("YGL102C"));
+    let mut del = Design::new();
+    delete(g, &mut del, "RPL28", "kanMX4", Zygosity::Haploid);
+    let found = kinds(g, &del);
+    assert!(
+        found
+            .iter()
+            .any(|(k, m)| *k == FindingKind::EssentialGeneDeleted && m.contains("RPL28")),
+        "{found:?}"
+    );
+}

@@ -92,9 +92,22 @@ pub(crate) fn collateral_essential(
             {
                 continue;
             }
-            let orf = resolve_gene(genome, &d.systematic_gene_name)
-                .ok()
-                .and_then(|g| Orf::of(genome, g).ok());
+            let hit = resolve_gene(genome, &d.systematic_gene_name).ok();
+            // A dubious ORF (SGD) overlapping the gene the perturbation is made on: the deletion
+            // project's inviable deletion of it cut into that gene (YGL102C, over RPL28's 3′ end),
+            // so the flag is the gene's — for a tag or a promoter swap of the gene, not a claim.
+            let own = resolve_gene(genome, &p.systematic_gene_name).ok();
+            if let (Some(h), Some(own)) = (hit, own)
+                && genome.gene_info(h).is_some_and(|i| {
+                    i.orf_class == Some(crate::core::genome::gene_info::OrfClass::Dubious)
+                })
+                && genome.feature(h).contig == genome.feature(own).contig
+                && genome.extent(h).overlaps(&genome.extent(own))
+                && !p.perturbation_type.removes_gene()
+            {
+                continue;
+            }
+            let orf = hit.and_then(|g| Orf::of(genome, g).ok());
             let start_codon = orf
                 .as_ref()
                 .and_then(|o| o.ref_pos(0))
