@@ -110,6 +110,16 @@ fn two_heterozygous_deletions_of_one_gene_are_its_two_copies() {
             .any(|(k, _)| *k == FindingKind::HeterozygousSameGene),
         "{found:?}"
     );
+    // The gene node: both copies carry an allele.
+    {
+        use genoforge::core::lift::Lifted;
+        use genoforge::core::ml::gene_nodes::gene_nodes;
+        let nodes = gene_nodes(g, &d, &Lifted::new(g, &d));
+        let tub1 = resolve_gene(g, "TUB1").unwrap();
+        let node = nodes.iter().find(|n| n.feature == Some(tub1)).unwrap();
+        assert_eq!(node.zygosity, Some(Zygosity::Homozygous), "{node:?}");
+        assert_eq!(node.perturbations, ["tub1Δ::kanMX4", "tub1Δ::natMX4"]);
+    }
     // A third has no copy left.
     delete(g, &mut d, "TUB1", "hphMX4", Zygosity::Heterozygous);
     let found = kinds(g, &d);

@@ -210,6 +210,12 @@ enum Partner {
     Second,
 }
 
+/// Whether heterozygous perturbation `i` is one of a gene's two copies with another
+/// (`tub1Δ::kanMX4/tub1Δ::natMX4`, `tub1Δ::natMX4/TUB1-GFP(S65T)`): together they touch both.
+pub fn in_trans(perturbations: &[Perturbation], i: usize) -> bool {
+    i < perturbations.len() && trans_partner(perturbations, i).is_some()
+}
+
 fn trans_partner(perturbations: &[Perturbation], i: usize) -> Option<Partner> {
     let p = &perturbations[i];
     let het_of_gene = |q: &Perturbation| {

@@ -115,8 +115,9 @@ pub struct GeneNode {
     /// design has no gene set.
     pub in_gene_set: Option<bool>,
     /// In a diploid design, how many copies carry a perturbation or background allele of it:
-    /// `homozygous` or `heterozygous`; `None` (`null`, empty cell) for a gene no perturbation
-    /// or allele touches, and in a haploid.
+    /// `homozygous` (both copies: one allele on both, or a different one on each —
+    /// `tub1Δ::kanMX4/tub1Δ::natMX4`, `gal4-K17A,S22A/gal4-S22A`) or `heterozygous` (one copy);
+    /// `None` (`null`, empty cell) for a gene no perturbation or allele touches, and in a haploid.
     pub zygosity: Option<Zygosity>,
     /// The designations of the perturbations and background alleles that touch it (a region
     /// deletion included for every gene it overlaps), in the design's order.
@@ -161,10 +162,16 @@ fn touched(g: &Genotype) -> BTreeMap<String, Vec<(String, Zygosity)>> {
             // A change merged into an allele with others of its gene is named by the allele,
             // once, as the genotype string writes it (`gal4-K17A,K23A`).
             let allele = crate::core::genetics::nomenclature::allele_of(&g.perturbations, i);
+            // Two heterozygous alleles that are the gene's two copies touch both.
+            let z = if crate::core::genetics::nomenclature::in_trans(&g.perturbations, i) {
+                Zygosity::Homozygous
+            } else {
+                p.zygosity
+            };
             add(
                 &p.systematic_gene_name,
                 allele.as_deref().unwrap_or(&p.designation),
-                p.zygosity,
+                z,
             );
         }
         for d in &p.genes {
