@@ -258,10 +258,14 @@ pub fn promoter_by_name(
             shared_with: None,
             name: part_name(&p).unwrap_or_else(|| c.name.clone()),
             sequence: c.part_sequence(&p).to_vec(),
+            // The part's own bases within the cassette, then where the cassette comes from.
             source: format!(
-                "{}'s {} ({})",
+                "{}'s {} (bases {}–{} of {}, {})",
                 c.name,
                 p.name.clone().unwrap_or_default(),
+                p.offset.start().get() + 1,
+                p.offset.end().get(),
+                c.name,
                 c.source
             ),
         },
