@@ -28,6 +28,12 @@ pub fn CoordinatesTable() -> impl IntoView {
         app.design.with(|d| {
             if f.trim().is_empty() {
                 let view = app.view.get()?;
+                // On the Edited axis, the features of the reference bases the window shows.
+                let view = if app.axis.get() == crate::ui::state::Axis::Edited {
+                    crate::view::map::edited_window::reference_covered(ready.genome(), d, &view)
+                } else {
+                    view
+                };
                 Some(in_view(ready.genome(), d, &lifted, &view, sub, LIMIT))
             } else {
                 Some(for_names(ready.genome(), d, &lifted, &f, sub, LIMIT))

@@ -16,16 +16,19 @@ use crate::view::viewport::Viewport;
 
 /// The caption's scope when the table lists the map's window, in the map axis's coordinates and
 /// said which: `in view, reference I:1,001–2,000`, or on the Edited axis the window the map
-/// draws, `in view, edited I:1,001–2,000 (reference I:801–1,800)`.
+/// draws and the reference bases it shows ([`reference_covered`](crate::view::map::edited_window::reference_covered)),
+/// `in view, edited I:1,001–2,000 (reference I:801–1,800)`.
 pub fn view_scope(genome: &Genome, design: &Design, view: &Viewport, edited_axis: bool) -> String {
     let reference = view.label(genome);
     if !edited_axis {
         return format!("in view, reference {reference}");
     }
     let edited = crate::view::map::edited_window::edited_window(genome, design, view);
+    let covered = crate::view::map::edited_window::reference_covered(genome, design, view);
     format!(
-        "in view, edited {} (reference {reference})",
-        edited.label(genome)
+        "in view, edited {} (reference {})",
+        edited.label(genome),
+        covered.label(genome)
     )
 }
 

@@ -949,3 +949,53 @@ fn the_coordinate_tables_window_is_said_in_the_map_axiss_coordinates() {
         )
     );
 }
+
+/// On the Edited axis the Coordinates tab lists what the edited window shows: PHO5-GFP(S65T)'s
+/// 714 inserted bases inside a window push as many reference bases out of it, so a gene just past
+/// the window's edited end is not listed, and the caption's reference range ends earlier.
+#[test]
+fn the_coordinate_table_on_the_edited_axis_lists_what_the_edited_window_shows() {
+    use genoforge::core::edit::Terminus;
+    use genoforge::view::coord_rows::{in_view, view_scope};
+    use genoforge::view::map::edited_window::reference_covered;
+    let g = genome();
+    let lib = common::library();
+    let (plan, _) = genoforge::core::genetics::tag::plan_tag(
+        g,
+        gene(g, "PHO5"),
+        lib.get("GFP(S65T)").unwrap(),
+        Terminus::C,
+    )
+    .unwrap();
+    let mut d = Design::new();
+    genoforge::core::genetics::compose::apply(g, &mut d, plan).unwrap();
+    // VPS15 (YBR097W) begins at II:436,951, in the window's last 714 reference bases.
+    let view = Viewport::parse(g, "II:428,988-437,500").unwrap();
+    let inserted = d.edits()[0].sequence.len() as u64 - d.edits()[0].span.len();
+    let covered = reference_covered(g, &d, &view);
+    assert_eq!(covered.span.start(), view.span.start());
+    assert_eq!(covered.width(), view.width() - inserted);
+    let scope = view_scope(g, &d, &view, true);
+    assert!(
+        scope.ends_with(&format!("(reference {})", covered.label(g))),
+        "{scope}"
+    );
+    assert!(
+        !scope.ends_with(&format!("(reference {})", view.label(g))),
+        "{scope}"
+    );
+    // A gene that ends inside the reference window but past what the edited window shows.
+    let lifted = genoforge::core::lift::Lifted::new(g, &d);
+    let names = |v: &Viewport| -> Vec<String> {
+        in_view(g, &d, &lifted, v, false, 1000)
+            .rows
+            .into_iter()
+            .map(|r| r.systematic)
+            .collect()
+    };
+    let all = names(&view);
+    let shown = names(&covered);
+    assert!(all.iter().any(|n| n == "YBR097W"), "{all:?}");
+    assert!(!shown.iter().any(|n| n == "YBR097W"), "{shown:?}");
+    assert!(shown.iter().any(|n| n == "YBR093C"), "{shown:?}");
+}

@@ -60,6 +60,31 @@ pub fn reference_view_showing(genome: &Genome, design: &Design, view: &Viewport)
     }
 }
 
+/// The reference bases the [`edited_window`] of `view` shows: from the reference position of its
+/// first edited base to that of its last (an inserted base counts as the gap it sits in). On the
+/// Edited axis this is what the window holds in reference terms — narrower than `view` when the
+/// design inserts bases inside it (PHO5-GFP: the 717 bp tag pushes 717 reference bases out), wider
+/// when it deletes some. `view` itself on a contig the design does not change.
+pub fn reference_covered(genome: &Genome, design: &Design, view: &Viewport) -> Viewport {
+    if design.layout(view.contig).is_none() {
+        return *view;
+    }
+    let e = edited_window(genome, design, view);
+    let first = reference_of(genome, design, view.contig, e.span.start().get());
+    let last = reference_of(
+        genome,
+        design,
+        view.contig,
+        e.span.end().get().saturating_sub(1),
+    );
+    let len = genome.contig(view.contig).length;
+    let end = (last + 1).clamp(first + 1, len.max(first + 1));
+    Viewport {
+        contig: view.contig,
+        span: Span::from_raw(first, end),
+    }
+}
+
 /// The reference position of edited position `q` on `contig`: itself when no edit is there, the
 /// gap an edit's inserted bases sit in, or the contig's end past it.
 pub fn reference_of(
