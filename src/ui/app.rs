@@ -278,10 +278,31 @@ fn DesignLabel() -> impl IntoView {
         app.design.with(|d| {
             let n = d.edits().len();
             let genotype = crate::core::genetics::nomenclature::format(&d.genotype_in_effect());
+            // Disabled by the user (a heterozygous perturbation's or background allele's edits are
+            // disabled on purpose — recorded, not applied: not counted).
+            use crate::core::design::genotype::Zygosity::Heterozygous;
+            let g = d.genotype();
+            let on_purpose = |id: &crate::core::edit::EditId| {
+                g.perturbations
+                    .iter()
+                    .any(|p| p.zygosity == Heterozygous && p.edit_ids.contains(id))
+                    || g.background.as_ref().is_some_and(|b| {
+                        b.alleles
+                            .iter()
+                            .any(|a| a.zygosity == Heterozygous && a.edit_ids.contains(id))
+                    })
+            };
+            let off = (d.edits().iter())
+                .filter(|e| !d.is_enabled(e.id) && !on_purpose(&e.id))
+                .count();
+            let edits = match off {
+                0 => counted(n, "edit", "edits"),
+                off => format!("{} ({off} disabled)", counted(n, "edit", "edits")),
+            };
             match (n, genotype.is_empty()) {
                 (0, true) => "no edits".to_owned(),
-                (n, true) => counted(n, "edit", "edits"),
-                (n, false) => format!("{} · {genotype}", counted(n, "edit", "edits")),
+                (_, true) => edits,
+                (_, false) => format!("{edits} · {genotype}"),
             }
         })
     });

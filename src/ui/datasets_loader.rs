@@ -81,7 +81,7 @@ pub fn install(app: AppState) -> DatasetsModule {
     let part = Memo::new(move |_| {
         app.design.with(|d| DesignPart {
             selection: d.dataset_selection().clone(),
-            genotype: d.genotype().clone(),
+            genotype: d.genotype_in_effect(),
         })
     });
     Effect::new(move |_| {
@@ -166,7 +166,7 @@ impl DatasetsModule {
         let design = self.app.design.with_untracked(|d| {
             serde_json::to_string(&DesignPart {
                 selection: d.dataset_selection().clone(),
-                genotype: d.genotype().clone(),
+                genotype: d.genotype_in_effect(),
             })
             .unwrap_or_default()
         });

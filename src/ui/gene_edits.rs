@@ -71,6 +71,18 @@ pub fn GeneEdits() -> impl IntoView {
             app.region.set(None);
         }
     });
+    // A region just dragged on the map is what the user means to act on: the panel turns to
+    // "Delete region" with it (the region's own box empty: the dragged one is used).
+    Effect::new(move |prev: Option<bool>| {
+        let dragged = app.region.with(Option::is_some);
+        if dragged && prev == Some(false) {
+            form.update(|f| {
+                f.kind = Kind::Region;
+                f.locus.clear();
+            });
+        }
+        dragged
+    });
     let set = move |f: fn(&mut Form, String)| {
         move |ev: leptos::ev::Event| {
             let v = event_target_value(&ev);
@@ -137,6 +149,19 @@ pub fn GeneEdits() -> impl IntoView {
                         aria-pressed=move || (kind() == k).to_string()
                         on:click=move |_| {
                             form.update(|f| f.kind = k);
+                            // A tag kind opens on a library tag that fits its terminus (an
+                            // N-terminal tag cannot carry GFP(S65T)-kanMX6's marker).
+                            if let Some(t) = k.terminus() {
+                                app.library.with_untracked(|l| {
+                                    use crate::core::genetics::tag::fits_terminus;
+                                    let fits = |n: &str| l.get(n).is_some_and(|c| fits_terminus(c, t));
+                                    if !form.with_untracked(|f| fits(&f.tag))
+                                        && let Some(c) = l.cassettes.iter().find(|c| fits_terminus(c, t))
+                                    {
+                                        form.update(|f| f.tag = c.name.clone());
+                                    }
+                                });
+                            }
                             problem.set(None);
                             app.clear_info();
                             picked.update(|n| *n += 1);

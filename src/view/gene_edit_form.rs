@@ -45,6 +45,15 @@ impl Kind {
         Self::Region,
     ];
 
+    /// The terminus a tag kind fuses at; `None` for the other kinds.
+    pub fn terminus(self) -> Option<crate::core::edit::Terminus> {
+        match self {
+            Self::CTag => Some(crate::core::edit::Terminus::C),
+            Self::NTag => Some(crate::core::edit::Terminus::N),
+            _ => None,
+        }
+    }
+
     /// A stable id for the DOM.
     pub fn id(self) -> &'static str {
         match self {

@@ -685,6 +685,25 @@ fn import_a_million_rows_restore_share_and_meet_the_design() {
         "{row} vs {cov:?}"
     );
     assert_eq!(app.text_of("#measured-genotype"), "{YAL001C}");
+    // An edit the user disabled is not the strain's: its gene leaves the design's genotype here
+    // too, and comes back with it.
+    show_edits(&app);
+    app.eval_js(
+        "document.querySelector('#edit-list .edit-row input[type=checkbox]').click(); return 0;",
+    );
+    app.wait_until(
+        "!(document.querySelector('#measured-genotype')?.textContent || '').includes('YAL001C')",
+    );
+    // The header counts it and leaves it out of the genotype.
+    let label = app.text_of("#design-label");
+    assert!(
+        label.contains("1 edit (1 disabled)") && !label.contains("tfc3"),
+        "{label}"
+    );
+    app.eval_js(
+        "document.querySelector('#edit-list .edit-row input[type=checkbox]').click(); return 0;",
+    );
+    app.wait_until("document.querySelector('#measured-genotype')?.textContent === '{YAL001C}'");
     app.eval_js(
         "document.querySelector('#dataset-measured').scrollIntoView({block: 'start'}); return 0;",
     );

@@ -108,6 +108,10 @@ fn an_n_terminal_tag_is_inserted_after_the_same_base_in_the_preview_and_the_edit
     app.wait_for("#genome-summary");
     search(&app, "TDH3");
     pick_kind(&app, "n-tag");
+    // The panel opens on a tag that fits the N-terminus (not the C-tag default with its marker):
+    // a preview, no refusal.
+    app.wait_until("document.querySelector('#gene-edit-tag')?.value === 'GFP(S65T)'");
+    designation_is(&app, "GFP(S65T)-TDH3");
     choose(&app, "#gene-edit-tag", "GFP(S65T)");
     designation_is(&app, "GFP(S65T)-TDH3");
     let preview = app.text_of("#gene-edit-edits li");

@@ -190,9 +190,12 @@ fn a_dragged_region_goes_once_its_deletion_is_applied_or_another_selection_is_ma
     app.wait_until("document.querySelector('#composer-target')?.textContent.includes('PHO5')");
     show_iv_window(&app);
     let (region, _) = shift_drag(&app, 0.3, 0.5);
-    // The latest selection is the region: the composer no longer acts on PHO5.
+    // The latest selection is the region: the composer no longer acts on PHO5, and the panel
+    // has turned to "Delete region" by itself.
     app.wait_until("!document.querySelector('#composer-target')?.textContent.includes('PHO5')");
-    pick_kind(&app, "region");
+    app.wait_until(
+        "document.querySelector('#gene-edit-region')?.getAttribute('aria-pressed') === 'true'",
+    );
     designation_is(&app, &format!("Δ(IV:{region})"));
     app.click("#gene-edit-confirm");
     edits_are(&app, 1);

@@ -357,3 +357,13 @@ fn a_tag_into_a_dubious_orf_over_the_tagged_gene_is_no_lethal_claim() {
         "{found:?}"
     );
 }
+
+#[test]
+fn which_library_tags_fit_which_terminus() {
+    use genoforge::core::genetics::tag::fits_terminus;
+    let lib = common::library();
+    let fits = |n: &str, t| fits_terminus(lib.get(n).unwrap(), t);
+    assert!(fits("GFP(S65T)", Terminus::N) && fits("GFP(S65T)", Terminus::C));
+    assert!(!fits("GFP(S65T)-kanMX6", Terminus::N) && fits("GFP(S65T)-kanMX6", Terminus::C));
+    assert!(!fits("kanMX4", Terminus::N) && !fits("kanMX4", Terminus::C));
+}

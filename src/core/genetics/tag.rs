@@ -127,6 +127,14 @@ fn tag_coding(c: &Cassette, terminus: Terminus) -> Result<(u64, String), Refusal
     Ok((len, name))
 }
 
+/// Whether `cassette` can be fused at `terminus` whatever the gene (what [`plan_tag`] checks of
+/// the cassette alone): a tag's coding part from its first base and, for an N-terminal tag,
+/// nothing beyond it (`GFP(S65T)` fits both; `GFP(S65T)-kanMX6`, with its marker, only C).
+pub fn fits_terminus(cassette: &Cassette, terminus: Terminus) -> bool {
+    tag_coding(cassette, terminus)
+        .is_ok_and(|(len, _)| terminus == Terminus::C || cassette.sequence.len() as u64 <= len)
+}
+
 fn codons_with_residues(code: GeneticCode, coding: &[u8]) -> (String, String) {
     let codons: Vec<String> = coding
         .chunks_exact(3)

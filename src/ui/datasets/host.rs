@@ -20,7 +20,8 @@ use crate::core::design::genotype::Genotype;
 pub struct DesignPart {
     /// The design's dataset selection.
     pub selection: DatasetSelection,
-    /// The design's genotype (its gene set, its perturbed genes).
+    /// The design's genotype in effect (its gene set, its perturbed genes; a perturbation whose
+    /// edit the user disabled left out: `Design::genotype_in_effect`).
     pub genotype: Genotype,
 }
 
