@@ -697,7 +697,7 @@ fn import_a_million_rows_restore_share_and_meet_the_design() {
     // The header counts it and leaves it out of the genotype.
     let label = app.text_of("#design-label");
     assert!(
-        label.contains("1 edit (1 disabled)") && !label.contains("tfc3"),
+        label.contains(" (1 disabled)") && !label.contains("tfc3"),
         "{label}"
     );
     app.eval_js(
