@@ -410,6 +410,8 @@ fn pgal1_pho5_promoter_swap_keeps_the_atg_and_joins_the_flank() {
     // Too much upstream runs into the neighbour: refused with the room there is.
     let e = plan_promoter_swap(g, pho5, &p, Upstream::Bases(50_000)).unwrap_err();
     assert!(matches!(e, Refusal::UpstreamBlocked { .. }), "{e}");
+    // Its neighbour's place is written as people read it (PBY1, II:432,036–434,297).
+    assert!(e.to_string().contains("(II:432,036–434,297)"), "{e}");
 }
 
 #[test]

@@ -150,7 +150,12 @@ pub fn upstream_region(genome: &Genome, orf: &Orf, upstream: Upstream) -> Result
                         format!("{std} ({sys})")
                     }
                 },
-                at: format!("{}:{s}–{e}", genome.contig(other.contig).name),
+                at: format!(
+                    "{}:{}–{}",
+                    genome.contig(other.contig).name,
+                    crate::core::coord::thousands(s),
+                    crate::core::coord::thousands(e)
+                ),
                 room,
             });
         }
