@@ -108,7 +108,14 @@ fn another_tabs_change_is_told_over_an_open_designs_panel() {
     release_frames(&app);
     at_both_sizes(&app, |w, h| {
         assert!(app.exists("#design-library"), "the panel stays open");
-        // The notice is on top where it is drawn: its centre and its buttons are its own.
+        // The notice is on top where it is drawn: its centre and its buttons are its own. (Hit
+        // tests see the stacking only with the notice taking the pointer: its text lets drags
+        // through to the map, so it is made to take it while measured.)
+        app.eval_js(
+            "const s = document.createElement('style'); s.id = 'hit-test-notices';
+             s.textContent = '.notices .notice, .notices .notice * { pointer-events: auto !important; }';
+             document.head.append(s); return 0;",
+        );
         let covered = app.eval_js(
             "const n = [...document.querySelectorAll('.notice')].find(n => n.textContent.includes('another tab'));
              const pts = [n, ...n.querySelectorAll('button')].map(e => { const r = e.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; });
@@ -122,6 +129,7 @@ fn another_tabs_change_is_told_over_an_open_designs_panel() {
                return !b.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
              }).map(b => b.id || b.className);",
         );
+        app.eval_js("document.getElementById('hit-test-notices').remove(); return 0;");
         app.screenshot(&format!("from_scratch_conflict_over_panel_{w}x{h}"));
         assert_eq!(covered, json!(0), "the notice is covered at {w}×{h}");
         assert_eq!(
