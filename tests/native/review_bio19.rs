@@ -367,3 +367,36 @@ fn which_library_tags_fit_which_terminus() {
     assert!(!fits("GFP(S65T)-kanMX6", Terminus::N) && fits("GFP(S65T)-kanMX6", Terminus::C));
     assert!(!fits("kanMX4", Terminus::N) && !fits("kanMX4", Terminus::C));
 }
+
+/// A start-codon loss on one copy and a deletion on the other leave an essential gene with no
+/// functional copy, as two deletions do; a missense change beside a deletion does not.
+#[test]
+fn a_null_point_allele_beside_a_deletion_of_an_essential_gene_is_not_viable() {
+    use genoforge::core::genetics::point::{parse_change, plan_point_mutation};
+    let g = &common::default_genome().genome;
+    let cdc28 = resolve_gene(g, "CDC28").unwrap();
+    let with = |change: &str| {
+        let mut d = diploid(g);
+        let (mut plan, _) = plan_point_mutation(g, cdc28, &parse_change(change).unwrap()).unwrap();
+        plan.perturbation.zygosity = Zygosity::Heterozygous;
+        apply(g, &mut d, plan).unwrap();
+        delete(g, &mut d, "CDC28", "natMX4", Zygosity::Heterozygous);
+        kinds(g, &d)
+    };
+    let found = with("M1I");
+    assert!(
+        found
+            .iter()
+            .any(|(k, m)| *k == FindingKind::EssentialNullAllele
+                && m.contains("/cdc28Δ::natMX4 leaves no functional copy of CDC28")),
+        "{found:?}"
+    );
+    let found = with("S46A");
+    assert!(
+        !found
+            .iter()
+            .any(|(k, _)| *k == FindingKind::EssentialNullAllele
+                || *k == FindingKind::EssentialGeneDeleted),
+        "{found:?}"
+    );
+}

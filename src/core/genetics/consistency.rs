@@ -207,27 +207,50 @@ fn findings(
                         GeneDamage::Deleted,
                     ));
                 }
-                // Two heterozygous deletions of one gene are its two copies (in trans: each
-                // removes the gene), whether or not they are applied to the one edited sequence.
+                // Two heterozygous null alleles of one gene are its two copies (in trans: a
+                // deletion removes the gene, a start-codon loss or an early stop makes no
+                // protein), whether or not they are applied to the one edited sequence: the
+                // diploid has no functional copy (`tub1Δ::kanMX4/tub1Δ::natMX4`,
+                // `cdc28-c.3G>T(M1?)/cdc28Δ::natMX4`).
                 let het = crate::core::design::genotype::Zygosity::Heterozygous;
-                let first_copy = (deletes && p.zygosity == het)
+                let null = |q: &crate::core::design::genotype::Perturbation| {
+                    q.perturbation_type.removes_gene()
+                        || (q.perturbation_type == PerturbationType::PointMutation && {
+                            let all: Vec<&Edit> = q
+                                .edit_ids
+                                .iter()
+                                .filter_map(|&id| design.edit(id))
+                                .collect();
+                            null_effect(genome, gene, &all).is_some()
+                        })
+                };
+                let first_copy = (p.zygosity == het && design.in_effect(p) && null(p))
                     .then(|| {
                         g.perturbations[..index].iter().find(|q| {
                             q.zygosity == het
-                                && q.perturbation_type.removes_gene()
+                                && design.in_effect(q)
                                 && q.systematic_gene_name
                                     .eq_ignore_ascii_case(&p.systematic_gene_name)
+                                && null(q)
                         })
                     })
                     .flatten();
                 if let Some(first) = first_copy
                     && essential.is_essential(&p.systematic_gene_name)
                 {
-                    out.push(essential_finding(
-                        &format!("{}/{}", first.designation, p.designation),
-                        &name(&p.perturbed_gene_name, &p.systematic_gene_name),
-                        GeneDamage::Deleted,
-                    ));
+                    let both = format!("{}/{}", first.designation, p.designation);
+                    let gene_name = name(&p.perturbed_gene_name, &p.systematic_gene_name);
+                    if deletes && first.perturbation_type.removes_gene() {
+                        out.push(essential_finding(&both, &gene_name, GeneDamage::Deleted));
+                    } else {
+                        out.push(Finding {
+                            kind: FindingKind::EssentialNullAllele,
+                            perturbation: None,
+                            message: format!(
+                                "{both} leaves no functional copy of {gene_name} (a deletion or a likely null allele on each copy), essential in the {SOURCE}: not viable"
+                            ),
+                        });
+                    }
                 }
                 if every_copy && applied {
                     let enabled: Vec<&Edit> = edits
