@@ -94,8 +94,16 @@ pub(crate) fn run(a: &ApplyArgs) -> Result<(), Failure> {
         .filter(|e| design.is_enabled(e.id))
         .count();
     let skipped = design.edits().len() - applied;
+    // Why an edit is off: the user's choice, or a diploid's heterozygous allele (recorded, not
+    // applied to the one edited sequence) — said only for a diploid.
+    let diploid = (design.genotype().background.as_ref()).is_some_and(|b| b.ploidy == 2);
+    let why = if diploid {
+        "enabled: false; a diploid's heterozygous edits are recorded so"
+    } else {
+        "enabled: false"
+    };
     eprintln!(
-        "genoforge: applied {applied} edit(s), skipped {skipped} disabled (enabled: false; a diploid's heterozygous edits are recorded so); {} feature line(s) affected",
+        "genoforge: applied {applied} edit(s), skipped {skipped} disabled ({why}); {} feature line(s) affected",
         report::rows(genome, &design, &lifted)
             .iter()
             .map(|r| r.1)

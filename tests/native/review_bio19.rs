@@ -391,6 +391,18 @@ fn a_null_point_allele_beside_a_deletion_of_an_essential_gene_is_not_viable() {
                 && m.contains("/cdc28Δ::natMX4 leaves no functional copy of CDC28")),
         "{found:?}"
     );
+    // Homozygous in the diploid: said of the diploid, not of a haploid.
+    let mut d = diploid(g);
+    let (mut plan, _) = plan_point_mutation(g, cdc28, &parse_change("M1I").unwrap()).unwrap();
+    plan.perturbation.zygosity = Zygosity::Homozygous;
+    apply(g, &mut d, plan).unwrap();
+    let hom = kinds(g, &d);
+    assert!(
+        hom.iter()
+            .any(|(k, m)| *k == FindingKind::EssentialNullAllele
+                && m.ends_with("not viable (no functional copy in the diploid)")),
+        "{hom:?}"
+    );
     let found = with("S46A");
     assert!(
         !found

@@ -267,9 +267,14 @@ fn findings(
                             kind: FindingKind::EssentialNullAllele,
                             perturbation: None,
                             message: format!(
-                                "{} {effect} of {} on every copy, essential in the {SOURCE}: a likely null allele, not viable in a haploid",
+                                "{} {effect} of {} on every copy, essential in the {SOURCE}: a likely null allele, not viable {}",
                                 p.designation,
-                                name(&p.perturbed_gene_name, &p.systematic_gene_name)
+                                name(&p.perturbed_gene_name, &p.systematic_gene_name),
+                                if haploid {
+                                    "in a haploid"
+                                } else {
+                                    "(no functional copy in the diploid)"
+                                }
                             ),
                         });
                     }
