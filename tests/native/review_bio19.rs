@@ -412,3 +412,31 @@ fn a_null_point_allele_beside_a_deletion_of_an_essential_gene_is_not_viable() {
         "{found:?}"
     );
 }
+
+/// A point change on the mitochondrial genome is warned of how it gets there and how its codons
+/// are read — not of a nuclear marker or tag it does not carry.
+#[test]
+fn a_mitochondrial_point_change_is_not_warned_of_a_cassette() {
+    use genoforge::core::genetics::point::{parse_change, plan_point_mutation};
+    let g = &common::default_genome().genome;
+    let cox2 = resolve_gene(g, "COX2").unwrap();
+    let mut d = Design::new();
+    let (plan, _) = plan_point_mutation(g, cox2, &parse_change("W56A").unwrap()).unwrap();
+    apply(g, &mut d, plan).unwrap();
+    let found = kinds(g, &d);
+    let mito: Vec<&String> = found
+        .iter()
+        .filter(|(k, _)| *k == FindingKind::MitochondrialGenomeEdited)
+        .map(|(_, m)| m)
+        .collect();
+    assert_eq!(mito.len(), 1, "{found:?}");
+    assert!(
+        mito[0]
+            .starts_with("cox2-W56A edits the mitochondrial genome (Mito): mtDNA is not reached")
+            && mito[0].contains("table 3")
+            && !mito[0].contains("cassette")
+            && !mito[0].contains("marker"),
+        "{}",
+        mito[0]
+    );
+}

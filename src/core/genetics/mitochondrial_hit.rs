@@ -22,11 +22,20 @@ pub(crate) fn mitochondrial_finding(
         .iter()
         .map(|e| &*genome.contig(e.contig).name)
         .find(|name| is_mitochondrial(name))?;
+    // A change in place (a point mutation) carries no cassette: what is said is how it gets there
+    // and how its codons are read, not what a nuclear marker would do.
+    let in_place =
+        p.perturbation_type == crate::core::design::genotype::PerturbationType::PointMutation;
+    let reach = if in_place {
+        "mtDNA is not reached by lithium-acetate transformation (mitochondria are transformed biolistically, Bonnefoy & Fox 2001), and its genes are read with the yeast mitochondrial code (NCBI table 3: TGA Trp, ATA Met, CTN Thr), with which the change's codons are named"
+    } else {
+        "a PCR cassette is not taken up into mtDNA by lithium-acetate transformation (mitochondria are transformed biolistically, Bonnefoy & Fox 2001), and mitochondrial genes are read with the yeast mitochondrial code (NCBI table 3: TGA Trp, ATA Met, CTN Thr), so a nuclear marker or tag placed there does not make its protein"
+    };
     Some(Finding {
         kind: FindingKind::MitochondrialGenomeEdited,
         perturbation: None,
         message: format!(
-            "{} edits the mitochondrial genome ({contig}): a PCR cassette is not taken up into mtDNA by lithium-acetate transformation (mitochondria are transformed biolistically, Bonnefoy & Fox 2001), and mitochondrial genes are read with the yeast mitochondrial code (NCBI table 3: TGA Trp, ATA Met, CTN Thr), so a nuclear marker or tag placed there does not make its protein",
+            "{} edits the mitochondrial genome ({contig}): {reach}",
             p.designation
         ),
     })
